@@ -1,0 +1,138 @@
+/* diag.c - diagnostics list. */
+#include "core/diag.h"
+
+#include "core/alloc.h"
+#include "core/strbuf.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const code_names[] = {
+#define X(id, code, text) code,
+#include "core/diag_codes.def"
+#undef X
+};
+
+static const char *const code_texts[] = {
+#define X(id, code, text) text,
+#include "core/diag_codes.def"
+#undef X
+};
+
+void ps_diags_init(ps_diags *d)
+{
+    memset(d, 0, sizeof *d);
+}
+
+void ps_diags_free(ps_diags *d)
+{
+    ps_diags_truncate(d, 0);
+    free(d->v);
+    ps_diags_init(d);
+}
+
+void ps_diags_truncate(ps_diags *d, size_t from)
+{
+    for (size_t i = from; i < d->n; i++) {
+        if (d->v[i].severity == PS_SEV_ERROR)
+            d->nerr--;
+        else
+            d->nwarn--;
+        free(d->v[i].path);
+        free(d->v[i].message);
+        free(d->v[i].value);
+    }
+    if (from < d->n)
+        d->n = from;
+}
+
+static void push(ps_diags *d, ps_diag x)
+{
+    if (d->n == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 16;
+        d->v = ps_xrealloc(d->v, d->cap * sizeof *d->v);
+    }
+    d->v[d->n++] = x;
+    if (x.severity == PS_SEV_ERROR)
+        d->nerr++;
+    else
+        d->nwarn++;
+}
+
+void ps_diag_add(ps_diags *d, const char *path, long line, int column,
+                 ps_severity sev, ps_diag_code code, const char *value,
+                 const char *fmt, ...)
+{
+    ps_strbuf sb = PS_STRBUF_INIT;
+    if (fmt) {
+        va_list ap;
+        va_start(ap, fmt);
+        ps_sb_vprintf(&sb, fmt, ap);
+        va_end(ap);
+    } else {
+        ps_sb_puts(&sb, ps_diag_code_text(code));
+    }
+    ps_diag x = {ps_xstrdup(path ? path : ""), line, column, sev, code,
+                 ps_sb_steal(&sb), ps_xstrdup(value)};
+    push(d, x);
+}
+
+void ps_diags_move(ps_diags *dst, ps_diags *src)
+{
+    for (size_t i = 0; i < src->n; i++)
+        push(dst, src->v[i]);
+    free(src->v);
+    ps_diags_init(src);
+}
+
+static int cmp_pos(const void *a, const void *b)
+{
+    const ps_diag *x = a, *y = b;
+    int c = strcmp(x->path, y->path);
+    if (c)
+        return c;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->column != y->column)
+        return x->column < y->column ? -1 : 1;
+    return 0;
+}
+
+void ps_diags_sort(ps_diags *d)
+{
+    /* a stable merge sort: equal positions keep the order they were found in */
+    if (d->n < 2)
+        return;
+    ps_diag *tmp = ps_xmalloc(d->n * sizeof *tmp);
+    for (size_t width = 1; width < d->n; width *= 2) {
+        for (size_t lo = 0; lo < d->n; lo += 2 * width) {
+            size_t mid = lo + width < d->n ? lo + width : d->n;
+            size_t hi = lo + 2 * width < d->n ? lo + 2 * width : d->n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                tmp[k++] = cmp_pos(&d->v[j], &d->v[i]) < 0 ? d->v[j++] : d->v[i++];
+            while (i < mid)
+                tmp[k++] = d->v[i++];
+            while (j < hi)
+                tmp[k++] = d->v[j++];
+        }
+        memcpy(d->v, tmp, d->n * sizeof *tmp);
+    }
+    free(tmp);
+}
+
+const char *ps_diag_code_name(ps_diag_code code)
+{
+    return (unsigned)code < PS_D_COUNT_ ? code_names[code] : "unknown";
+}
+
+const char *ps_diag_code_text(ps_diag_code code)
+{
+    return (unsigned)code < PS_D_COUNT_ ? code_texts[code] : "unknown problem";
+}
+
+const char *ps_severity_name(ps_severity sev)
+{
+    return sev == PS_SEV_ERROR ? "error" : "warning";
+}

@@ -1,0 +1,56 @@
+/* diag.h - diagnostics: problems found in data, kept in a list.
+ *
+ * Bad data is reported, not raised: every problem of a file becomes one
+ * ps_diag in a ps_diags list and processing goes on. The command-line layer
+ * prints them as `path:line:column: error: message` and writes the same list
+ * to --errors-csv. Codes come from core/diag_codes.def and are stable.
+ */
+#ifndef PS_DIAG_H
+#define PS_DIAG_H
+
+#include <stddef.h>
+
+typedef enum ps_diag_code {
+#define X(id, code, text) PS_D_##id,
+#include "core/diag_codes.def"
+#undef X
+    PS_D_COUNT_
+} ps_diag_code;
+
+typedef enum ps_severity { PS_SEV_ERROR = 0, PS_SEV_WARNING = 1 } ps_severity;
+
+typedef struct ps_diag {
+    char *path;      /* as given by the user; owned */
+    long line;       /* physical line where the record starts; 0 = whole file */
+    int column;      /* 1-based field number; 0 = whole row */
+    ps_severity severity;
+    ps_diag_code code;
+    char *message;   /* owned, one line */
+    char *value;     /* the offending text, owned; may be NULL */
+} ps_diag;
+
+typedef struct ps_diags {
+    ps_diag *v;
+    size_t n, cap;
+    size_t nerr, nwarn;
+} ps_diags;
+
+void ps_diags_init(ps_diags *d);
+void ps_diags_free(ps_diags *d);
+/* Appends a diagnostic; path, value and the formatted message are copied. */
+void ps_diag_add(ps_diags *d, const char *path, long line, int column,
+                 ps_severity sev, ps_diag_code code, const char *value,
+                 const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+/* Moves every diagnostic of src to the end of dst; src is left empty. */
+void ps_diags_move(ps_diags *dst, ps_diags *src);
+/* Sorts by path, line, column, keeping the order of equal positions. */
+void ps_diags_sort(ps_diags *d);
+/* Removes the diagnostics from index `from` on. */
+void ps_diags_truncate(ps_diags *d, size_t from);
+
+/* "unknown-unit" etc. */
+const char *ps_diag_code_name(ps_diag_code code);
+const char *ps_diag_code_text(ps_diag_code code);
+const char *ps_severity_name(ps_severity sev);
+
+#endif

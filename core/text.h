@@ -1,0 +1,62 @@
+/* text.h - UTF-8 text: validity, NFC, display width, CP1258, small helpers.
+ *
+ * Everything provstat stores or compares is UTF-8 in Unicode NFC, so that a
+ * decomposed "Hạ Long" typed on macOS equals the composed one.
+ */
+#ifndef PS_TEXT_H
+#define PS_TEXT_H
+
+#include "core/error.h"
+#include "core/strbuf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when s[0..n) is valid UTF-8 (no overlongs, no surrogates, nothing
+ * above U+10FFFF). On false, *bad_offset (if not NULL) is the offset of the
+ * first byte of the first bad sequence. */
+bool ps_utf8_valid(const char *s, size_t n, size_t *bad_offset);
+
+/* Returns an owned, NUL-terminated NFC copy of valid UTF-8 s[0..n)
+ * (libunistring). ASCII input is copied without calling the normaliser.
+ * *outlen (if not NULL) receives the length. */
+char *ps_utf8_nfc(const char *s, size_t n, size_t *outlen);
+
+/* True when s[0..n) is pure ASCII. */
+bool ps_text_is_ascii(const char *s, size_t n);
+
+/* The number of terminal columns valid UTF-8 s takes: combining marks 0,
+ * East Asian wide characters 2, others 1. Never uses wcwidth() or locale. */
+size_t ps_text_width(const char *s);
+
+/* True when s starts with a character a spreadsheet would read as the start
+ * of a formula: '=', '+', '-' or '@'. */
+bool ps_text_formula_like(const char *s);
+
+/* The Levenshtein distance between two short ASCII/UTF-8 byte strings (for
+ * "did you mean" hints). */
+size_t ps_text_distance(const char *a, const char *b);
+
+/* Case-insensitive ASCII comparison. */
+int ps_text_casecmp(const char *a, const char *b);
+
+/* Trims ASCII spaces and tabs at both ends, in place; returns s. */
+char *ps_text_trim(char *s);
+
+/* --- Windows-1258 to UTF-8, streaming (iconv) -------------------------------
+ * glibc composes a base letter with a following tone mark and holds the last
+ * character back until the final flush; this wrapper carries incomplete
+ * sequences into the next call and flushes on `final`. Output is appended to
+ * `out` (not NFC: normalise afterwards). */
+typedef struct ps_recode ps_recode;
+
+/* Opens a converter from `from_encoding` ("CP1258") to UTF-8; PS_ERR_USAGE
+ * with a message when iconv does not know the encoding. */
+ps_error ps_recode_open(ps_recode **out, const char *from_encoding, ps_ctx *ctx);
+/* Converts in[0..n) and appends to out; final = true flushes the state.
+ * PS_ERR_IO with a message on bytes that are invalid in the encoding. */
+ps_error ps_recode_feed(ps_recode *r, const char *in, size_t n, bool final,
+                        ps_strbuf *out, ps_ctx *ctx);
+void ps_recode_free(ps_recode *r);
+
+#endif
