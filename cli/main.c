@@ -1,3 +1,106 @@
-/* main.c - placeholder while the command-line layer is written. */
+/* main.c - provstat's entry point: global options and the command table. */
+#include "cli/cli.h"
+
 #include <stdio.h>
-int main(void) { puts("provstat"); return 0; }
+#include <stdlib.h>
+#include <string.h>
+
+const ps_command ps_commands[] = {
+    {"init", ps_cmd_init, "init --catalog DIR",
+     "Create the database and load the catalog from DIR (units.csv, reporters.csv,\n"
+     "indicators.csv and an optional rules.csv). Run again to update the catalog;\n"
+     "stored data are kept.",
+     "options:\n"
+     "  --catalog DIR   the catalog folder\n"},
+    {"catalog", ps_cmd_catalog, "catalog units|reporters|indicators|rules [--format table|csv|json]",
+     "List the catalog. The csv form has the catalog file's columns and loads again.",
+     "options:\n"
+     "  --format F      table (default), csv or json\n"},
+    {"ingest", ps_cmd_ingest,
+     "ingest FILE... --reporter CODE [--unit U] [--period P] [--number-format plain|vi|en]\n"
+     "                [--encoding utf-8|cp1258] [--partial] [--dry-run] [--force] [--errors-csv F] [--received DATE]",
+     "Check and store submission files. Every problem is reported as file:line:column;\n"
+     "a file with an error stores nothing unless --partial is given.",
+     "options:\n"
+     "  --reporter CODE        who sent the files (required)\n"
+     "  --unit U               the unit, for files without a unit column\n"
+     "  --period P             the period, for files without a period column\n"
+     "  --number-format F      plain (1234.5, default), vi (1.234,5; default for ; files), en (1,234.5)\n"
+     "  --encoding E           utf-8 (default) or cp1258 (legacy Vietnamese Excel)\n"
+     "  --partial              store the good rows of a file with errors\n"
+     "  --dry-run              check everything, store nothing\n"
+     "  --force                revise another reporter's value or a closed period (recorded)\n"
+     "  --errors-csv F         write every diagnostic to F as CSV\n"
+     "  --received DATE        when the office sent the file (YYYY-MM-DD; default now)\n"},
+    {NULL, NULL, NULL, NULL, NULL}};
+
+static void program_usage(FILE *out)
+{
+    fputs("usage: provstat [--db FILE] COMMAND [options]\n\n"
+          "provstat checks the monthly figures of districts and departments, keeps every\n"
+          "value with its history, rolls them up and writes the monthly report.\n\n"
+          "commands:\n", out);
+    for (const ps_command *c = ps_commands; c->name; c++)
+        fprintf(out, "  %-9s %s\n", c->name, c->usage + strlen(c->name) + (c->usage[strlen(c->name)] ? 1 : 0));
+    fputs("\nglobal options:\n"
+          "  --db FILE    the database (default $PROVSTAT_DB, else provstat.db here)\n"
+          "  --help       this text; `provstat COMMAND --help` for a command\n"
+          "  --version    the version\n"
+          "\nexit status: 0 done, 1 data refused or a check failed, 2 wrong usage,\n"
+          "3 file or database error\n", out);
+}
+
+int main(int argc, char **argv)
+{
+    ps_cli cli = {0};
+    const char *env = getenv("PROVSTAT_DB");
+    cli.db_path = env && *env ? env : "provstat.db";
+    int i = 1;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--db") == 0) {
+            if (i + 1 >= argc || !*argv[i + 1]) {
+                fputs("provstat: --db needs a file name\n", stderr);
+                program_usage(stderr);
+                return 2;
+            }
+            cli.db_path = argv[++i];
+        } else if (strncmp(a, "--db=", 5) == 0) {
+            cli.db_path = a + 5;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            program_usage(stdout);
+            return 0;
+        } else if (strcmp(a, "--version") == 0) {
+            printf("provstat %s\n", PS_VERSION);
+            return 0;
+        } else if (a[0] == '-') {
+            fprintf(stderr, "provstat: unknown option %s\n", a);
+            program_usage(stderr);
+            return 2;
+        } else {
+            break;
+        }
+    }
+    if (i >= argc) {
+        fputs("provstat: no command given\n", stderr);
+        program_usage(stderr);
+        return 2;
+    }
+    for (const ps_command *c = ps_commands; c->name; c++) {
+        if (strcmp(c->name, argv[i]) == 0) {
+            cli.command = c->name;
+            cli.usage = c->usage;
+            if (ps_cli_wants_help(argc - i, argv + i))
+                return ps_cli_help(c);
+            int rc = c->run(&cli, argc - i, argv + i);
+            if (fflush(stdout) != 0 || ferror(stdout)) {
+                perror("provstat: writing standard output");
+                return 3;
+            }
+            return rc;
+        }
+    }
+    fprintf(stderr, "provstat: unknown command %s\n", argv[i]);
+    program_usage(stderr);
+    return 2;
+}

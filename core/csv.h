@@ -16,7 +16,16 @@
  *
  * Unterminated quotes and stray quotes are a malformed-csv diagnostic at
  * the line of the record where it happens; reading stops there (libcsv
- * cannot resynchronise), ps_csv_next returns -1.
+ * cannot resynchronise), ps_csv_next returns -1. So does a record longer
+ * than 8 MiB (nearly always an unmatched quote), which keeps memory
+ * bounded: the reader holds one 64 KiB block and one record.
+ *
+ * Details of the format (libcsv's rules): spaces and tabs at both ends of an
+ * unquoted field are removed (a quoted field is kept as it is); a line of
+ * nothing but spaces is blank; a trailing delimiter makes a last empty
+ * field. A field holding a NUL byte is reported as bad-encoding and returned
+ * empty; a file that starts with a UTF-16 byte-order mark is refused with
+ * one bad-encoding diagnostic (line 1, column 0).
  */
 #ifndef PS_CSV_H
 #define PS_CSV_H
@@ -33,7 +42,8 @@ typedef enum ps_encoding { PS_ENC_UTF8 = 0, PS_ENC_CP1258 = 1 } ps_encoding;
 typedef struct ps_csv_opts {
     ps_encoding encoding;   /* default UTF-8 */
     char delimiter;         /* 0: detect from the header line */
-    const char *label;      /* the path to put in diagnostics; default the path */
+    const char *label;      /* the path to put in diagnostics; default the path,
+                               "(stdin)" for "-"; copied */
 } ps_csv_opts;
 
 typedef struct ps_csv_record {
@@ -45,25 +55,34 @@ typedef struct ps_csv_record {
 
 typedef struct ps_csv ps_csv;
 
-/* Opens path for reading ("-" is standard input). PS_ERR_IO with
- * "cannot open PATH: reason" when it cannot be read. */
+/* Opens path for reading ("-" is standard input, which is not closed).
+ * opts may be NULL (all defaults). PS_ERR_IO with "cannot open PATH:
+ * reason" when it cannot be read (a folder included); PS_ERR_USAGE for a
+ * delimiter other than , ; or tab. On success *out is an owned reader for
+ * ps_csv_close(). Nothing is read before the first ps_csv_next(). */
 ps_error ps_csv_open(ps_csv **out, const char *path, const ps_csv_opts *opts, ps_ctx *ctx);
 
 /* Pulls the next record into *rec. Returns 1 with a record, 0 at the end,
  * -1 when reading stopped: on malformed CSV (a diagnostic was added to
- * diags) or on a read error (ctx has the message, ps_csv_error() returns
- * PS_ERR_IO). Encoding problems add diagnostics to diags and still return
- * the record. diags may be NULL only for input known to be clean. */
+ * diags, ps_csv_error() returns PS_ERR_REFUSED) or on a read or conversion
+ * error (ctx has the message, e.g. "FILE: the text is not valid CP1258
+ * (byte 0x81 at offset 12)", and ps_csv_error() returns PS_ERR_IO). Once
+ * it has returned 0 or -1 it keeps returning that. Encoding problems add
+ * diagnostics to diags and still return the record. diags may be NULL only
+ * for input known to be clean (a diagnostic then becomes a PS_ERR_REFUSED
+ * message in ctx instead). Records never have 0 fields. */
 int ps_csv_next(ps_csv *r, ps_csv_record **rec, ps_diags *diags, ps_ctx *ctx);
 
-/* The delimiter in use (known after the first record). */
+/* The delimiter in use (known after the first record; ',' before). */
 char ps_csv_delimiter(const ps_csv *r);
 /* Bytes read from the file so far and its size (0 when unknown), for progress. */
 long long ps_csv_bytes_read(const ps_csv *r);
 long long ps_csv_file_size(const ps_csv *r);
-/* PS_OK, or the error that stopped reading. */
+/* PS_OK, or the error that stopped reading: PS_ERR_REFUSED for malformed
+ * CSV, PS_ERR_IO for a read or conversion error. */
 ps_error ps_csv_error(const ps_csv *r);
 
+/* Closes the file (not standard input) and frees r; NULL does nothing. */
 void ps_csv_close(ps_csv *r);
 
 #endif

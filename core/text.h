@@ -22,22 +22,33 @@ bool ps_utf8_valid(const char *s, size_t n, size_t *bad_offset);
  * *outlen (if not NULL) receives the length. */
 char *ps_utf8_nfc(const char *s, size_t n, size_t *outlen);
 
+/* Appends the NFC form of valid UTF-8 s[0..n) to out (s is borrowed). ASCII
+ * is appended as is; other text goes through the normaliser without a heap
+ * allocation for short strings, so this is the per-field path of the CSV
+ * reader. */
+void ps_utf8_nfc_append(ps_strbuf *out, const char *s, size_t n);
+
 /* True when s[0..n) is pure ASCII. */
 bool ps_text_is_ascii(const char *s, size_t n);
 
-/* The number of terminal columns valid UTF-8 s takes: combining marks 0,
- * East Asian wide characters 2, others 1. Never uses wcwidth() or locale. */
+/* The number of terminal columns valid UTF-8 s takes: combining marks
+ * (non-spacing, enclosing), zero-width format characters and control
+ * characters 0, East Asian Wide and Fullwidth characters 2, others 1
+ * (libunistring's tables). Never uses wcwidth() or the locale. A byte that is
+ * not UTF-8 counts as one column. */
 size_t ps_text_width(const char *s);
 
 /* True when s starts with a character a spreadsheet would read as the start
  * of a formula: '=', '+', '-' or '@'. */
 bool ps_text_formula_like(const char *s);
 
-/* The Levenshtein distance between two short ASCII/UTF-8 byte strings (for
- * "did you mean" hints). */
+/* The Levenshtein distance between two short UTF-8 strings, counted in code
+ * points (for "did you mean" hints); a byte that is not UTF-8 counts as one
+ * unit. */
 size_t ps_text_distance(const char *a, const char *b);
 
-/* Case-insensitive ASCII comparison. */
+/* Case-insensitive ASCII comparison, like strcmp: <0, 0 or >0. Bytes
+ * outside A-Z/a-z compare as they are. */
 int ps_text_casecmp(const char *a, const char *b);
 
 /* Trims ASCII spaces and tabs at both ends, in place; returns s. */
@@ -53,10 +64,14 @@ typedef struct ps_recode ps_recode;
 /* Opens a converter from `from_encoding` ("CP1258") to UTF-8; PS_ERR_USAGE
  * with a message when iconv does not know the encoding. */
 ps_error ps_recode_open(ps_recode **out, const char *from_encoding, ps_ctx *ctx);
-/* Converts in[0..n) and appends to out; final = true flushes the state.
- * PS_ERR_IO with a message on bytes that are invalid in the encoding. */
+/* Converts in[0..n) and appends to out; final = true flushes the state
+ * (after which the converter may start a new stream). PS_ERR_IO with a
+ * message naming the byte and its offset in the stream on bytes that are
+ * invalid in the encoding, or when the stream ends inside a character;
+ * after a failure every later call fails. */
 ps_error ps_recode_feed(ps_recode *r, const char *in, size_t n, bool final,
                         ps_strbuf *out, ps_ctx *ctx);
+/* Frees r; NULL does nothing. */
 void ps_recode_free(ps_recode *r);
 
 #endif

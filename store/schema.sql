@@ -104,9 +104,9 @@ CREATE TABLE obs (
     submission_id INTEGER NOT NULL REFERENCES submission(id),
     line          INTEGER NOT NULL,
     revision      INTEGER NOT NULL DEFAULT 1,
-    PRIMARY KEY (unit_id, indicator_id, period, measure)
+    PRIMARY KEY (unit_id, indicator_id, measure, period)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX obs_by_period ON obs(period, indicator_id);
+-- a unit's series of one indicator is contiguous: history checks scan it
 
 -- Earlier values: each row is a value that was in force until revision+1.
 CREATE TABLE revision (
@@ -122,7 +122,7 @@ CREATE TABLE revision (
     reporter_id   INTEGER NOT NULL,   -- who sent this revision
     submission_id INTEGER NOT NULL,
     line          INTEGER NOT NULL,
-    PRIMARY KEY (unit_id, indicator_id, period, measure, revision)
+    PRIMARY KEY (unit_id, indicator_id, measure, period, revision)
 ) STRICT, WITHOUT ROWID;
 
 -- Locks: unit (and all below it) for a period (and every month inside it).

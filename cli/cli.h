@@ -1,0 +1,66 @@
+/* cli.h - what the command-line layer's files share.
+ *
+ * The CLI parses arguments, calls the library, prints, and maps results to
+ * exit codes (0 done, 1 data refused or check failed, 2 wrong usage, 3 file
+ * or database error). It is the only code that writes to stdout/stderr.
+ */
+#ifndef PS_CLI_H
+#define PS_CLI_H
+
+#include "core/catalog.h"
+#include "core/diag.h"
+#include "core/error.h"
+#include "store/db.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef struct ps_cli {
+    const char *db_path;    /* --db, $PROVSTAT_DB, or provstat.db */
+    const char *command;
+    const char *usage;      /* the current command's usage line */
+} ps_cli;
+
+typedef struct ps_command {
+    const char *name;
+    int (*run)(ps_cli *cli, int argc, char **argv);
+    const char *usage;      /* "init --catalog DIR" */
+    const char *summary;    /* one line */
+    const char *help;       /* the options, for --help */
+} ps_command;
+
+/* Prints "provstat CMD: message" and the usage line to stderr; returns 2. */
+int ps_cli_usage_error(ps_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints "provstat: message" for a failed library call; returns the exit code. */
+int ps_cli_fail(ps_cli *cli, const ps_ctx *ctx);
+/* Prints --help text for cmd to stdout; returns 0. */
+int ps_cli_help(const ps_command *cmd);
+/* True when argv holds --help or -h. */
+bool ps_cli_wants_help(int argc, char **argv);
+
+/* Opens the database named by cli (creating it when create is true). On
+ * failure prints the reason and returns the exit code; 0 on success. */
+int ps_cli_open_db(ps_cli *cli, bool create, bool readonly, ps_db **db);
+/* Opens the database and loads its catalog; 0 or the exit code. */
+int ps_cli_open_catalog(ps_cli *cli, bool readonly, ps_db **db, ps_catalog **cat);
+
+/* Prints diagnostics: the first 50 of each severity, then a count. */
+void ps_cli_print_diags(const ps_diags *d);
+/* Writes every diagnostic to path as CSV (file,line,column,severity,code,message,value).
+ * Returns 0 or 3 after printing why. */
+int ps_cli_write_errors_csv(const ps_diags *d, const char *path);
+
+/* Output formats of listing commands. */
+typedef enum ps_outfmt { PS_OUT_TABLE = 0, PS_OUT_CSV, PS_OUT_JSON } ps_outfmt;
+bool ps_outfmt_parse(const char *s, ps_outfmt *out);
+
+/* Parses a period option; on failure prints a usage error and returns false. */
+bool ps_cli_period_arg(ps_cli *cli, const char *opt, const char *text, ps_period *out);
+
+/* The commands. */
+int ps_cmd_init(ps_cli *cli, int argc, char **argv);
+int ps_cmd_catalog(ps_cli *cli, int argc, char **argv);
+int ps_cmd_ingest(ps_cli *cli, int argc, char **argv);
+extern const ps_command ps_commands[];
+
+#endif

@@ -1,0 +1,190 @@
+/* cmd_catalog.c - `provstat catalog units|reporters|indicators|rules`. */
+#include "cli/cli.h"
+#include "cli/opts.h"
+#include "cli/table.h"
+
+#include "core/number.h"
+#include "core/period.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct listing {
+    int ncols;
+    const char *const *header;
+    const bool *numeric;   /* JSON: write as a number */
+} listing;
+
+static void emit_begin(ps_outfmt fmt, const listing *l, ps_table **t)
+{
+    if (fmt == PS_OUT_TABLE)
+        *t = ps_table_new(l->ncols, l->header);
+    else if (fmt == PS_OUT_CSV)
+        ps_csv_row(stdout, l->header, l->ncols, false);
+    else
+        fputs("[", stdout);
+}
+
+static void emit_row(ps_outfmt fmt, const listing *l, ps_table *t, const char *const *cells, size_t rowno)
+{
+    if (fmt == PS_OUT_TABLE) {
+        ps_table_add(t, cells);
+    } else if (fmt == PS_OUT_CSV) {
+        ps_csv_row(stdout, cells, l->ncols, false);
+    } else {
+        fputs(rowno ? ",\n {" : "\n {", stdout);
+        for (int c = 0; c < l->ncols; c++) {
+            if (c)
+                fputs(", ", stdout);
+            ps_json_string(stdout, l->header[c]);
+            fputs(": ", stdout);
+            if (l->numeric && l->numeric[c])
+                fputs(*cells[c] ? cells[c] : "null", stdout);
+            else
+                ps_json_string(stdout, cells[c]);
+        }
+        fputs("}", stdout);
+    }
+}
+
+static void emit_end(ps_outfmt fmt, ps_table *t, size_t rows)
+{
+    if (fmt == PS_OUT_TABLE) {
+        ps_table_print(t, stdout);
+        ps_table_free(t);
+    } else if (fmt == PS_OUT_JSON) {
+        fputs(rows ? "\n]\n" : "]\n", stdout);
+    }
+}
+
+static const char *period_text(ps_period p, char *buf)
+{
+    if (p.type == PS_P_NONE) {
+        buf[0] = '\0';
+        return buf;
+    }
+    return ps_period_format(p, buf);
+}
+
+static void list_units(const ps_catalog *cat, ps_outfmt fmt)
+{
+    static const char *const h[] = {"code", "name_vi", "name_en", "level", "kind", "parent",
+                                    "valid_from", "valid_to", "successor"};
+    listing l = {9, h, NULL};
+    ps_table *t = NULL;
+    emit_begin(fmt, &l, &t);
+    for (size_t i = 0; i < cat->nunits; i++) {
+        const ps_unit *u = &cat->units[i];
+        char a[PS_PERIOD_BUFSZ], b[PS_PERIOD_BUFSZ];
+        const char *cells[9] = {u->code, u->name_vi, u->name_en, ps_level_name(u->level), u->kind,
+                                u->parent_code ? u->parent_code : "", period_text(u->valid_from, a),
+                                period_text(u->valid_to, b), u->successor_code ? u->successor_code : ""};
+        emit_row(fmt, &l, t, cells, i);
+    }
+    emit_end(fmt, t, cat->nunits);
+}
+
+static void list_reporters(const ps_catalog *cat, ps_outfmt fmt)
+{
+    static const char *const h[] = {"code", "name_vi", "name_en", "scope_unit", "indicators",
+                                    "report_level", "deadline_day"};
+    static const bool num[] = {0, 0, 0, 0, 0, 0, 1};
+    listing l = {7, h, num};
+    ps_table *t = NULL;
+    emit_begin(fmt, &l, &t);
+    for (size_t i = 0; i < cat->nreporters; i++) {
+        const ps_reporter *r = &cat->reporters[i];
+        char dl[16];
+        snprintf(dl, sizeof dl, "%d", r->deadline_day);
+        const char *cells[7] = {r->code, r->name_vi, r->name_en, r->scope_code, r->indicators_text,
+                                ps_level_name(r->report_level), dl};
+        emit_row(fmt, &l, t, cells, i);
+    }
+    if (fmt == PS_OUT_TABLE)
+        ps_table_align_right(t, 6);
+    emit_end(fmt, t, cat->nreporters);
+}
+
+static void list_indicators(const ps_catalog *cat, ps_outfmt fmt)
+{
+    static const char *const h[] = {"code", "name_vi", "name_en", "unit_vi", "unit_en", "kind",
+                                    "space_agg", "time_agg", "decimals", "min", "max", "formula",
+                                    "order", "group", "frequency", "key"};
+    static const bool num[] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 0, 0, 1};
+    listing l = {16, h, num};
+    ps_table *t = NULL;
+    emit_begin(fmt, &l, &t);
+    /* catalog file order, so that the csv loads again with the same groups */
+    for (size_t i = 0; i < cat->nindicators; i++) {
+        const ps_indicator *x = &cat->indicators[i];
+        char dec[8], mn[PS_NUMBER_BUFSZ], mx[PS_NUMBER_BUFSZ], ord[PS_NUMBER_BUFSZ], sa[64];
+        snprintf(dec, sizeof dec, "%d", x->decimals);
+        const char *cells[16] = {x->code, x->name_vi, x->name_en, x->unit_vi, x->unit_en,
+                                 ps_kind_name(x->kind), ps_indicator_space_agg_text(x, sa, sizeof sa),
+                                 x->kind == PS_KIND_DERIVED ? "" : ps_agg_name(x->time_agg), dec,
+                                 x->has_min ? ps_number_format(x->min, mn) : "",
+                                 x->has_max ? ps_number_format(x->max, mx) : "", x->formula_text,
+                                 ps_number_format(x->order, ord), x->group,
+                                 ps_frequency_name(x->frequency), x->key ? "1" : "0"};
+        emit_row(fmt, &l, t, cells, i);
+    }
+    emit_end(fmt, t, cat->nindicators);
+}
+
+static void list_rules(const ps_catalog *cat, ps_outfmt fmt)
+{
+    static const char *const h[] = {"code", "left", "op", "right", "severity", "message_vi", "message_en"};
+    listing l = {7, h, NULL};
+    ps_table *t = NULL;
+    emit_begin(fmt, &l, &t);
+    for (size_t i = 0; i < cat->nrules; i++) {
+        const ps_rule *r = &cat->rules[i];
+        const char *cells[7] = {r->code, r->left_text, ps_rule_op_name(r->op), r->right_text,
+                                ps_severity_name(r->severity), r->message_vi, r->message_en};
+        emit_row(fmt, &l, t, cells, i);
+    }
+    emit_end(fmt, t, cat->nrules);
+}
+
+int ps_cmd_catalog(ps_cli *cli, int argc, char **argv)
+{
+    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'}, {NULL, 0, NULL, 0}};
+    ps_outfmt fmt = PS_OUT_TABLE;
+    const char *what = NULL;
+    /* the listing name may come before or after the options */
+    if (argc > 1 && argv[1][0] != '-') {
+        what = argv[1];
+        argv[1] = argv[0];
+        argv++;
+        argc--;
+    }
+    int c;
+    while ((c = ps_opts_next(cli, argc, argv, longopts)) != -1) {
+        if (c == '?')
+            return 2;
+        if (c == 'f' && !ps_outfmt_parse(optarg, &fmt))
+            return ps_cli_usage_error(cli, "--format %s: use table, csv or json", optarg);
+    }
+    if (!what && optind < argc)
+        what = argv[optind++];
+    if (optind < argc)
+        return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
+    if (!what)
+        return ps_cli_usage_error(cli, "say what to list: units, reporters, indicators or rules");
+    void (*list)(const ps_catalog *, ps_outfmt) =
+        strcmp(what, "units") == 0 ? list_units
+        : strcmp(what, "reporters") == 0 ? list_reporters
+        : strcmp(what, "indicators") == 0 ? list_indicators
+        : strcmp(what, "rules") == 0 ? list_rules : NULL;
+    if (!list)
+        return ps_cli_usage_error(cli, "%s is not a list: use units, reporters, indicators or rules", what);
+    ps_db *db;
+    ps_catalog *cat;
+    int rc = ps_cli_open_catalog(cli, true, &db, &cat);
+    if (rc)
+        return rc;
+    list(cat, fmt);
+    ps_catalog_free(cat);
+    ps_db_close(db);
+    return 0;
+}

@@ -1,0 +1,148 @@
+/* common.c - helpers every command uses: errors, usage, database, diagnostics. */
+#include "cli/cli.h"
+#include "cli/table.h"
+
+#include "core/number.h"
+#include "store/dbcatalog.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+int ps_cli_usage_error(ps_cli *cli, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "provstat%s%s: ", cli->command ? " " : "", cli->command ? cli->command : "");
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    if (cli->usage)
+        fprintf(stderr, "usage: provstat [--db FILE] %s\n", cli->usage);
+    return 2;
+}
+
+int ps_cli_fail(ps_cli *cli, const ps_ctx *ctx)
+{
+    (void)cli;
+    fprintf(stderr, "provstat: %s\n", ps_ctx_message(ctx));
+    return ps_exit_code(ctx->err);
+}
+
+bool ps_cli_wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return true;
+    }
+    return false;
+}
+
+int ps_cli_help(const ps_command *cmd)
+{
+    printf("usage: provstat [--db FILE] %s\n\n%s\n", cmd->usage, cmd->summary);
+    if (cmd->help && *cmd->help)
+        printf("\n%s", cmd->help);
+    return 0;
+}
+
+int ps_cli_open_db(ps_cli *cli, bool create, bool readonly, ps_db **db)
+{
+    ps_ctx ctx = {0};
+    ps_db_opts opts = {create, readonly, 0};
+    ps_error err = ps_db_open(db, cli->db_path, &opts, &ctx);
+    if (err)
+        return ps_cli_fail(cli, &ctx);
+    return 0;
+}
+
+int ps_cli_open_catalog(ps_cli *cli, bool readonly, ps_db **db, ps_catalog **cat)
+{
+    int rc = ps_cli_open_db(cli, false, readonly, db);
+    if (rc)
+        return rc;
+    ps_ctx ctx = {0};
+    if (ps_db_catalog_load(*db, cat, &ctx)) {
+        ps_db_close(*db);
+        *db = NULL;
+        return ps_cli_fail(cli, &ctx);
+    }
+    return 0;
+}
+
+static void print_one(const ps_diag *x)
+{
+    if (x->line > 0)
+        fprintf(stderr, "%s:%ld:%d: %s: %s\n", x->path, x->line, x->column,
+                ps_severity_name(x->severity), x->message);
+    else
+        fprintf(stderr, "%s: %s: %s\n", x->path, ps_severity_name(x->severity), x->message);
+}
+
+void ps_cli_print_diags(const ps_diags *d)
+{
+    enum { LIMIT = 50 };
+    size_t shown[2] = {0, 0}, total[2] = {0, 0};
+    for (size_t i = 0; i < d->n; i++) {
+        int s = d->v[i].severity == PS_SEV_ERROR ? 0 : 1;
+        total[s]++;
+        if (shown[s] < LIMIT) {
+            print_one(&d->v[i]);
+            shown[s]++;
+        }
+    }
+    for (int s = 0; s < 2; s++)
+        if (total[s] > shown[s])
+            fprintf(stderr, "... and %zu more %s%s (use --errors-csv FILE to see them all)\n",
+                    total[s] - shown[s], s ? "warning" : "error", total[s] - shown[s] == 1 ? "" : "s");
+}
+
+int ps_cli_write_errors_csv(const ps_diags *d, const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        fprintf(stderr, "provstat: cannot write %s: %s\n", path, strerror(errno));
+        return 3;
+    }
+    fputs("file,line,column,severity,code,message,value\n", f);
+    for (size_t i = 0; i < d->n; i++) {
+        const ps_diag *x = &d->v[i];
+        char line[32], col[32];
+        snprintf(line, sizeof line, "%ld", x->line);
+        snprintf(col, sizeof col, "%d", x->column);
+        const char *cells[7] = {x->path, line, col, ps_severity_name(x->severity),
+                                ps_diag_code_name(x->code), x->message, x->value ? x->value : ""};
+        ps_csv_row(f, cells, 7, true);
+    }
+    if (fclose(f) != 0) {
+        fprintf(stderr, "provstat: cannot write %s: %s\n", path, strerror(errno));
+        return 3;
+    }
+    return 0;
+}
+
+bool ps_outfmt_parse(const char *s, ps_outfmt *out)
+{
+    if (strcmp(s, "table") == 0)
+        *out = PS_OUT_TABLE;
+    else if (strcmp(s, "csv") == 0)
+        *out = PS_OUT_CSV;
+    else if (strcmp(s, "json") == 0)
+        *out = PS_OUT_JSON;
+    else
+        return false;
+    return true;
+}
+
+bool ps_cli_period_arg(ps_cli *cli, const char *opt, const char *text, ps_period *out)
+{
+    char msg[256];
+    if (ps_period_parse(text, out, msg, sizeof msg))
+        return true;
+    ps_cli_usage_error(cli, "%s %s: %s", opt, text, msg);
+    return false;
+}

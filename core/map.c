@@ -1,0 +1,82 @@
+/* map.c - a string-keyed hash map to ints (FNV-1a, open addressing). */
+#include "core/map.h"
+
+#include "core/alloc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+void ps_map_init(ps_map *m)
+{
+    memset(m, 0, sizeof *m);
+}
+
+void ps_map_free(ps_map *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->keys[i]);
+    free(m->keys);
+    free(m->vals);
+    ps_map_init(m);
+}
+
+static size_t slot(const ps_map *m, const char *key)
+{
+    size_t i = (size_t)hash(key) & (m->cap - 1);
+    while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+static void grow(ps_map *m)
+{
+    ps_map old = *m;
+    m->cap = old.cap ? old.cap * 2 : 64;
+    m->keys = ps_xcalloc(m->cap, sizeof *m->keys);
+    m->vals = ps_xcalloc(m->cap, sizeof *m->vals);
+    for (size_t i = 0; i < old.cap; i++) {
+        if (old.keys[i]) {
+            size_t j = slot(m, old.keys[i]);
+            m->keys[j] = old.keys[i];
+            m->vals[j] = old.vals[i];
+        }
+    }
+    free(old.keys);
+    free(old.vals);
+}
+
+void ps_map_put(ps_map *m, const char *key, int val)
+{
+    if ((m->n + 1) * 2 > m->cap)
+        grow(m);
+    size_t i = slot(m, key);
+    if (!m->keys[i]) {
+        m->keys[i] = ps_xstrdup(key);
+        m->n++;
+    }
+    m->vals[i] = val;
+}
+
+int ps_map_get(const ps_map *m, const char *key, int missing)
+{
+    if (!m->cap)
+        return missing;
+    size_t i = slot(m, key);
+    return m->keys[i] ? m->vals[i] : missing;
+}
+
+bool ps_map_has(const ps_map *m, const char *key)
+{
+    return ps_map_get(m, key, -1) != -1 || (m->cap && m->keys[slot(m, key)]);
+}

@@ -1,0 +1,26 @@
+/* map.h - a string-keyed hash map to small integers (code -> index).
+ *
+ * Keys are copied; values are ints. Used for catalog code lookups and
+ * similar small-to-medium tables. Open addressing, grows at 50% load.
+ */
+#ifndef PS_MAP_H
+#define PS_MAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct ps_map {
+    char **keys;
+    int *vals;
+    size_t cap, n;
+} ps_map;
+
+void ps_map_init(ps_map *m);
+void ps_map_free(ps_map *m);
+/* Sets key -> val (replacing an existing value). key is copied. */
+void ps_map_put(ps_map *m, const char *key, int val);
+/* Returns the value of key, or `missing` when absent. */
+int ps_map_get(const ps_map *m, const char *key, int missing);
+bool ps_map_has(const ps_map *m, const char *key);
+
+#endif

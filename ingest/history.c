@@ -1,0 +1,95 @@
+/* history.c - outlier and big-change warnings against a unit's own history. */
+#include "ingest/history.h"
+
+#include "core/alloc.h"
+#include "core/number.h"
+#include "core/period.h"
+
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MIN_HISTORY = 6, MAX_HISTORY = 36 };
+
+typedef struct series {
+    ps_obs_point *v;
+    size_t n, cap;
+} series;
+
+static bool collect(const ps_obs_point *p, void *arg)
+{
+    series *s = arg;
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 64;
+        s->v = ps_xrealloc(s->v, s->cap * sizeof *s->v);
+    }
+    s->v[s->n++] = *p;
+    return true;
+}
+
+bool ps_history_mzscore(double x, double *hist, size_t n, double *z)
+{
+    double *work = ps_xmalloc(n * sizeof *work);
+    double med = gsl_stats_median(hist, 1, n);
+    double mad = gsl_stats_mad0(hist, 1, n, work);
+    free(work);
+    if (!(mad > 0))
+        return false;
+    *z = 0.6745 * fabs(x - med) / mad;
+    return isfinite(*z);
+}
+
+ps_error ps_history_warnings(ps_obs_writer *w, const ps_catalog *cat, int u, int ind,
+                             long long sub_id, const char *path, int value_col,
+                             ps_diags *diags, ps_ctx *ctx)
+{
+    series s = {0};
+    ps_error err = ps_obs_series(w, cat->units[u].id, cat->indicators[ind].id, PS_MEASURE_ACTUAL,
+                                 collect, &s, ctx);
+    if (err) {
+        free(s.v);
+        return err;
+    }
+    double hist[MAX_HISTORY];
+    const char *ucode = cat->units[u].code, *icode = cat->indicators[ind].code;
+    for (size_t i = 0; i < s.n; i++) {
+        const ps_obs_point *p = &s.v[i];
+        if (p->submission_id != sub_id || !p->has_value)
+            continue;
+        ps_period per = ps_period_from_key(p->period);
+        char pb[PS_PERIOD_BUFSZ], vb[PS_NUMBER_BUFSZ], ob[PS_NUMBER_BUFSZ];
+        /* earlier periods of the same type: same rank, smaller key */
+        size_t n = 0;
+        for (size_t j = i; j-- > 0 && n < MAX_HISTORY;) {
+            ps_period q = ps_period_from_key(s.v[j].period);
+            if (q.type == per.type && s.v[j].has_value)
+                hist[n++] = s.v[j].value;
+        }
+        double z;
+        if (n >= MIN_HISTORY && ps_history_mzscore(p->value, hist, n, &z) && z > 3.5)
+            ps_diag_add(diags, path, p->line, value_col, PS_SEV_WARNING, PS_D_OUTLIER,
+                        ps_number_format(p->value, vb),
+                        "%s %s %s = %s is an outlier against the unit's %zu earlier values"
+                        " (modified z-score %.1f > 3.5): check it", ucode, icode,
+                        ps_period_format(per, pb), vb, n, z);
+        /* the same period one year earlier: its key is 1000 less */
+        int want = p->period - 1000;
+        for (size_t j = i; j-- > 0;) {
+            if (s.v[j].period < want)
+                break;
+            if (s.v[j].period == want && s.v[j].has_value && s.v[j].value != 0) {
+                double change = (p->value - s.v[j].value) / fabs(s.v[j].value);
+                if (fabs(change) > 0.5)
+                    ps_diag_add(diags, path, p->line, value_col, PS_SEV_WARNING, PS_D_BIG_CHANGE,
+                                ps_number_format(p->value, vb),
+                                "%s %s %s = %s is %s%.0f%% on the same period last year (%s): check it",
+                                ucode, icode, ps_period_format(per, pb), vb, change > 0 ? "+" : "",
+                                change * 100, ps_number_format(s.v[j].value, ob));
+                break;
+            }
+        }
+    }
+    free(s.v);
+    return PS_OK;
+}

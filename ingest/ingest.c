@@ -1,0 +1,857 @@
+/* ingest.c - reading, checking and storing one submission file. */
+#include "ingest/ingest.h"
+
+#include "core/alloc.h"
+#include "core/formula.h"
+#include "core/hash.h"
+#include "core/map.h"
+#include "core/period.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+#include "ingest/history.h"
+#include "store/obs.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ------------------------------------------------------------------------
+ * Columns
+ * ------------------------------------------------------------------------ */
+
+enum { C_UNIT, C_INDICATOR, C_PERIOD, C_VALUE, C_MEASURE, C_STATUS, C_NOTE, C_FLAGS, C_COVERAGE,
+       C_IGNORED, C_N };
+
+typedef struct colname {
+    const char *name;
+    int col;
+} colname;
+
+static const colname column_names[] = {
+    {"unit", C_UNIT}, {"ma_don_vi", C_UNIT},
+    {"indicator", C_INDICATOR}, {"ma_chi_tieu", C_INDICATOR},
+    {"period", C_PERIOD}, {"ky", C_PERIOD},
+    {"value", C_VALUE}, {"gia_tri", C_VALUE},
+    {"measure", C_MEASURE}, {"loai", C_MEASURE},
+    {"status", C_STATUS}, {"trang_thai", C_STATUS},
+    {"note", C_NOTE}, {"ghi_chu", C_NOTE},
+    {"flags", C_FLAGS},
+    {"coverage", C_COVERAGE},
+    {"unit_name", C_IGNORED}, {"indicator_name", C_IGNORED}, {"unit_measure", C_IGNORED},
+};
+
+/* ------------------------------------------------------------------------
+ * The state of one ingest
+ * ------------------------------------------------------------------------ */
+
+typedef struct touched_series {
+    int unit, indicator, measure;
+} touched_series;
+
+typedef struct ingest {
+    ps_db *db;
+    const ps_catalog *cat;
+    const ps_ingest_opts *o;
+    const char *path;
+    ps_diags *d;
+    ps_ctx *ctx;
+    ps_ingest_result *res;
+    ps_obs_writer *w;
+    const ps_reporter *rep;
+    int rep_index;
+    long long sub_id;
+    int col[C_N];          /* field index, -1 when absent */
+    size_t nheader;
+    ps_numfmt numfmt;
+    int fixed_unit;        /* --unit index or -1 */
+    ps_period fixed_period;
+    bool has_fixed_period;
+    ps_closed *closed;
+    size_t nclosed;
+    ps_map series_seen;    /* "unit:indicator:measure" -> index in series */
+    touched_series *series;
+    size_t nseries;
+    ps_map pairs_seen;     /* "unit:period" for rules */
+    int *pairs;            /* unit, period key pairs */
+    size_t npairs;
+    long pause_rows;       /* tests only: PROVSTAT_TEST_PAUSE_ROWS */
+} ingest;
+
+static void diag(ingest *g, long line, int col, ps_severity sev, ps_diag_code code, const char *value,
+                 const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+
+static void diag(ingest *g, long line, int col, ps_severity sev, ps_diag_code code, const char *value,
+                 const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    ps_diag_add(g->d, g->path, line, col, sev, code, value, "%s", msg);
+}
+
+/* "193 (Thành phố Hạ Long)" */
+static const char *unit_label(const ps_catalog *cat, int u, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s (%s)", cat->units[u].code, cat->units[u].name_vi);
+    return buf;
+}
+
+/* ------------------------------------------------------------------------
+ * Header
+ * ------------------------------------------------------------------------ */
+
+static bool map_header(ingest *g, ps_csv_record *rec)
+{
+    for (int c = 0; c < C_N; c++)
+        g->col[c] = -1;
+    g->nheader = rec->nfields;
+    for (size_t f = 0; f < rec->nfields; f++) {
+        char *h = ps_text_trim(rec->fields[f]);
+        int found = -1;
+        for (size_t k = 0; k < sizeof column_names / sizeof *column_names; k++)
+            if (ps_text_casecmp(h, column_names[k].name) == 0)
+                found = column_names[k].col;
+        if (found == C_IGNORED)
+            continue;
+        if (found < 0) {
+            diag(g, rec->line, (int)f + 1, PS_SEV_WARNING, PS_D_UNKNOWN_COLUMN, h,
+                 "column \"%s\" is not a submission column and is ignored", h);
+        } else if (g->col[found] >= 0) {
+            diag(g, rec->line, (int)f + 1, PS_SEV_ERROR, PS_D_DUPLICATE_COLUMN, h,
+                 "column %s appears twice in the header (also column %d)", h, g->col[found] + 1);
+        } else {
+            g->col[found] = (int)f;
+        }
+    }
+    bool ok = true;
+    if (g->col[C_UNIT] < 0 && g->fixed_unit < 0) {
+        diag(g, rec->line, 0, PS_SEV_ERROR, PS_D_MISSING_COLUMN, "unit",
+             "the header has no unit column (or ma_don_vi); add one or give --unit CODE");
+        ok = false;
+    }
+    if (g->col[C_INDICATOR] < 0) {
+        diag(g, rec->line, 0, PS_SEV_ERROR, PS_D_MISSING_COLUMN, "indicator",
+             "the header has no indicator column (or ma_chi_tieu)");
+        ok = false;
+    }
+    if (g->col[C_PERIOD] < 0 && !g->has_fixed_period) {
+        diag(g, rec->line, 0, PS_SEV_ERROR, PS_D_MISSING_COLUMN, "period",
+             "the header has no period column (or ky); add one or give --period P");
+        ok = false;
+    }
+    if (g->col[C_VALUE] < 0) {
+        diag(g, rec->line, 0, PS_SEV_ERROR, PS_D_MISSING_COLUMN, "value",
+             "the header has no value column (or gia_tri)");
+        ok = false;
+    }
+    return ok && g->d->nerr == 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Closed periods
+ * ------------------------------------------------------------------------ */
+
+/* True when unit u (or a unit above it) is closed for p or a period containing p. */
+static bool is_closed(const ingest *g, int u, ps_period p)
+{
+    for (size_t i = 0; i < g->nclosed; i++) {
+        ps_period cp = ps_period_from_key(g->closed[i].period);
+        if (!ps_period_contains(cp, p))
+            continue;
+        for (int x = u; x >= 0; x = g->cat->units[x].parent)
+            if (g->cat->units[x].id == g->closed[i].unit_id)
+                return true;
+    }
+    return false;
+}
+
+/* ------------------------------------------------------------------------
+ * Rows
+ * ------------------------------------------------------------------------ */
+
+static const char *field(const ingest *g, const ps_csv_record *rec, int c)
+{
+    return g->col[c] >= 0 ? rec->fields[g->col[c]] : "";
+}
+
+static int colno(const ingest *g, int c)
+{
+    return g->col[c] >= 0 ? g->col[c] + 1 : 0;
+}
+
+static void remember(ingest *g, int unit, int ind, int measure, int period)
+{
+    char key[64];
+    snprintf(key, sizeof key, "%d:%d:%d", unit, ind, measure);
+    if (ps_map_get(&g->series_seen, key, -1) < 0) {
+        ps_map_put(&g->series_seen, key, (int)g->nseries);
+        if ((g->nseries & (g->nseries - 1)) == 0)
+            g->series = ps_xrealloc(g->series, (g->nseries ? g->nseries * 2 : 16) * sizeof *g->series);
+        g->series[g->nseries++] = (touched_series){unit, ind, measure};
+    }
+    if (g->cat->nrules && measure == PS_MEASURE_ACTUAL) {
+        snprintf(key, sizeof key, "%d:%d", unit, period);
+        if (ps_map_get(&g->pairs_seen, key, -1) < 0) {
+            ps_map_put(&g->pairs_seen, key, (int)g->npairs);
+            if ((g->npairs & (g->npairs - 1)) == 0)
+                g->pairs = ps_xrealloc(g->pairs, (g->npairs ? g->npairs * 2 : 16) * 2 * sizeof *g->pairs);
+            g->pairs[2 * g->npairs] = unit;
+            g->pairs[2 * g->npairs + 1] = period;
+            g->npairs++;
+        }
+    }
+}
+
+/* Parses the flags column; sets *derived and *none; warns about unknown words. */
+static void parse_flags(ingest *g, long line, const char *text, bool *derived, bool *incomplete_src)
+{
+    static const char *const known[] = {"derived", "none-occurred", "incomplete", "estimate",
+                                        "provisional", "carried", "comparable-basis",
+                                        "revised-after-close", "incomplete-source"};
+    *derived = false;
+    char *copy = ps_xstrdup(text);
+    char *save = NULL;
+    for (char *tok = strtok_r(copy, ";", &save); tok; tok = strtok_r(NULL, ";", &save)) {
+        ps_text_trim(tok);
+        if (!*tok)
+            continue;
+        size_t k = 0;
+        while (k < sizeof known / sizeof *known && strcmp(tok, known[k]) != 0)
+            k++;
+        if (k == sizeof known / sizeof *known)
+            diag(g, line, colno(g, C_FLAGS), PS_SEV_WARNING, PS_D_BAD_FLAGS, tok,
+                 "flag \"%s\" is not known and is ignored", tok);
+        else if (k == 0)
+            *derived = true;
+        else if (k == 8)
+            *incomplete_src = true;
+    }
+    free(copy);
+}
+
+/* Checks the unit text; returns its index or -1 after a diagnostic. */
+static int check_unit(ingest *g, long line, const char *text)
+{
+    const ps_catalog *cat = g->cat;
+    int col = colno(g, C_UNIT);
+    if (!*text) {
+        diag(g, line, col, PS_SEV_ERROR, PS_D_MISSING_FIELD, NULL, "the unit is empty");
+        return -1;
+    }
+    int u = ps_catalog_unit(cat, text);
+    if (u >= 0)
+        return u;
+    char lab[256];
+    /* Excel drops leading zeros: 1 for 001 */
+    for (size_t i = 0; i < cat->nunits; i++) {
+        const char *c = cat->units[i].code;
+        if (c[0] == '0') {
+            while (*c == '0')
+                c++;
+            if (strcmp(c, text) == 0) {
+                diag(g, line, col, PS_SEV_ERROR, PS_D_UNKNOWN_UNIT, text,
+                     "unit %s is not a unit of %s; it looks like %s with its leading zeros lost"
+                     " (Excel does this to codes: format the column as text)",
+                     text, cat->units[cat->top].name_vi, unit_label(cat, (int)i, lab, sizeof lab));
+                return -1;
+            }
+        }
+    }
+    int s = ps_catalog_unit_suggest(cat, text);
+    if (s >= 0)
+        diag(g, line, col, PS_SEV_ERROR, PS_D_UNKNOWN_UNIT, text, "unit %s is not a unit of %s; did you mean %s?",
+             text, cat->units[cat->top].name_vi, unit_label(cat, s, lab, sizeof lab));
+    else
+        diag(g, line, col, PS_SEV_ERROR, PS_D_UNKNOWN_UNIT, text, "unit %s is not a unit of %s",
+             text, cat->units[cat->top].name_vi);
+    return -1;
+}
+
+static int check_indicator(ingest *g, long line, const char *text)
+{
+    int col = colno(g, C_INDICATOR);
+    if (!*text) {
+        diag(g, line, col, PS_SEV_ERROR, PS_D_MISSING_FIELD, NULL, "the indicator is empty");
+        return -1;
+    }
+    int i = ps_catalog_indicator(g->cat, text);
+    if (i >= 0)
+        return i;
+    int s = ps_catalog_indicator_suggest(g->cat, text);
+    if (s >= 0)
+        diag(g, line, col, PS_SEV_ERROR, PS_D_UNKNOWN_INDICATOR, text,
+             "indicator %s is not in the catalog; did you mean %s (%s)?", text,
+             g->cat->indicators[s].code, g->cat->indicators[s].name_vi);
+    else
+        diag(g, line, col, PS_SEV_ERROR, PS_D_UNKNOWN_INDICATOR, text,
+             "indicator %s is not in the catalog (see `provstat catalog indicators`)", text);
+    return -1;
+}
+
+static const char *mark_text(ps_num_kind k)
+{
+    switch (k) {
+    case PS_NUM_NA_DOTS: return "..";
+    case PS_NUM_NA_X: return "x";
+    default: return "empty";
+    }
+}
+
+static ps_error process_row(ingest *g, ps_csv_record *rec)
+{
+    const ps_catalog *cat = g->cat;
+    ps_ingest_result *res = g->res;
+    long line = rec->line;
+    res->rows_read++;
+    if (rec->nfields != g->nheader) {
+        diag(g, line, 0, PS_SEV_ERROR, PS_D_FIELD_COUNT, NULL,
+             "the row has %zu fields but the header has %zu (a missing or extra delimiter?)",
+             rec->nfields, g->nheader);
+        res->refused++;
+        return PS_OK;
+    }
+    for (size_t f = 0; f < rec->nfields; f++)
+        if (g->col[C_NOTE] != (int)f)
+            ps_text_trim(rec->fields[f]);
+
+    size_t errs_before = g->d->nerr;
+    char lab[256], lab2[256], pbuf[PS_PERIOD_BUFSZ];
+
+    /* flags first: a row flagged derived is skipped whatever else it holds */
+    bool derived_flag = false, incomplete_src = false;
+    if (g->col[C_FLAGS] >= 0)
+        parse_flags(g, line, field(g, rec, C_FLAGS), &derived_flag, &incomplete_src);
+    const char *ind_text = field(g, rec, C_INDICATOR);
+    int ind = check_indicator(g, line, ind_text);
+    if (ind >= 0 && cat->indicators[ind].kind == PS_KIND_DERIVED) {
+        if (derived_flag) {
+            res->skipped_derived++;
+            return PS_OK;
+        }
+        diag(g, line, colno(g, C_INDICATOR), PS_SEV_ERROR, PS_D_DERIVED_SUBMITTED, ind_text,
+             "%s is derived (%s): it is computed by provstat, never submitted; remove the row",
+             ind_text, cat->indicators[ind].formula_text);
+        ind = -1;
+    } else if (derived_flag && ind >= 0) {
+        res->skipped_derived++;
+        return PS_OK;
+    }
+
+    const char *unit_text = field(g, rec, C_UNIT);
+    int u = g->col[C_UNIT] >= 0 && *unit_text ? check_unit(g, line, unit_text)
+          : g->fixed_unit >= 0 ? g->fixed_unit : check_unit(g, line, unit_text);
+    if (u >= 0 && !ps_catalog_unit_within(cat, u, g->rep->scope)) {
+        diag(g, line, colno(g, C_UNIT), PS_SEV_ERROR, PS_D_OUT_OF_SCOPE, unit_text,
+             "unit %s is outside the scope of reporter %s (%s), which reports for %s",
+             unit_label(cat, u, lab, sizeof lab), g->rep->code, g->rep->name_vi,
+             unit_label(cat, g->rep->scope, lab2, sizeof lab2));
+        u = -1;
+    }
+    if (ind >= 0 && !ps_reporter_allows(cat, g->rep, ind)) {
+        diag(g, line, colno(g, C_INDICATOR), PS_SEV_ERROR, PS_D_NOT_ALLOWED, ind_text,
+             "reporter %s may not send %s: its list is %s", g->rep->code, ind_text,
+             g->rep->indicators_text);
+        ind = -1;
+    }
+
+    ps_period p = g->fixed_period;
+    bool pok = g->has_fixed_period;
+    const char *ptext = field(g, rec, C_PERIOD);
+    if (g->col[C_PERIOD] >= 0 && (*ptext || !g->has_fixed_period)) {
+        char msg[256];
+        pok = ps_period_parse(ptext, &p, msg, sizeof msg);
+        if (!pok)
+            diag(g, line, colno(g, C_PERIOD), PS_SEV_ERROR, PS_D_BAD_PERIOD, ptext, "%s%s",
+                 *ptext ? "" : "the period is empty", *ptext ? msg : "");
+    }
+
+    int measure = PS_MEASURE_ACTUAL;
+    const char *mtext = field(g, rec, C_MEASURE);
+    if (!*mtext || ps_text_casecmp(mtext, "actual") == 0)
+        measure = PS_MEASURE_ACTUAL;
+    else if (ps_text_casecmp(mtext, "plan") == 0)
+        measure = PS_MEASURE_PLAN;
+    else
+        diag(g, line, colno(g, C_MEASURE), PS_SEV_ERROR, PS_D_BAD_MEASURE, mtext,
+             "measure \"%s\" must be actual or plan", mtext);
+
+    char status = 'A';
+    const char *stext = field(g, rec, C_STATUS);
+    if (*stext) {
+        if (strlen(stext) == 1 && strchr("APEape", stext[0]))
+            status = (char)(stext[0] & ~0x20);
+        else
+            diag(g, line, colno(g, C_STATUS), PS_SEV_ERROR, PS_D_BAD_STATUS, stext,
+                 "status \"%s\" must be A (official), P (provisional) or E (estimate)", stext);
+    }
+
+    if (pok && ind >= 0) {
+        const ps_indicator *x = &cat->indicators[ind];
+        int months = ps_period_month_count(p);
+        bool ok = p.type == PS_P_YTD || months >= ps_frequency_months(x->frequency);
+        /* a longer period must line up with the frequency: a quarter holds whole quarters */
+        if (!ok)
+            diag(g, line, colno(g, C_PERIOD), PS_SEV_ERROR, PS_D_PERIOD_TOO_SHORT, ptext,
+                 "%s is reported by %s: %s is shorter than that (send %s values)", x->code,
+                 ps_frequency_name(x->frequency), ps_period_format(p, pbuf),
+                 ps_frequency_name(x->frequency));
+    }
+    if (pok && u >= 0 && !ps_unit_valid_in(&cat->units[u], p)) {
+        const ps_unit *un = &cat->units[u];
+        char a[PS_PERIOD_BUFSZ], b[PS_PERIOD_BUFSZ];
+        if (un->valid_to.type != PS_P_NONE && un->successor >= 0)
+            diag(g, line, colno(g, C_UNIT), PS_SEV_ERROR, PS_D_UNIT_NOT_VALID, unit_text,
+                 "unit %s did not exist in %s: it ended in %s and became part of %s",
+                 unit_label(cat, u, lab, sizeof lab), ps_period_format(p, pbuf),
+                 ps_period_format(un->valid_to, a), unit_label(cat, un->successor, lab2, sizeof lab2));
+        else
+            diag(g, line, colno(g, C_UNIT), PS_SEV_ERROR, PS_D_UNIT_NOT_VALID, unit_text,
+                 "unit %s did not exist in %s (valid %s to %s)", unit_label(cat, u, lab, sizeof lab),
+                 ps_period_format(p, pbuf),
+                 un->valid_from.type ? ps_period_format(un->valid_from, a) : "always",
+                 un->valid_to.type ? ps_period_format(un->valid_to, b) : "now");
+        u = -1;
+    }
+
+    /* the value */
+    const char *vtext = field(g, rec, C_VALUE);
+    double value = 0;
+    ps_num_kind nk = PS_NUM_BAD;
+    if (ind >= 0 || g->col[C_VALUE] >= 0) {
+        const ps_indicator *x = ind >= 0 ? &cat->indicators[ind] : NULL;
+        char msg[512];
+        nk = ps_number_parse(vtext, g->numfmt, x ? x->percent : true, x ? x->decimals : -1, &value,
+                             msg, sizeof msg);
+        if (nk == PS_NUM_BAD)
+            diag(g, line, colno(g, C_VALUE), PS_SEV_ERROR, PS_D_BAD_NUMBER, vtext, "%s", msg);
+        else if (nk == PS_NUM_AMBIGUOUS)
+            diag(g, line, colno(g, C_VALUE), PS_SEV_ERROR, PS_D_AMBIGUOUS_NUMBER, vtext, "%s", msg);
+        else if (nk == PS_NUM_VALUE && x) {
+            char vb[PS_NUMBER_BUFSZ], lb[PS_NUMBER_BUFSZ];
+            if (x->has_min && value < x->min)
+                diag(g, line, colno(g, C_VALUE), PS_SEV_ERROR, PS_D_OUT_OF_RANGE, vtext,
+                     "value %s is below the minimum %s of %s", ps_number_format(value, vb),
+                     ps_number_format(x->min, lb), x->code);
+            else if (x->has_max && value > x->max)
+                diag(g, line, colno(g, C_VALUE), PS_SEV_ERROR, PS_D_OUT_OF_RANGE, vtext,
+                     "value %s is above the maximum %s of %s", ps_number_format(value, vb),
+                     ps_number_format(x->max, lb), x->code);
+        }
+    }
+
+    if (g->d->nerr > errs_before || ind < 0 || u < 0 || !pok) {
+        res->refused++;
+        return PS_OK;
+    }
+    switch (nk) {
+    case PS_NUM_NA_DOTS: res->marks_dots++; return PS_OK;
+    case PS_NUM_NA_X: res->marks_x++; return PS_OK;
+    case PS_NUM_EMPTY: res->marks_empty++; return PS_OK;
+    default: break;
+    }
+    (void)mark_text;
+
+    int flags = 0;
+    if (nk == PS_NUM_NONE_OCCURRED) {
+        flags |= PS_OBS_NONE_OCCURRED;
+        res->none_occurred++;
+    }
+    const char *ctext = field(g, rec, C_COVERAGE);
+    double cov;
+    if (*ctext && ps_number_strtod(ctext, &cov) && cov < 1)
+        incomplete_src = true;
+    if (incomplete_src) {
+        flags |= PS_OBS_INCOMPLETE_SOURCE;
+        diag(g, line, colno(g, C_COVERAGE), PS_SEV_WARNING, PS_D_INCOMPLETE_SOURCE, ctext,
+             "the exported value had coverage %s (below 1): stored with the flag incomplete-source",
+             *ctext ? ctext : "below 1");
+    }
+    const char *note = field(g, rec, C_NOTE);
+
+    ps_obs_key k = {cat->units[u].id, cat->indicators[ind].id, measure, ps_period_key(p)};
+    ps_obs cur;
+    ps_error err = ps_obs_get(g->w, &k, &cur, g->ctx);
+    if (err)
+        return err;
+    if (cur.exists && cur.submission_id == g->sub_id) {
+        diag(g, line, 0, PS_SEV_ERROR, PS_D_DUPLICATE_ROW, NULL,
+             "%s %s %s %s appears twice in the file (first on line %ld)", cat->units[u].code,
+             cat->indicators[ind].code, ps_period_format(p, pbuf),
+             measure == PS_MEASURE_PLAN ? "plan" : "actual", cur.line);
+        res->refused++;
+        return PS_OK;
+    }
+    bool same = cur.exists && cur.has_value && cur.value == value && cur.status == status &&
+                cur.flags == flags && !cur.note_truncated && strcmp(cur.note, note) == 0;
+    bool forced_other = false, forced_closed = false;
+    if (cur.exists && cur.reporter_id != g->rep->id && !same) {
+        const ps_reporter *first = NULL;
+        for (size_t r = 0; r < cat->nreporters; r++)
+            if (cat->reporters[r].id == cur.reporter_id)
+                first = &cat->reporters[r];
+        if (!g->o->force) {
+            diag(g, line, colno(g, C_VALUE), PS_SEV_ERROR, PS_D_OTHER_REPORTER, vtext,
+                 "%s %s %s was first sent by %s (%s): only that reporter may revise it"
+                 " (use --force to override; the override is recorded)",
+                 cat->units[u].code, cat->indicators[ind].code, ps_period_format(p, pbuf),
+                 first ? first->code : "another reporter", first ? first->name_vi : "?");
+            res->refused++;
+            return PS_OK;
+        }
+        forced_other = true;
+    }
+    if (is_closed(g, u, p)) {
+        bool repeat = cur.exists && cur.has_value && cur.value == value && status == 'A';
+        if (!repeat) {
+            if (!g->o->force) {
+                diag(g, line, colno(g, C_PERIOD), PS_SEV_ERROR, PS_D_PERIOD_CLOSED, ptext,
+                     "%s is closed for %s: its official figures are final"
+                     " (use --force to revise it anyway; the override is recorded, or `provstat reopen`)",
+                     ps_period_format(p, pbuf), unit_label(cat, u, lab, sizeof lab));
+                res->refused++;
+                return PS_OK;
+            }
+            forced_closed = true;
+        }
+    }
+    remember(g, u, ind, measure, k.period);
+    if (same) {
+        res->unchanged++;
+        return PS_OK;
+    }
+    if ((err = ps_obs_put(g->w, &k, &cur, true, value, status, flags, note, g->rep->id, g->sub_id, line,
+                          g->ctx)))
+        return err;
+    if (forced_other && (err = ps_obs_override(g->w, g->sub_id, &k, "other-reporter", line, g->ctx)))
+        return err;
+    if (forced_closed && (err = ps_obs_override(g->w, g->sub_id, &k, "closed-period", line, g->ctx)))
+        return err;
+    if (forced_other || forced_closed)
+        res->forced++;
+    if (cur.exists)
+        res->revised++;
+    else
+        res->stored++;
+    return PS_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * Rules on the values the file leaves in the database
+ * ------------------------------------------------------------------------ */
+
+typedef struct rule_ctx {
+    int unit;
+    ps_period period;
+    int measure;
+} rule_ctx;
+
+typedef struct rule_eval {
+    ingest *g;
+    ps_error err;
+} rule_eval;
+
+static bool rv_value(void *self, const void *vctx, const char *code, double *v)
+{
+    rule_eval *re = self;
+    const rule_ctx *c = vctx;
+    int ind = ps_catalog_indicator(re->g->cat, code);
+    if (ind < 0 || c->unit < 0 || c->period.type == PS_P_NONE)
+        return false;
+    ps_obs_key k = {re->g->cat->units[c->unit].id, re->g->cat->indicators[ind].id, c->measure,
+                    ps_period_key(c->period)};
+    ps_obs cur;
+    ps_error err = ps_obs_get(re->g->w, &k, &cur, re->g->ctx);
+    if (err) {
+        re->err = err;
+        return false;
+    }
+    if (!cur.exists || !cur.has_value)
+        return false;
+    *v = cur.value;
+    return true;
+}
+
+static bool rv_shift(void *self, const void *vctx, ps_ffn fn, void *out)
+{
+    rule_eval *re = self;
+    rule_ctx c = *(const rule_ctx *)vctx;
+    switch (fn) {
+    case PS_FN_PREV_YEAR: c.period = ps_period_prev_year(c.period); break;
+    case PS_FN_PREV: c.period = ps_period_prev(c.period); break;
+    case PS_FN_YTD: c.period = ps_period_ytd_of(c.period); break;
+    case PS_FN_PLAN:
+        c.period = ps_period_make(PS_P_YEAR, c.period.year, 0);
+        c.measure = PS_MEASURE_PLAN;
+        break;
+    case PS_FN_PARENT: c.unit = re->g->cat->units[c.unit].parent; break;
+    case PS_FN_PER_CAPITA: return false;
+    }
+    if (c.period.type == PS_P_NONE || c.unit < 0)
+        return false;
+    memcpy(out, &c, sizeof c);
+    return true;
+}
+
+static bool rv_pop(void *self, const void *vctx, double *pop)
+{
+    rule_eval *re = self;
+    const rule_ctx *c = vctx;
+    if (re->g->cat->pop < 0)
+        return false;
+    const char *code = re->g->cat->indicators[re->g->cat->pop].code;
+    if (rv_value(self, c, code, pop))
+        return true;
+    for (int y = c->period.year; y >= c->period.year - 1; y--) {
+        rule_ctx yc = {c->unit, ps_period_make(PS_P_YEAR, y, 0), PS_MEASURE_ACTUAL};
+        if (rv_value(self, &yc, code, pop))
+            return true;
+    }
+    return false;
+}
+
+/* The first indicator code a formula names, for blaming a line. */
+static void first_ref(const char *code, bool in_call, void *arg)
+{
+    const char **out = arg;
+    if (!*out && !in_call)
+        *out = code;
+}
+
+static ps_error check_rules(ingest *g, long *undone_rows)
+{
+    const ps_catalog *cat = g->cat;
+    rule_eval re = {g, PS_OK};
+    ps_feval_ops ops = {rv_value, rv_shift, rv_pop, sizeof(rule_ctx)};
+    *undone_rows = 0;
+    for (size_t i = 0; i < g->npairs; i++) {
+        int u = g->pairs[2 * i];
+        ps_period p = ps_period_from_key(g->pairs[2 * i + 1]);
+        bool undo = false;
+        for (size_t r = 0; r < cat->nrules; r++) {
+            const ps_rule *rule = &cat->rules[r];
+            if (!rule->left || !rule->right)
+                continue;
+            rule_ctx c = {u, p, PS_MEASURE_ACTUAL};
+            double l, rv;
+            bool hl = ps_formula_eval(rule->left, &ops, &re, &c, &l);
+            bool hr = ps_formula_eval(rule->right, &ops, &re, &c, &rv);
+            if (re.err)
+                return re.err;
+            if (!hl || !hr || ps_rule_holds(rule->op, l, rv))
+                continue; /* a rule with a missing side is skipped */
+            const char *code = NULL;
+            ps_formula_walk_refs(rule->left, first_ref, &code);
+            if (!code)
+                ps_formula_walk_refs(rule->right, first_ref, &code);
+            long line = 0;
+            int ind = code ? ps_catalog_indicator(cat, code) : -1;
+            if (ind >= 0) {
+                ps_obs_key k = {cat->units[u].id, cat->indicators[ind].id, PS_MEASURE_ACTUAL, ps_period_key(p)};
+                line = ps_obs_line_of(g->w, &k, g->sub_id);
+            }
+            if (!line) { /* blame the first of this file's values of that unit and period */
+                for (size_t q = 0; q < cat->nindicators && !line; q++) {
+                    ps_obs_key k = {cat->units[u].id, cat->indicators[q].id, PS_MEASURE_ACTUAL, ps_period_key(p)};
+                    line = ps_obs_line_of(g->w, &k, g->sub_id);
+                }
+            }
+            char lb[PS_NUMBER_BUFSZ], rb[PS_NUMBER_BUFSZ], pbuf[PS_PERIOD_BUFSZ];
+            const char *why = *rule->message_en ? rule->message_en : rule->message_vi;
+            diag(g, line, colno(g, C_VALUE), rule->severity, PS_D_RULE_FAILED, NULL,
+                 "rule %s does not hold for %s in %s: %s %s %s is %s %s %s%s%s", rule->code,
+                 cat->units[u].code, ps_period_format(p, pbuf), rule->left_text,
+                 ps_rule_op_name(rule->op), rule->right_text, ps_number_format(l, lb),
+                 ps_rule_op_name(rule->op), ps_number_format(rv, rb), *why ? " — " : "", why);
+            if (rule->severity == PS_SEV_ERROR)
+                undo = true;
+        }
+        if (undo && g->o->partial) {
+            long n = 0;
+            ps_error err = ps_obs_undo_group(g->w, g->sub_id, g->cat->units[u].id, ps_period_key(p), &n, g->ctx);
+            if (err)
+                return err;
+            *undone_rows += n;
+        }
+    }
+    return PS_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * The whole file
+ * ------------------------------------------------------------------------ */
+
+static void options_text(const ps_ingest_opts *o, ps_strbuf *sb)
+{
+    ps_sb_printf(sb, "unit=%s;period=%s;number-format=%s;encoding=%s", o->unit ? o->unit : "",
+                 o->period ? o->period : "", o->numfmt_given ? ps_numfmt_name(o->numfmt) : "auto",
+                 o->encoding == PS_ENC_CP1258 ? "cp1258" : "utf-8");
+}
+
+/* Releases what an ingest holds; safe to call twice. */
+static void free_ingest(ingest *g)
+{
+    ps_obs_writer_free(g->w);
+    g->w = NULL;
+    free(g->closed);
+    g->closed = NULL;
+    ps_map_free(&g->series_seen);
+    ps_map_free(&g->pairs_seen);
+    free(g->series);
+    g->series = NULL;
+    free(g->pairs);
+    g->pairs = NULL;
+}
+
+ps_error ps_ingest_file(ps_db *db, const ps_catalog *cat, const char *path,
+                        const ps_ingest_opts *o, ps_ingest_result *res,
+                        ps_diags *diags, ps_ctx *ctx)
+{
+    memset(res, 0, sizeof *res);
+    ingest g;
+    memset(&g, 0, sizeof g);
+    g.db = db; g.cat = cat; g.o = o; g.path = path; g.d = diags; g.ctx = ctx; g.res = res;
+    g.fixed_unit = -1;
+    ps_map_init(&g.series_seen);
+    ps_map_init(&g.pairs_seen);
+    const char *pause = getenv("PROVSTAT_TEST_PAUSE_ROWS");
+    g.pause_rows = pause ? atol(pause) : 0;
+
+    g.rep_index = o->reporter ? ps_catalog_reporter(cat, o->reporter) : -1;
+    if (g.rep_index < 0)
+        return ps_failf(ctx, PS_ERR_USAGE, "reporter %s is not in the catalog (see `provstat catalog reporters`)",
+                        o->reporter ? o->reporter : "(none)");
+    g.rep = &cat->reporters[g.rep_index];
+    if (o->unit) {
+        g.fixed_unit = ps_catalog_unit(cat, o->unit);
+        if (g.fixed_unit < 0)
+            return ps_failf(ctx, PS_ERR_USAGE, "--unit %s is not a unit of the catalog", o->unit);
+    }
+    if (o->period) {
+        char msg[256];
+        if (!ps_period_parse(o->period, &g.fixed_period, msg, sizeof msg))
+            return ps_failf(ctx, PS_ERR_USAGE, "--period %s: %s", o->period, msg);
+        g.has_fixed_period = true;
+    }
+
+    char sha[PS_SHA256_HEX];
+    ps_error err = ps_sha256_file(path, sha, ctx);
+    if (err)
+        return err;
+    ps_csv *csv = NULL;
+    ps_csv_opts copts = {o->encoding, 0, path};
+    if ((err = ps_csv_open(&csv, path, &copts, ctx)))
+        return err;
+
+    ps_strbuf opts_sb = PS_STRBUF_INIT;
+    options_text(o, &opts_sb);
+    size_t diags_before = diags->n;
+    if ((err = ps_db_begin(db, ctx)))
+        goto done;
+    if ((err = ps_obs_writer_new(db, &g.w, ctx)))
+        goto rollback;
+    long long earlier = 0;
+    if ((err = ps_obs_find_submission(g.w, sha, g.rep->id, ps_sb_str(&opts_sb), &earlier, ctx)))
+        goto rollback;
+    if (earlier) {
+        res->already = true;
+        res->already_id = earlier;
+        goto rollback; /* nothing to do, and nothing changed */
+    }
+    if ((err = ps_obs_closed_list(db, &g.closed, &g.nclosed, ctx)))
+        goto rollback;
+    if ((err = ps_obs_submission_new(g.w, g.rep->id, path, sha, ps_sb_str(&opts_sb), o->received,
+                                     &g.sub_id, ctx)))
+        goto rollback;
+    res->submission_id = g.sub_id;
+
+    ps_csv_record *rec;
+    int rc = ps_csv_next(csv, &rec, diags, ctx);
+    if (rc < 0) {
+        err = ps_csv_error(csv) == PS_ERR_IO ? PS_ERR_IO : PS_OK;
+        goto finish;
+    }
+    if (rc == 0) {
+        diag(&g, 1, 0, PS_SEV_ERROR, PS_D_EMPTY_FILE, NULL, "the file is empty: it needs a header row");
+        goto finish;
+    }
+    g.numfmt = o->numfmt_given ? o->numfmt : ps_csv_delimiter(csv) == ';' ? PS_NF_VI : PS_NF_PLAIN;
+    if (!map_header(&g, rec))
+        goto finish;
+    long n = 0;
+    while ((rc = ps_csv_next(csv, &rec, diags, ctx)) > 0) {
+        if ((err = process_row(&g, rec)))
+            goto rollback;
+        if ((++n & 4095) == 0 && o->progress)
+            o->progress(o->progress_arg, ps_csv_bytes_read(csv), ps_csv_file_size(csv));
+        if (g.pause_rows && n == g.pause_rows) {
+            /* tests only: hold the transaction open so a kill lands mid-file */
+            const char *mark = getenv("PROVSTAT_TEST_PAUSE_FILE");
+            FILE *f = mark ? fopen(mark, "w") : NULL;
+            if (f)
+                fclose(f);
+            sleep(60);
+        }
+    }
+    if (rc < 0 && ps_csv_error(csv) == PS_ERR_IO) {
+        err = PS_ERR_IO;
+        goto rollback;
+    }
+    if (o->progress)
+        o->progress(o->progress_arg, ps_csv_bytes_read(csv), ps_csv_file_size(csv));
+
+finish:;
+    long undone = 0;
+    if (!err && (err = check_rules(&g, &undone)))
+        goto rollback;
+    for (size_t i = 0; i < g.nseries && !err; i++) {
+        const touched_series *t = &g.series[i];
+        if (t->measure == PS_MEASURE_ACTUAL)
+            err = ps_history_warnings(g.w, cat, t->unit, t->indicator, g.sub_id, path,
+                                      colno(&g, C_VALUE), diags, ctx);
+    }
+    if (err)
+        goto rollback;
+    size_t nerr = 0;
+    for (size_t i = diags_before; i < diags->n; i++)
+        if (diags->v[i].severity == PS_SEV_ERROR)
+            nerr++;
+    if (undone) {
+        res->refused += undone;
+        res->stored = res->stored > undone ? res->stored - undone : 0;
+    }
+    bool any = res->stored + res->revised + res->unchanged > 0;
+    if (nerr && !o->partial)
+        goto rollback_refused;
+    if (o->dry_run || !any)
+        goto rollback_refused;
+    ps_obs_counts counts = {res->rows_read, res->stored, res->revised, res->unchanged,
+                            res->marks_dots + res->marks_x + res->marks_empty, res->skipped_derived,
+                            res->refused, res->forced};
+    if ((err = ps_obs_submission_finish(g.w, g.sub_id, &counts, nerr ? "partial" : "stored", ctx)))
+        goto rollback;
+    if (res->stored + res->revised > 0 && (err = ps_db_bump_generation(db, ctx)))
+        goto rollback;
+    free_ingest(&g);
+    g.w = NULL;
+    if ((err = ps_db_commit(db, ctx)))
+        goto done;
+    res->committed = true;
+    err = nerr ? PS_ERR_REFUSED : PS_OK;
+    goto done;
+
+rollback_refused:
+    err = nerr ? PS_ERR_REFUSED : PS_OK;
+rollback:
+    free_ingest(&g);
+    g.w = NULL;
+    ps_db_rollback(db);
+done:
+    free_ingest(&g);
+    ps_csv_close(csv);
+    ps_sb_free(&opts_sb);
+    return err;
+}

@@ -1,0 +1,32 @@
+#!/bin/sh
+# run-sample.sh PROVSTAT - the Quảng Ninh sample pipeline: a fresh database
+# from the catalog, every submission of the manifest in order, then the
+# July 2016 report. The database and report go to build/sample/.
+set -eu
+cd "$(dirname "$0")/.."
+ps=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+sample=samples/quang-ninh
+out=build/sample
+mkdir -p "$out"
+db=$out/quang-ninh.db
+rm -f "$db" "$db-wal" "$db-shm"
+
+"$ps" --db "$db" init --catalog "$sample/catalog"
+"$ps" --db "$db" catalog units
+
+n=0
+# manifest.csv: file,reporter,received,options (no quoted fields)
+tail -n +2 "$sample/submissions/manifest.csv" | tr -d '\r' | while IFS=, read -r file reporter received options; do
+    # shellcheck disable=SC2086
+    "$ps" --db "$db" ingest "$sample/submissions/$file" --reporter "$reporter" --received "$received" $options >"$out/ingest.log" 2>&1 || {
+        cat "$out/ingest.log" >&2
+        echo "run-sample: ingest of $file failed" >&2
+        exit 1
+    }
+    n=$((n + 1))
+done
+echo "ingested $(tail -n +2 "$sample/submissions/manifest.csv" | wc -l) files into $db"
+"$ps" --db "$db" status --period 2016-07
+"$ps" --db "$db" show --period 2016-07 --unit 22
+"$ps" --db "$db" report --period 2016-07 --out "$out/quang-ninh-2016-07.xlsx"
+echo "report: $(pwd)/$out/quang-ninh-2016-07.xlsx"

@@ -1,0 +1,314 @@
+/* db.c - opening, migrating, transactions and backup of the provstat database. */
+#include "store/db_int.h"
+
+#include "core/alloc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#define PS_SCHEMA_VERSION 1
+
+/* ------------------------------------------------------------------------
+ * Errors and statement helpers
+ * ------------------------------------------------------------------------ */
+
+ps_error ps_db_fail(ps_db *db, ps_ctx *ctx, int rc, const char *what)
+{
+    int base = rc & 0xff;
+    ps_error err = (base == SQLITE_BUSY || base == SQLITE_LOCKED) ? PS_ERR_BUSY : PS_ERR_DB;
+    const char *msg = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
+    if (err == PS_ERR_BUSY)
+        return ps_failf(ctx, err, "database %s is locked by another provstat process (%s); try again when it has finished",
+                        db ? db->path : "?", what);
+    if (base == SQLITE_FULL)
+        return ps_failf(ctx, err, "database %s: the disk is full (%s); free some space and try again",
+                        db ? db->path : "?", what);
+    if (base == SQLITE_NOTADB || base == SQLITE_CORRUPT)
+        return ps_failf(ctx, PS_ERR_SCHEMA, "%s is not a provstat database or is damaged: %s",
+                        db ? db->path : "?", msg);
+    return ps_failf(ctx, err, "database %s: %s (%s)", db ? db->path : "?", msg, what);
+}
+
+ps_error ps_db_prepare(ps_db *db, const char *sql, sqlite3_stmt **st, ps_ctx *ctx)
+{
+    int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
+    if (rc != SQLITE_OK)
+        return ps_db_fail(db, ctx, rc, "preparing a statement");
+    return PS_OK;
+}
+
+ps_error ps_db_exec(ps_db *db, const char *sql, ps_ctx *ctx)
+{
+    int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return ps_db_fail(db, ctx, rc, "running a statement");
+    return PS_OK;
+}
+
+void ps_db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+const char *ps_db_col_text(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? (const char *)t : "";
+}
+
+/* ------------------------------------------------------------------------
+ * Opening
+ * ------------------------------------------------------------------------ */
+
+/* Network file systems where SQLite's WAL does not work. */
+static const char *network_fs(const char *path)
+{
+    char *dir = ps_xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    else
+        strcpy(dir, ".");
+    struct statfs fs;
+    const char *kind = NULL;
+    if (statfs(dir, &fs) == 0) {
+        switch ((unsigned long)fs.f_type) {
+        case 0x6969UL: kind = "NFS"; break;
+        case 0x517BUL: kind = "SMB"; break;
+        case 0xFF534D42UL: kind = "CIFS"; break;
+        case 0xFE534D42UL: kind = "SMB2"; break;
+        case 0x65735546UL: kind = "FUSE"; break;
+        default: break;
+        }
+    }
+    free(dir);
+    /* FUSE is common for local mounts too; only refuse the real network ones */
+    return kind && strcmp(kind, "FUSE") != 0 ? kind : NULL;
+}
+
+static ps_error migrate(ps_db *db, ps_ctx *ctx)
+{
+    ps_error err = ps_db_begin(db, ctx);
+    if (err)
+        return err;
+    /* re-read the version inside the write transaction: another process may
+     * have migrated while we waited */
+    sqlite3_stmt *st;
+    int version = 0;
+    if ((err = ps_db_prepare(db, "PRAGMA user_version", &st, ctx)))
+        goto fail;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (version > PS_SCHEMA_VERSION) {
+        err = ps_failf(ctx, PS_ERR_SCHEMA,
+                       "database %s was made by a newer provstat (schema %d, this one knows %d): upgrade provstat",
+                       db->path, version, PS_SCHEMA_VERSION);
+        goto fail;
+    }
+    if (version == 0) {
+        /* a file that is not empty but has no schema is not ours */
+        if ((err = ps_db_prepare(db, "SELECT count(*) FROM sqlite_schema", &st, ctx)))
+            goto fail;
+        int tables = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+        sqlite3_finalize(st);
+        if (tables > 0) {
+            err = ps_failf(ctx, PS_ERR_SCHEMA, "%s is an SQLite file but not a provstat database", db->path);
+            goto fail;
+        }
+        if ((err = ps_db_exec(db, ps_schema_sql, ctx)))
+            goto fail;
+        if ((err = ps_db_exec(db, "INSERT INTO meta(key, value) VALUES ('generation', '0');"
+                                  "PRAGMA user_version = 1;", ctx)))
+            goto fail;
+    }
+    /* future versions: if (version < 2) { ALTER ...; PRAGMA user_version = 2; } */
+    return ps_db_commit(db, ctx);
+fail:
+    ps_db_rollback(db);
+    return err;
+}
+
+ps_error ps_db_open(ps_db **out, const char *path, const ps_db_opts *opts, ps_ctx *ctx)
+{
+    static const ps_db_opts defaults = {0};
+    if (!opts)
+        opts = &defaults;
+    *out = NULL;
+    struct stat st;
+    bool exists = stat(path, &st) == 0;
+    if (!exists && !opts->create)
+        return ps_failf(ctx, PS_ERR_IO,
+                        "database %s does not exist: create it with `provstat --db %s init --catalog DIR`",
+                        path, path);
+    if (exists && S_ISDIR(st.st_mode))
+        return ps_failf(ctx, PS_ERR_IO, "database %s is a folder, not a file", path);
+    const char *net = network_fs(path);
+    if (net)
+        return ps_failf(ctx, PS_ERR_IO,
+                        "database %s is on a network share (%s): SQLite's write-ahead log does not work there; keep the database on a local disk",
+                        path, net);
+
+    ps_db *db = ps_xcalloc(1, sizeof *db);
+    db->path = ps_xstrdup(path);
+    int flags = opts->readonly ? SQLITE_OPEN_READONLY
+                               : SQLITE_OPEN_READWRITE | (opts->create ? SQLITE_OPEN_CREATE : 0);
+    int rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
+    ps_error err = PS_OK;
+    if (rc != SQLITE_OK) {
+        err = ps_failf(ctx, PS_ERR_IO, "cannot open database %s: %s", path,
+                       db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+        goto fail;
+    }
+    sqlite3_extended_result_codes(db->h, 1);
+    sqlite3_busy_timeout(db->h, opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 30000);
+    /* journal_mode=WAL is persistent; the others are per connection */
+    if (!opts->readonly && (err = ps_db_exec(db, "PRAGMA journal_mode=WAL", ctx)))
+        goto fail;
+    if ((err = ps_db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+                              "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", ctx)))
+        goto fail;
+    if (!opts->readonly && (err = migrate(db, ctx)))
+        goto fail;
+    *out = db;
+    return PS_OK;
+fail:
+    ps_db_close(db);
+    return err;
+}
+
+void ps_db_close(ps_db *db)
+{
+    if (!db)
+        return;
+    if (db->h) {
+        if (db->in_tx)
+            ps_db_rollback(db);
+        if (db->wrote)
+            sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+        sqlite3_close_v2(db->h);
+    }
+    free(db->path);
+    free(db);
+}
+
+const char *ps_db_path(const ps_db *db)
+{
+    return db->path;
+}
+
+/* ------------------------------------------------------------------------
+ * Transactions
+ * ------------------------------------------------------------------------ */
+
+ps_error ps_db_begin(ps_db *db, ps_ctx *ctx)
+{
+    int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return ps_db_fail(db, ctx, rc, "starting a write transaction");
+    db->in_tx = true;
+    return PS_OK;
+}
+
+ps_error ps_db_commit(ps_db *db, ps_ctx *ctx)
+{
+    int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        ps_error err = ps_db_fail(db, ctx, rc, "committing");
+        ps_db_rollback(db);
+        return err;
+    }
+    db->in_tx = false;
+    db->wrote = true;
+    return PS_OK;
+}
+
+void ps_db_rollback(ps_db *db)
+{
+    if (db->in_tx || !sqlite3_get_autocommit(db->h))
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+    db->in_tx = false;
+}
+
+ps_error ps_db_bump_generation(ps_db *db, ps_ctx *ctx)
+{
+    return ps_db_exec(db, "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'", ctx);
+}
+
+long long ps_db_generation(ps_db *db)
+{
+    sqlite3_stmt *st;
+    long long g = -1;
+    if (sqlite3_prepare_v2(db->h, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'",
+                           -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            g = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+    }
+    return g;
+}
+
+bool ps_db_has_catalog(ps_db *db)
+{
+    sqlite3_stmt *st;
+    bool has = false;
+    if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM unit LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
+        has = sqlite3_step(st) == SQLITE_ROW;
+        sqlite3_finalize(st);
+    }
+    return has;
+}
+
+/* ------------------------------------------------------------------------
+ * Backup
+ * ------------------------------------------------------------------------ */
+
+ps_error ps_db_backup(ps_db *db, const char *dest, ps_ctx *ctx)
+{
+    size_t n = strlen(dest);
+    char *tmp = ps_xmalloc(n + 16);
+    snprintf(tmp, n + 16, "%s.tmp%ld", dest, (long)getpid());
+    unlink(tmp);
+    sqlite3 *out = NULL;
+    ps_error err = PS_OK;
+    int rc = sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc != SQLITE_OK) {
+        err = ps_failf(ctx, PS_ERR_IO, "cannot write backup %s: %s", dest,
+                       out ? sqlite3_errmsg(out) : sqlite3_errstr(rc));
+        goto done;
+    }
+    sqlite3_backup *b = sqlite3_backup_init(out, "main", db->h, "main");
+    if (!b) {
+        err = ps_failf(ctx, PS_ERR_IO, "cannot write backup %s: %s", dest, sqlite3_errmsg(out));
+        goto done;
+    }
+    do {
+        rc = sqlite3_backup_step(b, 1024);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            sqlite3_sleep(50);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) {
+        err = ps_failf(ctx, PS_ERR_IO, "backup to %s failed: %s", dest, sqlite3_errstr(rc));
+        goto done;
+    }
+    /* the copy is a single self-contained file: no WAL */
+    sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+done:
+    if (out)
+        sqlite3_close_v2(out);
+    if (!err && rename(tmp, dest) != 0)
+        err = ps_failf(ctx, PS_ERR_IO, "cannot move backup into place at %s: %s", dest, strerror(errno));
+    if (err)
+        unlink(tmp);
+    free(tmp);
+    return err;
+}

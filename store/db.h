@@ -1,0 +1,51 @@
+/* db.h - the provstat database: one SQLite file in WAL mode.
+ *
+ * Only store/ talks to SQLite. Every statement is prepared and bound, never
+ * built from input text. Failures become ps_error + a message in the ps_ctx
+ * ("database provstat.db: disk I/O error"), at this one boundary.
+ */
+#ifndef PS_DB_H
+#define PS_DB_H
+
+#include "core/error.h"
+
+#include <stdbool.h>
+
+typedef struct ps_db ps_db;
+
+typedef struct ps_db_opts {
+    bool create;          /* create the file and schema when missing */
+    bool readonly;        /* open without writing (queries only) */
+    int busy_timeout_ms;  /* 0: 30000 */
+} ps_db_opts;
+
+/* Opens (and with opts->create, creates) the database at path, applies the
+ * pragmas (WAL, foreign keys, busy timeout) and migrates the schema to the
+ * current version. Refuses a database on a network file system (SMB, NFS)
+ * where WAL does not work. PS_ERR_IO / PS_ERR_DB / PS_ERR_SCHEMA with a
+ * message naming the path. */
+ps_error ps_db_open(ps_db **out, const char *path, const ps_db_opts *opts, ps_ctx *ctx);
+/* Checkpoints the WAL into the main file when this handle wrote, then closes.
+ * NULL does nothing. */
+void ps_db_close(ps_db *db);
+
+const char *ps_db_path(const ps_db *db);
+
+/* BEGIN IMMEDIATE (waits up to the busy timeout for other writers). */
+ps_error ps_db_begin(ps_db *db, ps_ctx *ctx);
+ps_error ps_db_commit(ps_db *db, ps_ctx *ctx);
+/* Rolls back if a transaction is open; never fails. */
+void ps_db_rollback(ps_db *db);
+
+/* Increments the data generation counter (inside a write transaction). */
+ps_error ps_db_bump_generation(ps_db *db, ps_ctx *ctx);
+long long ps_db_generation(ps_db *db);
+
+/* Copies the database to dest with SQLite's online backup API, consistent
+ * while others write. Writes to dest.tmp then renames. */
+ps_error ps_db_backup(ps_db *db, const char *dest, ps_ctx *ctx);
+
+/* True when the schema has been created (a catalog may still be empty). */
+bool ps_db_has_catalog(ps_db *db);
+
+#endif

@@ -1,0 +1,342 @@
+/* obs.c - submissions, observations and revisions in SQLite. */
+#include "store/obs.h"
+
+#include "core/alloc.h"
+#include "store/db_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum {
+    S_FIND_SUB, S_NEW_SUB, S_FINISH_SUB, S_GET, S_INSERT, S_UPDATE, S_SAVE_REV, S_OVERRIDE,
+    S_SERIES, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COUNT
+};
+
+static const char *const sql[S_COUNT] = {
+    [S_FIND_SUB] = "SELECT id FROM submission WHERE sha256 = ?1 AND reporter_id = ?2 AND options = ?3"
+                   " AND stored + revised + unchanged > 0 AND outcome IN ('stored','partial') LIMIT 1",
+    [S_NEW_SUB] = "INSERT INTO submission(reporter_id, file, sha256, options, received, ingested, outcome)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending')",
+    [S_FINISH_SUB] = "UPDATE submission SET rows_read=?2, stored=?3, revised=?4, unchanged=?5, marks=?6,"
+                     " skipped=?7, refused=?8, forced=?9, outcome=?10 WHERE id=?1",
+    [S_GET] = "SELECT value, status, flags, note, reporter_id, submission_id, line, revision FROM obs"
+              " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period=?4",
+    [S_INSERT] = "INSERT INTO obs(unit_id, indicator_id, measure, period, value, status, flags, note,"
+                 " reporter_id, submission_id, line, revision) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,1)",
+    [S_UPDATE] = "UPDATE obs SET value=?5, status=?6, flags=?7, note=?8, submission_id=?10, line=?11,"
+                 " revision=revision+1 WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period=?4",
+    [S_SAVE_REV] = "INSERT INTO revision(unit_id, indicator_id, measure, period, revision, value, status,"
+                   " flags, note, reporter_id, submission_id, line)"
+                   " SELECT o.unit_id, o.indicator_id, o.measure, o.period, o.revision, o.value, o.status,"
+                   " o.flags, o.note, s.reporter_id, o.submission_id, o.line FROM obs o"
+                   " JOIN submission s ON s.id = o.submission_id"
+                   " WHERE o.unit_id=?1 AND o.indicator_id=?2 AND o.measure=?3 AND o.period=?4",
+    [S_OVERRIDE] = "INSERT INTO override(submission_id, unit_id, indicator_id, period, measure, reason, line)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [S_SERIES] = "SELECT period, value, submission_id, line FROM obs"
+                 " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 ORDER BY period",
+    [S_UNDO_LIST] = "SELECT indicator_id, measure, revision FROM obs"
+                    " WHERE unit_id=?2 AND period=?3 AND submission_id=?1",
+    [S_UNDO_DELETE] = "DELETE FROM obs WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period=?4",
+    [S_UNDO_RESTORE] = "INSERT INTO obs(unit_id, indicator_id, measure, period, value, status, flags, note,"
+                       " reporter_id, submission_id, line, revision)"
+                       " SELECT r.unit_id, r.indicator_id, r.measure, r.period, r.value, r.status, r.flags,"
+                       " r.note, ?6, r.submission_id, r.line, r.revision FROM revision r"
+                       " WHERE r.unit_id=?1 AND r.indicator_id=?2 AND r.measure=?3 AND r.period=?4 AND r.revision=?5",
+    [S_UNDO_DROP_REV] = "DELETE FROM revision WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3"
+                        " AND period=?4 AND revision=?5",
+    [S_LINE_OF] = "SELECT line FROM obs WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period=?4"
+                  " AND submission_id=?5",
+};
+
+struct ps_obs_writer {
+    ps_db *db;
+    sqlite3_stmt *st[S_COUNT];
+};
+
+ps_error ps_obs_writer_new(ps_db *db, ps_obs_writer **out, ps_ctx *ctx)
+{
+    ps_obs_writer *w = ps_xcalloc(1, sizeof *w);
+    w->db = db;
+    for (int i = 0; i < S_COUNT; i++) {
+        ps_error err = ps_db_prepare(db, sql[i], &w->st[i], ctx);
+        if (err) {
+            ps_obs_writer_free(w);
+            *out = NULL;
+            return err;
+        }
+    }
+    *out = w;
+    return PS_OK;
+}
+
+void ps_obs_writer_free(ps_obs_writer *w)
+{
+    if (!w)
+        return;
+    for (int i = 0; i < S_COUNT; i++)
+        sqlite3_finalize(w->st[i]);
+    free(w);
+}
+
+static void bind_key(sqlite3_stmt *st, const ps_obs_key *k)
+{
+    sqlite3_bind_int64(st, 1, k->unit_id);
+    sqlite3_bind_int64(st, 2, k->indicator_id);
+    sqlite3_bind_int(st, 3, k->measure);
+    sqlite3_bind_int(st, 4, k->period);
+}
+
+/* Steps a statement that returns no rows and resets it. */
+static ps_error run(ps_obs_writer *w, sqlite3_stmt *st, ps_ctx *ctx, const char *what)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return ps_db_fail(w->db, ctx, rc, what);
+    return PS_OK;
+}
+
+ps_error ps_obs_find_submission(ps_obs_writer *w, const char *sha256, long long reporter_id,
+                                const char *options, long long *found_id, ps_ctx *ctx)
+{
+    sqlite3_stmt *st = w->st[S_FIND_SUB];
+    ps_db_bind_text(st, 1, sha256);
+    sqlite3_bind_int64(st, 2, reporter_id);
+    ps_db_bind_text(st, 3, options);
+    int rc = sqlite3_step(st);
+    *found_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return ps_db_fail(w->db, ctx, rc, "looking up earlier submissions");
+    return PS_OK;
+}
+
+ps_error ps_obs_submission_new(ps_obs_writer *w, long long reporter_id, const char *file,
+                               const char *sha256, const char *options, const char *received,
+                               long long *id, ps_ctx *ctx)
+{
+    char now[32];
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    sqlite3_stmt *st = w->st[S_NEW_SUB];
+    sqlite3_bind_int64(st, 1, reporter_id);
+    ps_db_bind_text(st, 2, file);
+    ps_db_bind_text(st, 3, sha256);
+    ps_db_bind_text(st, 4, options);
+    ps_db_bind_text(st, 5, received ? received : now);
+    ps_db_bind_text(st, 6, now);
+    ps_error err = run(w, st, ctx, "recording the submission");
+    if (!err)
+        *id = sqlite3_last_insert_rowid(w->db->h);
+    return err;
+}
+
+ps_error ps_obs_submission_finish(ps_obs_writer *w, long long id, const ps_obs_counts *c,
+                                  const char *outcome, ps_ctx *ctx)
+{
+    sqlite3_stmt *st = w->st[S_FINISH_SUB];
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, c->rows_read);
+    sqlite3_bind_int64(st, 3, c->stored);
+    sqlite3_bind_int64(st, 4, c->revised);
+    sqlite3_bind_int64(st, 5, c->unchanged);
+    sqlite3_bind_int64(st, 6, c->marks);
+    sqlite3_bind_int64(st, 7, c->skipped);
+    sqlite3_bind_int64(st, 8, c->refused);
+    sqlite3_bind_int64(st, 9, c->forced);
+    ps_db_bind_text(st, 10, outcome);
+    return run(w, st, ctx, "recording the submission");
+}
+
+ps_error ps_obs_get(ps_obs_writer *w, const ps_obs_key *k, ps_obs *cur, ps_ctx *ctx)
+{
+    sqlite3_stmt *st = w->st[S_GET];
+    bind_key(st, k);
+    int rc = sqlite3_step(st);
+    cur->exists = rc == SQLITE_ROW;
+    if (cur->exists) {
+        cur->has_value = sqlite3_column_type(st, 0) != SQLITE_NULL;
+        cur->value = cur->has_value ? sqlite3_column_double(st, 0) : 0;
+        cur->status = ps_db_col_text(st, 1)[0];
+        cur->flags = sqlite3_column_int(st, 2);
+        const char *note = ps_db_col_text(st, 3);
+        size_t n = strlen(note);
+        cur->note_truncated = n >= sizeof cur->note;
+        memcpy(cur->note, note, cur->note_truncated ? sizeof cur->note - 1 : n);
+        cur->note[cur->note_truncated ? sizeof cur->note - 1 : n] = '\0';
+        cur->reporter_id = sqlite3_column_int64(st, 4);
+        cur->submission_id = sqlite3_column_int64(st, 5);
+        cur->line = (long)sqlite3_column_int64(st, 6);
+        cur->revision = sqlite3_column_int(st, 7);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return ps_db_fail(w->db, ctx, rc, "reading a stored value");
+    return PS_OK;
+}
+
+ps_error ps_obs_put(ps_obs_writer *w, const ps_obs_key *k, const ps_obs *cur, bool has_value,
+                    double value, char status, int flags, const char *note, long long reporter_id,
+                    long long submission_id, long line, ps_ctx *ctx)
+{
+    ps_error err;
+    if (cur->exists) {
+        sqlite3_stmt *rev = w->st[S_SAVE_REV];
+        bind_key(rev, k);
+        if ((err = run(w, rev, ctx, "keeping the earlier value")))
+            return err;
+    }
+    sqlite3_stmt *st = w->st[cur->exists ? S_UPDATE : S_INSERT];
+    bind_key(st, k);
+    if (has_value)
+        sqlite3_bind_double(st, 5, value);
+    else
+        sqlite3_bind_null(st, 5);
+    char s[2] = {status, '\0'};
+    sqlite3_bind_text(st, 6, s, 1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 7, flags);
+    ps_db_bind_text(st, 8, note ? note : "");
+    sqlite3_bind_int64(st, 9, reporter_id);
+    sqlite3_bind_int64(st, 10, submission_id);
+    sqlite3_bind_int64(st, 11, line);
+    return run(w, st, ctx, "storing a value");
+}
+
+ps_error ps_obs_override(ps_obs_writer *w, long long submission_id, const ps_obs_key *k,
+                         const char *reason, long line, ps_ctx *ctx)
+{
+    sqlite3_stmt *st = w->st[S_OVERRIDE];
+    sqlite3_bind_int64(st, 1, submission_id);
+    sqlite3_bind_int64(st, 2, k->unit_id);
+    sqlite3_bind_int64(st, 3, k->indicator_id);
+    sqlite3_bind_int(st, 4, k->period);
+    sqlite3_bind_int(st, 5, k->measure);
+    ps_db_bind_text(st, 6, reason);
+    sqlite3_bind_int64(st, 7, line);
+    return run(w, st, ctx, "recording an override");
+}
+
+ps_error ps_obs_undo_group(ps_obs_writer *w, long long submission_id, long long unit_id, int period,
+                           long *undone, ps_ctx *ctx)
+{
+    *undone = 0;
+    sqlite3_stmt *ls = w->st[S_UNDO_LIST];
+    sqlite3_bind_int64(ls, 1, submission_id);
+    sqlite3_bind_int64(ls, 2, unit_id);
+    sqlite3_bind_int(ls, 3, period);
+    struct item { long long ind; int measure, revision; } *items = NULL;
+    size_t n = 0;
+    int rc;
+    while ((rc = sqlite3_step(ls)) == SQLITE_ROW) {
+        items = ps_xrealloc(items, (n + 1) * sizeof *items);
+        items[n].ind = sqlite3_column_int64(ls, 0);
+        items[n].measure = sqlite3_column_int(ls, 1);
+        items[n].revision = sqlite3_column_int(ls, 2);
+        n++;
+    }
+    sqlite3_reset(ls);
+    ps_error err = rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "undoing values");
+    for (size_t i = 0; i < n && !err; i++) {
+        ps_obs_key k = {unit_id, items[i].ind, items[i].measure, period};
+        ps_obs cur;
+        if ((err = ps_obs_get(w, &k, &cur, ctx)))
+            break;
+        sqlite3_stmt *del = w->st[S_UNDO_DELETE];
+        bind_key(del, &k);
+        if ((err = run(w, del, ctx, "undoing a value")))
+            break;
+        if (items[i].revision > 1) {
+            sqlite3_stmt *rs = w->st[S_UNDO_RESTORE];
+            bind_key(rs, &k);
+            sqlite3_bind_int(rs, 5, items[i].revision - 1);
+            sqlite3_bind_int64(rs, 6, cur.reporter_id);
+            if ((err = run(w, rs, ctx, "restoring an earlier value")))
+                break;
+            sqlite3_stmt *dr = w->st[S_UNDO_DROP_REV];
+            bind_key(dr, &k);
+            sqlite3_bind_int(dr, 5, items[i].revision - 1);
+            if ((err = run(w, dr, ctx, "restoring an earlier value")))
+                break;
+        }
+        (*undone)++;
+    }
+    free(items);
+    return err;
+}
+
+ps_error ps_obs_series(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure,
+                       bool (*fn)(const ps_obs_point *p, void *arg), void *arg, ps_ctx *ctx)
+{
+    sqlite3_stmt *st = w->st[S_SERIES];
+    sqlite3_bind_int64(st, 1, unit_id);
+    sqlite3_bind_int64(st, 2, indicator_id);
+    sqlite3_bind_int(st, 3, measure);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ps_obs_point p;
+        p.period = sqlite3_column_int(st, 0);
+        p.has_value = sqlite3_column_type(st, 1) != SQLITE_NULL;
+        p.value = p.has_value ? sqlite3_column_double(st, 1) : 0;
+        p.submission_id = sqlite3_column_int64(st, 2);
+        p.line = (long)sqlite3_column_int64(st, 3);
+        if (!fn(&p, arg)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading a series");
+}
+
+long ps_obs_line_of(ps_obs_writer *w, const ps_obs_key *k, long long submission_id)
+{
+    sqlite3_stmt *st = w->st[S_LINE_OF];
+    bind_key(st, k);
+    sqlite3_bind_int64(st, 5, submission_id);
+    long line = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return line;
+}
+
+ps_error ps_obs_closed_list(ps_db *db, ps_closed **out, size_t *n, ps_ctx *ctx)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    *n = 0;
+    ps_error err = ps_db_prepare(db, "SELECT unit_id, period FROM closed", &st, ctx);
+    if (err)
+        return err;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *out = ps_xrealloc(*out, (*n + 1) * sizeof **out);
+        (*out)[*n].unit_id = sqlite3_column_int64(st, 0);
+        (*out)[*n].period = sqlite3_column_int(st, 1);
+        (*n)++;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading closed periods");
+}
+
+ps_error ps_obs_close(ps_db *db, long long unit_id, int period, bool close, bool *changed, ps_ctx *ctx)
+{
+    sqlite3_stmt *st;
+    const char *q = close ? "INSERT OR IGNORE INTO closed(unit_id, period, closed_at)"
+                            " VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+                          : "DELETE FROM closed WHERE unit_id = ?1 AND period = ?2";
+    ps_error err = ps_db_prepare(db, q, &st, ctx);
+    if (err)
+        return err;
+    sqlite3_bind_int64(st, 1, unit_id);
+    sqlite3_bind_int(st, 2, period);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return ps_db_fail(db, ctx, rc, close ? "closing a period" : "reopening a period");
+    *changed = sqlite3_changes(db->h) > 0;
+    return PS_OK;
+}

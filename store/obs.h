@@ -1,0 +1,113 @@
+/* obs.h - submissions, observations and their revisions.
+ *
+ * The store keeps, for each key (unit, indicator, measure, period), the value
+ * in force in `obs` and every earlier value in `revision`. Nothing is ever
+ * deleted: a revised value moves to `revision`, a retraction is a revision
+ * with no value. All writes happen inside the caller's transaction
+ * (ps_db_begin / ps_db_commit).
+ */
+#ifndef PS_OBS_H
+#define PS_OBS_H
+
+#include "store/db.h"
+
+#include <stdbool.h>
+
+enum { PS_MEASURE_ACTUAL = 0, PS_MEASURE_PLAN = 1 };
+
+/* Flags stored with a value. */
+enum {
+    PS_OBS_NONE_OCCURRED = 1,     /* the '-' mark: 0, nothing occurred */
+    PS_OBS_INCOMPLETE_SOURCE = 2  /* from an export row with coverage below 1 */
+};
+
+typedef struct ps_obs_key {
+    long long unit_id, indicator_id;
+    int measure;
+    int period;                   /* ps_period_key */
+} ps_obs_key;
+
+typedef struct ps_obs {
+    bool exists;
+    bool has_value;               /* false once retracted */
+    double value;
+    char status;                  /* 'A', 'P', 'E' */
+    int flags;
+    char note[512];               /* truncated copy for comparison; full text in the db */
+    bool note_truncated;
+    long long reporter_id;        /* who first sent it */
+    long long submission_id;
+    long line;
+    int revision;
+} ps_obs;
+
+/* A statement cache for the ingest loop; opaque. */
+typedef struct ps_obs_writer ps_obs_writer;
+
+ps_error ps_obs_writer_new(ps_db *db, ps_obs_writer **out, ps_ctx *ctx);
+void ps_obs_writer_free(ps_obs_writer *w);
+
+/* Looks up an earlier submission of the same content: same sha256,
+ * reporter and options, that stored rows. Sets *found and, when found, its id. */
+ps_error ps_obs_find_submission(ps_obs_writer *w, const char *sha256, long long reporter_id,
+                                const char *options, long long *found_id, ps_ctx *ctx);
+
+/* Records a new submission (outcome "pending") and returns its id. */
+ps_error ps_obs_submission_new(ps_obs_writer *w, long long reporter_id, const char *file,
+                               const char *sha256, const char *options, const char *received,
+                               long long *id, ps_ctx *ctx);
+
+typedef struct ps_obs_counts {
+    long rows_read, stored, revised, unchanged, marks, skipped, refused, forced;
+} ps_obs_counts;
+
+/* Sets the counts and outcome of a submission. */
+ps_error ps_obs_submission_finish(ps_obs_writer *w, long long id, const ps_obs_counts *c,
+                                  const char *outcome, ps_ctx *ctx);
+
+/* Reads the value in force for key into *cur (cur->exists false when none). */
+ps_error ps_obs_get(ps_obs_writer *w, const ps_obs_key *k, ps_obs *cur, ps_ctx *ctx);
+
+/* Writes a new value for key: when cur->exists, the old value moves to the
+ * revision table first. has_value false stores an empty value (retract).
+ * reporter_id is the sender of this revision; the first sender stays the
+ * key's owner. */
+ps_error ps_obs_put(ps_obs_writer *w, const ps_obs_key *k, const ps_obs *cur, bool has_value,
+                    double value, char status, int flags, const char *note, long long reporter_id,
+                    long long submission_id, long line, ps_ctx *ctx);
+
+/* Records a --force override. reason: "other-reporter" or "closed-period". */
+ps_error ps_obs_override(ps_obs_writer *w, long long submission_id, const ps_obs_key *k,
+                         const char *reason, long line, ps_ctx *ctx);
+
+/* Undoes what submission_id wrote for unit_id in period (every indicator
+ * and measure): restores the earlier revision or removes the new value.
+ * Used by --partial when a rule fails for that unit and period. Sets *lines
+ * to the number of values undone. */
+ps_error ps_obs_undo_group(ps_obs_writer *w, long long submission_id, long long unit_id, int period,
+                           long *undone, ps_ctx *ctx);
+
+/* Closed periods: every (unit_id, period key) lock, loaded at once. */
+typedef struct ps_closed {
+    long long unit_id;
+    int period;
+} ps_closed;
+ps_error ps_obs_closed_list(ps_db *db, ps_closed **out, size_t *n, ps_ctx *ctx);
+ps_error ps_obs_close(ps_db *db, long long unit_id, int period, bool close, bool *changed, ps_ctx *ctx);
+
+/* Iterates one series (unit, indicator, measure) in period order. */
+typedef struct ps_obs_point {
+    int period;
+    bool has_value;
+    double value;
+    long long submission_id;
+    long line;
+} ps_obs_point;
+/* Calls fn for every value of the series in period order; stops early when fn returns false. */
+ps_error ps_obs_series(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure,
+                       bool (*fn)(const ps_obs_point *p, void *arg), void *arg, ps_ctx *ctx);
+
+/* The line of submission_id's value for key, or 0. */
+long ps_obs_line_of(ps_obs_writer *w, const ps_obs_key *k, long long submission_id);
+
+#endif
