@@ -61,6 +61,12 @@ bool ps_cli_period_arg(ps_cli *cli, const char *opt, const char *text, ps_period
 int ps_cmd_init(ps_cli *cli, int argc, char **argv);
 int ps_cmd_catalog(ps_cli *cli, int argc, char **argv);
 int ps_cmd_ingest(ps_cli *cli, int argc, char **argv);
+int ps_cmd_status(ps_cli *cli, int argc, char **argv);
+int ps_cmd_history(ps_cli *cli, int argc, char **argv);
+int ps_cmd_retract(ps_cli *cli, int argc, char **argv);
+int ps_cmd_close(ps_cli *cli, int argc, char **argv);
+int ps_cmd_reopen(ps_cli *cli, int argc, char **argv);
+int ps_cmd_backup(ps_cli *cli, int argc, char **argv);
 extern const ps_command ps_commands[];
 
 #endif

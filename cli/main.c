@@ -32,6 +32,22 @@ const ps_command ps_commands[] = {
      "  --force                revise another reporter's value or a closed period (recorded)\n"
      "  --errors-csv F         write every diagnostic to F as CSV\n"
      "  --received DATE        when the office sent the file (YYYY-MM-DD; default now)\n"},
+    {"status", ps_cmd_status, "status --period P [--format table|csv|json]",
+     "Per reporter: the values expected for the period, received, missing, on time\n"
+     "or late (by the reporter's deadline_day of the following month), and the rate.",
+     "options:\n  --period P      a month, quarter, half, year or year-to-date\n"
+     "  --format F      table (default), csv or json\n"},
+    {"history", ps_cmd_history, "history --unit U --indicator X --period P [--measure actual|plan] [--format table|csv|json]",
+     "Every revision of one value, oldest first, with who sent it, from which file and line.", ""},
+    {"retract", ps_cmd_retract, "retract --unit U --indicator X --period P --reporter CODE [--measure actual|plan] [--force]",
+     "Withdraw a value: an empty revision is recorded; the earlier values stay in the history.", ""},
+    {"close", ps_cmd_close, "close --period P [--unit U]",
+     "Lock U (default: the top unit) and every unit below it for P and every month\n"
+     "inside P, once the official figures are in. Rows for a closed period are refused\n"
+     "unless ingest is given --force.", ""},
+    {"reopen", ps_cmd_reopen, "reopen --period P [--unit U]", "Remove a lock made by close.", ""},
+    {"backup", ps_cmd_backup, "backup FILE",
+     "Write a consistent copy of the database to FILE, even while others write.", ""},
     {NULL, NULL, NULL, NULL, NULL}};
 
 static void program_usage(FILE *out)

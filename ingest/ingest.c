@@ -621,16 +621,32 @@ static void first_ref(const char *code, bool in_call, void *arg)
         *out = code;
 }
 
-static ps_error check_rules(ingest *g, long *undone_rows)
+typedef struct id_list {
+    const ps_catalog *cat;
+    long long ids[64];
+    size_t n;
+} id_list;
+
+static void collect_id(const char *code, bool in_call, void *arg)
+{
+    id_list *l = arg;
+    int i = ps_catalog_indicator(l->cat, code);
+    if (i >= 0 && l->n < 64)
+        l->ids[l->n++] = l->cat->indicators[i].id;
+}
+
+/* Checks the rules for every unit and period the file touched. With
+ * --partial, the file's values of the indicators of a failed error rule
+ * are undone for that unit and period; the counts move to refused. */
+static ps_error check_rules(ingest *g)
 {
     const ps_catalog *cat = g->cat;
     rule_eval re = {g, PS_OK};
     ps_feval_ops ops = {rv_value, rv_shift, rv_pop, sizeof(rule_ctx)};
-    *undone_rows = 0;
     for (size_t i = 0; i < g->npairs; i++) {
         int u = g->pairs[2 * i];
         ps_period p = ps_period_from_key(g->pairs[2 * i + 1]);
-        bool undo = false;
+        id_list undo = {cat, {0}, 0};
         for (size_t r = 0; r < cat->nrules; r++) {
             const ps_rule *rule = &cat->rules[r];
             if (!rule->left || !rule->right)
@@ -666,15 +682,20 @@ static ps_error check_rules(ingest *g, long *undone_rows)
                  cat->units[u].code, ps_period_format(p, pbuf), rule->left_text,
                  ps_rule_op_name(rule->op), rule->right_text, ps_number_format(l, lb),
                  ps_rule_op_name(rule->op), ps_number_format(rv, rb), *why ? " — " : "", why);
-            if (rule->severity == PS_SEV_ERROR)
-                undo = true;
+            if (rule->severity == PS_SEV_ERROR) {
+                ps_formula_walk_refs(rule->left, collect_id, &undo);
+                ps_formula_walk_refs(rule->right, collect_id, &undo);
+            }
         }
-        if (undo && g->o->partial) {
-            long n = 0;
-            ps_error err = ps_obs_undo_group(g->w, g->sub_id, g->cat->units[u].id, ps_period_key(p), &n, g->ctx);
+        if (undo.n && g->o->partial) {
+            long nn = 0, nr = 0;
+            ps_error err = ps_obs_undo_group(g->w, g->sub_id, g->cat->units[u].id, ps_period_key(p),
+                                             undo.ids, undo.n, &nn, &nr, g->ctx);
             if (err)
                 return err;
-            *undone_rows += n;
+            g->res->stored -= nn;
+            g->res->revised -= nr;
+            g->res->refused += nn + nr;
         }
     }
     return PS_OK;
@@ -803,9 +824,8 @@ ps_error ps_ingest_file(ps_db *db, const ps_catalog *cat, const char *path,
     if (o->progress)
         o->progress(o->progress_arg, ps_csv_bytes_read(csv), ps_csv_file_size(csv));
 
-finish:;
-    long undone = 0;
-    if (!err && (err = check_rules(&g, &undone)))
+finish:
+    if (!err && (err = check_rules(&g)))
         goto rollback;
     for (size_t i = 0; i < g.nseries && !err; i++) {
         const touched_series *t = &g.series[i];
@@ -819,10 +839,6 @@ finish:;
     for (size_t i = diags_before; i < diags->n; i++)
         if (diags->v[i].severity == PS_SEV_ERROR)
             nerr++;
-    if (undone) {
-        res->refused += undone;
-        res->stored = res->stored > undone ? res->stored - undone : 0;
-    }
     bool any = res->stored + res->revised + res->unchanged > 0;
     if (nerr && !o->partial)
         goto rollback_refused;

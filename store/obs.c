@@ -222,9 +222,9 @@ ps_error ps_obs_override(ps_obs_writer *w, long long submission_id, const ps_obs
 }
 
 ps_error ps_obs_undo_group(ps_obs_writer *w, long long submission_id, long long unit_id, int period,
-                           long *undone, ps_ctx *ctx)
+                           const long long *ids, size_t nids, long *new_undone, long *revised_undone,
+                           ps_ctx *ctx)
 {
-    *undone = 0;
     sqlite3_stmt *ls = w->st[S_UNDO_LIST];
     sqlite3_bind_int64(ls, 1, submission_id);
     sqlite3_bind_int64(ls, 2, unit_id);
@@ -233,6 +233,12 @@ ps_error ps_obs_undo_group(ps_obs_writer *w, long long submission_id, long long 
     size_t n = 0;
     int rc;
     while ((rc = sqlite3_step(ls)) == SQLITE_ROW) {
+        long long ind = sqlite3_column_int64(ls, 0);
+        size_t j = 0;
+        while (j < nids && ids[j] != ind)
+            j++;
+        if (j == nids)
+            continue;
         items = ps_xrealloc(items, (n + 1) * sizeof *items);
         items[n].ind = sqlite3_column_int64(ls, 0);
         items[n].measure = sqlite3_column_int(ls, 1);
@@ -263,7 +269,10 @@ ps_error ps_obs_undo_group(ps_obs_writer *w, long long submission_id, long long 
             if ((err = run(w, dr, ctx, "restoring an earlier value")))
                 break;
         }
-        (*undone)++;
+        if (items[i].revision > 1)
+            (*revised_undone)++;
+        else
+            (*new_undone)++;
     }
     free(items);
     return err;

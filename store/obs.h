@@ -80,12 +80,13 @@ ps_error ps_obs_put(ps_obs_writer *w, const ps_obs_key *k, const ps_obs *cur, bo
 ps_error ps_obs_override(ps_obs_writer *w, long long submission_id, const ps_obs_key *k,
                          const char *reason, long line, ps_ctx *ctx);
 
-/* Undoes what submission_id wrote for unit_id in period (every indicator
- * and measure): restores the earlier revision or removes the new value.
- * Used by --partial when a rule fails for that unit and period. Sets *lines
- * to the number of values undone. */
+/* Undoes what submission_id wrote for unit_id in period for the indicators
+ * ids[0..nids) (actual and plan): restores the earlier revision or removes
+ * the new value. Used by --partial when a rule fails for that unit and
+ * period. Adds to *new_undone / *revised_undone the values undone. */
 ps_error ps_obs_undo_group(ps_obs_writer *w, long long submission_id, long long unit_id, int period,
-                           long *undone, ps_ctx *ctx);
+                           const long long *ids, size_t nids, long *new_undone, long *revised_undone,
+                           ps_ctx *ctx);
 
 /* Closed periods: every (unit_id, period key) lock, loaded at once. */
 typedef struct ps_closed {

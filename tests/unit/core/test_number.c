@@ -505,7 +505,7 @@ TEST(round_trips)
     int i, bad = 0;
 
     /* random bit patterns: every finite double */
-    for (i = 0; i < 200000; i++) {
+    for (i = 0; i < 100000; i++) {
         uint64_t bits = rng();
         double v;
         memcpy(&v, &bits, sizeof v);
@@ -514,7 +514,7 @@ TEST(round_trips)
         bad += check_round_trip(v);
     }
     /* the values statistics produce: decimals, ratios, sums */
-    for (i = 0; i < 200000; i++) {
+    for (i = 0; i < 50000; i++) {
         double a = (double)(rng() % 100000000) / 100.0;
         double b = (double)(rng() % 1000 + 1);
         bad += check_round_trip(a);

@@ -1,0 +1,100 @@
+/* status.c - expected, received, missing and late values per reporter. */
+#include "ingest/status.h"
+
+#include "core/alloc.h"
+#include "store/obs.h"
+#include "store/query.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The period of an indicator with this frequency that is due in month m of year y, if any. */
+static bool due_period(ps_period_type freq, int y, int m, ps_period *out)
+{
+    int len = ps_frequency_months(freq);
+    if (m % len != 0)
+        return false;
+    *out = ps_period_containing(freq, y, m);
+    return true;
+}
+
+ps_error ps_status_compute(ps_db *db, const ps_catalog *cat, ps_period p, ps_status_row **rows,
+                           ps_ctx *ctx)
+{
+    ps_receipt_query *q;
+    ps_error err = ps_receipt_query_new(db, &q, ctx);
+    if (err)
+        return err;
+    ps_status_row *out = ps_xcalloc(cat->nreporters + 1, sizeof *out);
+    ps_status_row *total = &out[cat->nreporters];
+    total->reporter = -1;
+    int *units = ps_xmalloc((cat->nunits + 1) * sizeof *units);
+    int first = ps_period_first_month(p), last = ps_period_last_month(p);
+    for (size_t r = 0; r < cat->nreporters && !err; r++) {
+        const ps_reporter *rep = &cat->reporters[r];
+        ps_status_row *row = &out[r];
+        row->reporter = (int)r;
+        for (int m = first; m <= last && !err; m++) {
+            ps_period month = ps_period_month(p.year, m);
+            size_t nu = 0;
+            if (rep->report_level == PS_LEVEL_NONE) {
+                if (ps_unit_valid_in(&cat->units[rep->scope], month))
+                    units[nu++] = rep->scope;
+            } else {
+                for (size_t u = 0; u < cat->nunits; u++)
+                    if (cat->units[u].level == rep->report_level &&
+                        ps_catalog_unit_within(cat, (int)u, rep->scope) &&
+                        ps_unit_valid_in(&cat->units[u], month))
+                        units[nu++] = (int)u;
+            }
+            /* deadline: deadline_day of the following month */
+            int dy = m == 12 ? p.year + 1 : p.year, dm = m == 12 ? 1 : m + 1;
+            char deadline[48];
+            snprintf(deadline, sizeof deadline, "%04d-%02d-%02d", dy, dm, rep->deadline_day);
+            for (size_t i = 0; i < cat->nindicators && !err; i++) {
+                const ps_indicator *x = &cat->indicators[i];
+                if (x->kind == PS_KIND_DERIVED || !ps_reporter_allows(cat, rep, (int)i))
+                    continue;
+                ps_period due;
+                if (!due_period(x->frequency, p.year, m, &due))
+                    continue;
+                for (size_t k = 0; k < nu; k++) {
+                    row->expected++;
+                    ps_obs_key key = {cat->units[units[k]].id, x->id, PS_MEASURE_ACTUAL, ps_period_key(due)};
+                    bool got;
+                    char when[32];
+                    if ((err = ps_receipt_get(q, &key, rep->id, &got, when, ctx)))
+                        break;
+                    if (!got)
+                        continue;
+                    row->received++;
+                    if (strncmp(when, deadline, 10) <= 0)
+                        row->on_time++;
+                }
+            }
+        }
+    }
+    for (size_t r = 0; r <= cat->nreporters; r++) {
+        ps_status_row *row = &out[r];
+        if (r < cat->nreporters) {
+            total->expected += row->expected;
+            total->received += row->received;
+            total->on_time += row->on_time;
+        }
+        row->missing = row->expected - row->received;
+        if (row->missing < 0)
+            row->missing = 0;
+        row->late = row->received - row->on_time;
+        row->rate = row->expected ? fmin(100.0, 100.0 * (double)row->received / (double)row->expected) : NAN;
+    }
+    free(units);
+    ps_receipt_query_free(q);
+    if (err) {
+        free(out);
+        return err;
+    }
+    *rows = out;
+    return PS_OK;
+}
