@@ -1,7 +1,9 @@
 #!/bin/sh
 # run-sample.sh PROVSTAT - the Quảng Ninh sample pipeline: a fresh database
-# from the catalog, every submission of the manifest in order, then the
-# July 2016 report. The database and report go to build/sample/.
+# from the catalog, every submission of the manifest in order, then who has
+# reported for July 2016 and the history of one revised value. (The report
+# step joins when aggregation and the workbook exist.) The database goes to
+# build/sample/.
 set -eu
 cd "$(dirname "$0")/.."
 ps=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -14,7 +16,6 @@ rm -f "$db" "$db-wal" "$db-shm"
 "$ps" --db "$db" init --catalog "$sample/catalog"
 "$ps" --db "$db" catalog units
 
-n=0
 # manifest.csv: file,reporter,received,options (no quoted fields)
 tail -n +2 "$sample/submissions/manifest.csv" | tr -d '\r' | while IFS=, read -r file reporter received options; do
     # shellcheck disable=SC2086
@@ -23,10 +24,8 @@ tail -n +2 "$sample/submissions/manifest.csv" | tr -d '\r' | while IFS=, read -r
         echo "run-sample: ingest of $file failed" >&2
         exit 1
     }
-    n=$((n + 1))
 done
 echo "ingested $(tail -n +2 "$sample/submissions/manifest.csv" | wc -l) files into $db"
 "$ps" --db "$db" status --period 2016-07
-"$ps" --db "$db" show --period 2016-07 --unit 22
-"$ps" --db "$db" report --period 2016-07 --out "$out/quang-ninh-2016-07.xlsx"
-echo "report: $(pwd)/$out/quang-ninh-2016-07.xlsx"
+"$ps" --db "$db" history --unit 22 --indicator BUDGET_REV_DOM --period 2016-06
+echo "database: $(pwd)/$db"
