@@ -82,6 +82,10 @@ int main(int argc, char **argv)
             }
             cli.db_path = argv[++i];
         } else if (strncmp(a, "--db=", 5) == 0) {
+            if (!a[5]) {
+                fputs("provstat: --db needs a file name\n", stderr);
+                return 2;
+            }
             cli.db_path = a + 5;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             program_usage(stdout);

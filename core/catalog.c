@@ -655,6 +655,8 @@ static void read_rules(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx, bool
         const char *texts[2] = {r->left_text, r->right_text};
         ps_fnode **trees[2] = {&r->left, &r->right};
         const int cols[2] = {L_LEFT, L_RIGHT};
+        if (!*r->left_text || !*r->right_text)
+            continue; /* SPEC §3: a rule with a missing side is skipped */
         for (int k = 0; k < 2; k++) {
             char msg[256];
             *trees[k] = ps_formula_parse(texts[k], msg, sizeof msg);
@@ -851,7 +853,7 @@ static void check_units(checker *ck)
             j = cat->units[j].parent;
             steps++;
         }
-        if (j >= 0 && !state[i]) {
+        if (j >= 0 && !state[j]) {
             /* i reaches a cycle; report it once, at the unit with the lowest line in it */
             int k = j;
             ps_strbuf sb = PS_STRBUF_INIT;

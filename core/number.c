@@ -1,6 +1,8 @@
 /* number.c - reading numbers as offices write them (plain, vi, en, marks), writing them exactly. */
 #include "core/number.h"
 
+#include "core/text.h"
+
 #include <locale.h>
 #include <math.h>
 #include <stdarg.h>
@@ -116,31 +118,17 @@ static void quote_text(const char *text, size_t n, char *out)
  * Format names
  * ------------------------------------------------------------------------ */
 
-static bool ascii_ieq(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        char ca = *a, cb = *b;
-        if (ca >= 'A' && ca <= 'Z')
-            ca = (char)(ca - 'A' + 'a');
-        if (cb >= 'A' && cb <= 'Z')
-            cb = (char)(cb - 'A' + 'a');
-        if (ca != cb)
-            return false;
-    }
-    return *a == *b;
-}
-
 bool ps_numfmt_parse(const char *text, ps_numfmt *out)
 {
     ps_numfmt f;
 
     if (!text)
         return false;
-    if (ascii_ieq(text, "plain"))
+    if ((ps_text_casecmp(text, "plain") == 0))
         f = PS_NF_PLAIN;
-    else if (ascii_ieq(text, "vi"))
+    else if ((ps_text_casecmp(text, "vi") == 0))
         f = PS_NF_VI;
-    else if (ascii_ieq(text, "en"))
+    else if ((ps_text_casecmp(text, "en") == 0))
         f = PS_NF_EN;
     else
         return false;

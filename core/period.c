@@ -1,6 +1,8 @@
 /* period.c - reporting periods: parsing every accepted form, canonical text, arithmetic. */
 #include "core/period.h"
 
+#include "core/text.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -280,31 +282,17 @@ int ps_period_parts(ps_period p, ps_period_type type, ps_period *out, int max)
  * Frequencies
  * ------------------------------------------------------------------------ */
 
-static bool ascii_ieq(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        char ca = *a, cb = *b;
-        if (ca >= 'A' && ca <= 'Z')
-            ca = (char)(ca - 'A' + 'a');
-        if (cb >= 'A' && cb <= 'Z')
-            cb = (char)(cb - 'A' + 'a');
-        if (ca != cb)
-            return false;
-    }
-    return *a == *b;
-}
-
 ps_period_type ps_frequency_parse(const char *text)
 {
     if (!text)
         return PS_P_NONE;
-    if (ascii_ieq(text, "month"))
+    if ((ps_text_casecmp(text, "month") == 0))
         return PS_P_MONTH;
-    if (ascii_ieq(text, "quarter"))
+    if ((ps_text_casecmp(text, "quarter") == 0))
         return PS_P_QUARTER;
-    if (ascii_ieq(text, "half"))
+    if ((ps_text_casecmp(text, "half") == 0))
         return PS_P_HALF;
-    if (ascii_ieq(text, "year"))
+    if ((ps_text_casecmp(text, "year") == 0))
         return PS_P_YEAR;
     return PS_P_NONE;
 }

@@ -145,6 +145,8 @@ ps_error ps_db_open(ps_db **out, const char *path, const ps_db_opts *opts, ps_ct
     *out = NULL;
     struct stat st;
     bool exists = stat(path, &st) == 0;
+    if (!exists && errno != ENOENT)
+        return ps_failf(ctx, PS_ERR_IO, "cannot open database %s: %s", path, strerror(errno));
     if (!exists && !opts->create)
         return ps_failf(ctx, PS_ERR_IO,
                         "database %s does not exist: create it with `provstat --db %s init --catalog DIR`",
@@ -178,6 +180,20 @@ ps_error ps_db_open(ps_db **out, const char *path, const ps_db_opts *opts, ps_ct
         goto fail;
     if (!opts->readonly && (err = migrate(db, ctx)))
         goto fail;
+    if (opts->readonly) {
+        sqlite3_stmt *vs;
+        int version = 0;
+        if ((err = ps_db_prepare(db, "PRAGMA user_version", &vs, ctx)))
+            goto fail;
+        if (sqlite3_step(vs) == SQLITE_ROW)
+            version = sqlite3_column_int(vs, 0);
+        sqlite3_finalize(vs);
+        if (version == 0) {
+            err = ps_failf(ctx, PS_ERR_SCHEMA, "%s is not a provstat database: create one with `provstat --db %s init --catalog DIR`",
+                           path, path);
+            goto fail;
+        }
+    }
     *out = db;
     return PS_OK;
 fail:
