@@ -1,0 +1,184 @@
+#!/bin/sh
+# run_cases.sh - runs the command-line golden cases of one area.
+#
+# usage: sh tests/run_cases.sh PROVSTAT AREA_DIR
+#
+# Each case is a folder AREA_DIR/NNN-slug/ holding:
+#   cmd              a shell script run with sh in a fresh copy of the folder;
+#                    it runs provstat as "$PROVSTAT" (PROVSTAT_DB=test.db, so
+#                    the database lives in the copy); it may run several
+#                    commands; the status of its last command is compared
+#   expected.rc      the expected exit status (a number)
+#   expected.stdout  the expected standard output of the whole script (optional)
+#   expected.stderr  the expected standard error of the whole script (optional)
+#   expected/        files the script must leave behind, byte for byte (optional)
+#   anything else    input files (catalog folders, submissions)
+#
+# Prints "ok NNN-slug" or "FAIL AREA/NNN-slug" with a unified diff per case,
+# then "N passed, M failed"; exits 1 when a case failed, 2 on wrong usage.
+# With UPDATE=1, expected.rc, expected.stdout and expected.stderr (and the
+# files already under expected/) are rewritten from what the case did: read
+# every file it writes before committing it.
+
+if [ $# -ne 2 ]; then
+    echo "usage: sh run_cases.sh PROVSTAT AREA_DIR" >&2
+    exit 2
+fi
+
+LC_ALL=C
+export LC_ALL
+
+case $1 in
+/*) prog=$1 ;;
+*) prog=$(pwd)/$1 ;;
+esac
+if [ ! -x "$prog" ] || [ -d "$prog" ]; then
+    echo "run_cases.sh: $1 is not an executable program" >&2
+    exit 2
+fi
+if [ ! -d "$2" ]; then
+    echo "run_cases.sh: $2 is not a folder" >&2
+    exit 2
+fi
+area_dir=$(cd "$2" && pwd)
+area=$(basename "$area_dir")
+
+tmproot=$(mktemp -d "${TMPDIR:-/tmp}/provstat-cases.XXXXXX") || exit 2
+trap 'rm -rf "$tmproot"' EXIT
+trap 'exit 130' INT TERM HUP
+trap 'exit 141' PIPE
+
+passed=0
+failed=0
+
+# diff labels: the expected file's path and "actual" (GNU and busybox diff)
+if diff -u --label x --label y /dev/null /dev/null >/dev/null 2>&1; then
+    labels=1
+else
+    labels=0
+fi
+
+# prints the failure heading once per case
+fail_heading() {
+    if [ "$case_ok" = 1 ]; then
+        echo "FAIL $area/$name"
+        echo "  case folder: $case_dir"
+        case_ok=0
+    fi
+}
+
+# check_text WHAT EXPECTED ACTUAL
+check_text() {
+    if [ -f "$2" ] && ! cmp -s "$2" "$3"; then
+        fail_heading
+        echo "  $1 differs (--- expected, +++ actual):"
+        if [ "$labels" = 1 ]; then
+            diff -u --label "$2" --label "actual $1" "$2" "$3"
+        else
+            diff -u "$2" "$3"
+        fi | sed 's/^/    /'
+    fi
+}
+
+run_case() {
+    work=$tmproot/$name
+    run=$work/run
+    out=$work/out
+    case_ok=1
+    if ! mkdir -p "$run" "$out" || ! cp -R "$case_dir"/. "$run"/; then
+        fail_heading
+        echo "  cannot copy the case into $run"
+        return 1
+    fi
+    rm -rf "$run/expected" "$run/expected.rc" "$run/expected.stdout" "$run/expected.stderr"
+
+    (
+        cd "$run" || exit 125
+        PROVSTAT=$prog
+        PROVSTAT_DB=test.db
+        TZ=UTC
+        export PROVSTAT PROVSTAT_DB TZ
+        unset SOURCE_DATE_EPOCH
+        if command -v timeout >/dev/null 2>&1; then
+            timeout 120 sh ./cmd
+        else
+            sh ./cmd
+        fi
+    ) >"$out/stdout" 2>"$out/stderr" </dev/null
+    rc=$?
+
+    if [ "${UPDATE:-0}" = 1 ]; then
+        echo "$rc" >"$case_dir/expected.rc"
+        cp "$out/stdout" "$case_dir/expected.stdout"
+        cp "$out/stderr" "$case_dir/expected.stderr"
+        if [ -d "$case_dir/expected" ]; then
+            while IFS= read -r f; do
+                if [ -n "$f" ] && [ -f "$run/$f" ]; then
+                    cp "$run/$f" "$case_dir/expected/$f"
+                fi
+            done <<EOF
+$(cd "$case_dir/expected" && find . -type f | sort)
+EOF
+        fi
+    fi
+
+    if [ ! -f "$case_dir/expected.rc" ]; then
+        fail_heading
+        echo "  expected.rc is missing (exit status was $rc)"
+    else
+        want=$(tr -d ' \t\r\n' <"$case_dir/expected.rc")
+        if [ "$want" != "$rc" ]; then
+            fail_heading
+            echo "  exit status $rc, expected $want"
+            [ "$rc" = 124 ] && echo "  (124: the case was stopped after 120 seconds)"
+        fi
+    fi
+    check_text "standard output" "$case_dir/expected.stdout" "$out/stdout"
+    check_text "standard error" "$case_dir/expected.stderr" "$out/stderr"
+    if [ -d "$case_dir/expected" ]; then
+        while IFS= read -r f; do
+            [ -n "$f" ] || continue
+            rel=${f#./}
+            if [ ! -f "$run/$rel" ]; then
+                fail_heading
+                echo "  file $rel was not written"
+            else
+                check_text "file $rel" "$case_dir/expected/$rel" "$run/$rel"
+            fi
+        done <<EOF
+$(cd "$case_dir/expected" && find . -type f | sort)
+EOF
+    fi
+    if [ "$case_ok" = 1 ]; then
+        return 0
+    fi
+    # what the case printed, when the diff alone does not show it
+    if [ ! -f "$case_dir/expected.stderr" ] && [ -s "$out/stderr" ]; then
+        echo "  standard error:"
+        sed 's/^/    /' "$out/stderr"
+    fi
+    return 1
+}
+
+for case_dir in "$area_dir"/*/; do
+    [ -d "$case_dir" ] || continue
+    case_dir=${case_dir%/}
+    name=$(basename "$case_dir")
+    if [ ! -f "$case_dir/cmd" ]; then
+        echo "FAIL $area/$name"
+        echo "  case folder: $case_dir"
+        echo "  the case has no cmd file"
+        failed=$((failed + 1))
+        continue
+    fi
+    if run_case; then
+        echo "ok $name"
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+    fi
+    rm -rf "${tmproot:?}/$name"
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

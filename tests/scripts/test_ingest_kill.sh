@@ -1,0 +1,95 @@
+#!/bin/sh
+# test_ingest_kill.sh - a killed ingest leaves the database as it was before the file.
+#
+# usage: sh tests/scripts/test_ingest_kill.sh PROVSTAT
+# The library pauses (PROVSTAT_TEST_PAUSE_ROWS) inside the open transaction;
+# the process is killed with SIGKILL there, then the database is checked.
+
+if [ $# -ne 1 ]; then
+    echo "usage: sh test_ingest_kill.sh PROVSTAT" >&2
+    exit 2
+fi
+case $1 in
+/*) P=$1 ;;
+*) P=$(pwd)/$1 ;;
+esac
+here=$(cd "$(dirname "$0")" && pwd)
+cat_src=$here/../cases/ingest/001-store-and-history/catalog
+
+passed=0
+failed=0
+check() { # NAME EXPECTED ACTUAL
+    if [ "$2" = "$3" ]; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL $1: expected [$2], got [$3]"
+    fi
+}
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/provstat-kill.XXXXXX") || exit 2
+pid=
+cleanup() {
+    if [ -n "$pid" ]; then kill -9 "$pid" 2>/dev/null; fi
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+cd "$tmp" || exit 2
+cp -R "$cat_src" catalog
+db=$tmp/k.db
+"$P" --db "$db" init --catalog catalog >/dev/null || { echo "init failed"; exit 1; }
+
+# what was there before: two values of 2020
+printf 'unit,indicator,period,value\n193,RETAIL,2020-01,5\n196,RETAIL,2020-01,6\n' > before.csv
+"$P" --db "$db" ingest before.csv --reporter CTK --received 2020-02-10 >/dev/null
+check "before stored" 0 "$?"
+rev_before=$(sqlite3 "$db" 'select count(*) from revision')
+
+# 3 districts x 3 indicators x 240 months (2000-01 .. 2019-12) = 2160 rows
+awk 'BEGIN {
+    print "unit,indicator,period,value"
+    split("193 196 204", u, " ")
+    for (y = 2000; y <= 2019; y++)
+        for (m = 1; m <= 12; m++)
+            for (i = 1; i <= 3; i++) {
+                p = sprintf("%d-%02d", y, m)
+                printf "%s,RETAIL,%s,%d\n", u[i], p, 100 + (m % 3)
+                printf "%s,DOCS_TOTAL,%s,%d\n", u[i], p, 50 + (m % 3)
+                printf "%s,DOCS_ONLINE,%s,%d\n", u[i], p, 20 + (m % 3)
+            }
+}' > big.csv
+rows=$(($(wc -l < big.csv) - 1))
+check "rows generated" 2160 "$rows"
+
+mark=$tmp/paused
+PROVSTAT_TEST_PAUSE_ROWS=1000 PROVSTAT_TEST_PAUSE_FILE=$mark \
+    "$P" --db "$db" ingest big.csv --reporter CTK --received 2020-02-10 >killed.out 2>killed.err &
+pid=$!
+i=0
+while [ ! -f "$mark" ] && [ $i -lt 300 ]; do
+    sleep 0.1
+    i=$((i + 1))
+done
+check "pause reached" yes "$([ -f "$mark" ] && echo yes || echo no)"
+kill -9 "$pid"
+wait "$pid" 2>/dev/null
+st=$?
+pid=
+check "killed by SIGKILL" 137 "$st"
+
+check "integrity after kill" ok "$(sqlite3 "$db" 'PRAGMA integrity_check')"
+check "obs after kill" 2 "$(sqlite3 "$db" 'select count(*) from obs')"
+check "revisions after kill" "$rev_before" "$(sqlite3 "$db" 'select count(*) from revision')"
+check "submissions after kill" "1|before.csv" "$(sqlite3 "$db" "select count(*), group_concat(file) from submission")"
+check "earlier values intact" "5.0,6.0" "$(sqlite3 "$db" "select group_concat(value) from (select value from obs order by value)")"
+
+"$P" --db "$db" ingest big.csv --reporter CTK --received 2020-02-10 >again.out 2>again.err
+check "ingest after kill" 0 "$?"
+check "ingest after kill summary" "big.csv: 2160 rows read, 2160 new, 0 revised, 0 unchanged, 0 refused; stored as submission 2" "$(cat again.out)"
+check "obs after ingest" 2162 "$(sqlite3 "$db" 'select count(*) from obs')"
+check "stored sum" "$(awk -F, 'NR > 1 { s += $4 } END { print s + 11 }' big.csv)" \
+    "$(sqlite3 "$db" 'select cast(sum(value) as integer) from obs')"
+check "integrity at end" ok "$(sqlite3 "$db" 'PRAGMA integrity_check')"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
