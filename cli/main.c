@@ -48,6 +48,11 @@ const ps_command ps_commands[] = {
     {"reopen", ps_cmd_reopen, "reopen --period P [--unit U]", "Remove a lock made by close.", ""},
     {"backup", ps_cmd_backup, "backup FILE",
      "Write a consistent copy of the database to FILE, even while others write.", ""},
+    {"show", ps_cmd_show, "show --period P [--unit U] [--indicator X] [--format table|csv|json]",
+     "Values with every comparison: year-to-date, plan, index on the same period last\n"
+     "year, attainment of the plan with the pace, share of the parent.",
+     "options:\n  --period P      the period\n  --unit U        one unit (default: every unit)\n"
+     "  --indicator X   one indicator (default: all)\n  --format F      table (default), csv or json\n"},
     {NULL, NULL, NULL, NULL, NULL}};
 
 static void program_usage(FILE *out)

@@ -349,3 +349,23 @@ ps_error ps_obs_close(ps_db *db, long long unit_id, int period, bool close, bool
     *changed = sqlite3_changes(db->h) > 0;
     return PS_OK;
 }
+
+ps_error ps_obs_forced_closed_list(ps_db *db, ps_obs_key **out, size_t *n, ps_ctx *ctx)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    *n = 0;
+    ps_error err = ps_db_prepare(db, "SELECT DISTINCT unit_id, indicator_id, measure, period FROM override"
+                                     " WHERE reason = 'closed-period'", &st, ctx);
+    if (err)
+        return err;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *out = ps_xrealloc(*out, (*n + 1) * sizeof **out);
+        (*out)[*n] = (ps_obs_key){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+                                  sqlite3_column_int(st, 2), sqlite3_column_int(st, 3)};
+        (*n)++;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading overrides");
+}

@@ -1,0 +1,627 @@
+/* engine.c - submitted values, roll-ups over units and time, derived values. */
+#include "aggregate/engine.h"
+
+#include "core/alloc.h"
+#include "core/formula.h"
+#include "store/obs.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------------
+ * Memo: (what, unit, indicator, period key) -> value
+ * ------------------------------------------------------------------------ */
+
+typedef struct memo {
+    uint64_t *keys;   /* 0 = empty */
+    ps_val *vals;
+    size_t cap, n;
+} memo;
+
+static size_t memo_slot(const memo *m, uint64_t k)
+{
+    uint64_t h = k * 0x9E3779B97F4A7C15ULL;
+    size_t i = (size_t)(h >> 20) & (m->cap - 1);
+    while (m->keys[i] && m->keys[i] != k)
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+static void memo_grow(memo *m)
+{
+    memo old = *m;
+    m->cap = old.cap ? old.cap * 2 : 1024;
+    m->keys = ps_xcalloc(m->cap, sizeof *m->keys);
+    m->vals = ps_xmalloc(m->cap * sizeof *m->vals);
+    for (size_t i = 0; i < old.cap; i++) {
+        if (old.keys[i]) {
+            size_t j = memo_slot(m, old.keys[i]);
+            m->keys[j] = old.keys[i];
+            m->vals[j] = old.vals[i];
+        }
+    }
+    free(old.keys);
+    free(old.vals);
+}
+
+static bool memo_get(const memo *m, uint64_t k, ps_val *out)
+{
+    if (!m->cap)
+        return false;
+    size_t i = memo_slot(m, k);
+    if (!m->keys[i])
+        return false;
+    *out = m->vals[i];
+    return true;
+}
+
+static void memo_put(memo *m, uint64_t k, const ps_val *v)
+{
+    if ((m->n + 1) * 2 > m->cap)
+        memo_grow(m);
+    size_t i = memo_slot(m, k);
+    if (!m->keys[i]) {
+        m->keys[i] = k;
+        m->n++;
+    }
+    m->vals[i] = *v;
+}
+
+enum { K_VALUE = 1, K_PLAN = 2, K_SUBMITTED = 3, K_SUBMITTED_PLAN = 4 };
+
+static uint64_t mkey(int what, int u, int ind, int pkey)
+{
+    return ((uint64_t)what << 60) | ((uint64_t)(unsigned)u << 38) | ((uint64_t)(unsigned)ind << 24) |
+           (uint64_t)(unsigned)pkey;
+}
+
+/* ------------------------------------------------------------------------
+ * The engine
+ * ------------------------------------------------------------------------ */
+
+struct ps_engine {
+    ps_db *db;
+    const ps_catalog *cat;
+    ps_obs_writer *w;
+    memo m;
+    memo forced;         /* keys forced into closed periods */
+    ps_error err;        /* the first database error met in a computation */
+    ps_ctx *ctx;
+    int depth;
+};
+
+ps_error ps_engine_new(ps_db *db, const ps_catalog *cat, ps_engine **out, ps_ctx *ctx)
+{
+    ps_engine *e = ps_xcalloc(1, sizeof *e);
+    e->db = db;
+    e->cat = cat;
+    ps_error err = ps_obs_writer_new(db, &e->w, ctx);
+    if (err) {
+        free(e);
+        return err;
+    }
+    ps_obs_key *keys;
+    size_t n;
+    if ((err = ps_obs_forced_closed_list(db, &keys, &n, ctx))) {
+        ps_engine_free(e);
+        return err;
+    }
+    for (size_t i = 0; i < n; i++) {
+        int u = -1, ind = -1;
+        for (size_t k = 0; k < cat->nunits; k++)
+            if (cat->units[k].id == keys[i].unit_id)
+                u = (int)k;
+        for (size_t k = 0; k < cat->nindicators; k++)
+            if (cat->indicators[k].id == keys[i].indicator_id)
+                ind = (int)k;
+        if (u >= 0 && ind >= 0) {
+            ps_val one = {true, 1, 1, 'A', 0};
+            memo_put(&e->forced, mkey(keys[i].measure ? K_SUBMITTED_PLAN : K_SUBMITTED, u, ind, keys[i].period), &one);
+        }
+    }
+    free(keys);
+    *out = e;
+    return PS_OK;
+}
+
+void ps_engine_free(ps_engine *e)
+{
+    if (!e)
+        return;
+    ps_obs_writer_free(e->w);
+    free(e->m.keys);
+    free(e->m.vals);
+    free(e->forced.keys);
+    free(e->forced.vals);
+    free(e);
+}
+
+const ps_catalog *ps_engine_catalog(const ps_engine *e)
+{
+    return e->cat;
+}
+
+static const ps_val NONE = {false, 0, 0, 'A', 0};
+
+static int status_rank(char s)
+{
+    return s == 'E' ? 2 : s == 'P' ? 1 : 0;
+}
+
+static char weakest(char a, char b)
+{
+    return status_rank(a) >= status_rank(b) ? a : b;
+}
+
+/* Flags that travel from inputs to a computed value. */
+static unsigned carry_flags(unsigned f)
+{
+    unsigned out = f & (PS_VF_CARRIED | PS_VF_COMPARABLE | PS_VF_REVISED_AFTER_CLOSE | PS_VF_INCOMPLETE_SOURCE);
+    if (f & PS_VF_FORCED_CLOSED)
+        out |= PS_VF_REVISED_AFTER_CLOSE;
+    return out;
+}
+
+/* Neumaier's compensated sum. */
+typedef struct ksum {
+    double s, c;
+} ksum;
+
+static void ksum_add(ksum *k, double x)
+{
+    double t = k->s + x;
+    if (fabs(k->s) >= fabs(x))
+        k->c += (k->s - t) + x;
+    else
+        k->c += (x - t) + k->s;
+    k->s = t;
+}
+
+static double ksum_total(const ksum *k)
+{
+    return k->s + k->c;
+}
+
+/* The stored value of a key, or NONE. */
+static ps_val submitted(ps_engine *e, int u, int ind, ps_period p, int measure)
+{
+    int pk = ps_period_key(p);
+    uint64_t key = mkey(measure ? K_SUBMITTED_PLAN : K_SUBMITTED, u, ind, pk);
+    ps_val v;
+    if (memo_get(&e->m, key, &v))
+        return v;
+    v = NONE;
+    ps_obs_key k = {e->cat->units[u].id, e->cat->indicators[ind].id, measure, pk};
+    ps_obs cur;
+    ps_ctx local = {0};
+    ps_error err = ps_obs_get(e->w, &k, &cur, e->ctx ? e->ctx : &local);
+    if (err && !e->err)
+        e->err = err;
+    if (!err && cur.exists && cur.has_value && isfinite(cur.value)) {
+        v.has = true;
+        v.v = cur.value;
+        v.coverage = 1;
+        v.status = cur.status;
+        v.flags = PS_VF_SUBMITTED;
+        if (cur.flags & PS_OBS_NONE_OCCURRED)
+            v.flags |= PS_VF_NONE_OCCURRED;
+        if (cur.flags & PS_OBS_INCOMPLETE_SOURCE)
+            v.flags |= PS_VF_INCOMPLETE_SOURCE;
+        ps_val f;
+        if (memo_get(&e->forced, key, &f))
+            v.flags |= PS_VF_FORCED_CLOSED;
+    }
+    memo_put(&e->m, key, &v);
+    return v;
+}
+
+static ps_val value_of(ps_engine *e, int u, int ind, ps_period p);
+static ps_val plan_of(ps_engine *e, int u, int ind, int year);
+
+/* Combines member values by a space aggregation. members[0..n) are unit
+ * indexes; weights come from the weight indicator for wmean. */
+static ps_val combine(ps_engine *e, const ps_indicator *x, const int *members, int n, int ind,
+                      ps_period p, bool plan)
+{
+    ksum sum = {0, 0}, wsum = {0, 0};
+    double best = 0, cov = 0;
+    int have = 0, none_occurred = 0;
+    ps_val out = NONE;
+    out.status = 'A';
+    for (int k = 0; k < n; k++) {
+        ps_val c = plan ? plan_of(e, members[k], ind, p.year) : value_of(e, members[k], ind, p);
+        if (!c.has)
+            continue;
+        double w = 1;
+        if (x->space_agg == PS_AGG_WMEAN) {
+            ps_val wv = plan ? plan_of(e, members[k], x->weight, p.year) : value_of(e, members[k], x->weight, p);
+            if (!wv.has)
+                continue;
+            w = wv.v;
+            ksum_add(&wsum, w);
+            ksum_add(&sum, w * c.v);
+        } else {
+            ksum_add(&sum, c.v);
+        }
+        if (have == 0 || (x->space_agg == PS_AGG_MIN && c.v < best) || (x->space_agg == PS_AGG_MAX && c.v > best))
+            best = c.v;
+        have++;
+        cov += c.coverage;
+        out.status = weakest(out.status, c.status);
+        out.flags |= carry_flags(c.flags);
+        if (c.flags & PS_VF_NONE_OCCURRED)
+            none_occurred++;
+    }
+    if (!have)
+        return NONE;
+    switch (x->space_agg) {
+    case PS_AGG_SUM: out.v = ksum_total(&sum); break;
+    case PS_AGG_MEAN: out.v = ksum_total(&sum) / have; break;
+    case PS_AGG_WMEAN:
+        if (ksum_total(&wsum) == 0)
+            return NONE;
+        out.v = ksum_total(&sum) / ksum_total(&wsum);
+        break;
+    case PS_AGG_MIN:
+    case PS_AGG_MAX: out.v = best; break;
+    default: return NONE;
+    }
+    if (!isfinite(out.v))
+        return NONE;
+    if (none_occurred == have && x->space_agg == PS_AGG_SUM)
+        out.flags |= PS_VF_NONE_OCCURRED;
+    out.has = true;
+    out.coverage = cov / n;
+    return out;
+}
+
+/* The roll-up of u's children valid in p. */
+static ps_val space_rollup(ps_engine *e, int u, int ind, ps_period p, bool plan)
+{
+    const ps_unit *un = &e->cat->units[u];
+    const ps_indicator *x = &e->cat->indicators[ind];
+    if (!un->nchildren || x->space_agg == PS_AGG_NONE)
+        return NONE;
+    int *members = ps_xmalloc((size_t)un->nchildren * sizeof *members);
+    int n = 0;
+    for (int k = 0; k < un->nchildren; k++)
+        if (ps_unit_valid_in(&e->cat->units[un->children[k]], p))
+            members[n++] = un->children[k];
+    ps_val v = n ? combine(e, x, members, n, ind, p, plan) : NONE;
+    free(members);
+    return v;
+}
+
+/* The time aggregate of u's values of the indicator's frequency inside p. */
+static ps_val time_rollup(ps_engine *e, int u, int ind, ps_period p)
+{
+    const ps_indicator *x = &e->cat->indicators[ind];
+    ps_period parts[12];
+    int n = ps_period_parts(p, x->frequency, parts, 12);
+    if (n <= 0 || n > 12 || n * ps_frequency_months(x->frequency) != ps_period_month_count(p))
+        return NONE; /* not a whole number of the indicator's periods */
+    ps_val out = NONE;
+    out.status = 'A';
+    ksum sum = {0, 0};
+    double cov = 0;
+    int have = 0;
+    if (x->time_agg == PS_AGG_LAST) {
+        for (int k = n - 1; k >= 0; k--) {
+            ps_val c = value_of(e, u, ind, parts[k]);
+            if (!c.has)
+                continue;
+            out = c;
+            out.flags = carry_flags(c.flags) | (c.flags & PS_VF_NONE_OCCURRED);
+            if (k != n - 1)
+                out.flags |= PS_VF_CARRIED;
+            return out;
+        }
+        return NONE;
+    }
+    if (x->time_agg != PS_AGG_SUM && x->time_agg != PS_AGG_MEAN)
+        return NONE;
+    int none_occurred = 0;
+    for (int k = 0; k < n; k++) {
+        ps_val c = value_of(e, u, ind, parts[k]);
+        if (!c.has)
+            continue;
+        ksum_add(&sum, c.v);
+        have++;
+        cov += c.coverage;
+        out.status = weakest(out.status, c.status);
+        out.flags |= carry_flags(c.flags);
+        if (c.flags & PS_VF_NONE_OCCURRED)
+            none_occurred++;
+    }
+    if (!have)
+        return NONE;
+    out.has = true;
+    out.v = x->time_agg == PS_AGG_SUM ? ksum_total(&sum) : ksum_total(&sum) / have;
+    out.coverage = cov / n;
+    if (none_occurred == have && x->time_agg == PS_AGG_SUM)
+        out.flags |= PS_VF_NONE_OCCURRED;
+    return out;
+}
+
+/* ------------------------------------------------------------------------
+ * Derived indicators: the formula on aggregated components
+ * ------------------------------------------------------------------------ */
+
+typedef struct fctx {
+    int unit;
+    ps_period period;
+    bool plan;          /* components' plans (for a derived plan) */
+    int basis;          /* period key of a comparable basis, 0 for none */
+} fctx;
+
+typedef struct feval {
+    ps_engine *e;
+    double coverage;
+    char status;
+    unsigned flags;
+} feval;
+
+static void absorb(feval *f, const ps_val *v)
+{
+    if (v->coverage < f->coverage)
+        f->coverage = v->coverage;
+    f->status = weakest(f->status, v->status);
+    f->flags |= carry_flags(v->flags);
+}
+
+static bool f_value(void *self, const void *vctx, const char *code, double *out)
+{
+    feval *f = self;
+    const fctx *c = vctx;
+    int ind = ps_catalog_indicator(f->e->cat, code);
+    if (ind < 0)
+        return false;
+    ps_val v;
+    if (c->plan)
+        v = plan_of(f->e, c->unit, ind, c->period.year);
+    else if (c->basis)
+        ps_engine_comparable(f->e, c->unit, ind, c->period, ps_period_from_key(c->basis), &v, NULL);
+    else
+        v = value_of(f->e, c->unit, ind, c->period);
+    if (!v.has)
+        return false;
+    absorb(f, &v);
+    *out = v.v;
+    return true;
+}
+
+static bool f_shift(void *self, const void *vctx, ps_ffn fn, void *out)
+{
+    feval *f = self;
+    fctx c = *(const fctx *)vctx;
+    switch (fn) {
+    case PS_FN_PREV_YEAR: c.period = ps_period_prev_year(c.period); break;
+    case PS_FN_PREV: c.period = ps_period_prev(c.period); break;
+    case PS_FN_YTD: c.period = ps_period_ytd_of(c.period); break;
+    case PS_FN_PLAN:
+        c.plan = true;
+        c.period = ps_period_make(PS_P_YEAR, c.period.year, 0);
+        break;
+    case PS_FN_PARENT: c.unit = f->e->cat->units[c.unit].parent; break;
+    case PS_FN_PER_CAPITA: return false;
+    }
+    if (c.period.type == PS_P_NONE || c.unit < 0)
+        return false;
+    memcpy(out, &c, sizeof c);
+    return true;
+}
+
+static bool f_pop(void *self, const void *vctx, double *pop)
+{
+    feval *f = self;
+    const fctx *c = vctx;
+    int popi = f->e->cat->pop;
+    if (popi < 0)
+        return false;
+    ps_val v = value_of(f->e, c->unit, popi, c->period);
+    if (!v.has) {
+        /* the latest POP of the same or the previous year stands in */
+        for (int y = c->period.year; y >= c->period.year - 1 && !v.has; y--)
+            v = value_of(f->e, c->unit, popi, ps_period_make(PS_P_YEAR, y, 0));
+        if (v.has)
+            v.flags |= PS_VF_CARRIED;
+    }
+    if (!v.has)
+        return false;
+    absorb(f, &v);
+    *pop = v.v;
+    return true;
+}
+
+static ps_val derived(ps_engine *e, int u, int ind, ps_period p, bool plan, int basis)
+{
+    const ps_indicator *x = &e->cat->indicators[ind];
+    if (!x->formula)
+        return NONE;
+    if (plan && !ps_formula_is_arithmetic(x->formula))
+        return NONE;
+    feval f = {e, 1, 'A', 0};
+    fctx c = {u, p, plan, basis};
+    ps_feval_ops ops = {f_value, f_shift, f_pop, sizeof(fctx)};
+    double out;
+    if (e->depth > 64 || !ps_formula_eval(x->formula, &ops, &f, &c, &out))
+        return NONE;
+    ps_val v = {true, out, f.coverage, f.status, f.flags | PS_VF_DERIVED};
+    return v;
+}
+
+/* ------------------------------------------------------------------------
+ * Values and plans
+ * ------------------------------------------------------------------------ */
+
+static ps_val value_of(ps_engine *e, int u, int ind, ps_period p)
+{
+    if (u < 0 || ind < 0 || p.type == PS_P_NONE)
+        return NONE;
+    uint64_t key = mkey(K_VALUE, u, ind, ps_period_key(p));
+    ps_val v;
+    if (memo_get(&e->m, key, &v))
+        return v;
+    e->depth++;
+    const ps_indicator *x = &e->cat->indicators[ind];
+    if (x->kind == PS_KIND_DERIVED) {
+        v = derived(e, u, ind, p, false, 0);
+    } else {
+        v = submitted(e, u, ind, p, 0);
+        if (!v.has) {
+            int pm = ps_period_month_count(p), fm = ps_frequency_months(x->frequency);
+            if (p.type != PS_P_YTD && pm == fm)
+                v = space_rollup(e, u, ind, p, false);
+            else if (p.type == PS_P_YTD || pm > fm) {
+                v = time_rollup(e, u, ind, p);
+                if (!v.has)
+                    v = space_rollup(e, u, ind, p, false);
+            }
+        }
+    }
+    e->depth--;
+    memo_put(&e->m, key, &v);
+    return v;
+}
+
+static ps_val plan_of(ps_engine *e, int u, int ind, int year)
+{
+    if (u < 0 || ind < 0)
+        return NONE;
+    ps_period y = ps_period_make(PS_P_YEAR, year, 0);
+    if (y.type == PS_P_NONE)
+        return NONE;
+    uint64_t key = mkey(K_PLAN, u, ind, ps_period_key(y));
+    ps_val v;
+    if (memo_get(&e->m, key, &v))
+        return v;
+    e->depth++;
+    v = submitted(e, u, ind, y, 1);
+    if (!v.has) {
+        if (e->cat->indicators[ind].kind == PS_KIND_DERIVED)
+            v = derived(e, u, ind, y, true, 0);
+        else
+            v = space_rollup(e, u, ind, y, true);
+    }
+    e->depth--;
+    memo_put(&e->m, key, &v);
+    return v;
+}
+
+ps_error ps_engine_value(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx)
+{
+    e->ctx = ctx;
+    *out = value_of(e, u, ind, p);
+    e->ctx = NULL;
+    return e->err;
+}
+
+ps_error ps_engine_plan(ps_engine *e, int u, int ind, int year, ps_val *out, ps_ctx *ctx)
+{
+    e->ctx = ctx;
+    *out = plan_of(e, u, ind, year);
+    e->ctx = NULL;
+    return e->err;
+}
+
+ps_error ps_engine_comparable(ps_engine *e, int u, int ind, ps_period p, ps_period basis,
+                              ps_val *out, ps_ctx *ctx)
+{
+    const ps_catalog *cat = e->cat;
+    if (u < 0 || ind < 0) {
+        *out = NONE;
+        return e->err;
+    }
+    const ps_unit *un = &cat->units[u];
+    int members[64];
+    int n = 0;
+    members[n++] = u;
+    for (int k = 0; k < un->npredecessors && n < 64; k++) {
+        const ps_unit *pr = &cat->units[un->predecessors[k]];
+        if (ps_unit_valid_in(pr, p) && !ps_unit_valid_in(pr, basis))
+            members[n++] = un->predecessors[k];
+    }
+    if (n == 1) {
+        if (cat->indicators[ind].kind == PS_KIND_DERIVED && basis.type != PS_P_NONE && un->npredecessors) {
+            /* a derived value is comparable when its components are */
+            *out = derived(e, u, ind, p, false, ps_period_key(basis));
+            return e->err;
+        }
+        return ps_engine_value(e, u, ind, p, out, ctx);
+    }
+    const ps_indicator *x = &cat->indicators[ind];
+    if (x->kind == PS_KIND_DERIVED) {
+        *out = derived(e, u, ind, p, false, ps_period_key(basis));
+    } else {
+        *out = combine(e, x, members, n, ind, p, false);
+        if (out->has)
+            out->flags |= PS_VF_COMPARABLE;
+    }
+    return e->err;
+}
+
+bool ps_engine_summable(const ps_engine *e, int ind)
+{
+    const ps_indicator *x = &e->cat->indicators[ind];
+    if (x->kind != PS_KIND_DERIVED)
+        return x->time_agg == PS_AGG_SUM;
+    /* derived by + and - from summable indicators */
+    const ps_fnode *stack[64];
+    int sp = 0;
+    if (!x->formula)
+        return false;
+    stack[sp++] = x->formula;
+    while (sp) {
+        const ps_fnode *f = stack[--sp];
+        switch (f->kind) {
+        case PS_FK_REF: {
+            int j = ps_catalog_indicator(e->cat, f->code);
+            if (j < 0 || j == ind || !ps_engine_summable(e, j))
+                return false;
+            break;
+        }
+        case PS_FK_ADD:
+        case PS_FK_SUB:
+            if (sp + 2 > 64)
+                return false;
+            stack[sp++] = f->a;
+            stack[sp++] = f->b;
+            break;
+        case PS_FK_NEG:
+            stack[sp++] = f->a;
+            break;
+        default:
+            return false;
+        }
+    }
+    return true;
+}
+
+char *ps_val_flags_text(const ps_val *v, char *buf, size_t n)
+{
+    static const struct { unsigned bit; const char *word; } words[] = {
+        {PS_VF_CARRIED, "carried"}, {PS_VF_COMPARABLE, "comparable-basis"},
+        {PS_VF_NONE_OCCURRED, "none-occurred"}, {PS_VF_REVISED_AFTER_CLOSE, "revised-after-close"},
+        {PS_VF_INCOMPLETE_SOURCE, "incomplete-source"}, {PS_VF_DERIVED, "derived"}};
+    size_t len = 0;
+    buf[0] = '\0';
+    if (!v->has)
+        return buf;
+#define ADD(w) len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%s", len ? ";" : "", (w))
+    if (v->coverage < 1)
+        ADD("incomplete");
+    if (v->status == 'E')
+        ADD("estimate");
+    else if (v->status == 'P')
+        ADD("provisional");
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (v->flags & words[i].bit)
+            ADD(words[i].word);
+#undef ADD
+    if (len >= n && n)
+        buf[n - 1] = '\0';
+    return buf;
+}

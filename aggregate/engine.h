@@ -1,0 +1,73 @@
+/* engine.h - the values a leader reads: submitted, rolled up, derived.
+ *
+ * The engine answers "what is indicator X for unit U in period P" by SPEC §5:
+ * a submitted value wins; otherwise, for the indicator's own frequency, the
+ * roll-up of the unit's children by space_agg; for longer periods and
+ * year-to-date, the unit's own values of its frequency by time_agg; for
+ * derived indicators, the formula on the aggregated components. Coverage,
+ * status and flags travel with every value. Results are memoised for the
+ * life of the engine (one command), so open a new engine after a change.
+ *
+ * The engine reads the database through store/ and owns nothing of the
+ * catalog it is given (the catalog must outlive it).
+ */
+#ifndef PS_ENGINE_H
+#define PS_ENGINE_H
+
+#include "core/catalog.h"
+#include "core/period.h"
+#include "store/db.h"
+
+#include <stdbool.h>
+
+/* Flags of a value (SPEC §6 words in ps_val_flags_text). */
+enum {
+    PS_VF_NONE_OCCURRED = 1 << 0,     /* the '-' mark: 0, nothing occurred */
+    PS_VF_CARRIED = 1 << 1,           /* an earlier sub-period's or year's value stands in */
+    PS_VF_COMPARABLE = 1 << 2,        /* put on today's boundaries (a merger) */
+    PS_VF_REVISED_AFTER_CLOSE = 1 << 3, /* a roll-up over a value forced into a closed period */
+    PS_VF_INCOMPLETE_SOURCE = 1 << 4, /* from an export row with coverage below 1 */
+    PS_VF_DERIVED = 1 << 5,           /* computed by a formula */
+    PS_VF_SUBMITTED = 1 << 6,         /* stored as sent (not computed); not printed */
+    PS_VF_FORCED_CLOSED = 1 << 7      /* internal: a forced value into a closed period; not printed */
+};
+
+typedef struct ps_val {
+    bool has;          /* false: no value (never 0) */
+    double v;          /* finite when has */
+    double coverage;   /* 0..1 */
+    char status;       /* 'A', 'P' or 'E' (the weakest of the inputs) */
+    unsigned flags;
+} ps_val;
+
+typedef struct ps_engine ps_engine;
+
+/* A new engine over db and cat. */
+ps_error ps_engine_new(ps_db *db, const ps_catalog *cat, ps_engine **out, ps_ctx *ctx);
+void ps_engine_free(ps_engine *e);
+const ps_catalog *ps_engine_catalog(const ps_engine *e);
+
+/* The actual value of indicator ind for unit u in period p. *out->has is
+ * false when there is none. Errors only for database failures. */
+ps_error ps_engine_value(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx);
+
+/* The annual plan of ind for unit u and year (SPEC §5). */
+ps_error ps_engine_plan(ps_engine *e, int u, int ind, int year, ps_val *out, ps_ctx *ctx);
+
+/* The value of u in p on the boundaries of period `basis` (a later period):
+ * when units that later merged into u (its predecessors) existed in p but
+ * not in basis, the roll-up over u and those predecessors, flagged
+ * PS_VF_COMPARABLE; otherwise the same as ps_engine_value. */
+ps_error ps_engine_comparable(ps_engine *e, int u, int ind, ps_period p, ps_period basis,
+                              ps_val *out, ps_ctx *ctx);
+
+/* True when ind adds up over time: time_agg sum, or derived by + and -
+ * from such indicators (budget revenue = domestic + import-export). */
+bool ps_engine_summable(const ps_engine *e, int ind);
+
+/* "incomplete;estimate;carried" for a value (coverage < 1 gives
+ * incomplete, status E estimate, P provisional; then the flags). Writes
+ * "" for none. Returns buf. */
+char *ps_val_flags_text(const ps_val *v, char *buf, size_t n);
+
+#endif
