@@ -563,6 +563,14 @@ ps_error ps_engine_comparable(ps_engine *e, int u, int ind, ps_period p, ps_peri
     return e->err;
 }
 
+ps_error ps_engine_children(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx)
+{
+    e->ctx = ctx;
+    *out = space_rollup(e, u, ind, p, false);
+    e->ctx = NULL;
+    return e->err;
+}
+
 bool ps_engine_summable(const ps_engine *e, int ind)
 {
     const ps_indicator *x = &e->cat->indicators[ind];

@@ -61,6 +61,10 @@ ps_error ps_engine_plan(ps_engine *e, int u, int ind, int year, ps_val *out, ps_
 ps_error ps_engine_comparable(ps_engine *e, int u, int ind, ps_period p, ps_period basis,
                               ps_val *out, ps_ctx *ctx);
 
+/* The roll-up of u's children valid in p by space_agg, ignoring any value
+ * submitted for u itself (for `check`: submitted totals against parts). */
+ps_error ps_engine_children(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx);
+
 /* True when ind adds up over time: time_agg sum, or derived by + and -
  * from such indicators (budget revenue = domestic + import-export). */
 bool ps_engine_summable(const ps_engine *e, int ind);

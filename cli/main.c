@@ -53,6 +53,10 @@ const ps_command ps_commands[] = {
      "year, attainment of the plan with the pace, share of the parent.",
      "options:\n  --period P      the period\n  --unit U        one unit (default: every unit)\n"
      "  --indicator X   one indicator (default: all)\n  --format F      table (default), csv or json\n"},
+    {"check", ps_cmd_check, "check --period P [--errors-csv F]",
+     "Check a period: the rules of rules.csv on every unit's values, submitted totals\n"
+     "that differ from the roll-up of their parts by more than 0.5%, and outliers\n"
+     "against each unit's own history. Exit status 1 when a rule of severity error fails.", ""},
     {NULL, NULL, NULL, NULL, NULL}};
 
 static void program_usage(FILE *out)

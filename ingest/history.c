@@ -40,9 +40,25 @@ bool ps_history_mzscore(double x, double *hist, size_t n, double *z)
     return isfinite(*z);
 }
 
+/* Checks the points chosen by (sub_id, or period when sub_id is 0). */
+static ps_error warn_series(ps_obs_writer *w, const ps_catalog *cat, int u, int ind, long long sub_id,
+                            int period, const char *path, int value_col, ps_diags *diags, ps_ctx *ctx);
+
 ps_error ps_history_warnings(ps_obs_writer *w, const ps_catalog *cat, int u, int ind,
                              long long sub_id, const char *path, int value_col,
                              ps_diags *diags, ps_ctx *ctx)
+{
+    return warn_series(w, cat, u, ind, sub_id, 0, path, value_col, diags, ctx);
+}
+
+ps_error ps_history_check_period(ps_obs_writer *w, const ps_catalog *cat, int u, int ind, int period,
+                                 const char *path, ps_diags *diags, ps_ctx *ctx)
+{
+    return warn_series(w, cat, u, ind, 0, period, path, 0, diags, ctx);
+}
+
+static ps_error warn_series(ps_obs_writer *w, const ps_catalog *cat, int u, int ind, long long sub_id,
+                            int period, const char *path, int value_col, ps_diags *diags, ps_ctx *ctx)
 {
     series s = {0};
     ps_error err = ps_obs_series(w, cat->units[u].id, cat->indicators[ind].id, PS_MEASURE_ACTUAL,
@@ -55,7 +71,9 @@ ps_error ps_history_warnings(ps_obs_writer *w, const ps_catalog *cat, int u, int
     const char *ucode = cat->units[u].code, *icode = cat->indicators[ind].code;
     for (size_t i = 0; i < s.n; i++) {
         const ps_obs_point *p = &s.v[i];
-        if (p->submission_id != sub_id || !p->has_value)
+        if (sub_id ? p->submission_id != sub_id : p->period != period)
+            continue;
+        if (!p->has_value)
             continue;
         ps_period per = ps_period_from_key(p->period);
         char pb[PS_PERIOD_BUFSZ], vb[PS_NUMBER_BUFSZ], ob[PS_NUMBER_BUFSZ];
@@ -68,7 +86,7 @@ ps_error ps_history_warnings(ps_obs_writer *w, const ps_catalog *cat, int u, int
         }
         double z;
         if (n >= MIN_HISTORY && ps_history_mzscore(p->value, hist, n, &z) && z > 3.5)
-            ps_diag_add(diags, path, p->line, value_col, PS_SEV_WARNING, PS_D_OUTLIER,
+            ps_diag_add(diags, path, sub_id ? p->line : 0, value_col, PS_SEV_WARNING, PS_D_OUTLIER,
                         ps_number_format(p->value, vb),
                         "%s %s %s = %s is an outlier against the unit's %zu earlier values"
                         " (modified z-score %.1f > 3.5): check it", ucode, icode,
@@ -81,7 +99,7 @@ ps_error ps_history_warnings(ps_obs_writer *w, const ps_catalog *cat, int u, int
             if (s.v[j].period == want && s.v[j].has_value && s.v[j].value != 0) {
                 double change = (p->value - s.v[j].value) / fabs(s.v[j].value);
                 if (fabs(change) > 0.5)
-                    ps_diag_add(diags, path, p->line, value_col, PS_SEV_WARNING, PS_D_BIG_CHANGE,
+                    ps_diag_add(diags, path, sub_id ? p->line : 0, value_col, PS_SEV_WARNING, PS_D_BIG_CHANGE,
                                 ps_number_format(p->value, vb),
                                 "%s %s %s = %s is %s%.0f%% on the same period last year (%s): check it",
                                 ucode, icode, ps_period_format(per, pb), vb, change > 0 ? "+" : "",

@@ -21,6 +21,12 @@ ps_error ps_history_warnings(ps_obs_writer *w, const ps_catalog *cat, int u, int
                              long long sub_id, const char *path, int value_col,
                              ps_diags *diags, ps_ctx *ctx);
 
+/* Adds warnings for the value of period key `period` in the actual series
+ * of unit u and indicator ind, when it was submitted (for `check`).
+ * Diagnostics are labelled with path and line 0. */
+ps_error ps_history_check_period(ps_obs_writer *w, const ps_catalog *cat, int u, int ind, int period,
+                                 const char *path, ps_diags *diags, ps_ctx *ctx);
+
 /* The modified z-score of x against hist[0..n) (n >= 1). Returns false when
  * MAD is 0 (no score). hist is reordered. */
 bool ps_history_mzscore(double x, double *hist, size_t n, double *z);
