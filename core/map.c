@@ -80,3 +80,41 @@ bool ps_map_has(const ps_map *m, const char *key)
 {
     return ps_map_get(m, key, -1) != -1 || (m->cap && m->keys[slot(m, key)]);
 }
+
+void ps_set64_init(ps_set64 *s)
+{
+    memset(s, 0, sizeof *s);
+}
+
+void ps_set64_free(ps_set64 *s)
+{
+    free(s->keys);
+    ps_set64_init(s);
+}
+
+static size_t set64_slot(const ps_set64 *s, unsigned long long k)
+{
+    size_t i = (size_t)((k * 0x9E3779B97F4A7C15ULL) >> 17) & (s->cap - 1);
+    while (s->keys[i] && s->keys[i] != k)
+        i = (i + 1) & (s->cap - 1);
+    return i;
+}
+
+bool ps_set64_add(ps_set64 *s, unsigned long long key)
+{
+    if ((s->n + 1) * 2 > s->cap) {
+        ps_set64 old = *s;
+        s->cap = old.cap ? old.cap * 2 : 256;
+        s->keys = ps_xcalloc(s->cap, sizeof *s->keys);
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.keys[i])
+                s->keys[set64_slot(s, old.keys[i])] = old.keys[i];
+        free(old.keys);
+    }
+    size_t i = set64_slot(s, key);
+    if (s->keys[i])
+        return false;
+    s->keys[i] = key;
+    s->n++;
+    return true;
+}

@@ -23,4 +23,17 @@ void ps_map_put(ps_map *m, const char *key, int val);
 int ps_map_get(const ps_map *m, const char *key, int missing);
 bool ps_map_has(const ps_map *m, const char *key);
 
+
+
+/* A set of non-zero 64-bit keys (open addressing), for hot loops where
+ * formatting a string key would cost more than the lookup. */
+typedef struct ps_set64 {
+    unsigned long long *keys;
+    size_t cap, n;
+} ps_set64;
+
+void ps_set64_init(ps_set64 *s);
+void ps_set64_free(ps_set64 *s);
+/* Adds key (which must not be 0); returns true when it was not there yet. */
+bool ps_set64_add(ps_set64 *s, unsigned long long key);
 #endif

@@ -30,10 +30,12 @@ static bool collect(const ps_obs_point *p, void *arg)
 
 bool ps_history_mzscore(double x, double *hist, size_t n, double *z)
 {
-    double *work = ps_xmalloc(n * sizeof *work);
+    double stack[64];
+    double *work = n <= 64 ? stack : ps_xmalloc(n * sizeof *work);
     double med = gsl_stats_median(hist, 1, n);
     double mad = gsl_stats_mad0(hist, 1, n, work);
-    free(work);
+    if (work != stack)
+        free(work);
     if (!(mad > 0))
         return false;
     *z = 0.6745 * fabs(x - med) / mad;

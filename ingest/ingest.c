@@ -70,10 +70,10 @@ typedef struct ingest {
     bool has_fixed_period;
     ps_closed *closed;
     size_t nclosed;
-    ps_map series_seen;    /* "unit:indicator:measure" -> index in series */
+    ps_set64 series_seen;  /* unit, indicator, measure */
     touched_series *series;
     size_t nseries;
-    ps_map pairs_seen;     /* "unit:period" for rules */
+    ps_set64 pairs_seen;   /* unit, period: for rules */
     int *pairs;            /* unit, period key pairs */
     size_t npairs;
     long pause_rows;       /* tests only: PROVSTAT_TEST_PAUSE_ROWS */
@@ -185,18 +185,16 @@ static int colno(const ingest *g, int c)
 
 static void remember(ingest *g, int unit, int ind, int measure, int period)
 {
-    char key[64];
-    snprintf(key, sizeof key, "%d:%d:%d", unit, ind, measure);
-    if (ps_map_get(&g->series_seen, key, -1) < 0) {
-        ps_map_put(&g->series_seen, key, (int)g->nseries);
+    unsigned long long key = ((unsigned long long)(unsigned)unit << 33) | ((unsigned long long)(unsigned)ind << 1) |
+                             (unsigned long long)measure | (1ULL << 63);
+    if (ps_set64_add(&g->series_seen, key)) {
         if ((g->nseries & (g->nseries - 1)) == 0)
             g->series = ps_xrealloc(g->series, (g->nseries ? g->nseries * 2 : 16) * sizeof *g->series);
         g->series[g->nseries++] = (touched_series){unit, ind, measure};
     }
     if (g->cat->nrules && measure == PS_MEASURE_ACTUAL) {
-        snprintf(key, sizeof key, "%d:%d", unit, period);
-        if (ps_map_get(&g->pairs_seen, key, -1) < 0) {
-            ps_map_put(&g->pairs_seen, key, (int)g->npairs);
+        key = ((unsigned long long)(unsigned)unit << 32) | (unsigned long long)(unsigned)period | (1ULL << 63);
+        if (ps_set64_add(&g->pairs_seen, key)) {
             if ((g->npairs & (g->npairs - 1)) == 0)
                 g->pairs = ps_xrealloc(g->pairs, (g->npairs ? g->npairs * 2 : 16) * 2 * sizeof *g->pairs);
             g->pairs[2 * g->npairs] = unit;
@@ -473,9 +471,26 @@ static ps_error process_row(ingest *g, ps_csv_record *rec)
     const char *note = field(g, rec, C_NOTE);
 
     ps_obs_key k = {cat->units[u].id, cat->indicators[ind].id, measure, ps_period_key(p)};
+    ps_error err;
+    bool closed = g->nclosed && is_closed(g, u, p);
+    if (!closed || g->o->force) {
+        /* most rows are new keys: one insert that does nothing when the key exists */
+        bool inserted;
+        if ((err = ps_obs_insert_new(g->w, &k, value, status, flags, note, g->rep->id, g->sub_id, line,
+                                     &inserted, g->ctx)))
+            return err;
+        if (inserted) {
+            if (closed && (err = ps_obs_override(g->w, g->sub_id, &k, "closed-period", line, g->ctx)))
+                return err;
+            if (closed)
+                res->forced++;
+            remember(g, u, ind, measure, k.period);
+            res->stored++;
+            return PS_OK;
+        }
+    }
     ps_obs cur;
-    ps_error err = ps_obs_get(g->w, &k, &cur, g->ctx);
-    if (err)
+    if ((err = ps_obs_get(g->w, &k, &cur, g->ctx)))
         return err;
     if (cur.exists && cur.submission_id == g->sub_id) {
         diag(g, line, 0, PS_SEV_ERROR, PS_D_DUPLICATE_ROW, NULL,
@@ -504,7 +519,7 @@ static ps_error process_row(ingest *g, ps_csv_record *rec)
         }
         forced_other = true;
     }
-    if (is_closed(g, u, p)) {
+    if (closed) {
         bool repeat = cur.exists && cur.has_value && cur.value == value && status == 'A';
         if (!repeat) {
             if (!g->o->force) {
@@ -719,8 +734,8 @@ static void free_ingest(ingest *g)
     g->w = NULL;
     free(g->closed);
     g->closed = NULL;
-    ps_map_free(&g->series_seen);
-    ps_map_free(&g->pairs_seen);
+    ps_set64_free(&g->series_seen);
+    ps_set64_free(&g->pairs_seen);
     free(g->series);
     g->series = NULL;
     free(g->pairs);
@@ -736,8 +751,8 @@ ps_error ps_ingest_file(ps_db *db, const ps_catalog *cat, const char *path,
     memset(&g, 0, sizeof g);
     g.db = db; g.cat = cat; g.o = o; g.path = path; g.d = diags; g.ctx = ctx; g.res = res;
     g.fixed_unit = -1;
-    ps_map_init(&g.series_seen);
-    ps_map_init(&g.pairs_seen);
+    ps_set64_init(&g.series_seen);
+    ps_set64_init(&g.pairs_seen);
     const char *pause = getenv("PROVSTAT_TEST_PAUSE_ROWS");
     g.pause_rows = pause ? atol(pause) : 0;
 

@@ -11,7 +11,7 @@
 
 enum {
     S_FIND_SUB, S_NEW_SUB, S_FINISH_SUB, S_GET, S_INSERT, S_UPDATE, S_SAVE_REV, S_OVERRIDE,
-    S_SERIES, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COUNT
+    S_INSERT_NEW, S_SERIES, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COUNT
 };
 
 static const char *const sql[S_COUNT] = {
@@ -35,6 +35,9 @@ static const char *const sql[S_COUNT] = {
                    " WHERE o.unit_id=?1 AND o.indicator_id=?2 AND o.measure=?3 AND o.period=?4",
     [S_OVERRIDE] = "INSERT INTO override(submission_id, unit_id, indicator_id, period, measure, reason, line)"
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [S_INSERT_NEW] = "INSERT INTO obs(unit_id, indicator_id, measure, period, value, status, flags, note,"
+                     " reporter_id, submission_id, line, revision) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,1)"
+                     " ON CONFLICT DO NOTHING",
     [S_SERIES] = "SELECT period, value, submission_id, line FROM obs"
                  " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 ORDER BY period",
     [S_UNDO_LIST] = "SELECT indicator_id, measure, revision FROM obs"
@@ -205,6 +208,25 @@ ps_error ps_obs_put(ps_obs_writer *w, const ps_obs_key *k, const ps_obs *cur, bo
     sqlite3_bind_int64(st, 10, submission_id);
     sqlite3_bind_int64(st, 11, line);
     return run(w, st, ctx, "storing a value");
+}
+
+ps_error ps_obs_insert_new(ps_obs_writer *w, const ps_obs_key *k, double value, char status, int flags,
+                           const char *note, long long reporter_id, long long submission_id, long line,
+                           bool *inserted, ps_ctx *ctx)
+{
+    sqlite3_stmt *st = w->st[S_INSERT_NEW];
+    bind_key(st, k);
+    sqlite3_bind_double(st, 5, value);
+    char s[2] = {status, '\0'};
+    sqlite3_bind_text(st, 6, s, 1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 7, flags);
+    ps_db_bind_text(st, 8, note ? note : "");
+    sqlite3_bind_int64(st, 9, reporter_id);
+    sqlite3_bind_int64(st, 10, submission_id);
+    sqlite3_bind_int64(st, 11, line);
+    ps_error err = run(w, st, ctx, "storing a value");
+    *inserted = !err && sqlite3_changes(w->db->h) > 0;
+    return err;
 }
 
 ps_error ps_obs_override(ps_obs_writer *w, long long submission_id, const ps_obs_key *k,

@@ -76,6 +76,12 @@ ps_error ps_obs_put(ps_obs_writer *w, const ps_obs_key *k, const ps_obs *cur, bo
                     double value, char status, int flags, const char *note, long long reporter_id,
                     long long submission_id, long line, ps_ctx *ctx);
 
+/* Inserts a first value for key when the key has none; *inserted tells
+ * whether it did (false: a value exists, nothing written). */
+ps_error ps_obs_insert_new(ps_obs_writer *w, const ps_obs_key *k, double value, char status, int flags,
+                           const char *note, long long reporter_id, long long submission_id, long line,
+                           bool *inserted, ps_ctx *ctx);
+
 /* Records a --force override. reason: "other-reporter" or "closed-period". */
 ps_error ps_obs_override(ps_obs_writer *w, long long submission_id, const ps_obs_key *k,
                          const char *reason, long line, ps_ctx *ctx);
