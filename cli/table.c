@@ -2,6 +2,7 @@
 #include "cli/table.h"
 
 #include "core/alloc.h"
+#include "core/number.h"
 #include "core/text.h"
 
 #include <stdlib.h>
@@ -100,8 +101,10 @@ void ps_csv_field(FILE *out, const char *s, char sep, bool guard)
 {
     if (!s)
         s = "";
-    bool prefix = guard && ps_text_formula_like(s);
-    bool quote = prefix ? false : false;
+    double ignored;
+    /* a number such as -12.5 is a number, not a formula */
+    bool prefix = guard && ps_text_formula_like(s) && !ps_number_strtod(s, &ignored);
+    bool quote = false;
     for (const char *p = s; *p; p++)
         if (*p == ',' || *p == '"' || *p == '\n' || *p == '\r')
             quote = true;
