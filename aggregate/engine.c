@@ -535,13 +535,16 @@ ps_error ps_engine_comparable(ps_engine *e, int u, int ind, ps_period p, ps_peri
         *out = NONE;
         return e->err;
     }
+    e->ctx = ctx;
     const ps_unit *un = &cat->units[u];
     int members[64];
     int n = 0;
     members[n++] = u;
     for (int k = 0; k < un->npredecessors && n < 64; k++) {
         const ps_unit *pr = &cat->units[un->predecessors[k]];
-        if (ps_unit_valid_in(pr, p) && !ps_unit_valid_in(pr, basis))
+        /* a predecessor that existed in (part of) p and no longer in basis */
+        ps_period first = ps_period_month(p.year, ps_period_first_month(p));
+        if (ps_unit_valid_in(pr, first) && !ps_unit_valid_in(pr, basis))
             members[n++] = un->predecessors[k];
     }
     if (n == 1) {

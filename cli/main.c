@@ -57,6 +57,17 @@ const ps_command ps_commands[] = {
      "Check a period: the rules of rules.csv on every unit's values, submitted totals\n"
      "that differ from the roll-up of their parts by more than 0.5%, and outliers\n"
      "against each unit's own history. Exit status 1 when a rule of severity error fails.", ""},
+    {"trend", ps_cmd_trend, "trend --indicator X [--unit U] --from P --to P [--format table|json]",
+     "One indicator of one unit over a range of periods: the series with its indices on\n"
+     "the previous year and period, compound annual growth over the full years, the\n"
+     "linear trend (slope, intercept, R²) and two year-end projections. Periods before\n"
+     "a boundary change show comparable values, so the fit matches the table.",
+     "options:\n"
+     "  --indicator X   the indicator (required)\n"
+     "  --unit U        the unit (default: the top unit)\n"
+     "  --from P        the first period: a month, quarter, half or year (required)\n"
+     "  --to P          the last period, of the same kind (required)\n"
+     "  --format F      table (default) or json\n"},
     {NULL, NULL, NULL, NULL, NULL}};
 
 static void program_usage(FILE *out)

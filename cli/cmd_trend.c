@@ -1,0 +1,181 @@
+/* cmd_trend.c - `provstat trend`: a series with indices, CAGR, linear trend and year-end projections. */
+#include "cli/cli.h"
+#include "cli/opts.h"
+#include "cli/table.h"
+
+#include "aggregate/engine.h"
+#include "core/number.h"
+#include "core/period.h"
+#include "indicators/trend.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { T_IND = 1, T_UNIT, T_FROM, T_TO, T_FORMAT };
+
+/* ------------------------------------------------------------------------
+ * Output
+ * ------------------------------------------------------------------------ */
+
+/* Shortest round-trip text of o, or "null". */
+static const char *json_num(ps_opt o, char *buf)
+{
+    return o.has ? ps_number_format(o.v, buf) : "null";
+}
+
+/* Rounded half away from zero to `decimals` places, or "" (empty cell). */
+static const char *fixed(ps_opt o, int decimals, char *buf)
+{
+    if (!o.has)
+        return "";
+    return ps_number_format_fixed(o.v, decimals, PS_NF_PLAIN, buf);
+}
+
+static ps_opt val_opt(const ps_val *v)
+{
+    ps_opt o = {v->has, v->has ? v->v : 0.0};
+    return o;
+}
+
+static void print_json(const ps_catalog *cat, const ps_trend *t)
+{
+    char a[PS_NUMBER_BUFSZ], b[PS_NUMBER_BUFSZ], c[PS_NUMBER_BUFSZ], pb[PS_PERIOD_BUFSZ];
+    fputs("{\"unit\": ", stdout);
+    ps_json_string(stdout, cat->units[t->unit].code);
+    fputs(", \"indicator\": ", stdout);
+    ps_json_string(stdout, cat->indicators[t->indicator].code);
+    printf(", \"from\": \"%s\"", ps_period_format(t->from, pb));
+    printf(", \"to\": \"%s\",\n \"series\": [", ps_period_format(t->to, pb));
+    for (size_t i = 0; i < t->npoints; i++) {
+        const ps_trend_point *p = &t->points[i];
+        printf("%s\n  {\"period\": \"%s\", \"value\": %s, \"index_prev_year\": %s, \"index_prev_period\": %s}",
+               i ? "," : "", ps_period_format(p->period, pb), json_num(val_opt(&p->value), a),
+               json_num(p->index_prev_year, b), json_num(p->index_prev_period, c));
+    }
+    fputs(t->npoints ? "\n ],\n" : "],\n", stdout);
+    printf(" \"fit\": {\"slope\": %s", json_num(t->slope, a));
+    printf(", \"intercept\": %s", json_num(t->intercept, a));
+    printf(", \"r2\": %s", json_num(t->r2, a));
+    printf(", \"cagr\": %s", json_num(t->cagr, a));
+    printf(", \"year_end_linear\": %s", json_num(t->year_end_linear, a));
+    printf(", \"year_end_linear_se\": %s", json_num(t->year_end_linear_se, a));
+    printf(", \"year_end_seasonal\": %s}}\n", json_num(t->year_end_seasonal, a));
+}
+
+static void print_table(const ps_catalog *cat, const ps_trend *t)
+{
+    const ps_unit *u = &cat->units[t->unit];
+    const ps_indicator *x = &cat->indicators[t->indicator];
+    int dec = x->decimals;
+    char a[PS_NUMBER_BUFSZ], b[PS_NUMBER_BUFSZ], c[PS_NUMBER_BUFSZ], fl[128];
+    char pf[PS_PERIOD_BUFSZ], pt[PS_PERIOD_BUFSZ];
+    const char *per = ps_frequency_name((ps_period_type)t->from.type);
+
+    printf("%s %s (%s), %s %s, %s to %s\n", x->code, x->name_vi, x->unit_vi, u->code, u->name_vi,
+           ps_period_format(t->from, pf), ps_period_format(t->to, pt));
+    static const char *const h[] = {"period", "value", "index_prev_year", "index_prev_period", "flags"};
+    ps_table *tab = ps_table_new(5, h);
+    for (int k = 1; k < 4; k++)
+        ps_table_align_right(tab, k);
+    for (size_t i = 0; i < t->npoints; i++) {
+        const ps_trend_point *p = &t->points[i];
+        char pb[PS_PERIOD_BUFSZ];
+        fl[0] = '\0';
+        if (p->value.has)
+            ps_val_flags_text(&p->value, fl, sizeof fl);
+        const char *cells[5] = {ps_period_format(p->period, pb), fixed(val_opt(&p->value), dec, a),
+                                fixed(p->index_prev_year, 1, b), fixed(p->index_prev_period, 1, c), fl};
+        ps_table_add(tab, cells);
+    }
+    ps_table_print(tab, stdout);
+    ps_table_free(tab);
+
+    /* The fit: coefficients two places finer than the values, the standard
+     * error one, R² to four places, growth in % to one. */
+    char y[PS_PERIOD_BUFSZ];
+    snprintf(y, sizeof y, "%d", t->to.year);
+    putchar('\n');
+    printf("%-19s %s%s%s\n", "slope", fixed(t->slope, dec + 2, a), t->slope.has ? " per " : "",
+           t->slope.has ? per : "");
+    printf("%-19s %s\n", "intercept", fixed(t->intercept, dec + 2, a));
+    printf("%-19s %s\n", "r2", fixed(t->r2, 4, a));
+    printf("%-19s %s%s\n", "cagr", fixed(t->cagr, 1, a), t->cagr.has ? " %" : "");
+    printf("%-19s %s%s%s\n", "year_end_linear", fixed(t->year_end_linear, dec, a),
+           t->year_end_linear.has ? " for " : "", t->year_end_linear.has ? y : "");
+    printf("%-19s %s\n", "year_end_linear_se", fixed(t->year_end_linear_se, dec + 1, a));
+    printf("%-19s %s%s%s\n", "year_end_seasonal", fixed(t->year_end_seasonal, dec, a),
+           t->year_end_seasonal.has ? " for " : "", t->year_end_seasonal.has ? y : "");
+}
+
+/* ------------------------------------------------------------------------
+ * The command
+ * ------------------------------------------------------------------------ */
+
+int ps_cmd_trend(ps_cli *cli, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"indicator", required_argument, NULL, T_IND}, {"unit", required_argument, NULL, T_UNIT},
+        {"from", required_argument, NULL, T_FROM},     {"to", required_argument, NULL, T_TO},
+        {"format", required_argument, NULL, T_FORMAT}, {NULL, 0, NULL, 0}};
+    const char *itext = NULL, *utext = NULL, *ftext = NULL, *ttext = NULL;
+    ps_outfmt fmt = PS_OUT_TABLE;
+    int c;
+    while ((c = ps_opts_next(cli, argc, argv, longopts)) != -1) {
+        switch (c) {
+        case '?': return 2;
+        case T_IND: itext = optarg; break;
+        case T_UNIT: utext = optarg; break;
+        case T_FROM: ftext = optarg; break;
+        case T_TO: ttext = optarg; break;
+        case T_FORMAT:
+            if (!ps_outfmt_parse(optarg, &fmt) || fmt == PS_OUT_CSV)
+                return ps_cli_usage_error(cli, "--format %s: use table or json", optarg);
+            break;
+        }
+    }
+    if (optind < argc)
+        return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
+    if (!itext || !ftext || !ttext)
+        return ps_cli_usage_error(cli, "--indicator, --from and --to are required");
+    ps_period from, to;
+    if (!ps_cli_period_arg(cli, "--from", ftext, &from) || !ps_cli_period_arg(cli, "--to", ttext, &to))
+        return 2;
+
+    ps_db *db;
+    ps_catalog *cat;
+    int rc = ps_cli_open_catalog(cli, true, &db, &cat);
+    if (rc)
+        return rc;
+    ps_engine *e = NULL;
+    ps_trend *t = NULL;
+    ps_ctx ctx = {0};
+    int ind = ps_catalog_indicator(cat, itext);
+    if (ind < 0) {
+        rc = ps_cli_usage_error(cli, "--indicator %s is not an indicator of the catalog", itext);
+        goto out;
+    }
+    int u = utext ? ps_catalog_unit(cat, utext) : cat->top;
+    if (u < 0) {
+        rc = ps_cli_usage_error(cli, "--unit %s is not a unit of the catalog", utext);
+        goto out;
+    }
+    if (ps_trend_check_range(cat, ind, from, to, &ctx)) {
+        rc = ps_cli_usage_error(cli, "%s", ps_ctx_message(&ctx));
+        goto out;
+    }
+    if (ps_engine_new(db, cat, &e, &ctx) || ps_trend_compute(e, u, ind, from, to, &t, &ctx)) {
+        rc = ps_cli_fail(cli, &ctx);
+        goto out;
+    }
+    if (fmt == PS_OUT_JSON)
+        print_json(cat, t);
+    else
+        print_table(cat, t);
+out:
+    ps_trend_free(t);
+    ps_engine_free(e);
+    ps_catalog_free(cat);
+    ps_db_close(db);
+    return rc;
+}

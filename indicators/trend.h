@@ -1,0 +1,181 @@
+/* trend.h - a series over a range of periods, its growth, linear trend and year-end projections.
+ *
+ * SPEC §5 "linear trend", "compound annual growth", "year-end projection by
+ * last year's seasonal pattern" and "boundary changes"; §6 `trend --format
+ * json`. Two layers:
+ *
+ *   - pure arithmetic on arrays (ps_trend_fit, ps_trend_fitted_sum,
+ *     ps_trend_year_end, ps_trend_cagr, ps_trend_seasonal, ps_trend_index):
+ *     no database, unit-tested with hand-computed numbers;
+ *   - ps_trend_compute: reads the values through the engine and fills a
+ *     ps_trend with the series and every figure of the fit.
+ *
+ * A figure that cannot be computed is a ps_opt with has == false (null in
+ * JSON, empty in tables): never 0, inf or NaN. Every ps_opt with has == true
+ * holds a finite double.
+ *
+ * GSL: the least-squares fit uses gsl_fit_linear / gsl_fit_linear_est. GSL's
+ * default error handler aborts, so this module turns it off
+ * (gsl_set_error_handler_off) the first time it fits, and checks every
+ * status: a failed GSL call gives nulls, never an abort.
+ *
+ * Library code: prints nothing.
+ */
+#ifndef PS_TREND_H
+#define PS_TREND_H
+
+#include "aggregate/engine.h"
+#include "indicators/compare.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* ------------------------------------------------------------------------
+ * Pure arithmetic
+ * ------------------------------------------------------------------------ */
+
+/* A least-squares line y = intercept + slope × x. */
+typedef struct ps_trend_line {
+    bool has;            /* a line was fitted: at least 2 points */
+    size_t npoints;      /* the points that entered the fit */
+    double intercept, slope;
+    ps_opt r2;           /* 1 − SSres/SStot; none when every y is equal (SStot 0) */
+    bool has_cov;        /* at least 3 points: the covariance below is known */
+    double c00, c01, c11;/* covariance of (intercept, slope), from the scatter
+                            of the points around the line (GSL's estimate,
+                            s² = SSres / (npoints − 2)) */
+    double sumsq;        /* SSres, the sum of squared residuals */
+} ps_trend_line;
+
+/* Fits y[i] against x = i for every i < n with has[i] true (a point keeps
+ * its position: x is the index, not a count of the points with values).
+ * Borrows y and has (has may be NULL: every point counts; a non-finite y
+ * never counts). Fills *out; returns out->has. Fewer than 2 points, or a
+ * failed GSL call, give out->has false and every figure empty. */
+bool ps_trend_fit(const double *y, const bool *has, size_t n, ps_trend_line *out);
+
+/* The fitted value intercept + slope × x; none without a line. */
+ps_opt ps_trend_line_at(const ps_trend_line *f, double x);
+
+/* The sum S of the fitted values at x[0..k-1], and in *se (may be NULL) its
+ * standard error from the fit's covariance C of b = (intercept, slope).
+ *
+ *   S = Σ_i (b0 + b1 x_i) = aᵀb  with  a = (k, Σ_i x_i)
+ *   Var(S) = aᵀ C a = k² c00 + 2 k (Σx) c01 + (Σx)² c11
+ *          = Σ_i Σ_j (c00 + c01 (x_i + x_j) + c11 x_i x_j)
+ *
+ * (the double sum is Var(Σ ŷ_i) = Σ_i Σ_j Cov(ŷ_i, ŷ_j) written out; for
+ * k = 1 it is gsl_fit_linear_est's y_err²). It is the uncertainty of the
+ * fitted line only (parameter uncertainty, as SPEC asks: "from the fit's
+ * covariance"), not a prediction interval for new observations. A variance
+ * that rounding leaves slightly negative is taken as 0.
+ *
+ * k = 0 gives S = 0 with standard error 0, with or without a line.
+ * Otherwise S is none without a line, and the standard error is none
+ * without a covariance (fewer than 3 points). */
+ps_opt ps_trend_fitted_sum(const ps_trend_line *f, const double *x, size_t k, ps_opt *se);
+
+/* The projection for a year made of k parts (months, quarters, halves or
+ * the year itself, in order), part i at position x[i] on the fit's axis
+ * (positions before the range are negative), with the observed value v[i]
+ * where has[i] (borrowed arrays).
+ *
+ * summable (time_agg sum): the observed values plus the fitted values of
+ * the parts without one (the parts still to come, and any gap), with the
+ * standard error of that fitted part (ps_trend_fitted_sum). When every part
+ * has a value the projection is their sum and its standard error 0.
+ * Not summable: the fitted value of the last part (December, Q4, S2, the
+ * year) and gsl_fit_linear_est's standard error.
+ *
+ * *value and *se are none when not computable. */
+void ps_trend_year_end(const ps_trend_line *f, const double *x, const double *v, const bool *has,
+                       size_t k, bool summable, ps_opt *value, ps_opt *se);
+
+/* Compound annual growth in % over n consecutive yearly values x[0..n-1]
+ * (borrowed; has may be NULL: all present):
+ *   ((x[n-1] / x[0]) ^ (1 / (n − 1)) − 1) × 100.
+ * None with fewer than 2 years, a missing first or last year, or a first or
+ * last value that is not positive. */
+ps_opt ps_trend_cagr(const double *x, const bool *has, size_t n);
+
+/* Year-end projection by last year's seasonal pattern:
+ * ytd × year_prev / ytd_prev (YTD(t) × Year(t−1y) / YTD(t−1y)).
+ * None when an operand is missing or ytd_prev is 0. */
+ps_opt ps_trend_seasonal(ps_opt ytd, ps_opt year_prev, ps_opt ytd_prev);
+
+/* An index: num / den × 100; none when either is missing or den is 0. */
+ps_opt ps_trend_index(ps_opt num, ps_opt den);
+
+/* ------------------------------------------------------------------------
+ * The trend of one indicator for one unit
+ * ------------------------------------------------------------------------ */
+
+typedef struct ps_trend_point {
+    ps_period period;
+    ps_val value;             /* on the boundaries of `to`: for a period
+                                 before a boundary change, the comparable
+                                 value, flagged PS_VF_COMPARABLE */
+    ps_opt index_prev_year;   /* value / same period a year earlier × 100 */
+    ps_opt index_prev_period; /* value / previous period × 100 */
+} ps_trend_point;
+
+typedef struct ps_trend {
+    int unit, indicator;
+    ps_period from, to;
+    ps_trend_point *points;   /* every period of from's type, from..to */
+    size_t npoints;
+    ps_trend_line line;       /* the fit over points (x = 0, 1, 2, …) */
+    ps_opt slope, intercept, r2;
+    ps_opt cagr;              /* over the full calendar years of the range */
+    ps_opt year_end_linear, year_end_linear_se;
+    ps_opt year_end_seasonal;
+    bool summable;            /* ps_engine_summable for the indicator */
+} ps_trend;
+
+/* Checks that from..to can carry a trend of indicator ind: both valid
+ * periods of the same type, a month, quarter, half or year (no
+ * year-to-date), from not after to, and no shorter than the indicator's
+ * frequency (months of a quarterly indicator have no values). Returns
+ * PS_OK, or PS_ERR_USAGE with a one-line reason in ctx, e.g.
+ * "--from 2016-01 and --to 2016-Q4 are not the same kind of period". */
+ps_error ps_trend_check_range(const ps_catalog *cat, int ind, ps_period from, ps_period to,
+                              ps_ctx *ctx);
+
+/* Computes the trend of indicator ind for unit u over from..to (SPEC §5):
+ *
+ * - series: every period of from's type from `from` to `to`, each value
+ *   ps_engine_comparable(p, basis = to) (the value itself when no boundary
+ *   changed; for periods before a change the comparable value, flagged),
+ *   so the fit matches the table;
+ * - index_prev_year: value / value of the same period a year earlier,
+ *   index_prev_period: value / value of the previous period (for the first
+ *   point, the period before `from`), × 100, the earlier value on the same
+ *   basis as the later; both none when ps_compare_has_index is false;
+ * - slope (per period), intercept, r2: least squares over the points with a
+ *   value (an incomplete one included, as the table shows it), x = the
+ *   point's position (0 for `from`);
+ * - cagr: over the yearly values (on the basis of `to`) of the full
+ *   calendar years in the range (all 12 months covered); none for
+ *   indicators without an index (rates, derived %: read in points);
+ * - year_end_linear and its standard error: ps_trend_year_end over the
+ *   parts of the year of `to` (periods of the series' type; parts before
+ *   the range read through the engine), summable when ps_engine_summable;
+ * - year_end_seasonal (summable only): YTD(t) × Year(t−1y) / YTD(t−1y),
+ *   t = `to`, the year-earlier values on the basis of `to`.
+ *
+ * The figures of the fit carry no flags, so what they are built from must
+ * be complete (SPEC §5: an incomplete value is never shown as if
+ * complete): cagr and year_end_seasonal are none when a value they use has
+ * coverage below 1, and in year_end_linear an incomplete part counts as not
+ * observed (its fitted value stands in, as for a part still to come).
+ *
+ * Returns an owned ps_trend in *out (free with ps_trend_free). Errors:
+ * PS_ERR_USAGE as ps_trend_check_range, PS_ERR_NOT_FOUND for a unit or
+ * indicator index out of range, and the engine's database errors. */
+ps_error ps_trend_compute(ps_engine *e, int u, int ind, ps_period from, ps_period to,
+                          ps_trend **out, ps_ctx *ctx);
+
+/* Frees t; NULL does nothing. */
+void ps_trend_free(ps_trend *t);
+
+#endif
