@@ -23,8 +23,11 @@ typedef struct memo {
 
 static size_t memo_slot(const memo *m, uint64_t k)
 {
-    uint64_t h = k * 0x9E3779B97F4A7C15ULL;
-    size_t i = (size_t)(h >> 20) & (m->cap - 1);
+    uint64_t h = k;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 32;
+    size_t i = (size_t)h & (m->cap - 1);
     while (m->keys[i] && m->keys[i] != k)
         i = (i + 1) & (m->cap - 1);
     return i;
@@ -89,6 +92,7 @@ struct ps_engine {
     memo m;
     memo forced;         /* keys forced into closed periods */
     ps_error err;        /* the first database error met in a computation */
+    bool reading;        /* a read transaction is open */
     ps_ctx *ctx;
     int depth;
 };
@@ -103,6 +107,12 @@ ps_error ps_engine_new(ps_db *db, const ps_catalog *cat, ps_engine **out, ps_ctx
         free(e);
         return err;
     }
+    /* one read transaction: every value of this engine comes from one snapshot */
+    if ((err = ps_db_begin_read(db, ctx))) {
+        ps_engine_free(e);
+        return err;
+    }
+    e->reading = true;
     ps_obs_key *keys;
     size_t n;
     if ((err = ps_obs_forced_closed_list(db, &keys, &n, ctx))) {
@@ -132,6 +142,8 @@ void ps_engine_free(ps_engine *e)
     if (!e)
         return;
     ps_obs_writer_free(e->w);
+    if (e->reading)
+        ps_db_end_read(e->db);
     free(e->m.keys);
     free(e->m.vals);
     free(e->forced.keys);

@@ -9,9 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Declared here until cli/cli.h lists it with the other commands. */
-int ps_cmd_export(ps_cli *cli, int argc, char **argv);
-
 int ps_cmd_export(ps_cli *cli, int argc, char **argv)
 {
     static const struct option longopts[] = {{"period", required_argument, NULL, 'p'},

@@ -68,6 +68,23 @@ const ps_command ps_commands[] = {
      "  --from P        the first period: a month, quarter, half or year (required)\n"
      "  --to P          the last period, of the same kind (required)\n"
      "  --format F      table (default) or json\n"},
+    {"export", ps_cmd_export,
+     "export --period P | --from P --to P --format long|wide|sdmx --out FILE [--level L] [--unit U] [--by unit] [--bom]",
+     "Write computed values (submitted, rolled up over units and time, derived) as CSV.\n"
+     "long: one row per unit, indicator and period that has a value, plus the annual\n"
+     "plans, with status, coverage and flags; it loads again with ingest. wide:\n"
+     "indicators x periods for one unit, or units x indicators for one period (--by unit).\n"
+     "sdmx: SDMX-CSV 1.0, dataflow PROVSTAT:DF_PROVINCE(1.0), MEASURE actual or plan.",
+     "options:\n"
+     "  --period P       the period to export\n"
+     "  --from P --to P  every period of that type from P to P (same type)\n"
+     "  --format F       long, wide or sdmx\n"
+     "  --out FILE       the CSV file (written to a temporary file, then renamed); - for standard output\n"
+     "  --level L        export units down to level L (nation, region, province, district, commune);\n"
+     "                   default: the unit and the level just below it\n"
+     "  --unit U         the unit to start from (default: the top unit); the unit of the wide form\n"
+     "  --by unit        wide form: one row per unit, one column per indicator (a single period)\n"
+     "  --bom            start the file with a UTF-8 byte-order mark (for Excel)\n"},
     {NULL, NULL, NULL, NULL, NULL}};
 
 static void program_usage(FILE *out)

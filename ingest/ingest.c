@@ -205,7 +205,8 @@ static void remember(ingest *g, int unit, int ind, int measure, int period)
 }
 
 /* Parses the flags column; sets *derived and *none; warns about unknown words. */
-static void parse_flags(ingest *g, long line, const char *text, bool *derived, bool *incomplete_src)
+static void parse_flags(ingest *g, long line, const char *text, bool *derived, bool *incomplete_src,
+                        bool *none_occurred)
 {
     static const char *const known[] = {"derived", "none-occurred", "incomplete", "estimate",
                                         "provisional", "carried", "comparable-basis",
@@ -227,6 +228,8 @@ static void parse_flags(ingest *g, long line, const char *text, bool *derived, b
             *derived = true;
         else if (k == 8)
             *incomplete_src = true;
+        else if (k == 1)
+            *none_occurred = true;
     }
     free(copy);
 }
@@ -320,9 +323,9 @@ static ps_error process_row(ingest *g, ps_csv_record *rec)
     char lab[256], lab2[256], pbuf[PS_PERIOD_BUFSZ];
 
     /* flags first: a row flagged derived is skipped whatever else it holds */
-    bool derived_flag = false, incomplete_src = false;
+    bool derived_flag = false, incomplete_src = false, none_flag = false;
     if (g->col[C_FLAGS] >= 0)
-        parse_flags(g, line, field(g, rec, C_FLAGS), &derived_flag, &incomplete_src);
+        parse_flags(g, line, field(g, rec, C_FLAGS), &derived_flag, &incomplete_src, &none_flag);
     const char *ind_text = field(g, rec, C_INDICATOR);
     int ind = check_indicator(g, line, ind_text);
     if (ind >= 0 && cat->indicators[ind].kind == PS_KIND_DERIVED) {
@@ -454,7 +457,7 @@ static ps_error process_row(ingest *g, ps_csv_record *rec)
     (void)mark_text;
 
     int flags = 0;
-    if (nk == PS_NUM_NONE_OCCURRED) {
+    if (nk == PS_NUM_NONE_OCCURRED || (none_flag && nk == PS_NUM_VALUE && value == 0)) {
         flags |= PS_OBS_NONE_OCCURRED;
         res->none_occurred++;
     }
@@ -567,6 +570,7 @@ typedef struct rule_ctx {
 typedef struct rule_eval {
     ingest *g;
     ps_error err;
+    bool incomplete;    /* an operand came from an incomplete source */
 } rule_eval;
 
 static bool rv_value(void *self, const void *vctx, const char *code, double *v)
@@ -586,6 +590,8 @@ static bool rv_value(void *self, const void *vctx, const char *code, double *v)
     }
     if (!cur.exists || !cur.has_value)
         return false;
+    if (cur.flags & PS_OBS_INCOMPLETE_SOURCE)
+        re->incomplete = true;
     *v = cur.value;
     return true;
 }
@@ -656,7 +662,7 @@ static void collect_id(const char *code, bool in_call, void *arg)
 static ps_error check_rules(ingest *g)
 {
     const ps_catalog *cat = g->cat;
-    rule_eval re = {g, PS_OK};
+    rule_eval re = {g, PS_OK, false};
     ps_feval_ops ops = {rv_value, rv_shift, rv_pop, sizeof(rule_ctx)};
     for (size_t i = 0; i < g->npairs; i++) {
         int u = g->pairs[2 * i];
@@ -668,12 +674,15 @@ static ps_error check_rules(ingest *g)
                 continue;
             rule_ctx c = {u, p, PS_MEASURE_ACTUAL};
             double l, rv;
+            re.incomplete = false;
             bool hl = ps_formula_eval(rule->left, &ops, &re, &c, &l);
             bool hr = ps_formula_eval(rule->right, &ops, &re, &c, &rv);
             if (re.err)
                 return re.err;
-            if (!hl || !hr || ps_rule_holds(rule->op, l, rv))
-                continue; /* a rule with a missing side is skipped */
+            /* a rule with a missing side is skipped; so is one on totals an
+             * export marked incomplete (their parts need not agree yet) */
+            if (!hl || !hr || re.incomplete || ps_rule_holds(rule->op, l, rv))
+                continue;
             const char *code = NULL;
             ps_formula_walk_refs(rule->left, first_ref, &code);
             if (!code)

@@ -254,6 +254,24 @@ void ps_db_rollback(ps_db *db)
     db->in_tx = false;
 }
 
+ps_error ps_db_begin_read(ps_db *db, ps_ctx *ctx)
+{
+    if (!sqlite3_get_autocommit(db->h))
+        return PS_OK; /* already inside a transaction */
+    int rc = sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return ps_db_fail(db, ctx, rc, "starting a read");
+    db->in_read = true;
+    return PS_OK;
+}
+
+void ps_db_end_read(ps_db *db)
+{
+    if (db->in_read)
+        sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+    db->in_read = false;
+}
+
 ps_error ps_db_bump_generation(ps_db *db, ps_ctx *ctx)
 {
     return ps_db_exec(db, "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'", ctx);

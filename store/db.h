@@ -37,6 +37,11 @@ ps_error ps_db_commit(ps_db *db, ps_ctx *ctx);
 /* Rolls back if a transaction is open; never fails. */
 void ps_db_rollback(ps_db *db);
 
+/* A read transaction (a consistent snapshot for a whole report); end it
+ * with ps_db_end_read, which never fails. */
+ps_error ps_db_begin_read(ps_db *db, ps_ctx *ctx);
+void ps_db_end_read(ps_db *db);
+
 /* Increments the data generation counter (inside a write transaction). */
 ps_error ps_db_bump_generation(ps_db *db, ps_ctx *ctx);
 long long ps_db_generation(ps_db *db);

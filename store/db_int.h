@@ -11,6 +11,7 @@ struct ps_db {
     char *path;
     bool wrote;
     bool in_tx;
+    bool in_read;
 };
 
 /* Records the SQLite error of db as a ps_error in ctx; returns it. */
