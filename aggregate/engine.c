@@ -61,8 +61,16 @@ static bool memo_get(const memo *m, uint64_t k, ps_val *out)
     return true;
 }
 
+/* The memo is a cache: past this many entries it starts again, so memory
+ * stays bounded (about 80 MB) on national-scale outputs. */
+enum { MEMO_MAX = 1 << 20 };
+
 static void memo_put(memo *m, uint64_t k, const ps_val *v)
 {
+    if (m->n >= MEMO_MAX) {
+        memset(m->keys, 0, m->cap * sizeof *m->keys);
+        m->n = 0;
+    }
     if ((m->n + 1) * 2 > m->cap)
         memo_grow(m);
     size_t i = memo_slot(m, k);
