@@ -321,26 +321,31 @@ static ps_val time_rollup(ps_engine *e, int u, int ind, ps_period p)
     const ps_indicator *x = &e->cat->indicators[ind];
     ps_period parts[12];
     int n = ps_period_parts(p, x->frequency, parts, 12);
-    if (n <= 0 || n > 12 || n * ps_frequency_months(x->frequency) != ps_period_month_count(p))
-        return NONE; /* not a whole number of the indicator's periods */
+    if (n <= 0 || n > 12)
+        return NONE;
+    bool whole = n * ps_frequency_months(x->frequency) == ps_period_month_count(p);
     ps_val out = NONE;
     out.status = 'A';
     ksum sum = {0, 0};
     double cov = 0;
     int have = 0;
     if (x->time_agg == PS_AGG_LAST) {
+        /* the last sub-period, else the latest earlier one inside p (carried);
+         * for a year-to-date that ends inside a quarter, Q2 stands for July */
         for (int k = n - 1; k >= 0; k--) {
             ps_val c = value_of(e, u, ind, parts[k]);
             if (!c.has)
                 continue;
             out = c;
             out.flags = carry_flags(c.flags) | (c.flags & PS_VF_NONE_OCCURRED);
-            if (k != n - 1)
+            if (ps_period_last_month(parts[k]) != ps_period_last_month(p))
                 out.flags |= PS_VF_CARRIED;
             return out;
         }
         return NONE;
     }
+    if (!whole)
+        return NONE; /* a sum or mean needs a whole number of the indicator's periods */
     if (x->time_agg != PS_AGG_SUM && x->time_agg != PS_AGG_MEAN)
         return NONE;
     int none_occurred = 0;
@@ -641,7 +646,11 @@ char *ps_val_flags_text(const ps_val *v, char *buf, size_t n)
     buf[0] = '\0';
     if (!v->has)
         return buf;
-#define ADD(w) len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%s", len ? ";" : "", (w))
+#define ADD(w)                                                                               \
+    do {                                                                                     \
+        if (len < n)                                                                         \
+            len += (size_t)snprintf(buf + len, n - len, "%s%s", len ? ";" : "", (w));        \
+    } while (0)
     if (v->coverage < 1)
         ADD("incomplete");
     if (v->status == 'E')

@@ -85,6 +85,16 @@ const ps_command ps_commands[] = {
      "  --unit U         the unit to start from (default: the top unit); the unit of the wide form\n"
      "  --by unit        wide form: one row per unit, one column per indicator (a single period)\n"
      "  --bom            start the file with a UTF-8 byte-order mark (for Excel)\n"},
+    {"report", ps_cmd_report, "report --period P --out FILE.xlsx [--lang vi|en] [--unit U]",
+     "Write the report workbook of unit U (default: the top unit) for period P: summary table,\n"
+     "by district, trends with charts, reporting, data and notes sheets. The file is written\n"
+     "under a temporary name and renamed, so a failure never leaves a half-written report.\n"
+     "With SOURCE_DATE_EPOCH set, the same data give the same file.",
+     "options:\n"
+     "  --period P      a month (2016-07), quarter, half, year or year-to-date\n"
+     "  --out FILE      the workbook to write (.xlsx)\n"
+     "  --lang L        vi (default) or en\n"
+     "  --unit U        the unit to report on (default: the top unit)\n"},
     {NULL, NULL, NULL, NULL, NULL}};
 
 static void program_usage(FILE *out)

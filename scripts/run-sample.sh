@@ -1,9 +1,8 @@
 #!/bin/sh
 # run-sample.sh PROVSTAT - the Quảng Ninh sample pipeline: a fresh database
-# from the catalog, every submission of the manifest in order, then who has
-# reported for July 2016 and the history of one revised value. (The report
-# step joins when aggregation and the workbook exist.) The database goes to
-# build/sample/.
+# from the catalog, every submission of the manifest in order, who has
+# reported for July 2016, the province's figures with their comparisons,
+# and the July 2016 report workbook. Everything goes to build/sample/.
 set -eu
 cd "$(dirname "$0")/.."
 ps=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -28,4 +27,8 @@ done
 echo "ingested $(tail -n +2 "$sample/submissions/manifest.csv" | wc -l) files into $db"
 "$ps" --db "$db" status --period 2016-07
 "$ps" --db "$db" history --unit 22 --indicator BUDGET_REV_DOM --period 2016-06
+"$ps" --db "$db" show --period 2016-07 --unit 22
+"$ps" --db "$db" check --period 2016-07
+"$ps" --db "$db" export --period 2016-07 --format long --out "$out/quang-ninh-2016-07.csv"
 echo "database: $(pwd)/$db"
+"$ps" --db "$db" report --period 2016-07 --out "$out/quang-ninh-2016-07.xlsx"
