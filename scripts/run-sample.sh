@@ -31,4 +31,5 @@ echo "ingested $(tail -n +2 "$sample/submissions/manifest.csv" | wc -l) files in
 "$ps" --db "$db" check --period 2016-07
 "$ps" --db "$db" export --period 2016-07 --format long --out "$out/quang-ninh-2016-07.csv"
 echo "database: $(pwd)/$db"
-"$ps" --db "$db" report --period 2016-07 --out "$out/quang-ninh-2016-07.xlsx"
+"$ps" --db "$db" report --period 2016-07 --out "$out/quang-ninh-2016-07.xlsx" >/dev/null
+echo "report: $(pwd)/$out/quang-ninh-2016-07.xlsx"
