@@ -81,7 +81,7 @@ static void memo_put(memo *m, uint64_t k, const ps_val *v)
     m->vals[i] = *v;
 }
 
-enum { K_VALUE = 1, K_PLAN = 2, K_SUBMITTED = 3, K_SUBMITTED_PLAN = 4 };
+enum { K_VALUE = 1, K_PLAN = 2, K_SUBMITTED = 3, K_SUBMITTED_PLAN = 4, K_WINDOW = 5 };
 
 static uint64_t mkey(int what, int u, int ind, int pkey)
 {
@@ -205,37 +205,73 @@ static double ksum_total(const ksum *k)
     return k->s + k->c;
 }
 
-/* The stored value of a key, or NONE. */
+/* A stored value as the engine sees it. */
+static ps_val stored_val(ps_engine *e, uint64_t key, double value, int status, int flags)
+{
+    ps_val v = {true, value, 1, (char)status, PS_VF_SUBMITTED};
+    if (flags & PS_OBS_NONE_OCCURRED)
+        v.flags |= PS_VF_NONE_OCCURRED;
+    if (flags & PS_OBS_INCOMPLETE_SOURCE)
+        v.flags |= PS_VF_INCOMPLETE_SOURCE;
+    ps_val f;
+    if (memo_get(&e->forced, key, &f))
+        v.flags |= PS_VF_FORCED_CLOSED;
+    return v;
+}
+
+typedef struct window_fill {
+    ps_engine *e;
+    int u, ind, what;
+} window_fill;
+
+static bool fill_point(const ps_obs_point *p, int status, int flags, void *arg)
+{
+    window_fill *wf = arg;
+    if (!p->has_value || !isfinite(p->value))
+        return true;
+    uint64_t key = mkey(wf->what, wf->u, wf->ind, p->period);
+    ps_val v = stored_val(wf->e, key, p->value, status, flags);
+    memo_put(&wf->e->m, key, &v);
+    return true;
+}
+
+/* The stored value of a key, or NONE. The first question about a series
+ * loads its values of that year and the year before in one range read:
+ * a report asks for the month, the year-to-date and the same a year
+ * earlier, so one read serves them all. */
 static ps_val submitted(ps_engine *e, int u, int ind, ps_period p, int measure)
 {
     int pk = ps_period_key(p);
-    uint64_t key = mkey(measure ? K_SUBMITTED_PLAN : K_SUBMITTED, u, ind, pk);
+    int what = measure ? K_SUBMITTED_PLAN : K_SUBMITTED;
+    uint64_t key = mkey(what, u, ind, pk);
     ps_val v;
     if (memo_get(&e->m, key, &v))
         return v;
-    v = NONE;
-    ps_obs_key k = {e->cat->units[u].id, e->cat->indicators[ind].id, measure, pk};
-    ps_obs cur;
-    ps_ctx local = {0};
-    ps_error err = ps_obs_get(e->w, &k, &cur, e->ctx ? e->ctx : &local);
-    if (err && !e->err)
-        e->err = err;
-    if (!err && cur.exists && cur.has_value && isfinite(cur.value)) {
-        v.has = true;
-        v.v = cur.value;
-        v.coverage = 1;
-        v.status = cur.status;
-        v.flags = PS_VF_SUBMITTED;
-        if (cur.flags & PS_OBS_NONE_OCCURRED)
-            v.flags |= PS_VF_NONE_OCCURRED;
-        if (cur.flags & PS_OBS_INCOMPLETE_SOURCE)
-            v.flags |= PS_VF_INCOMPLETE_SOURCE;
-        ps_val f;
-        if (memo_get(&e->forced, key, &f))
-            v.flags |= PS_VF_FORCED_CLOSED;
+    uint64_t wkey = mkey(K_WINDOW, u, ind, p.year * 2 + measure);
+    if (memo_get(&e->m, wkey, &v))
+        return NONE; /* the window is loaded and has no value for p */
+    if (e->m.n + 1024 >= MEMO_MAX) {
+        /* start the cache again now, not in the middle of loading a window */
+        memset(e->m.keys, 0, e->m.cap * sizeof *e->m.keys);
+        e->m.n = 0;
     }
-    memo_put(&e->m, key, &v);
-    return v;
+    window_fill wf = {e, u, ind, what};
+    ps_ctx local = {0};
+    ps_error err = ps_obs_window(e->w, e->cat->units[u].id, e->cat->indicators[ind].id, measure,
+                                 (p.year - 1) * 1000, p.year * 1000 + 999, fill_point, &wf,
+                                 e->ctx ? e->ctx : &local);
+    if (err) {
+        if (!e->err)
+            e->err = err;
+        return NONE;
+    }
+    ps_val mark = {true, 0, 0, 'A', 0};
+    memo_put(&e->m, wkey, &mark);
+    if (p.year > 1900)
+        memo_put(&e->m, mkey(K_WINDOW, u, ind, (p.year - 1) * 2 + measure), &mark);
+    if (memo_get(&e->m, key, &v))
+        return v;
+    return NONE;
 }
 
 static ps_val value_of(ps_engine *e, int u, int ind, ps_period p);

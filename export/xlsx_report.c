@@ -208,12 +208,17 @@ char *ps_xlsx_sheet_name(const char *name, const char *const *used, size_t nused
             taken = used[i] && same_name(used[i], out);
         if (!taken)
             break;
-        char suffix[24];
-        snprintf(suffix, sizeof suffix, " (%d)", k);
+        char suffix[16];
+        snprintf(suffix, sizeof suffix, " (%d)", k % 100000);
         char base[4 * SHEETNAME_MAX + 8];
         copy_units(base, sizeof base, clean, SHEETNAME_MAX - (int)strlen(suffix));
         trim_name(base);
-        snprintf(out, PS_XLSX_SHEETNAME_BUFSZ, "%s%s", base, suffix);
+        /* base holds at most 31 - len(suffix) characters of 4 bytes */
+        size_t bl = strlen(base), sl = strlen(suffix);
+        if (bl + sl >= PS_XLSX_SHEETNAME_BUFSZ)
+            bl = PS_XLSX_SHEETNAME_BUFSZ - 1 - sl;
+        memcpy(out, base, bl);
+        memcpy(out + bl, suffix, sl + 1);
     }
     return out;
 }

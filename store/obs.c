@@ -11,7 +11,7 @@
 
 enum {
     S_FIND_SUB, S_NEW_SUB, S_FINISH_SUB, S_GET, S_INSERT, S_UPDATE, S_SAVE_REV, S_OVERRIDE,
-    S_INSERT_NEW, S_SERIES, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COUNT
+    S_INSERT_NEW, S_WINDOW, S_SERIES, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COUNT
 };
 
 static const char *const sql[S_COUNT] = {
@@ -38,6 +38,8 @@ static const char *const sql[S_COUNT] = {
     [S_INSERT_NEW] = "INSERT INTO obs(unit_id, indicator_id, measure, period, value, status, flags, note,"
                      " reporter_id, submission_id, line, revision) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,1)"
                      " ON CONFLICT DO NOTHING",
+    [S_WINDOW] = "SELECT period, value, submission_id, line, status, flags FROM obs"
+                 " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period BETWEEN ?4 AND ?5",
     [S_SERIES] = "SELECT period, value, submission_id, line FROM obs"
                  " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 ORDER BY period",
     [S_UNDO_LIST] = "SELECT indicator_id, measure, revision FROM obs"
@@ -390,4 +392,32 @@ ps_error ps_obs_forced_closed_list(ps_db *db, ps_obs_key **out, size_t *n, ps_ct
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading overrides");
+}
+
+ps_error ps_obs_window(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure,
+                       int from, int to, bool (*fn)(const ps_obs_point *p, int status, int flags, void *arg),
+                       void *arg, ps_ctx *ctx)
+{
+    sqlite3_stmt *st = w->st[S_WINDOW];
+    sqlite3_bind_int64(st, 1, unit_id);
+    sqlite3_bind_int64(st, 2, indicator_id);
+    sqlite3_bind_int(st, 3, measure);
+    sqlite3_bind_int(st, 4, from);
+    sqlite3_bind_int(st, 5, to);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ps_obs_point p;
+        p.period = sqlite3_column_int(st, 0);
+        p.has_value = sqlite3_column_type(st, 1) != SQLITE_NULL;
+        p.value = p.has_value ? sqlite3_column_double(st, 1) : 0;
+        p.submission_id = sqlite3_column_int64(st, 2);
+        p.line = (long)sqlite3_column_int64(st, 3);
+        int status = ps_db_col_text(st, 4)[0];
+        if (!fn(&p, status, sqlite3_column_int(st, 5), arg)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
 }
