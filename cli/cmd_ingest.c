@@ -32,10 +32,18 @@ static bool received_ok(const char *s)
     return rest[0] == '\0' || rest[0] == 'T' || rest[0] == ' ';
 }
 
-static void summary(const char *path, const ps_ingest_result *r, ps_error err, bool dry, bool partial)
+static void summary(const char *path, const ps_ingest_result *r, ps_error err, bool dry, bool partial,
+                    size_t nerr)
 {
     if (r->already) {
         printf("%s: already ingested (submission %lld): nothing changed\n", path, r->already_id);
+        return;
+    }
+    if (err == PS_ERR_REFUSED && !r->committed && !dry) {
+        /* nothing was stored: counts of "new" rows would mislead */
+        printf("%s: %ld row%s read, %zu error%s; file refused: nothing stored%s\n", path, r->rows_read,
+               r->rows_read == 1 ? "" : "s", nerr, nerr == 1 ? "" : "s",
+               partial ? "" : " (use --partial to store the good rows)");
         return;
     }
     long marks = r->marks_dots + r->marks_x + r->marks_empty;
@@ -156,7 +164,7 @@ int ps_cmd_ingest(ps_cli *cli, int argc, char **argv)
         ps_diags_sort(&d);
         ps_cli_print_diags(&d);
         if (err == PS_OK || err == PS_ERR_REFUSED)
-            summary(files[i], &res, err, o.dry_run, o.partial);
+            summary(files[i], &res, err, o.dry_run, o.partial, d.nerr);
         if (err == PS_ERR_REFUSED)
             rc = 1;
         else if (err)
