@@ -41,18 +41,9 @@ static bool c_shift(void *self, const void *vctx, ps_ffn fn, void *out)
 {
     ceval *ce = self;
     cctx c = *(const cctx *)vctx;
-    switch (fn) {
-    case PS_FN_PREV_YEAR: c.period = ps_period_prev_year(c.period); break;
-    case PS_FN_PREV: c.period = ps_period_prev(c.period); break;
-    case PS_FN_YTD: c.period = ps_period_ytd_of(c.period); break;
-    case PS_FN_PLAN:
-        c.plan = true;
-        c.period = ps_period_make(PS_P_YEAR, c.period.year, 0);
-        break;
-    case PS_FN_PARENT: c.unit = ps_engine_catalog(ce->e)->units[c.unit].parent; break;
-    case PS_FN_PER_CAPITA: return false;
-    }
-    if (c.period.type == PS_P_NONE || c.unit < 0)
+    if (fn == PS_FN_PER_CAPITA || !ps_formula_shift_period(fn, &c.period, &c.plan))
+        return false;
+    if (fn == PS_FN_PARENT && (c.unit = ps_engine_catalog(ce->e)->units[c.unit].parent) < 0)
         return false;
     memcpy(out, &c, sizeof c);
     return true;

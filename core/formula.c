@@ -791,3 +791,19 @@ bool ps_formula_eval(const ps_fnode *f, const ps_feval_ops *ops, void *self, con
     *out = r;
     return true;
 }
+
+bool ps_formula_shift_period(ps_ffn fn, ps_period *p, bool *plan)
+{
+    switch (fn) {
+    case PS_FN_PREV_YEAR: *p = ps_period_prev_year(*p); break;
+    case PS_FN_PREV: *p = ps_period_prev(*p); break;
+    case PS_FN_YTD: *p = ps_period_ytd_of(*p); break;
+    case PS_FN_PLAN:
+        *plan = true;
+        *p = ps_period_make(PS_P_YEAR, p->year, 0);
+        break;
+    case PS_FN_PARENT:
+    case PS_FN_PER_CAPITA: break;
+    }
+    return p->type != PS_P_NONE;
+}

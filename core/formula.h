@@ -42,6 +42,8 @@
 #ifndef PS_FORMULA_H
 #define PS_FORMULA_H
 
+#include "core/period.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -149,5 +151,13 @@ typedef struct ps_feval_ops {
  * prev_year(ytd(X)) prev_year shifts ctx first and ytd shifts the result. */
 bool ps_formula_eval(const ps_fnode *f, const ps_feval_ops *ops, void *self,
                      const void *ctx, double *out);
+
+/* The period a function looks at from period *p: prev_year(X) the same
+ * period a year earlier, prev(X) the previous one of the same type (none
+ * for a year-to-date), ytd(X) the year-to-date to p's last month, plan(X)
+ * p's year, with *plan set. parent and per_capita leave *p as it is.
+ * Returns false when there is no such period. Every evaluator (ingest's
+ * rules, the engine, check) shifts periods through this one function. */
+bool ps_formula_shift_period(ps_ffn fn, ps_period *p, bool *plan);
 
 #endif

@@ -600,18 +600,12 @@ static bool rv_shift(void *self, const void *vctx, ps_ffn fn, void *out)
 {
     rule_eval *re = self;
     rule_ctx c = *(const rule_ctx *)vctx;
-    switch (fn) {
-    case PS_FN_PREV_YEAR: c.period = ps_period_prev_year(c.period); break;
-    case PS_FN_PREV: c.period = ps_period_prev(c.period); break;
-    case PS_FN_YTD: c.period = ps_period_ytd_of(c.period); break;
-    case PS_FN_PLAN:
-        c.period = ps_period_make(PS_P_YEAR, c.period.year, 0);
+    bool plan = false;
+    if (fn == PS_FN_PER_CAPITA || !ps_formula_shift_period(fn, &c.period, &plan))
+        return false;
+    if (plan)
         c.measure = PS_MEASURE_PLAN;
-        break;
-    case PS_FN_PARENT: c.unit = re->g->cat->units[c.unit].parent; break;
-    case PS_FN_PER_CAPITA: return false;
-    }
-    if (c.period.type == PS_P_NONE || c.unit < 0)
+    if (fn == PS_FN_PARENT && (c.unit = re->g->cat->units[c.unit].parent) < 0)
         return false;
     memcpy(out, &c, sizeof c);
     return true;

@@ -10,21 +10,8 @@ sample=samples/quang-ninh
 out=build/sample
 mkdir -p "$out"
 db=$out/quang-ninh.db
-rm -f "$db" "$db-wal" "$db-shm"
-
-"$ps" --db "$db" init --catalog "$sample/catalog"
+sh scripts/load-sample.sh "$ps" "$db"
 "$ps" --db "$db" catalog units
-
-# manifest.csv: file,reporter,received,options (no quoted fields)
-tail -n +2 "$sample/submissions/manifest.csv" | tr -d '\r' | while IFS=, read -r file reporter received options; do
-    # shellcheck disable=SC2086
-    "$ps" --db "$db" ingest "$sample/submissions/$file" --reporter "$reporter" --received "$received" $options >"$out/ingest.log" 2>&1 || {
-        cat "$out/ingest.log" >&2
-        echo "run-sample: ingest of $file failed" >&2
-        exit 1
-    }
-done
-echo "ingested $(tail -n +2 "$sample/submissions/manifest.csv" | wc -l) files into $db"
 "$ps" --db "$db" status --period 2016-07
 "$ps" --db "$db" history --unit 22 --indicator BUDGET_REV_DOM --period 2016-06
 "$ps" --db "$db" show --period 2016-07 --unit 22

@@ -58,23 +58,11 @@ finish() {
 
 # --- database A: the sample ---------------------------------------------------
 a=$tmp/a.db
-if ! "$ps" --db "$a" init --catalog "$sample/catalog" >"$tmp/log" 2>&1; then
-    fail "init of the sample catalog" "$tmp/log"
+if ! sh scripts/load-sample.sh "$ps" "$a" >"$tmp/log" 2>&1; then
+    fail "load the sample" "$tmp/log"
     finish
 fi
-loaded=1
-tail -n +2 "$sample/submissions/manifest.csv" | tr -d '\r' >"$tmp/manifest"
-while IFS=, read -r file reporter received options; do
-    # shellcheck disable=SC2086
-    if ! "$ps" --db "$a" ingest "$sample/submissions/$file" --reporter "$reporter" \
-        --received "$received" $options >"$tmp/log" 2>&1; then
-        fail "ingest of the sample file $file" "$tmp/log"
-        loaded=0
-        break
-    fi
-done <"$tmp/manifest"
-[ "$loaded" = 1 ] || finish
-ok "sample loaded ($(wc -l <"$tmp/manifest" | tr -d ' ') files)"
+ok "$(tail -n 1 "$tmp/log")"
 
 # --- the catalog of B: the sample's, plus a national reporter ---------------
 mkdir "$tmp/catalog"

@@ -99,25 +99,12 @@ report() {
 }
 
 # --- load the sample and two extra files ------------------------------------
-if "$ps" init --catalog "$sample/catalog" >"$tmp/init.log" 2>&1; then
-    ok "init --catalog $sample/catalog"
+if sh scripts/load-sample.sh "$ps" "$db" >"$tmp/load.log" 2>&1; then
+    ok "load the sample"
 else
-    fail "init --catalog $sample/catalog"
-    cat "$tmp/init.log"
+    fail "load the sample"
+    sed 's/^/    /' "$tmp/load.log"
 fi
-loadfail=0
-tail -n +2 "$sample/submissions/manifest.csv" | tr -d '\r' >"$tmp/manifest"
-while IFS=, read -r file reporter received options; do
-    [ -n "$file" ] || continue
-    # shellcheck disable=SC2086
-    if ! "$ps" ingest "$sample/submissions/$file" --reporter "$reporter" --received "$received" \
-        $options >"$tmp/ingest.log" 2>&1; then
-        echo "   ingest of $file failed:"
-        sed 's/^/    /' "$tmp/ingest.log"
-        loadfail=$((loadfail + 1))
-    fi
-done <"$tmp/manifest"
-if [ "$loadfail" = 0 ]; then ok "ingest the sample"; else fail "ingest the sample ($loadfail files failed)"; fi
 
 printf '%s\n' 'unit,indicator,period,value,status,note' \
     '22,PROC_ONLINE_L3,2016-07,509,A,"=HYPERLINK(""http://x"",""y"")"' >"$tmp/STTTT-note.csv"

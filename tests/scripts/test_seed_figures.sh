@@ -84,30 +84,11 @@ EOF
 }
 
 # --- load the sample -------------------------------------------------------
-if "$ps" init --catalog "$sample/catalog" >"$tmp/init.log" 2>&1; then
-    ok "init --catalog $sample/catalog"
+if sh scripts/load-sample.sh "$ps" "$db" >"$tmp/load.log" 2>&1; then
+    ok "load the sample: $(tail -n 1 "$tmp/load.log")"
 else
-    fail "init --catalog $sample/catalog"
-    cat "$tmp/init.log"
-fi
-nfiles=0
-loadfail=0
-tail -n +2 "$sample/submissions/manifest.csv" | tr -d '\r' >"$tmp/manifest"
-while IFS=, read -r file reporter received options; do
-    [ -n "$file" ] || continue
-    nfiles=$((nfiles + 1))
-    # shellcheck disable=SC2086
-    if ! "$ps" ingest "$sample/submissions/$file" --reporter "$reporter" --received "$received" \
-        $options >"$tmp/ingest.log" 2>&1; then
-        echo "   ingest of $file failed:"
-        sed 's/^/    /' "$tmp/ingest.log"
-        loadfail=$((loadfail + 1))
-    fi
-done <"$tmp/manifest"
-if [ "$loadfail" = 0 ] && [ "$nfiles" -gt 0 ]; then
-    ok "ingest the $nfiles files of the manifest"
-else
-    fail "ingest the $nfiles files of the manifest ($loadfail failed)"
+    fail "load the sample"
+    sed 's/^/    /' "$tmp/load.log"
 fi
 
 # --- the seed figures ------------------------------------------------------
