@@ -11,7 +11,7 @@
 
 enum {
     S_FIND_SUB, S_NEW_SUB, S_FINISH_SUB, S_GET, S_INSERT, S_UPDATE, S_SAVE_REV, S_OVERRIDE,
-    S_INSERT_NEW, S_WINDOW, S_SERIES, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COUNT
+    S_INSERT_NEW, S_WINDOW, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COUNT
 };
 
 static const char *const sql[S_COUNT] = {
@@ -39,9 +39,8 @@ static const char *const sql[S_COUNT] = {
                      " reporter_id, submission_id, line, revision) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,1)"
                      " ON CONFLICT DO NOTHING",
     [S_WINDOW] = "SELECT period, value, submission_id, line, status, flags FROM obs"
-                 " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period BETWEEN ?4 AND ?5",
-    [S_SERIES] = "SELECT period, value, submission_id, line FROM obs"
-                 " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 ORDER BY period",
+                 " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period BETWEEN ?4 AND ?5"
+                 " ORDER BY period",
     [S_UNDO_LIST] = "SELECT indicator_id, measure, revision FROM obs"
                     " WHERE unit_id=?2 AND period=?3 AND submission_id=?1",
     [S_UNDO_DELETE] = "DELETE FROM obs WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period=?4",
@@ -302,28 +301,24 @@ ps_error ps_obs_undo_group(ps_obs_writer *w, long long submission_id, long long 
     return err;
 }
 
+typedef struct series_shim {
+    bool (*fn)(const ps_obs_point *p, void *arg);
+    void *arg;
+} series_shim;
+
+static bool series_point(const ps_obs_point *p, int status, int flags, void *arg)
+{
+    (void)status;
+    (void)flags;
+    series_shim *sh = arg;
+    return sh->fn(p, sh->arg);
+}
+
 ps_error ps_obs_series(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure,
                        bool (*fn)(const ps_obs_point *p, void *arg), void *arg, ps_ctx *ctx)
 {
-    sqlite3_stmt *st = w->st[S_SERIES];
-    sqlite3_bind_int64(st, 1, unit_id);
-    sqlite3_bind_int64(st, 2, indicator_id);
-    sqlite3_bind_int(st, 3, measure);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        ps_obs_point p;
-        p.period = sqlite3_column_int(st, 0);
-        p.has_value = sqlite3_column_type(st, 1) != SQLITE_NULL;
-        p.value = p.has_value ? sqlite3_column_double(st, 1) : 0;
-        p.submission_id = sqlite3_column_int64(st, 2);
-        p.line = (long)sqlite3_column_int64(st, 3);
-        if (!fn(&p, arg)) {
-            rc = SQLITE_DONE;
-            break;
-        }
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading a series");
+    series_shim sh = {fn, arg};
+    return ps_obs_window(w, unit_id, indicator_id, measure, 0, 0x7fffffff, series_point, &sh, ctx);
 }
 
 long ps_obs_line_of(ps_obs_writer *w, const ps_obs_key *k, long long submission_id)
