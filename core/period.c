@@ -809,6 +809,20 @@ bool ps_period_parse(const char *text, ps_period *out, char *msg, size_t msgsz)
         msg[0] = '\0';
     if (!text)
         text = "";
+    /* fast path for the canonical month, by far the most common input */
+    if (text[0] >= '1' && text[0] <= '2' && text[1] && text[2] && text[3] && text[4] == '-' &&
+        text[5] >= '0' && text[5] <= '1' && text[6] >= '0' && text[6] <= '9' && text[7] == '\0') {
+        bool digits = true;
+        for (int i = 0; i < 4; i++)
+            digits = digits && text[i] >= '0' && text[i] <= '9';
+        int y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+        int m = (text[5] - '0') * 10 + (text[6] - '0');
+        if (digits && y >= 1900 && y <= 2100 && m >= 1 && m <= 12) {
+            if (out)
+                *out = ps_period_month(y, m);
+            return true;
+        }
+    }
     start = text;
     end = text + strlen(text);
     while (start < end && is_space(*start))

@@ -90,18 +90,22 @@ CREATE TABLE submission (
 CREATE INDEX submission_sha ON submission(sha256, reporter_id, options);
 
 -- The value in force for each key. period is a period key (core/period.h);
--- measure 0 = actual, 1 = plan.
+-- measure 0 = actual, 1 = plan. No foreign keys here: ingest writes only
+-- ids it took from the catalog and the submission it just made, and a
+-- foreign-key check per row costs ingest a statement journal. The status
+-- check is written with = and OR: SQLite builds a temporary table for a
+-- text IN list on every insert.
 CREATE TABLE obs (
-    unit_id       INTEGER NOT NULL REFERENCES unit(id),
-    indicator_id  INTEGER NOT NULL REFERENCES indicator(id),
+    unit_id       INTEGER NOT NULL,
+    indicator_id  INTEGER NOT NULL,
     period        INTEGER NOT NULL,
     measure       INTEGER NOT NULL CHECK (measure IN (0,1)),
     value         REAL,                        -- NULL only when retracted
-    status        TEXT NOT NULL CHECK (status IN ('A','P','E')),
+    status        TEXT NOT NULL CHECK (status = 'A' OR status = 'P' OR status = 'E'),
     flags         INTEGER NOT NULL DEFAULT 0,  -- bit 0 none-occurred, bit 1 incomplete-source
     note          TEXT NOT NULL DEFAULT '',
-    reporter_id   INTEGER NOT NULL REFERENCES reporter(id),  -- who first sent it
-    submission_id INTEGER NOT NULL REFERENCES submission(id),
+    reporter_id   INTEGER NOT NULL,  -- who first sent it
+    submission_id INTEGER NOT NULL,
     line          INTEGER NOT NULL,
     revision      INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (unit_id, indicator_id, measure, period)
