@@ -23,10 +23,12 @@ typedef struct memo {
 
 static size_t memo_slot(const memo *m, uint64_t k)
 {
-    uint64_t h = k;
-    h ^= h >> 29;
+    uint64_t h = k; /* splitmix64's finaliser: every key bit moves every slot bit */
+    h ^= h >> 30;
     h *= 0xBF58476D1CE4E5B9ULL;
-    h ^= h >> 32;
+    h ^= h >> 27;
+    h *= 0x94D049BB133111EBULL;
+    h ^= h >> 31;
     size_t i = (size_t)h & (m->cap - 1);
     while (m->keys[i] && m->keys[i] != k)
         i = (i + 1) & (m->cap - 1);
@@ -513,9 +515,13 @@ static ps_val value_of(ps_engine *e, int u, int ind, ps_period p)
 {
     if (u < 0 || ind < 0 || p.type == PS_P_NONE)
         return NONE;
+    /* a unit without children that submits is answered from its stored
+     * values, which the memo holds already: memoising it again would only
+     * double the memo's traffic (most units are leaves) */
+    bool leaf = e->cat->units[u].nchildren == 0 && e->cat->indicators[ind].kind != PS_KIND_DERIVED;
     uint64_t key = mkey(K_VALUE, u, ind, ps_period_key(p));
     ps_val v;
-    if (memo_get(&e->m, key, &v))
+    if (!leaf && memo_get(&e->m, key, &v))
         return v;
     e->depth++;
     const ps_indicator *x = &e->cat->indicators[ind];
@@ -535,7 +541,8 @@ static ps_val value_of(ps_engine *e, int u, int ind, ps_period p)
         }
     }
     e->depth--;
-    memo_put(&e->m, key, &v);
+    if (!leaf)
+        memo_put(&e->m, key, &v);
     return v;
 }
 
