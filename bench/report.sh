@@ -1,0 +1,127 @@
+#!/bin/sh
+# report.sh - the report benchmark: provstat's monthly workbook of the nation
+# on the national data set, against Python XlsxWriter and a bare libxlsxwriter
+# loop writing the same cells.
+#
+# usage: bench/report.sh [-n RUNS] [--size U,I]
+#   -n RUNS      runs of each measurement (default 3); median wall time, largest peak RSS
+#   --size U,I   districts and indicators (default 700,30); the data are
+#                24 months, 2015-01 to 2016-12, and the month is 2016-07
+#
+# Environment: PROVSTAT (default build/provstat), WORK (default bench/work).
+#
+# Untimed set-up: the data set (bench/gen_national) and its provstat database
+# in WORK/rollup-U-I/ (shared with rollup.sh), provstat's report written once,
+# and its cells dumped (sheet, row, column, number or text) with openpyxl.
+# (a) SOURCE_DATE_EPOCH=... provstat report --period 2016-07 --unit VN --out a.xlsx
+# (b) /usr/bin/python3 bench/xlsx_baseline.py cells.tsv b.xlsx: XlsxWriter
+#     writing the same sheets and cells (default options, no formats, no charts)
+# (c) xlsx_floor cells.tsv c.xlsx: libxlsxwriter in constant-memory mode, the
+#     same cells, nothing else (bench/xlsx_floor.c)
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+runs=3
+size=700,30
+work=${WORK:-$here/work}
+ps=${PROVSTAT:-$root/build/provstat}
+py=/usr/bin/python3
+while [ $# -gt 0 ]; do
+    case $1 in
+    -n) runs=$2; shift 2 ;;
+    --size) size=$2; shift 2 ;;
+    *) echo "usage: bench/report.sh [-n RUNS] [--size U,I]" >&2; exit 2 ;;
+    esac
+done
+[ -x /usr/bin/time ] || { echo "report.sh needs GNU time: apt-get install time" >&2; exit 1; }
+$py -c 'import xlsxwriter, openpyxl' 2>/dev/null ||
+    { echo "report.sh needs python3-xlsxwriter and python3-openpyxl (Debian) for $py" >&2; exit 1; }
+units=${size%,*}
+inds=${size#*,}
+mkdir -p "$work"
+gen=$work/gen_national
+[ -x "$gen" ] && [ "$gen" -nt "$here/gen_national.c" ] || cc -O2 -o "$gen" "$here/gen_national.c" -lm
+floor=$work/xlsx_floor
+[ -x "$floor" ] && [ "$floor" -nt "$here/xlsx_floor.c" ] || cc -std=c11 -O2 -o "$floor" "$here/xlsx_floor.c" -lxlsxwriter
+data=$work/rollup-$units-$inds
+if [ ! -f "$data/data.csv" ]; then
+    "$gen" "$data" "$units" "$inds" 24 2015-01 >/dev/null
+fi
+db=$data/provstat.db
+if [ ! -f "$db" ]; then
+    "$ps" --db "$db" init --catalog "$data/catalog" >/dev/null
+    "$ps" --db "$db" ingest "$data/data.csv" --reporter NSO --received 2017-01-15 >/dev/null 2>&1 || {
+        rc=$?; [ $rc -eq 0 ] || [ $rc -eq 1 ] || { echo "report.sh: ingest failed ($rc)" >&2; rm -f "$db"; exit 1; }
+    }
+fi
+SOURCE_DATE_EPOCH=1480000000
+export SOURCE_DATE_EPOCH
+out=$work/report
+mkdir -p "$out"
+# untimed: provstat's report once, and its cells
+"$ps" --db "$db" report --period 2016-07 --unit VN --out "$out/a.xlsx" >/dev/null
+cells=$out/cells.tsv
+$py - "$out/a.xlsx" "$cells" >"$out/sheets.txt" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    for ws in wb.worksheets:
+        f.write("S\t%s\n" % ws.title)
+        nn = ns = rows = cols = 0
+        for row in ws.iter_rows():
+            for c in row:
+                v = c.value
+                if v is None:
+                    continue
+                rows = max(rows, c.row); cols = max(cols, c.column)
+                if isinstance(v, bool):
+                    v = int(v)
+                if isinstance(v, (int, float)):
+                    f.write("n\t%d\t%d\t%r\n" % (c.row - 1, c.column - 1, v)); nn += 1
+                else:
+                    t = str(v).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+                    f.write("s\t%d\t%d\t%s\n" % (c.row - 1, c.column - 1, t)); ns += 1
+        print("%s: %d rows x %d columns, %d numbers, %d texts" % (ws.title, rows, cols, nn, ns))
+PY
+ncells=$(grep -c -v '^S' "$cells")
+
+now() { date +%s%N; }
+ta=""; tb=""; tc=""; ma=0; mb=0; mc=0
+i=0
+while [ $i -lt "$runs" ]; do
+    rm -f "$out/a.xlsx" "$out/b.xlsx" "$out/c.xlsx"
+    s=$(now)
+    /usr/bin/time -f %M -o "$work/rss" "$ps" --db "$db" report --period 2016-07 --unit VN --out "$out/a.xlsx" >/dev/null
+    e=$(now); ta="$ta $(( (e - s) / 1000000 ))"
+    m=$(cat "$work/rss"); [ "$m" -gt "$ma" ] && ma=$m
+    s=$(now)
+    /usr/bin/time -f %M -o "$work/rss" $py "$here/xlsx_baseline.py" "$cells" "$out/b.xlsx" >/dev/null
+    e=$(now); tb="$tb $(( (e - s) / 1000000 ))"
+    m=$(cat "$work/rss"); [ "$m" -gt "$mb" ] && mb=$m
+    s=$(now)
+    /usr/bin/time -f %M -o "$work/rss" "$floor" "$cells" "$out/c.xlsx" >/dev/null
+    e=$(now); tc="$tc $(( (e - s) / 1000000 ))"
+    m=$(cat "$work/rss"); [ "$m" -gt "$mc" ] && mc=$m
+    i=$((i + 1))
+done
+median() { echo "$@" | tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+mda=$(median $ta); mdb=$(median $tb); mdc=$(median $tc)
+rows=$(($(wc -l <"$data/data.csv") - 1))
+echo "#### $(date +%F): \`bench/report.sh -n $runs --size $size\`"
+echo
+echo "- data: $units districts x $inds indicators x 24 months = $rows rows; report of VN, 2016-07, SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH"
+echo "- provstat: $("$ps" --version 2>/dev/null | head -1), source tree $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" diff --quiet 2>/dev/null || echo ' + uncommitted changes')"
+echo "- cells written by each, $ncells in all (provstat's report read back with openpyxl):"
+sed 's/^/  - /' "$out/sheets.txt"
+echo "- machine: $(nproc) cores; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| measurement | median wall | peak RSS | runs (ms) |"
+echo "|---|---:|---:|---|"
+echo "| (a) provstat report --unit VN (with formats and charts) | $mda ms | $((ma / 1024)) MiB |$ta |"
+echo "| (b) Python XlsxWriter, the same cells | $mdb ms | $((mb / 1024)) MiB |$tb |"
+echo "| (c) C libxlsxwriter floor, the same cells | $mdc ms | $((mc / 1024)) MiB |$tc |"
+echo
+awk -v a="$mda" -v b="$mdb" -v c="$mdc" -v m="$ma" 'BEGIN {
+    printf "- ratio a/b: %.2f (target <= 0.33, i.e. 3 times faster than XlsxWriter)\n", a / b
+    printf "- ratio a/c: %.2f (target <= 1.5)\n", a / c
+    printf "- peak RSS of (a): %.1f MB (target < 200 MB)\n", m * 1024 / 1e6 }'
