@@ -63,16 +63,57 @@ static bool memo_get(const memo *m, uint64_t k, ps_val *out)
     return true;
 }
 
-/* The memo is a cache: past this many entries it starts again, so memory
+enum { K_VALUE = 1, K_PLAN = 2, K_SUBMITTED = 3, K_SUBMITTED_PLAN = 4, K_WINDOW = 5 };
+
+/* The memo is a cache: past this many entries it makes room, so memory
  * stays bounded (about 80 MB) on national-scale outputs. */
 enum { MEMO_MAX = 1 << 20 };
 
+static void memo_make_room(memo *m)
+{
+    /* Stored values are cheap to read again (one range read a series);
+     * roll-ups are not. Keep the roll-ups and plans, drop the rest; when the
+     * roll-ups alone fill half the memo, start again. The survivors wait in
+     * a small array while the table is cleared, so memory does not double. */
+    size_t keep = 0;
+    for (size_t i = 0; i < m->cap; i++) {
+        int what = (int)(m->keys[i] >> 60);
+        if (m->keys[i] && (what == K_VALUE || what == K_PLAN))
+            keep++;
+    }
+    uint64_t *kk = NULL;
+    ps_val *kv = NULL;
+    if (keep < MEMO_MAX / 2) {
+        kk = ps_xmalloc((keep + 1) * sizeof *kk);
+        kv = ps_xmalloc((keep + 1) * sizeof *kv);
+        size_t n = 0;
+        for (size_t i = 0; i < m->cap; i++) {
+            int what = (int)(m->keys[i] >> 60);
+            if (m->keys[i] && (what == K_VALUE || what == K_PLAN)) {
+                kk[n] = m->keys[i];
+                kv[n++] = m->vals[i];
+            }
+        }
+        keep = n;
+    } else {
+        keep = 0;
+    }
+    memset(m->keys, 0, m->cap * sizeof *m->keys);
+    m->n = 0;
+    for (size_t i = 0; i < keep; i++) {
+        size_t j = memo_slot(m, kk[i]);
+        m->keys[j] = kk[i];
+        m->vals[j] = kv[i];
+        m->n++;
+    }
+    free(kk);
+    free(kv);
+}
+
 static void memo_put(memo *m, uint64_t k, const ps_val *v)
 {
-    if (m->n >= MEMO_MAX) {
-        memset(m->keys, 0, m->cap * sizeof *m->keys);
-        m->n = 0;
-    }
+    if (m->n >= MEMO_MAX)
+        memo_make_room(m);
     if ((m->n + 1) * 2 > m->cap)
         memo_grow(m);
     size_t i = memo_slot(m, k);
@@ -83,7 +124,6 @@ static void memo_put(memo *m, uint64_t k, const ps_val *v)
     m->vals[i] = *v;
 }
 
-enum { K_VALUE = 1, K_PLAN = 2, K_SUBMITTED = 3, K_SUBMITTED_PLAN = 4, K_WINDOW = 5 };
 
 static uint64_t mkey(int what, int u, int ind, int pkey)
 {
@@ -252,11 +292,8 @@ static ps_val submitted(ps_engine *e, int u, int ind, ps_period p, int measure)
     uint64_t wkey = mkey(K_WINDOW, u, ind, p.year * 2 + measure);
     if (memo_get(&e->m, wkey, &v))
         return NONE; /* the window is loaded and has no value for p */
-    if (e->m.n + 1024 >= MEMO_MAX) {
-        /* start the cache again now, not in the middle of loading a window */
-        memset(e->m.keys, 0, e->m.cap * sizeof *e->m.keys);
-        e->m.n = 0;
-    }
+    if (e->m.n + 1024 >= MEMO_MAX)
+        memo_make_room(&e->m); /* now, not in the middle of loading a window */
     window_fill wf = {e, u, ind, what};
     ps_ctx local = {0};
     ps_error err = ps_obs_window(e->w, e->cat->units[u].id, e->cat->indicators[ind].id, measure,
