@@ -44,8 +44,9 @@ int ps_cli_open_db(ps_cli *cli, bool create, bool readonly, ps_db **db);
 /* Opens the database and loads its catalog; 0 or the exit code. */
 int ps_cli_open_catalog(ps_cli *cli, bool readonly, ps_db **db, ps_catalog **cat);
 
-/* Prints diagnostics: the first 50 of each severity, then a count. */
-void ps_cli_print_diags(const ps_diags *d);
+/* Prints diagnostics: the first 50 of each severity, then a count (with a
+ * hint to --errors-csv when the command has that option). */
+void ps_cli_print_diags(const ps_diags *d, bool errors_csv);
 /* Writes every diagnostic to path as CSV (file,line,column,severity,code,message,value).
  * Returns 0 or 3 after printing why. */
 int ps_cli_write_errors_csv(const ps_diags *d, const char *path);

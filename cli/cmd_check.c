@@ -59,7 +59,7 @@ int ps_cmd_check(ps_cli *cli, int argc, char **argv)
     }
     if (rc)
         goto out;
-    ps_cli_print_diags(&d);
+    ps_cli_print_diags(&d, true);
     char pb[PS_PERIOD_BUFSZ];
     printf("check %s: %zu error%s, %zu warning%s\n", ps_period_format(p, pb), d.nerr, d.nerr == 1 ? "" : "s",
            d.nwarn, d.nwarn == 1 ? "" : "s");

@@ -162,7 +162,7 @@ int ps_cmd_ingest(ps_cli *cli, int argc, char **argv)
         o.progress_arg = files[i];
         ps_error err = ps_ingest_file(db, cat, files[i], &o, &res, &d, &ctx);
         ps_diags_sort(&d);
-        ps_cli_print_diags(&d);
+        ps_cli_print_diags(&d, true);
         if (err == PS_OK || err == PS_ERR_REFUSED)
             summary(files[i], &res, err, o.dry_run, o.partial, d.nerr);
         if (err == PS_ERR_REFUSED)

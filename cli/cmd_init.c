@@ -32,7 +32,7 @@ int ps_cmd_init(ps_cli *cli, int argc, char **argv)
     ps_error err = ps_catalog_read_dir(&cat, dir, &diags, &ctx);
     if (err == PS_ERR_REFUSED || diags.n) {
         ps_diags_sort(&diags);
-        ps_cli_print_diags(&diags);
+        ps_cli_print_diags(&diags, false);
     }
     if (err == PS_ERR_REFUSED) {
         fprintf(stderr, "provstat: catalog %s refused: %zu error%s; nothing was changed\n", dir,
@@ -59,7 +59,7 @@ int ps_cmd_init(ps_cli *cli, int argc, char **argv)
     ps_diags_init(&diags);
     err = ps_db_catalog_save(db, cat, paths, &diags, &ctx);
     if (err == PS_ERR_REFUSED) {
-        ps_cli_print_diags(&diags);
+        ps_cli_print_diags(&diags, false);
         fprintf(stderr, "provstat: catalog %s refused: it contradicts data stored in %s; nothing was changed\n",
                 dir, cli->db_path);
         rc = 1;

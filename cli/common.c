@@ -83,7 +83,7 @@ static void print_one(const ps_diag *x)
         fprintf(stderr, "%s: %s: %s\n", x->path, ps_severity_name(x->severity), x->message);
 }
 
-void ps_cli_print_diags(const ps_diags *d)
+void ps_cli_print_diags(const ps_diags *d, bool errors_csv)
 {
     enum { LIMIT = 50 };
     size_t shown[2] = {0, 0}, total[2] = {0, 0};
@@ -97,8 +97,8 @@ void ps_cli_print_diags(const ps_diags *d)
     }
     for (int s = 0; s < 2; s++)
         if (total[s] > shown[s])
-            fprintf(stderr, "... and %zu more %s%s (use --errors-csv FILE to see them all)\n",
-                    total[s] - shown[s], s ? "warning" : "error", total[s] - shown[s] == 1 ? "" : "s");
+            fprintf(stderr, "... and %zu more %s%s%s\n", total[s] - shown[s], s ? "warning" : "error",
+                    total[s] - shown[s] == 1 ? "" : "s", errors_csv ? " (use --errors-csv FILE to see them all)" : "");
 }
 
 int ps_cli_write_errors_csv(const ps_diags *d, const char *path)

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 /* ------------------------------------------------------------------------
@@ -458,7 +459,7 @@ static void read_units(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx, bool
         u->level = ps_level_parse(lv);
         if (u->level == PS_LEVEL_NONE)
             ps_diag_add(d, t->path, rec->line, colno(t, U_LEVEL), PS_SEV_ERROR, PS_D_BAD_LEVEL, lv,
-                        "level %s is not one of nation, region, province, district, commune", lv);
+                        "level %s is not one of nation, region, province, district, commune", *lv ? lv : "(empty)");
         const int pc[2] = {U_FROM, U_TO};
         ps_period *pp[2] = {&u->valid_from, &u->valid_to};
         for (int k = 0; k < 2; k++) {
@@ -508,10 +509,12 @@ static bool parse_agg(const char *s, bool space, ps_agg *out, char **weight)
 {
     static const ps_agg space_ok[] = {PS_AGG_SUM, PS_AGG_MEAN, PS_AGG_MIN, PS_AGG_MAX, PS_AGG_NONE};
     static const ps_agg time_ok[] = {PS_AGG_SUM, PS_AGG_LAST, PS_AGG_MEAN, PS_AGG_NONE};
-    if (space && ps_text_casecmp(s, "wmean") != 0 && strncmp(s, "wmean:", 6) == 0) {
+    if (space && strlen(s) >= 6 && strncasecmp(s, "wmean:", 6) == 0) {
+        if (!s[6])
+            return false; /* "wmean:" names no weight: refused as a bad aggregation */
         *out = PS_AGG_WMEAN;
         *weight = ps_xstrdup(s + 6);
-        return s[6] != '\0';
+        return true;
     }
     const ps_agg *ok = space ? space_ok : time_ok;
     size_t n = space ? 5 : 4;
@@ -549,16 +552,16 @@ static void read_indicators(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx,
         const char *k = field(t, rec, I_KIND);
         if (!ps_kind_parse(k, &x->kind))
             ps_diag_add(d, path, ln, colno(t, I_KIND), PS_SEV_ERROR, PS_D_BAD_KIND, k,
-                        "kind %s is not one of flow, stock, rate, derived", k);
+                        "kind %s is not one of flow, stock, rate, derived", *k ? k : "(empty)");
         bool derived = x->kind == PS_KIND_DERIVED;
 
         const char *sa = field(t, rec, I_SPACE), *ta = field(t, rec, I_TIME);
         if (!(derived && *sa == '\0') && !parse_agg(sa, true, &x->space_agg, &x->weight_code))
             ps_diag_add(d, path, ln, colno(t, I_SPACE), PS_SEV_ERROR, PS_D_BAD_AGGREGATION, sa,
-                        "space_agg %s is not one of sum, mean, wmean:WEIGHT, min, max, none", sa);
+                        "space_agg %s is not one of sum, mean, wmean:WEIGHT, min, max, none", *sa ? sa : "(empty)");
         if (!(derived && *ta == '\0') && !parse_agg(ta, false, &x->time_agg, &x->weight_code))
             ps_diag_add(d, path, ln, colno(t, I_TIME), PS_SEV_ERROR, PS_D_BAD_AGGREGATION, ta,
-                        "time_agg %s is not one of sum, last, mean, none", ta);
+                        "time_agg %s is not one of sum, last, mean, none", *ta ? ta : "(empty)");
         if (x->kind == PS_KIND_RATE && x->space_agg == PS_AGG_SUM)
             ps_diag_add(d, path, ln, colno(t, I_SPACE), PS_SEV_ERROR, PS_D_BAD_AGGREGATION, sa,
                         "%s is a rate: rates cannot be summed over units (use mean, wmean:WEIGHT or none)", x->code);
@@ -643,7 +646,7 @@ static void read_rules(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx, bool
         const char *op = field(t, rec, L_OP);
         if (!op_parse(op, &r->op))
             ps_diag_add(d, t->path, rec->line, colno(t, L_OP), PS_SEV_ERROR, PS_D_BAD_RULE, op,
-                        "op %s is not one of == != < <= > >=", op);
+                        "op %s is not one of == != < <= > >=", *op ? op : "(empty)");
         const char *sv = field(t, rec, L_SEV);
         if (ps_text_casecmp(sv, "error") == 0)
             r->severity = PS_SEV_ERROR;
@@ -651,7 +654,7 @@ static void read_rules(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx, bool
             r->severity = PS_SEV_WARNING;
         else
             ps_diag_add(d, t->path, rec->line, colno(t, L_SEV), PS_SEV_ERROR, PS_D_BAD_RULE, sv,
-                        "severity %s must be error or warning", sv);
+                        "severity %s must be error or warning", *sv ? sv : "(empty)");
         const char *texts[2] = {r->left_text, r->right_text};
         ps_fnode **trees[2] = {&r->left, &r->right};
         const int cols[2] = {L_LEFT, L_RIGHT};
