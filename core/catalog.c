@@ -696,7 +696,7 @@ ps_error ps_catalog_read_dir(ps_catalog **out, const char *dir, ps_diags *diags,
 
     ps_catalog *cat = ps_catalog_new();
     ps_error err = PS_OK;
-    bool failed = false;
+    bool failed = false, header_refused = false;
     for (int i = 0; i < 4 && err != PS_ERR_IO; i++) {
         if (i == 3 && stat(paths[3], &st) != 0 && errno == ENOENT)
             break; /* rules.csv is optional */
@@ -720,7 +720,13 @@ ps_error ps_catalog_read_dir(ps_catalog **out, const char *dir, ps_diags *diags,
         ps_csv_close(t.csv);
         if (e == PS_ERR_IO)
             err = PS_ERR_IO;
+        else if (e)
+            header_refused = true;
     }
+    /* with a file's header refused its rows were not read: checks across
+     * the files would only add errors that follow from that one */
+    if (!err && header_refused)
+        err = PS_ERR_REFUSED;
     if (!err) {
         const char *const cpaths[4] = {paths[0], paths[1], paths[2], paths[3]};
         err = ps_catalog_finish(cat, cpaths, diags);

@@ -153,6 +153,22 @@ ps_error ps_db_open(ps_db **out, const char *path, const ps_db_opts *opts, ps_ct
                         path, path);
     if (exists && S_ISDIR(st.st_mode))
         return ps_failf(ctx, PS_ERR_IO, "database %s is a folder, not a file", path);
+    if (!exists) {
+        /* creating: say so plainly when the folder is missing */
+        char *dir = ps_xstrdup(path);
+        char *slash = strrchr(dir, '/');
+        struct stat ds;
+        if (slash && slash != dir) {
+            *slash = '\0';
+            if (stat(dir, &ds) != 0 || !S_ISDIR(ds.st_mode)) {
+                ps_error e = ps_failf(ctx, PS_ERR_IO, "cannot create database %s: folder %s does not exist",
+                                      path, dir);
+                free(dir);
+                return e;
+            }
+        }
+        free(dir);
+    }
     const char *net = network_fs(path);
     if (net)
         return ps_failf(ctx, PS_ERR_IO,
