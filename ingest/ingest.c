@@ -293,15 +293,6 @@ static int check_indicator(ingest *g, long line, const char *text)
     return -1;
 }
 
-static const char *mark_text(ps_num_kind k)
-{
-    switch (k) {
-    case PS_NUM_NA_DOTS: return "..";
-    case PS_NUM_NA_X: return "x";
-    default: return "empty";
-    }
-}
-
 static ps_error process_row(ingest *g, ps_csv_record *rec)
 {
     const ps_catalog *cat = g->cat;
@@ -454,7 +445,6 @@ static ps_error process_row(ingest *g, ps_csv_record *rec)
     case PS_NUM_EMPTY: res->marks_empty++; return PS_OK;
     default: break;
     }
-    (void)mark_text;
 
     int flags = 0;
     if (nk == PS_NUM_NONE_OCCURRED || (none_flag && nk == PS_NUM_VALUE && value == 0)) {
