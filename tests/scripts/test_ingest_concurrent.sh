@@ -16,16 +16,7 @@ esac
 here=$(cd "$(dirname "$0")" && pwd)
 cat_src=$here/../cases/ingest/001-store-and-history/catalog
 
-passed=0
-failed=0
-check() { # NAME EXPECTED ACTUAL
-    if [ "$2" = "$3" ]; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAIL $1: expected [$2], got [$3]"
-    fi
-}
+. "$(dirname "$0")/lib.sh"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/provstat-conc.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
@@ -59,16 +50,16 @@ for p in $pids; do
     wait "$p"
     st=$?
     n=$((n + 1))
-    check "parallel ingest $n exit status" 0 "$st"
+    check_eq "parallel ingest $n exit status" 0 "$st"
 done
 for y in 2010 2011 2012 2013 2014; do
-    check "summary of y$y.csv" "108 rows read, 108 new" "$(sed -n 's/^y[0-9]*\.csv: \([0-9]* rows read, [0-9]* new\),.*/\1/p' y$y.out)"
+    check_eq "summary of y$y.csv" "108 rows read, 108 new" "$(sed -n 's/^y[0-9]*\.csv: \([0-9]* rows read, [0-9]* new\),.*/\1/p' y$y.out)"
 done
-check "values stored" 540 "$(sqlite3 "$db" 'select count(*) from obs')"
-check "values stored once" 0 "$(sqlite3 "$db" 'select count(*) from (select unit_id, indicator_id, period, measure from obs group by 1, 2, 3, 4 having count(*) > 1)')"
-check "no revisions" 0 "$(sqlite3 "$db" 'select count(*) from revision')"
-check "five submissions" "5|540" "$(sqlite3 "$db" 'select count(*), sum(stored) from submission')"
-check "stored sum" "$(cat y20*.csv | awk -F, '$1 != "unit" { s += $4 } END { print s }')" \
+check_eq "values stored" 540 "$(sqlite3 "$db" 'select count(*) from obs')"
+check_eq "values stored once" 0 "$(sqlite3 "$db" 'select count(*) from (select unit_id, indicator_id, period, measure from obs group by 1, 2, 3, 4 having count(*) > 1)')"
+check_eq "no revisions" 0 "$(sqlite3 "$db" 'select count(*) from revision')"
+check_eq "five submissions" "5|540" "$(sqlite3 "$db" 'select count(*), sum(stored) from submission')"
+check_eq "stored sum" "$(cat y20*.csv | awk -F, '$1 != "unit" { s += $4 } END { print s }')" \
     "$(sqlite3 "$db" 'select cast(sum(value) as integer) from obs')"
 
 # the same file twice at once
@@ -87,13 +78,12 @@ wait $p1
 st1=$?
 wait $p2
 st2=$?
-check "same file, first exit status" 0 "$st1"
-check "same file, second exit status" 0 "$st2"
-check "same file stored by one submission" 1 "$(sqlite3 "$db" "select count(*) from submission where file = 'same.csv' and stored > 0")"
-check "same file values" 564 "$(sqlite3 "$db" 'select count(*) from obs')"
-check "same file: no revisions" 0 "$(sqlite3 "$db" 'select count(*) from revision')"
-check "one of them says already ingested" 1 "$(cat s1.out s2.out | grep -c 'already ingested')"
-check "integrity" ok "$(sqlite3 "$db" 'PRAGMA integrity_check')"
+check_eq "same file, first exit status" 0 "$st1"
+check_eq "same file, second exit status" 0 "$st2"
+check_eq "same file stored by one submission" 1 "$(sqlite3 "$db" "select count(*) from submission where file = 'same.csv' and stored > 0")"
+check_eq "same file values" 564 "$(sqlite3 "$db" 'select count(*) from obs')"
+check_eq "same file: no revisions" 0 "$(sqlite3 "$db" 'select count(*) from revision')"
+check_eq "one of them says already ingested" 1 "$(cat s1.out s2.out | grep -c 'already ingested')"
+check_eq "integrity" ok "$(sqlite3 "$db" 'PRAGMA integrity_check')"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -16,16 +16,7 @@ esac
 here=$(cd "$(dirname "$0")" && pwd)
 cat_src=$here/../cases/ingest/001-store-and-history/catalog
 
-passed=0
-failed=0
-check() { # NAME EXPECTED ACTUAL
-    if [ "$2" = "$3" ]; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAIL $1: expected [$2], got [$3]"
-    fi
-}
+. "$(dirname "$0")/lib.sh"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/provstat-kill.XXXXXX") || exit 2
 pid=
@@ -42,7 +33,7 @@ db=$tmp/k.db
 # what was there before: two values of 2020
 printf 'unit,indicator,period,value\n193,RETAIL,2020-01,5\n196,RETAIL,2020-01,6\n' > before.csv
 "$P" --db "$db" ingest before.csv --reporter CTK --received 2020-02-10 >/dev/null
-check "before stored" 0 "$?"
+check_eq "before stored" 0 "$?"
 rev_before=$(sqlite3 "$db" 'select count(*) from revision')
 
 # 3 districts x 3 indicators x 240 months (2000-01 .. 2019-12) = 2160 rows
@@ -59,7 +50,7 @@ awk 'BEGIN {
             }
 }' > big.csv
 rows=$(($(wc -l < big.csv) - 1))
-check "rows generated" 2160 "$rows"
+check_eq "rows generated" 2160 "$rows"
 
 mark=$tmp/paused
 PROVSTAT_TEST_PAUSE_ROWS=1000 PROVSTAT_TEST_PAUSE_FILE=$mark \
@@ -70,26 +61,25 @@ while [ ! -f "$mark" ] && [ $i -lt 300 ]; do
     sleep 0.1
     i=$((i + 1))
 done
-check "pause reached" yes "$([ -f "$mark" ] && echo yes || echo no)"
+check_eq "pause reached" yes "$([ -f "$mark" ] && echo yes || echo no)"
 kill -9 "$pid"
 wait "$pid" 2>/dev/null
 st=$?
 pid=
-check "killed by SIGKILL" 137 "$st"
+check_eq "killed by SIGKILL" 137 "$st"
 
-check "integrity after kill" ok "$(sqlite3 "$db" 'PRAGMA integrity_check')"
-check "obs after kill" 2 "$(sqlite3 "$db" 'select count(*) from obs')"
-check "revisions after kill" "$rev_before" "$(sqlite3 "$db" 'select count(*) from revision')"
-check "submissions after kill" "1|before.csv" "$(sqlite3 "$db" "select count(*), group_concat(file) from submission")"
-check "earlier values intact" "5.0,6.0" "$(sqlite3 "$db" "select group_concat(value) from (select value from obs order by value)")"
+check_eq "integrity after kill" ok "$(sqlite3 "$db" 'PRAGMA integrity_check')"
+check_eq "obs after kill" 2 "$(sqlite3 "$db" 'select count(*) from obs')"
+check_eq "revisions after kill" "$rev_before" "$(sqlite3 "$db" 'select count(*) from revision')"
+check_eq "submissions after kill" "1|before.csv" "$(sqlite3 "$db" "select count(*), group_concat(file) from submission")"
+check_eq "earlier values intact" "5.0,6.0" "$(sqlite3 "$db" "select group_concat(value) from (select value from obs order by value)")"
 
 "$P" --db "$db" ingest big.csv --reporter CTK --received 2020-02-10 >again.out 2>again.err
-check "ingest after kill" 0 "$?"
-check "ingest after kill summary" "big.csv: 2160 rows read, 2160 new, 0 revised, 0 unchanged, 0 refused; stored as submission 2" "$(cat again.out)"
-check "obs after ingest" 2162 "$(sqlite3 "$db" 'select count(*) from obs')"
-check "stored sum" "$(awk -F, 'NR > 1 { s += $4 } END { print s + 11 }' big.csv)" \
+check_eq "ingest after kill" 0 "$?"
+check_eq "ingest after kill summary" "big.csv: 2160 rows read, 2160 new, 0 revised, 0 unchanged, 0 refused; stored as submission 2" "$(cat again.out)"
+check_eq "obs after ingest" 2162 "$(sqlite3 "$db" 'select count(*) from obs')"
+check_eq "stored sum" "$(awk -F, 'NR > 1 { s += $4 } END { print s + 11 }' big.csv)" \
     "$(sqlite3 "$db" 'select cast(sum(value) as integer) from obs')"
-check "integrity at end" ok "$(sqlite3 "$db" 'PRAGMA integrity_check')"
+check_eq "integrity at end" ok "$(sqlite3 "$db" 'PRAGMA integrity_check')"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

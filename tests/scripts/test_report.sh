@@ -54,16 +54,7 @@ db=$tmp/q.db
 PROVSTAT_DB=$db
 export PROVSTAT_DB
 
-passed=0
-failed=0
-ok() {
-    echo "ok $1"
-    passed=$((passed + 1))
-}
-fail() {
-    echo "FAIL $1"
-    failed=$((failed + 1))
-}
+. "$(dirname "$0")/lib.sh"
 checks=$tmp/checks.txt
 : >"$checks"
 # c NAME EXPR: a check for read_xlsx.py
@@ -335,5 +326,4 @@ usage_case "bad period" "--period 2016-13" "$ps" report --period 2016-13 --out "
 usage_case "unknown unit" "--unit 999" "$ps" report --period 2016-07 --out "$tmp/x.xlsx" --unit 999
 usage_case "bad SOURCE_DATE_EPOCH" "SOURCE_DATE_EPOCH" env SOURCE_DATE_EPOCH=yesterday "$ps" report --period 2016-07 --out "$tmp/x.xlsx"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

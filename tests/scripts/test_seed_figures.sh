@@ -37,16 +37,7 @@ db=$tmp/q.db
 PROVSTAT_DB=$db
 export PROVSTAT_DB
 
-passed=0
-failed=0
-ok() {
-    echo "ok $1"
-    passed=$((passed + 1))
-}
-fail() {
-    echo "FAIL $1"
-    failed=$((failed + 1))
-}
+. "$(dirname "$0")/lib.sh"
 
 # check NAME PYTHON-EXPR: the expression sees `row(unit, indicator)` (a dict
 # of the show csv row) in files $tmp/before.csv / $tmp/after.csv, the helper
@@ -146,5 +137,4 @@ if [ -s "$tmp/show.err" ]; then
     echo "   show wrote to standard error:"
     sed 's/^/    /' "$tmp/show.err"
 fi
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
