@@ -40,9 +40,10 @@ int ps_cmd_show(ps_cli *cli, int argc, char **argv)
     static const struct option longopts[] = {
         {"period", required_argument, NULL, 'p'}, {"unit", required_argument, NULL, 'u'},
         {"indicator", required_argument, NULL, 'i'}, {"format", required_argument, NULL, 'f'},
-        {NULL, 0, NULL, 0}};
+        {"bom", no_argument, NULL, 'b'}, {NULL, 0, NULL, 0}};
     const char *ptext = NULL, *utext = NULL, *itext = NULL;
     ps_outfmt fmt = PS_OUT_TABLE;
+    bool bom = false;
     int c;
     while ((c = ps_opts_next(cli, argc, argv, longopts)) != -1) {
         switch (c) {
@@ -50,6 +51,7 @@ int ps_cmd_show(ps_cli *cli, int argc, char **argv)
         case 'p': ptext = optarg; break;
         case 'u': utext = optarg; break;
         case 'i': itext = optarg; break;
+        case 'b': bom = true; break;
         case 'f':
             if (!ps_outfmt_parse(optarg, &fmt))
                 return ps_cli_usage_error(cli, "--format %s: use table, csv or json", optarg);
@@ -60,6 +62,8 @@ int ps_cmd_show(ps_cli *cli, int argc, char **argv)
         return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
     if (!ptext)
         return ps_cli_usage_error(cli, "--period P is required");
+    if (bom && fmt != PS_OUT_CSV)
+        return ps_cli_usage_error(cli, "--bom goes with --format csv (a byte-order mark for Excel)");
     ps_period p;
     if (!ps_cli_period_arg(cli, "--period", ptext, &p))
         return 2;
@@ -87,6 +91,8 @@ int ps_cmd_show(ps_cli *cli, int argc, char **argv)
     char pb[PS_PERIOD_BUFSZ];
     ps_period_format(p, pb);
     if (fmt == PS_OUT_CSV) {
+        if (bom)
+            fputs("\xEF\xBB\xBF", stdout);
         ps_csv_row(stdout, show_header, NCOLS, false);
     } else if (fmt == PS_OUT_JSON) {
         fputs("[", stdout);

@@ -48,11 +48,12 @@ const ps_command ps_commands[] = {
     {"reopen", ps_cmd_reopen, "reopen --period P [--unit U]", "Remove a lock made by close.", ""},
     {"backup", ps_cmd_backup, "backup FILE",
      "Write a consistent copy of the database to FILE, even while others write.", ""},
-    {"show", ps_cmd_show, "show --period P [--unit U] [--indicator X] [--format table|csv|json]",
+    {"show", ps_cmd_show, "show --period P [--unit U] [--indicator X] [--format table|csv|json] [--bom]",
      "Values with every comparison: year-to-date, plan, index on the same period last\n"
      "year, attainment of the plan with the pace, share of the parent.",
      "options:\n  --period P      the period\n  --unit U        one unit (default: every unit)\n"
-     "  --indicator X   one indicator (default: all)\n  --format F      table (default), csv or json\n"},
+     "  --indicator X   one indicator (default: all)\n  --format F      table (default), csv or json\n"
+     "  --bom           with csv: start with a UTF-8 byte-order mark (for Excel)\n"},
     {"check", ps_cmd_check, "check --period P [--errors-csv F]",
      "Check a period: the rules of rules.csv on every unit's values, submitted totals\n"
      "that differ from the roll-up of their parts by more than 0.5%, and outliers\n"
