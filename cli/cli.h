@@ -57,6 +57,9 @@ bool ps_outfmt_parse(const char *s, ps_outfmt *out);
 
 /* Parses a period option; on failure prints a usage error and returns false. */
 bool ps_cli_period_arg(ps_cli *cli, const char *opt, const char *text, ps_period *out);
+/* The --period every period command needs: 0 with *out set, or 2 after a
+ * usage error (missing or not a period). */
+int ps_cli_period_required(ps_cli *cli, const char *text, ps_period *out);
 
 /* The commands. */
 int ps_cmd_init(ps_cli *cli, int argc, char **argv);

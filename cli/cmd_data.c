@@ -79,6 +79,23 @@ static int resolve_key(ps_cli *cli, const ps_catalog *cat, const key_opts *k, ps
     return 0;
 }
 
+/* Opens the catalog and resolves the key options; 0, or the exit code with
+ * nothing left open. */
+static int open_key(ps_cli *cli, const key_opts *k, bool readonly, ps_db **db, ps_catalog **cat,
+                    ps_obs_key *key, int *u, int *ind, ps_period *p)
+{
+    int rc = ps_cli_open_catalog(cli, readonly, db, cat);
+    if (rc)
+        return rc;
+    if ((rc = resolve_key(cli, *cat, k, key, u, ind, p))) {
+        ps_catalog_free(*cat);
+        ps_db_close(*db);
+        *cat = NULL;
+        *db = NULL;
+    }
+    return rc;
+}
+
 /* ------------------------------------------------------------------------
  * history
  * ------------------------------------------------------------------------ */
@@ -93,13 +110,11 @@ int ps_cmd_history(ps_cli *cli, int argc, char **argv)
         return ps_cli_usage_error(cli, "history takes no --reporter or --force");
     ps_db *db;
     ps_catalog *cat;
-    if ((rc = ps_cli_open_catalog(cli, true, &db, &cat)))
-        return rc;
     ps_obs_key key;
     int u, ind;
     ps_period p;
-    if ((rc = resolve_key(cli, cat, &k, &key, &u, &ind, &p)))
-        goto out;
+    if ((rc = open_key(cli, &k, true, &db, &cat, &key, &u, &ind, &p)))
+        return rc;
     ps_ctx ctx = {0};
     ps_hist_row *rows;
     size_t n;
@@ -179,13 +194,11 @@ int ps_cmd_retract(ps_cli *cli, int argc, char **argv)
         return ps_cli_usage_error(cli, "--reporter CODE is required: who withdraws the value");
     ps_db *db;
     ps_catalog *cat;
-    if ((rc = ps_cli_open_catalog(cli, false, &db, &cat)))
-        return rc;
     ps_obs_key key;
     int u, ind;
     ps_period p;
-    if ((rc = resolve_key(cli, cat, &k, &key, &u, &ind, &p)))
-        goto out;
+    if ((rc = open_key(cli, &k, false, &db, &cat, &key, &u, &ind, &p)))
+        return rc;
     int r = ps_catalog_reporter(cat, k.reporter);
     if (r < 0) {
         rc = ps_cli_usage_error(cli, "--reporter %s is not a reporter of the catalog", k.reporter);
@@ -260,11 +273,10 @@ static int close_or_reopen(ps_cli *cli, int argc, char **argv, bool close)
         return rc;
     if (k.indicator || k.reporter || k.measure || k.force)
         return ps_cli_usage_error(cli, "only --period and --unit are allowed");
-    if (!k.period)
-        return ps_cli_usage_error(cli, "--period P is required");
     ps_period p;
-    if (!ps_cli_period_arg(cli, "--period", k.period, &p))
-        return 2;
+    int prc = ps_cli_period_required(cli, k.period, &p);
+    if (prc)
+        return prc;
     ps_db *db;
     ps_catalog *cat;
     if ((rc = ps_cli_open_catalog(cli, false, &db, &cat)))

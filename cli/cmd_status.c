@@ -29,11 +29,10 @@ int ps_cmd_status(ps_cli *cli, int argc, char **argv)
     }
     if (optind < argc)
         return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
-    if (!ptext)
-        return ps_cli_usage_error(cli, "--period P is required");
     ps_period p;
-    if (!ps_cli_period_arg(cli, "--period", ptext, &p))
-        return 2;
+    int prc = ps_cli_period_required(cli, ptext, &p);
+    if (prc)
+        return prc;
     ps_db *db;
     ps_catalog *cat;
     int rc = ps_cli_open_catalog(cli, true, &db, &cat);

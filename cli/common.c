@@ -138,6 +138,13 @@ bool ps_outfmt_parse(const char *s, ps_outfmt *out)
     return true;
 }
 
+int ps_cli_period_required(ps_cli *cli, const char *text, ps_period *out)
+{
+    if (!text)
+        return ps_cli_usage_error(cli, "--period P is required");
+    return ps_cli_period_arg(cli, "--period", text, out) ? 0 : 2;
+}
+
 bool ps_cli_period_arg(ps_cli *cli, const char *opt, const char *text, ps_period *out)
 {
     char msg[256];
