@@ -4,6 +4,7 @@
 #include "core/alloc.h"
 #include "core/formula.h"
 #include "store/obs.h"
+#include "store/rollup.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -45,6 +46,8 @@ static size_t memo_slot(const memo *m, uint64_t k)
 static void memo_grow(memo *m)
 {
     memo old = *m;
+    /* a first size that a report's kept series fit in without a rehash;
+     * its pages are not touched until used */
     m->cap = old.cap ? old.cap * 2 : 1024;
     m->keys = ps_xcalloc(m->cap, sizeof *m->keys);
     m->vals = ps_xmalloc(m->cap * sizeof *m->vals);
@@ -163,7 +166,20 @@ struct ps_engine {
     bool reading;        /* a read transaction is open */
     ps_ctx *ctx;
     int depth;
+    /* roll-ups kept between commands (store/rollup.h) */
+    ps_rollup_reader *kept;   /* NULL: the database cannot keep them */
+    bool kept_valid;          /* the kept rows belong to this snapshot */
+    long long generation;     /* of this snapshot */
+    ps_rollup_row *fresh;     /* computed here, to keep */
+    size_t nfresh, capfresh;
+    struct kept_series *ks;   /* kept series read so far (open addressing) */
+    size_t kcap, kn, krecs;
 };
+
+static void kept_clear(ps_engine *e);
+
+/* At most this many new roll-ups are kept per command (about 50 MB). */
+enum { FRESH_MAX = 1 << 20 };
 
 ps_error ps_engine_new(ps_db *db, const ps_catalog *cat, ps_engine **out, ps_ctx *ctx)
 {
@@ -181,6 +197,13 @@ ps_error ps_engine_new(ps_db *db, const ps_catalog *cat, ps_engine **out, ps_ctx
         return err;
     }
     e->reading = true;
+    if ((err = ps_rollup_state(db, &e->generation, &e->kept_valid, ctx))) {
+        ps_engine_free(e);
+        return err;
+    }
+    ps_ctx quiet = {0};
+    if (ps_rollup_reader_new(db, &e->kept, &quiet))
+        e->kept = NULL; /* opened read-only before the table existed: compute everything */
     ps_obs_key *keys;
     size_t n;
     if ((err = ps_obs_forced_closed_list(db, &keys, &n, ctx))) {
@@ -210,6 +233,9 @@ void ps_engine_free(ps_engine *e)
     if (!e)
         return;
     ps_obs_writer_free(e->w);
+    ps_rollup_reader_free(e->kept);
+    kept_clear(e);
+    free(e->fresh);
     if (e->reading)
         ps_db_end_read(e->db);
     free(e->m.keys);
@@ -350,6 +376,161 @@ static ps_val submitted(ps_engine *e, int u, int ind, ps_period p, int measure)
 
 static ps_val value_of(ps_engine *e, int u, int ind, ps_period p);
 static ps_val plan_of(ps_engine *e, int u, int ind, int year);
+
+/* Roll-ups worth keeping: a unit's computed from its children, and
+ * derived values. A leaf's stored values are in obs already. */
+static bool keepable(const ps_engine *e, int u, int ind)
+{
+    return e->kept && (e->cat->units[u].nchildren > 0 || e->cat->indicators[ind].kind == PS_KIND_DERIVED);
+}
+
+/* The kept series read so far: (u, ind) -> its records in (measure,
+ * period) order, as the blob has them. Looked up beside the memo rather
+ * than copied into it: a report reads a few values of each series. */
+typedef struct kept_rec {
+    int measure, period;
+    ps_val v;
+} kept_rec;
+
+typedef struct kept_series {
+    uint64_t key;       /* 0 = empty slot */
+    kept_rec *recs;
+    int n;
+} kept_series;
+
+static void put_kept(const ps_rollup_row *row, void *arg)
+{
+    kept_series *ks = arg;
+    if ((ks->n & (ks->n - 1)) == 0 && ks->n >= 8)
+        ks->recs = ps_xrealloc(ks->recs, (size_t)ks->n * 2 * sizeof *ks->recs);
+    else if (!ks->recs)
+        ks->recs = ps_xmalloc(8 * sizeof *ks->recs);
+    ks->recs[ks->n++] = (kept_rec){row->measure, row->period,
+                                   {row->has, row->value, row->coverage, row->status, row->flags}};
+}
+
+static void kept_clear(ps_engine *e)
+{
+    for (size_t i = 0; i < e->kcap; i++)
+        free(e->ks[i].recs);
+    free(e->ks);
+    e->ks = NULL;
+    e->kcap = e->kn = e->krecs = 0;
+}
+
+static kept_series *kept_slot(kept_series *t, size_t cap, uint64_t key)
+{
+    uint64_t h = key * 0x9E3779B97F4A7C15ULL;
+    size_t i = (size_t)(h >> 20) & (cap - 1);
+    while (t[i].key && t[i].key != key)
+        i = (i + 1) & (cap - 1);
+    return &t[i];
+}
+
+/* The kept series (u, ind), read on first use; NULL when there is none
+ * to use (nothing valid kept, or a leaf's stored series). */
+static const kept_series *kept_get(ps_engine *e, int u, int ind)
+{
+    if (!e->kept_valid || !keepable(e, u, ind))
+        return NULL;
+    uint64_t key = ((uint64_t)(unsigned)u << 32 | (unsigned)ind) + 1;
+    if (e->kcap) {
+        kept_series *k = kept_slot(e->ks, e->kcap, key);
+        if (k->key)
+            return k;
+    }
+    if (e->krecs > (size_t)MEMO_MAX)
+        kept_clear(e); /* bounded, as the memo is */
+    if ((e->kn + 1) * 2 > e->kcap) {
+        size_t ncap = e->kcap ? e->kcap * 2 : 4096;
+        kept_series *t = ps_xcalloc(ncap, sizeof *t);
+        for (size_t i = 0; i < e->kcap; i++)
+            if (e->ks[i].key)
+                *kept_slot(t, ncap, e->ks[i].key) = e->ks[i];
+        free(e->ks);
+        e->ks = t;
+        e->kcap = ncap;
+    }
+    kept_series *k = kept_slot(e->ks, e->kcap, key);
+    k->key = key;
+    k->recs = NULL;
+    k->n = 0;
+    e->kn++;
+    ps_ctx local = {0};
+    ps_error err = ps_rollup_series(e->kept, e->cat->units[u].id, e->cat->indicators[ind].id, put_kept, k,
+                                    e->ctx ? e->ctx : &local);
+    if (err && !e->err)
+        e->err = err;
+    e->krecs += (size_t)k->n;
+    return k;
+}
+
+/* A kept value of (u, ind, measure, period key). */
+static bool kept_find(ps_engine *e, int u, int ind, int measure, int pk, ps_val *out)
+{
+    const kept_series *k = kept_get(e, u, ind);
+    if (!k)
+        return false;
+    int lo = 0, hi = k->n;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        const kept_rec *r = &k->recs[mid];
+        if (r->measure < measure || (r->measure == measure && r->period < pk))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < k->n && k->recs[lo].measure == measure && k->recs[lo].period == pk) {
+        *out = k->recs[lo].v;
+        return true;
+    }
+    return false;
+}
+
+static void add_fresh(ps_engine *e, const ps_rollup_row *row)
+{
+    if (e->nfresh >= FRESH_MAX)
+        return;
+    if (e->nfresh == e->capfresh) {
+        e->capfresh = e->capfresh ? e->capfresh * 2 : 1024;
+        e->fresh = ps_xrealloc(e->fresh, e->capfresh * sizeof *e->fresh);
+    }
+    e->fresh[e->nfresh++] = *row;
+}
+
+/* Notes a value computed here, to keep it for the next command. */
+static void note_fresh(ps_engine *e, int u, int ind, int measure, int pkey, const ps_val *v)
+{
+    if (!keepable(e, u, ind))
+        return;
+    ps_rollup_row row = {e->cat->units[u].id, e->cat->indicators[ind].id, measure, pkey,
+                         v->has, v->has ? v->v : 0, v->coverage, v->status, v->flags};
+    add_fresh(e, &row);
+}
+
+bool ps_engine_number_get(ps_engine *e, int what, long long key, int period, double *out)
+{
+    bool found = false;
+    ps_ctx quiet = {0};
+    if (!e->kept || !e->kept_valid || !e->reading)
+        return false;
+    if (ps_rollup_number(e->kept, key, what, period, &found, out, &quiet))
+        return false; /* computed again instead */
+    return found;
+}
+
+void ps_engine_number_put(ps_engine *e, int what, long long key, int period, double v)
+{
+    if (!e->kept || !isfinite(v))
+        return;
+    ps_rollup_row row = {key, -what, PS_ROLLUP_NUMBER, period, true, v, 1, 'A', 0};
+    add_fresh(e, &row);
+}
+
+ps_db *ps_engine_db(const ps_engine *e)
+{
+    return e->db;
+}
 
 /* Combines member values by a space aggregation. members[0..n) are unit
  * indexes; weights come from the weight indicator for wmean. */
@@ -593,7 +774,7 @@ static ps_val value_of(ps_engine *e, int u, int ind, ps_period p)
     bool leaf = e->cat->units[u].nchildren == 0 && e->cat->indicators[ind].kind != PS_KIND_DERIVED;
     uint64_t key = mkey(K_VALUE, u, ind, ps_period_key(p));
     ps_val v;
-    if (!leaf && memo_get(&e->m, key, &v))
+    if (!leaf && (memo_get(&e->m, key, &v) || kept_find(e, u, ind, 0, ps_period_key(p), &v)))
         return v;
     e->depth++;
     const ps_indicator *x = &e->cat->indicators[ind];
@@ -613,8 +794,10 @@ static ps_val value_of(ps_engine *e, int u, int ind, ps_period p)
         }
     }
     e->depth--;
-    if (!leaf)
+    if (!leaf) {
         memo_put(&e->m, key, &v);
+        note_fresh(e, u, ind, 0, ps_period_key(p), &v);
+    }
     return v;
 }
 
@@ -627,7 +810,7 @@ static ps_val plan_of(ps_engine *e, int u, int ind, int year)
         return NONE;
     uint64_t key = mkey(K_PLAN, u, ind, ps_period_key(y));
     ps_val v;
-    if (memo_get(&e->m, key, &v))
+    if (memo_get(&e->m, key, &v) || kept_find(e, u, ind, 1, ps_period_key(y), &v))
         return v;
     e->depth++;
     v = submitted(e, u, ind, y, 1);
@@ -639,6 +822,7 @@ static ps_val plan_of(ps_engine *e, int u, int ind, int year)
     }
     e->depth--;
     memo_put(&e->m, key, &v);
+    note_fresh(e, u, ind, 1, ps_period_key(y), &v);
     return v;
 }
 
@@ -703,6 +887,36 @@ ps_error ps_engine_children(ps_engine *e, int u, int ind, ps_period p, ps_val *o
     *out = space_rollup(e, u, ind, p, false);
     e->ctx = NULL;
     return e->err;
+}
+
+static int fresh_cmp(const void *a, const void *b)
+{
+    const ps_rollup_row *x = a, *y = b;
+    if (x->unit_id != y->unit_id)
+        return x->unit_id < y->unit_id ? -1 : 1;
+    if (x->indicator_id != y->indicator_id)
+        return x->indicator_id < y->indicator_id ? -1 : 1;
+    if (x->measure != y->measure)
+        return x->measure - y->measure;
+    return (x->period > y->period) - (x->period < y->period);
+}
+
+ps_error ps_engine_save(ps_engine *e, bool *saved, ps_ctx *ctx)
+{
+    *saved = false;
+    if (e->reading) {
+        ps_db_end_read(e->db);
+        e->reading = false;
+    }
+    if (e->err || !e->kept || !e->nfresh)
+        return PS_OK; /* nothing sure to keep */
+    /* in key order: the inserts then walk the table's b-tree once */
+    qsort(e->fresh, e->nfresh, sizeof *e->fresh, fresh_cmp);
+    ps_error err = ps_rollup_save(e->db, e->generation, e->fresh, e->nfresh, saved, ctx);
+    free(e->fresh);
+    e->fresh = NULL;
+    e->nfresh = e->capfresh = 0;
+    return err;
 }
 
 bool ps_engine_summable(const ps_engine *e, int ind)

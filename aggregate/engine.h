@@ -6,7 +6,9 @@
  * year-to-date, the unit's own values of its frequency by time_agg; for
  * derived indicators, the formula on the aggregated components. Coverage,
  * status and flags travel with every value. Results are memoised for the
- * life of the engine (one command), so open a new engine after a change.
+ * life of the engine (one command), so open a new engine after a change;
+ * ps_engine_save keeps the roll-ups in the database for later commands,
+ * valid until the data next change.
  *
  * The engine reads the database through store/ and owns nothing of the
  * catalog it is given (the catalog must outlive it).
@@ -64,6 +66,19 @@ ps_error ps_engine_comparable(ps_engine *e, int u, int ind, ps_period p, ps_peri
 /* The roll-up of u's children valid in p by space_agg, ignoring any value
  * submitted for u itself (for `check`: submitted totals against parts). */
 ps_error ps_engine_children(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx);
+
+/* Numbers other than values computed from the engine's snapshot, kept with
+ * its roll-ups (store/rollup.h: `what` 1..3 are the reporting counts of
+ * ingest/status.h). get returns false when none is kept for this snapshot. */
+bool ps_engine_number_get(ps_engine *e, int what, long long key, int period, double *out);
+void ps_engine_number_put(ps_engine *e, int what, long long key, int period, double v);
+ps_db *ps_engine_db(const ps_engine *e);
+
+/* Ends the engine's read and keeps the roll-ups it computed for the next
+ * command (store/rollup.h); afterwards the engine answers nothing new.
+ * *saved is false when there was nothing to keep or the database could not
+ * take them now (read-only, busy, or changed since); that is not an error. */
+ps_error ps_engine_save(ps_engine *e, bool *saved, ps_ctx *ctx);
 
 /* True when ind adds up over time: time_agg sum, or derived by + and -
  * from such indicators (budget revenue = domestic + import-export). */

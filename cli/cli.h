@@ -7,6 +7,7 @@
 #ifndef PS_CLI_H
 #define PS_CLI_H
 
+#include "aggregate/engine.h"
 #include "core/catalog.h"
 #include "core/diag.h"
 #include "core/error.h"
@@ -43,6 +44,13 @@ bool ps_cli_wants_help(int argc, char **argv);
 int ps_cli_open_db(ps_cli *cli, bool create, bool readonly, ps_db **db);
 /* Opens the database and loads its catalog; 0 or the exit code. */
 int ps_cli_open_catalog(ps_cli *cli, bool readonly, ps_db **db, ps_catalog **cat);
+/* For the commands that compute (show, trend, check, report, export): like
+ * ps_cli_open_catalog read-only, but writable when the file is, so that the
+ * engine can keep its roll-ups (store/rollup.h). */
+int ps_cli_open_query(ps_cli *cli, ps_db **db, ps_catalog **cat);
+/* Keeps what the engine computed for the next command; a failure is a note
+ * on stderr, never a failed command (the output is already written). */
+void ps_cli_keep_rollups(ps_cli *cli, ps_engine *e);
 
 /* Prints diagnostics: the first 50 of each severity, then a count (with a
  * hint to --errors-csv when the command has that option). */

@@ -32,7 +32,7 @@ int ps_cmd_check(ps_cli *cli, int argc, char **argv)
         return prc;
     ps_db *db;
     ps_catalog *cat;
-    int rc = ps_cli_open_catalog(cli, true, &db, &cat);
+    int rc = ps_cli_open_query(cli, &db, &cat);
     if (rc)
         return rc;
     ps_ctx ctx = {0};
@@ -66,6 +66,8 @@ int ps_cmd_check(ps_cli *cli, int argc, char **argv)
         rc = ps_cli_write_errors_csv(&d, errors_csv);
     if (!rc && d.nerr)
         rc = 1;
+    if (rc == 0 || rc == 1)
+        ps_cli_keep_rollups(cli, e);
 out:
     ps_diags_free(&d);
     ps_obs_writer_free(w);

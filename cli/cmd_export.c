@@ -94,7 +94,7 @@ int ps_cmd_export(ps_cli *cli, int argc, char **argv)
 
     ps_db *db;
     ps_catalog *cat;
-    int rc = ps_cli_open_catalog(cli, true, &db, &cat);
+    int rc = ps_cli_open_query(cli, &db, &cat);
     if (rc)
         return rc;
     ps_engine *e = NULL;
@@ -123,6 +123,8 @@ int ps_cmd_export(ps_cli *cli, int argc, char **argv)
         else
             printf("%s: %ld rows (%s, %s)\n", out, rows, ps_export_format_name(o.format), a);
     }
+    fflush(stdout);
+    ps_cli_keep_rollups(cli, e);
 done:
     if (e)
         ps_engine_free(e);

@@ -81,7 +81,7 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
 
     ps_db *db;
     ps_catalog *cat;
-    int rc = ps_cli_open_catalog(cli, true, &db, &cat);
+    int rc = ps_cli_open_query(cli, &db, &cat);
     if (rc)
         return rc;
     ps_engine *e = NULL;
@@ -110,6 +110,8 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
         fprintf(stderr, "provstat report: warning: %ld text%s longer than Excel's 32,767 characters %s shortened in %s\n",
                 res.truncated, res.truncated == 1 ? "" : "s", res.truncated == 1 ? "was" : "were", out);
     printf("%s\n", out);
+    fflush(stdout);
+    ps_cli_keep_rollups(cli, e);
 done:
     ps_engine_free(e);
     ps_catalog_free(cat);

@@ -69,7 +69,7 @@ int ps_cmd_show(ps_cli *cli, int argc, char **argv)
         return 2;
     ps_db *db;
     ps_catalog *cat;
-    int rc = ps_cli_open_catalog(cli, true, &db, &cat);
+    int rc = ps_cli_open_query(cli, &db, &cat);
     if (rc)
         return rc;
     int only_unit = -1, only_ind = -1;
@@ -182,6 +182,8 @@ int ps_cmd_show(ps_cli *cli, int argc, char **argv)
     } else if (fmt == PS_OUT_JSON) {
         fputs(rows ? "\n]\n" : "]\n", stdout);
     }
+    fflush(stdout);
+    ps_cli_keep_rollups(cli, e);
 out:
     ps_table_free(t);
     ps_engine_free(e);

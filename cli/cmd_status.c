@@ -35,12 +35,13 @@ int ps_cmd_status(ps_cli *cli, int argc, char **argv)
         return prc;
     ps_db *db;
     ps_catalog *cat;
-    int rc = ps_cli_open_catalog(cli, true, &db, &cat);
+    int rc = ps_cli_open_query(cli, &db, &cat);
     if (rc)
         return rc;
     ps_ctx ctx = {0};
     ps_status_row *rows;
-    if (ps_status_compute(db, cat, p, &rows, &ctx)) {
+    ps_engine *e = NULL;
+    if (ps_engine_new(db, cat, &e, &ctx) || ps_status_compute_kept(e, p, &rows, &ctx)) {
         rc = ps_cli_fail(cli, &ctx);
         goto out;
     }
@@ -96,7 +97,10 @@ int ps_cmd_status(ps_cli *cli, int argc, char **argv)
         fputs("\n]\n", stdout);
     }
     free(rows);
+    fflush(stdout);
+    ps_cli_keep_rollups(cli, e);
 out:
+    ps_engine_free(e);
     ps_catalog_free(cat);
     ps_db_close(db);
     return rc;

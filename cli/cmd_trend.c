@@ -144,7 +144,7 @@ int ps_cmd_trend(ps_cli *cli, int argc, char **argv)
 
     ps_db *db;
     ps_catalog *cat;
-    int rc = ps_cli_open_catalog(cli, true, &db, &cat);
+    int rc = ps_cli_open_query(cli, &db, &cat);
     if (rc)
         return rc;
     ps_engine *e = NULL;
@@ -172,6 +172,8 @@ int ps_cmd_trend(ps_cli *cli, int argc, char **argv)
         print_json(cat, t);
     else
         print_table(cat, t);
+    fflush(stdout);
+    ps_cli_keep_rollups(cli, e);
 out:
     ps_trend_free(t);
     ps_engine_free(e);

@@ -50,19 +50,24 @@ int ps_cli_help(const ps_command *cmd)
     return 0;
 }
 
-int ps_cli_open_db(ps_cli *cli, bool create, bool readonly, ps_db **db)
+static int open_db(ps_cli *cli, const ps_db_opts *opts, ps_db **db)
 {
     ps_ctx ctx = {0};
-    ps_db_opts opts = {create, readonly, 0};
-    ps_error err = ps_db_open(db, cli->db_path, &opts, &ctx);
+    ps_error err = ps_db_open(db, cli->db_path, opts, &ctx);
     if (err)
         return ps_cli_fail(cli, &ctx);
     return 0;
 }
 
-int ps_cli_open_catalog(ps_cli *cli, bool readonly, ps_db **db, ps_catalog **cat)
+int ps_cli_open_db(ps_cli *cli, bool create, bool readonly, ps_db **db)
 {
-    int rc = ps_cli_open_db(cli, false, readonly, db);
+    ps_db_opts opts = {create, readonly, false, 0};
+    return open_db(cli, &opts, db);
+}
+
+static int open_catalog(ps_cli *cli, const ps_db_opts *opts, ps_db **db, ps_catalog **cat)
+{
+    int rc = open_db(cli, opts, db);
     if (rc)
         return rc;
     ps_ctx ctx = {0};
@@ -72,6 +77,28 @@ int ps_cli_open_catalog(ps_cli *cli, bool readonly, ps_db **db, ps_catalog **cat
         return ps_cli_fail(cli, &ctx);
     }
     return 0;
+}
+
+int ps_cli_open_catalog(ps_cli *cli, bool readonly, ps_db **db, ps_catalog **cat)
+{
+    ps_db_opts opts = {false, readonly, false, 0};
+    return open_catalog(cli, &opts, db, cat);
+}
+
+int ps_cli_open_query(ps_cli *cli, ps_db **db, ps_catalog **cat)
+{
+    ps_db_opts opts = {false, true, true, 0};
+    return open_catalog(cli, &opts, db, cat);
+}
+
+void ps_cli_keep_rollups(ps_cli *cli, ps_engine *e)
+{
+    ps_ctx ctx = {0};
+    bool saved;
+    if (ps_engine_save(e, &saved, &ctx))
+        fprintf(stderr, "provstat: note: the computed roll-ups were not kept for the next command (%s)\n",
+                ps_ctx_message(&ctx));
+    (void)cli;
 }
 
 static void print_one(const ps_diag *x)

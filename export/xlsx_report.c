@@ -2191,7 +2191,7 @@ static ps_error gather(rep *r)
             r->keys[r->nkeys++] = cat->report_order[k];
     ps_error err;
     if ((err = ps_obs_writer_new(r->db, &r->ow, r->ctx)) || (err = gather_summary(r)) ||
-        (err = gather_districts(r)) || (err = ps_status_compute(r->db, cat, r->p, &r->status, r->ctx)) ||
+        (err = gather_districts(r)) || (err = ps_status_compute_kept(r->e, r->p, &r->status, r->ctx)) ||
         (err = gather_data(r)))
         return err;
     return PS_OK;

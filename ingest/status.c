@@ -20,6 +20,19 @@ static bool due_period(ps_period_type freq, int y, int m, ps_period *out)
     return true;
 }
 
+/* missing, late and rate from expected, received and on time */
+static void finish_rows(ps_status_row *rows, size_t n)
+{
+    for (size_t r = 0; r < n; r++) {
+        ps_status_row *row = &rows[r];
+        row->missing = row->expected - row->received;
+        if (row->missing < 0)
+            row->missing = 0;
+        row->late = row->received - row->on_time;
+        row->rate = row->expected ? fmin(100.0, 100.0 * (double)row->received / (double)row->expected) : NAN;
+    }
+}
+
 ps_error ps_status_compute(ps_db *db, const ps_catalog *cat, ps_period p, ps_status_row **rows,
                            ps_ctx *ctx)
 {
@@ -76,19 +89,12 @@ ps_error ps_status_compute(ps_db *db, const ps_catalog *cat, ps_period p, ps_sta
             }
         }
     }
-    for (size_t r = 0; r <= cat->nreporters; r++) {
-        ps_status_row *row = &out[r];
-        if (r < cat->nreporters) {
-            total->expected += row->expected;
-            total->received += row->received;
-            total->on_time += row->on_time;
-        }
-        row->missing = row->expected - row->received;
-        if (row->missing < 0)
-            row->missing = 0;
-        row->late = row->received - row->on_time;
-        row->rate = row->expected ? fmin(100.0, 100.0 * (double)row->received / (double)row->expected) : NAN;
+    for (size_t r = 0; r < cat->nreporters; r++) {
+        total->expected += out[r].expected;
+        total->received += out[r].received;
+        total->on_time += out[r].on_time;
     }
+    finish_rows(out, cat->nreporters + 1);
     free(units);
     ps_receipt_query_free(q);
     if (err) {
@@ -96,5 +102,42 @@ ps_error ps_status_compute(ps_db *db, const ps_catalog *cat, ps_period p, ps_sta
         return err;
     }
     *rows = out;
+    return PS_OK;
+}
+
+/* The kept counts: what 1 expected, 2 received, 3 on time; key the
+ * reporter's id, 0 for the total. */
+enum { KEPT_EXPECTED = 1, KEPT_RECEIVED = 2, KEPT_ON_TIME = 3 };
+
+ps_error ps_status_compute_kept(ps_engine *e, ps_period p, ps_status_row **rows, ps_ctx *ctx)
+{
+    const ps_catalog *cat = ps_engine_catalog(e);
+    size_t n = cat->nreporters + 1;
+    int pk = ps_period_key(p);
+    ps_status_row *out = ps_xcalloc(n, sizeof *out);
+    bool all = true;
+    for (size_t r = 0; r < n && all; r++) {
+        long long key = r < cat->nreporters ? cat->reporters[r].id : 0;
+        double ex, re, on;
+        all = ps_engine_number_get(e, KEPT_EXPECTED, key, pk, &ex) &&
+              ps_engine_number_get(e, KEPT_RECEIVED, key, pk, &re) &&
+              ps_engine_number_get(e, KEPT_ON_TIME, key, pk, &on);
+        out[r] = (ps_status_row){r < cat->nreporters ? (int)r : -1, (long)ex, (long)re, 0, (long)on, 0, 0};
+    }
+    if (all) {
+        finish_rows(out, n);
+        *rows = out;
+        return PS_OK;
+    }
+    free(out);
+    ps_error err = ps_status_compute(ps_engine_db(e), cat, p, rows, ctx);
+    if (err)
+        return err;
+    for (size_t r = 0; r < n; r++) {
+        long long key = r < cat->nreporters ? cat->reporters[r].id : 0;
+        ps_engine_number_put(e, KEPT_EXPECTED, key, pk, (double)(*rows)[r].expected);
+        ps_engine_number_put(e, KEPT_RECEIVED, key, pk, (double)(*rows)[r].received);
+        ps_engine_number_put(e, KEPT_ON_TIME, key, pk, (double)(*rows)[r].on_time);
+    }
     return PS_OK;
 }

@@ -2,6 +2,7 @@
 #ifndef PS_STATUS_H
 #define PS_STATUS_H
 
+#include "aggregate/engine.h"
 #include "core/catalog.h"
 #include "core/period.h"
 #include "store/db.h"
@@ -20,5 +21,9 @@ typedef struct ps_status_row {
  * cat->nreporters + 1 entries, owned by the caller. */
 ps_error ps_status_compute(ps_db *db, const ps_catalog *cat, ps_period p, ps_status_row **rows,
                            ps_ctx *ctx);
+
+/* The same, from the engine's snapshot: the counts kept with its roll-ups
+ * when they are still valid, otherwise computed and noted to be kept. */
+ps_error ps_status_compute_kept(ps_engine *e, ps_period p, ps_status_row **rows, ps_ctx *ctx);
 
 #endif

@@ -11,7 +11,7 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
-#define PS_SCHEMA_VERSION 1
+#define PS_SCHEMA_VERSION 2
 
 /* ------------------------------------------------------------------------
  * Errors and statement helpers
@@ -94,8 +94,41 @@ static const char *network_fs(const char *path)
     return kind && strcmp(kind, "FUSE") != 0 ? kind : NULL;
 }
 
+/* True when a query may write the file: the file, and its folder (for the
+ * write-ahead log), are writable. */
+static bool writable(const char *path)
+{
+    if (access(path, W_OK) != 0)
+        return false;
+    char *dir = ps_xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    else
+        strcpy(dir, ".");
+    bool ok = access(dir, W_OK) == 0;
+    free(dir);
+    return ok;
+}
+
+static int user_version(ps_db *db)
+{
+    sqlite3_stmt *st;
+    int version = -1;
+    if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            version = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    return version;
+}
+
 static ps_error migrate(ps_db *db, ps_ctx *ctx)
 {
+    /* the common case, an up-to-date file, takes no write lock: a query
+     * must not wait for an ingest to finish just to open the database */
+    if (user_version(db) == PS_SCHEMA_VERSION)
+        return PS_OK;
     ps_error err = ps_db_begin(db, ctx);
     if (err)
         return err;
@@ -130,7 +163,21 @@ static ps_error migrate(ps_db *db, ps_ctx *ctx)
                                   "PRAGMA user_version = 1;", ctx)))
             goto fail;
     }
-    /* future versions: if (version < 2) { ALTER ...; PRAGMA user_version = 2; } */
+    if (version < 2) {
+        /* version 2: roll-ups kept between commands (store/rollup.c), one
+         * row per series, valid while meta's rollup_generation equals its
+         * generation */
+        if ((err = ps_db_exec(db,
+                              "CREATE TABLE rollup ("
+                              " unit_id INTEGER NOT NULL, indicator_id INTEGER NOT NULL,"
+                              " body BLOB NOT NULL,"
+                              " PRIMARY KEY (unit_id, indicator_id)"
+                              ") STRICT, WITHOUT ROWID;"
+                              "INSERT OR REPLACE INTO meta(key, value) VALUES ('rollup_generation', '-1');"
+                              "PRAGMA user_version = 2;",
+                              ctx)))
+            goto fail;
+    }
     return ps_db_commit(db, ctx);
 fail:
     ps_db_rollback(db);
@@ -175,9 +222,14 @@ ps_error ps_db_open(ps_db **out, const char *path, const ps_db_opts *opts, ps_ct
                         "database %s is on a network share (%s): SQLite's write-ahead log does not work there; keep the database on a local disk",
                         path, net);
 
+    bool readonly = opts->readonly;
+    if (readonly && opts->query && exists)
+        readonly = !writable(path);
     ps_db *db = ps_xcalloc(1, sizeof *db);
     db->path = ps_xstrdup(path);
-    int flags = opts->readonly ? SQLITE_OPEN_READONLY
+    db->readonly = readonly;
+    db->busy_ms = opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 30000;
+    int flags = readonly ? SQLITE_OPEN_READONLY
                                : SQLITE_OPEN_READWRITE | (opts->create ? SQLITE_OPEN_CREATE : 0);
     int rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
     ps_error err = PS_OK;
@@ -187,29 +239,43 @@ ps_error ps_db_open(ps_db **out, const char *path, const ps_db_opts *opts, ps_ct
         goto fail;
     }
     sqlite3_extended_result_codes(db->h, 1);
-    sqlite3_busy_timeout(db->h, opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 30000);
-    /* journal_mode=WAL is persistent; the others are per connection */
-    if (!opts->readonly && (err = ps_db_exec(db, "PRAGMA journal_mode=WAL", ctx)))
-        goto fail;
-    if ((err = ps_db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-                              "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", ctx)))
-        goto fail;
-    if (!opts->readonly && (err = migrate(db, ctx)))
-        goto fail;
+    sqlite3_busy_timeout(db->h, db->busy_ms);
     if (opts->readonly) {
+        /* a query never creates a schema, even where it may write */
         sqlite3_stmt *vs;
         int version = 0;
         if ((err = ps_db_prepare(db, "PRAGMA user_version", &vs, ctx)))
             goto fail;
-        if (sqlite3_step(vs) == SQLITE_ROW)
+        rc = sqlite3_step(vs);
+        if (rc == SQLITE_ROW)
             version = sqlite3_column_int(vs, 0);
         sqlite3_finalize(vs);
+        if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN) {
+            /* read-only, SQLite still needs the write-ahead log's index
+             * (path-shm) beside the file, and cannot create it there */
+            err = ps_failf(ctx, PS_ERR_IO,
+                           "cannot read database %s: SQLite needs to create %s-shm beside it and the folder is not writable for you; ask for write access to the folder, or work on a copy (provstat --db COPY ...)",
+                           path, path);
+            goto fail;
+        }
+        if (rc != SQLITE_ROW) {
+            err = ps_db_fail(db, ctx, rc, "reading the schema version");
+            goto fail;
+        }
         if (version == 0) {
             err = ps_failf(ctx, PS_ERR_SCHEMA, "%s is not a provstat database: create one with `provstat --db %s init --catalog DIR`",
                            path, path);
             goto fail;
         }
     }
+    /* journal_mode=WAL is persistent; the others are per connection */
+    if (!readonly && (err = ps_db_exec(db, "PRAGMA journal_mode=WAL", ctx)))
+        goto fail;
+    if ((err = ps_db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+                              "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", ctx)))
+        goto fail;
+    if (!readonly && (err = migrate(db, ctx)))
+        goto fail;
     *out = db;
     return PS_OK;
 fail:

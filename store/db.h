@@ -16,6 +16,9 @@ typedef struct ps_db ps_db;
 typedef struct ps_db_opts {
     bool create;          /* create the file and schema when missing */
     bool readonly;        /* open without writing (queries only) */
+    bool query;           /* with readonly: open for writing after all when the
+                             file and its folder are writable (to keep roll-ups,
+                             store/rollup.h), read-only otherwise */
     int busy_timeout_ms;  /* 0: 30000 */
 } ps_db_opts;
 

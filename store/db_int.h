@@ -12,6 +12,8 @@ struct ps_db {
     bool wrote;
     bool in_tx;
     bool in_read;
+    bool readonly;      /* opened without writing */
+    int busy_ms;        /* the busy timeout set at opening */
 };
 
 /* Records the SQLite error of db as a ps_error in ctx; returns it. */

@@ -1,0 +1,322 @@
+/* rollup.c - the rollup table: roll-ups kept between commands.
+ *
+ * One row per series (unit, indicator): its kept values packed in a blob, so
+ * that a report's few thousand series come back in as many row reads rather
+ * than one read per value. A blob is a version byte (1) and then records of
+ * REC bytes, little-endian whatever the machine (the file may move):
+ *
+ *   period int32 | measure u8 | has u8 | status u8 | 0 | flags u32 |
+ *   value f64 | coverage f64
+ */
+#include "store/rollup.h"
+
+#include "core/alloc.h"
+#include "store/db_int.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { REC = 28, BLOB_VERSION = 1 };
+
+struct ps_rollup_reader {
+    ps_db *db;
+    sqlite3_stmt *st;
+};
+
+static void put_u32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint32_t get_u32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static void put_f64(unsigned char *p, double d)
+{
+    uint64_t v;
+    memcpy(&v, &d, sizeof v);
+    for (int i = 0; i < 8; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static double get_f64(const unsigned char *p)
+{
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--)
+        v = v << 8 | p[i];
+    double d;
+    memcpy(&d, &v, sizeof d);
+    return d;
+}
+
+static void encode(unsigned char *p, const ps_rollup_row *r)
+{
+    put_u32(p, (uint32_t)r->period);
+    p[4] = (unsigned char)r->measure;
+    p[5] = r->has && isfinite(r->value);
+    p[6] = (unsigned char)(r->status ? r->status : 'A');
+    p[7] = 0;
+    put_u32(p + 8, r->flags);
+    put_f64(p + 12, p[5] ? r->value : 0);
+    put_f64(p + 20, isfinite(r->coverage) ? r->coverage : 0);
+}
+
+static void decode(const unsigned char *p, long long unit_id, long long indicator_id, ps_rollup_row *r)
+{
+    r->unit_id = unit_id;
+    r->indicator_id = indicator_id;
+    r->period = (int)get_u32(p);
+    r->measure = p[4];
+    r->has = p[5] != 0;
+    r->status = (char)p[6];
+    r->flags = get_u32(p + 8);
+    r->value = get_f64(p + 12);
+    r->coverage = get_f64(p + 20);
+}
+
+/* The records of a blob, or 0 when it is not one this version writes
+ * (such a series is computed again and rewritten). */
+static size_t records(const void *blob, int bytes)
+{
+    if (!blob || bytes < 1 || ((const unsigned char *)blob)[0] != BLOB_VERSION || (bytes - 1) % REC)
+        return 0;
+    return (size_t)(bytes - 1) / REC;
+}
+
+static long long meta_int(ps_db *db, const char *key, bool *found)
+{
+    sqlite3_stmt *st;
+    long long v = -1;
+    *found = false;
+    if (sqlite3_prepare_v2(db->h, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?1", -1, &st, NULL) !=
+        SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        v = sqlite3_column_int64(st, 0);
+        *found = true;
+    }
+    sqlite3_finalize(st);
+    return v;
+}
+
+ps_error ps_rollup_state(ps_db *db, long long *generation, bool *valid, ps_ctx *ctx)
+{
+    bool found, kept;
+    *generation = meta_int(db, "generation", &found);
+    if (!found)
+        return ps_failf(ctx, PS_ERR_SCHEMA, "%s is not a provstat database or is damaged: no data generation",
+                        db->path);
+    long long rg = meta_int(db, "rollup_generation", &kept);
+    *valid = kept && rg == *generation;
+    return PS_OK;
+}
+
+ps_error ps_rollup_reader_new(ps_db *db, ps_rollup_reader **out, ps_ctx *ctx)
+{
+    ps_rollup_reader *r = ps_xcalloc(1, sizeof *r);
+    r->db = db;
+    ps_error err = ps_db_prepare(db, "SELECT body FROM rollup WHERE unit_id = ?1 AND indicator_id = ?2", &r->st,
+                                 ctx);
+    if (err) {
+        free(r);
+        *out = NULL;
+        return err;
+    }
+    *out = r;
+    return PS_OK;
+}
+
+void ps_rollup_reader_free(ps_rollup_reader *r)
+{
+    if (!r)
+        return;
+    sqlite3_finalize(r->st);
+    free(r);
+}
+
+ps_error ps_rollup_series(ps_rollup_reader *r, long long unit_id, long long indicator_id,
+                          void (*fn)(const ps_rollup_row *row, void *arg), void *arg, ps_ctx *ctx)
+{
+    sqlite3_stmt *st = r->st;
+    sqlite3_bind_int64(st, 1, unit_id);
+    sqlite3_bind_int64(st, 2, indicator_id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        const unsigned char *b = sqlite3_column_blob(st, 0);
+        size_t n = records(b, sqlite3_column_bytes(st, 0));
+        for (size_t i = 0; i < n; i++) {
+            ps_rollup_row row;
+            decode(b + 1 + i * REC, unit_id, indicator_id, &row);
+            fn(&row, arg);
+        }
+        rc = SQLITE_DONE;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(r->db, ctx, rc, "reading kept roll-ups");
+}
+
+typedef struct number_find {
+    int what, period;
+    bool found;
+    double v;
+} number_find;
+
+static void find_number(const ps_rollup_row *row, void *arg)
+{
+    number_find *f = arg;
+    if (row->measure == PS_ROLLUP_NUMBER && row->period == f->period && row->has) {
+        f->found = true;
+        f->v = row->value;
+    }
+}
+
+ps_error ps_rollup_number(ps_rollup_reader *r, long long key, int what, int period, bool *found, double *out,
+                          ps_ctx *ctx)
+{
+    number_find f = {what, period, false, 0};
+    ps_error err = ps_rollup_series(r, key, -what, find_number, &f, ctx);
+    *found = !err && f.found;
+    *out = *found ? f.v : 0;
+    return err;
+}
+
+/* ------------------------------------------------------------------------
+ * Saving
+ * ------------------------------------------------------------------------ */
+
+static int rec_cmp(const void *a, const void *b)
+{
+    const unsigned char *x = a, *y = b;
+    if (x[4] != y[4])
+        return x[4] - y[4];
+    int32_t px = (int32_t)get_u32(x), py = (int32_t)get_u32(y);
+    return (px > py) - (px < py);
+}
+
+/* Writes one series: the new rows rows[0..n) merged over what is kept
+ * (a new row replaces a kept one of the same measure and period). */
+static ps_error save_series(ps_db *db, sqlite3_stmt *get, sqlite3_stmt *put, const ps_rollup_row *rows, size_t n,
+                            bool merge, ps_ctx *ctx)
+{
+    const unsigned char *old = NULL;
+    size_t nold = 0;
+    int rc;
+    if (merge) {
+        sqlite3_bind_int64(get, 1, rows[0].unit_id);
+        sqlite3_bind_int64(get, 2, rows[0].indicator_id);
+        rc = sqlite3_step(get);
+        if (rc == SQLITE_ROW) {
+            old = sqlite3_column_blob(get, 0);
+            nold = records(old, sqlite3_column_bytes(get, 0));
+        } else if (rc != SQLITE_DONE) {
+            sqlite3_reset(get);
+            return ps_db_fail(db, ctx, rc, "keeping roll-ups");
+        }
+    }
+    unsigned char *blob = ps_xmalloc(1 + (nold + n) * REC);
+    blob[0] = BLOB_VERSION;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        encode(blob + 1 + (k++) * REC, &rows[i]);
+    /* sorted, new rows first: a kept row whose key is already there goes */
+    qsort(blob + 1, k, REC, rec_cmp);
+    size_t nnew = k;
+    for (size_t i = 0; i < nold; i++) {
+        const unsigned char *o = old + 1 + i * REC;
+        if (!bsearch(o, blob + 1, nnew, REC, rec_cmp))
+            memcpy(blob + 1 + (k++) * REC, o, REC);
+    }
+    /* duplicates among the new rows (a value computed twice) keep one */
+    qsort(blob + 1, k, REC, rec_cmp);
+    size_t m = 0;
+    for (size_t i = 0; i < k; i++)
+        if (!m || rec_cmp(blob + 1 + (m - 1) * REC, blob + 1 + i * REC) != 0)
+            memmove(blob + 1 + (m++) * REC, blob + 1 + i * REC, REC);
+    sqlite3_reset(get);
+    sqlite3_bind_int64(put, 1, rows[0].unit_id);
+    sqlite3_bind_int64(put, 2, rows[0].indicator_id);
+    sqlite3_bind_blob(put, 3, blob, (int)(1 + m * REC), SQLITE_TRANSIENT);
+    rc = sqlite3_step(put);
+    sqlite3_reset(put);
+    free(blob);
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "keeping roll-ups");
+}
+
+ps_error ps_rollup_save(ps_db *db, long long generation, const ps_rollup_row *rows, size_t n, bool *saved,
+                        ps_ctx *ctx)
+{
+    *saved = false;
+    if (db->readonly || !n)
+        return PS_OK;
+    /* a query never waits for a writer to keep its roll-ups */
+    sqlite3_busy_timeout(db->h, 0);
+    int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    int base = rc & 0xff;
+    ps_error err = PS_OK;
+    sqlite3_stmt *get = NULL, *put = NULL;
+    if (base == SQLITE_BUSY || base == SQLITE_LOCKED || base == SQLITE_READONLY) {
+        sqlite3_busy_timeout(db->h, db->busy_ms);
+        return PS_OK;
+    }
+    if (rc != SQLITE_OK) {
+        err = ps_db_fail(db, ctx, rc, "keeping roll-ups");
+        goto out;
+    }
+    db->in_tx = true;
+    bool found, kept;
+    long long now = meta_int(db, "generation", &found);
+    if (!found || now != generation) {
+        ps_db_rollback(db); /* the data changed since: these rows describe the past */
+        goto out;
+    }
+    long long rg = meta_int(db, "rollup_generation", &kept);
+    bool merge = kept && rg == generation;
+    if (!merge) {
+        if ((err = ps_db_exec(db, "DELETE FROM rollup", ctx)))
+            goto fail;
+        sqlite3_stmt *st;
+        if ((err = ps_db_prepare(db, "INSERT OR REPLACE INTO meta(key, value) VALUES ('rollup_generation', ?1)",
+                                 &st, ctx)))
+            goto fail;
+        sqlite3_bind_int64(st, 1, generation);
+        rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE) {
+            err = ps_db_fail(db, ctx, rc, "keeping roll-ups");
+            goto fail;
+        }
+    }
+    if ((err = ps_db_prepare(db, "SELECT body FROM rollup WHERE unit_id = ?1 AND indicator_id = ?2", &get, ctx)) ||
+        (err = ps_db_prepare(db, "INSERT OR REPLACE INTO rollup(unit_id, indicator_id, body) VALUES (?1, ?2, ?3)",
+                             &put, ctx)))
+        goto fail;
+    /* rows come sorted by series */
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && rows[j].unit_id == rows[i].unit_id && rows[j].indicator_id == rows[i].indicator_id)
+            j++;
+        if ((err = save_series(db, get, put, rows + i, j - i, merge, ctx)))
+            goto fail;
+        i = j;
+    }
+    sqlite3_finalize(get);
+    sqlite3_finalize(put);
+    get = put = NULL;
+    if ((err = ps_db_commit(db, ctx)))
+        goto out;
+    *saved = true;
+    goto out;
+fail:
+    sqlite3_finalize(get);
+    sqlite3_finalize(put);
+    ps_db_rollback(db);
+out:
+    sqlite3_busy_timeout(db->h, db->busy_ms);
+    return err;
+}
