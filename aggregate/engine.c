@@ -3,6 +3,8 @@
 
 #include "core/alloc.h"
 #include "core/formula.h"
+#include "core/map.h"
+#include "core/strbuf.h"
 #include "store/obs.h"
 #include "store/rollup.h"
 
@@ -73,51 +75,19 @@ static bool memo_get(const memo *m, uint64_t k, ps_val *out)
     return true;
 }
 
-enum { K_VALUE = 1, K_PLAN = 2, K_SUBMITTED = 3, K_SUBMITTED_PLAN = 4, K_WINDOW = 5 };
+/* K_SUBMITTED* key only the memo of values forced into closed periods. */
+enum { K_VALUE = 1, K_PLAN = 2, K_SUBMITTED = 3, K_SUBMITTED_PLAN = 4 };
 
-/* The memo is a cache: past this many entries it makes room, so memory
+/* The memo is a cache: past this many entries it starts again, so memory
  * stays bounded (about 80 MB) on national-scale outputs. */
 enum { MEMO_MAX = 1 << 20 };
 
 static void memo_make_room(memo *m)
 {
-    /* Stored values are cheap to read again (one range read a series);
-     * roll-ups are not. Keep the roll-ups and plans, drop the rest; when the
-     * roll-ups alone fill half the memo, start again. The survivors wait in
-     * a small array while the table is cleared, so memory does not double. */
-    size_t keep = 0;
-    for (size_t i = 0; i < m->cap; i++) {
-        int what = (int)(m->keys[i] >> 60);
-        if (m->keys[i] && (what == K_VALUE || what == K_PLAN))
-            keep++;
-    }
-    uint64_t *kk = NULL;
-    ps_val *kv = NULL;
-    if (keep < MEMO_MAX / 2) {
-        kk = ps_xmalloc((keep + 1) * sizeof *kk);
-        kv = ps_xmalloc((keep + 1) * sizeof *kv);
-        size_t n = 0;
-        for (size_t i = 0; i < m->cap; i++) {
-            int what = (int)(m->keys[i] >> 60);
-            if (m->keys[i] && (what == K_VALUE || what == K_PLAN)) {
-                kk[n] = m->keys[i];
-                kv[n++] = m->vals[i];
-            }
-        }
-        keep = n;
-    } else {
-        keep = 0;
-    }
+    /* only computed values live here (stored ones are in the windows):
+     * start again, and compute what is asked again */
     memset(m->keys, 0, m->cap * sizeof *m->keys);
     m->n = 0;
-    for (size_t i = 0; i < keep; i++) {
-        size_t j = memo_slot(m, kk[i]);
-        m->keys[j] = kk[i];
-        m->vals[j] = kv[i];
-        m->n++;
-    }
-    free(kk);
-    free(kv);
 }
 
 static void memo_put(memo *m, uint64_t k, const ps_val *v)
@@ -145,18 +115,53 @@ static uint64_t mkey(int what, int u, int ind, int pkey)
  * The engine
  * ------------------------------------------------------------------------ */
 
-/* The series window read last: outputs that walk one unit's series period
- * by period (export, trend) are answered from here without the hash. */
-typedef struct last_window {
-    bool valid;
-    int u, ind, measure, year;   /* holds year - 1 and year */
-    int n;
-    int periods[96];
-    ps_val vals[96];
-} last_window;
+/* Stored values are read a series window at a time: a unit's values of one
+ * indicator and measure for a year and the year before, in one range read
+ * (a report asks for the month, the year-to-date and the same a year
+ * earlier). Windows live in a direct-mapped cache beside the memo: a new
+ * window takes its slot from whatever was there, so memory stays bounded
+ * and a national roll-up's millions of stored values never enter the memo's
+ * hash, which holds only computed values. */
+typedef struct sval {
+    int key;            /* period key | measure << 28 */
+    char status;
+    unsigned char flags;  /* PS_VF_* of a stored value (all below 1 << 8) */
+    double v;
+} sval;
+
+typedef struct swin {
+    bool used;
+    unsigned long stamp;   /* when last filled: the older of a pair goes first */
+    int u, ind, year;   /* holds year (and year - 1 when prev), both measures */
+    bool prev;
+    int lim;            /* of year, the months and year-to-dates up to month lim (12: all) */
+    int n, cap;
+    sval *vals;
+} swin;
+
+/* Windows: one per (unit, submitted indicator) of the catalog, rounded up
+ * to a power of two, at least 256 and at most 1 << 15 (about 20 MB when
+ * full): a roll-up or a unit's row needs one of each at a time. */
+enum { SWIN_MIN = 1 << 8, SWIN_MAX = 1 << 15 };
 
 struct ps_engine {
-    last_window last;
+    swin *win;           /* nwin windows, in pairs (two-way set associative) */
+    size_t nwin;
+    unsigned long wstamp;
+    int hz_year, hz_month;  /* the latest month asked about (ps_engine_set_horizon), 0: none */
+    int lo_year;            /* the earliest year asked about (ps_engine_set_range), 0: none */
+    /* batch reads: the units of the scope are read an indicator at a time */
+    int scope;              /* unit index (ps_engine_set_scope); default the top */
+    bool scope_built;
+    bool *in_scope;         /* by unit index: within the scope */
+    int nscope;
+    char *scope_json;       /* their ids, a JSON array */
+    char *inds_json;        /* the submitted indicators' ids, a JSON array */
+    int *uidx;              /* unit id -> index, ids 0..maxid */
+    long long maxid;
+    int *iidx;              /* indicator id -> index, ids 0..maxiid */
+    long long maxiid;
+    ps_set64 batches;       /* (indicator or unit, year, lim) read already */
     ps_db *db;
     const ps_catalog *cat;
     ps_obs_writer *w;
@@ -184,6 +189,13 @@ enum { FRESH_MAX = 1 << 20 };
 ps_error ps_engine_new(ps_db *db, const ps_catalog *cat, ps_engine **out, ps_ctx *ctx)
 {
     ps_engine *e = ps_xcalloc(1, sizeof *e);
+    size_t want = cat->nunits * (cat->nindicators ? cat->nindicators : 1);
+    e->nwin = SWIN_MIN;
+    while (e->nwin < want && e->nwin < SWIN_MAX)
+        e->nwin *= 2;
+    e->win = ps_xcalloc(e->nwin, sizeof *e->win);
+    e->scope = cat->top;
+    ps_set64_init(&e->batches);
     e->db = db;
     e->cat = cat;
     ps_error err = ps_obs_writer_new(db, &e->w, ctx);
@@ -242,6 +254,17 @@ void ps_engine_free(ps_engine *e)
     free(e->m.vals);
     free(e->forced.keys);
     free(e->forced.vals);
+    if (e->win)
+        for (size_t i = 0; i < e->nwin; i++) {
+            free(e->win[i].vals);
+        }
+    free(e->win);
+    free(e->in_scope);
+    free(e->scope_json);
+    free(e->inds_json);
+    free(e->uidx);
+    free(e->iidx);
+    ps_set64_free(&e->batches);
     free(e);
 }
 
@@ -305,72 +328,282 @@ static ps_val stored_val(ps_engine *e, uint64_t key, double value, int status, i
     return v;
 }
 
-typedef struct window_fill {
-    ps_engine *e;
-    int u, ind, what;
-    last_window *last;
-} window_fill;
-
-static bool fill_point(const ps_obs_point *p, int status, int flags, void *arg)
+static void fill_point(int measure, int period, double value, int status, int flags, void *arg)
 {
-    window_fill *wf = arg;
-    if (!p->has_value || !isfinite(p->value))
-        return true;
-    uint64_t key = mkey(wf->what, wf->u, wf->ind, p->period);
-    ps_val v = stored_val(wf->e, key, p->value, status, flags);
-    memo_put(&wf->e->m, key, &v);
-    if (wf->last->n < 96) {
-        wf->last->periods[wf->last->n] = p->period;
-        wf->last->vals[wf->last->n++] = v;
-    } else {
-        wf->last->valid = false; /* too many to keep here: the hash has them */
+    void **a = arg;
+    ps_engine *e = a[0];
+    swin *w = a[1];
+    if (!isfinite(value))
+        return;
+    if (w->n == w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 32;
+        w->vals = ps_xrealloc(w->vals, (size_t)w->cap * sizeof *w->vals);
+    }
+    uint64_t key = mkey(measure ? K_SUBMITTED_PLAN : K_SUBMITTED, w->u, w->ind, period);
+    ps_val v = stored_val(e, key, value, status, flags);
+    w->vals[w->n++] = (sval){period | measure << 28, v.status, (unsigned char)v.flags, v.v};
+}
+
+static swin *swin_pair(ps_engine *e, int u, int ind, int year)
+{
+    uint64_t h = ((uint64_t)(unsigned)u * 0x9E3779B97F4A7C15ULL) ^ ((uint64_t)(unsigned)ind * 0xC2B2AE3D27D4EB4FULL) ^
+                 ((uint64_t)(unsigned)year * 0x165667B19E3779F9ULL);
+    h ^= h >> 29;
+    return &e->win[(h & (e->nwin / 2 - 1)) * 2];
+}
+
+static bool swin_is(const swin *w, int u, int ind, int year)
+{
+    return w->used && w->u == u && w->ind == ind && w->year == year;
+}
+
+/* The window of (u, ind, year), or NULL. */
+static swin *swin_find(ps_engine *e, int u, int ind, int year)
+{
+    swin *w = swin_pair(e, u, ind, year);
+    return swin_is(&w[0], u, ind, year) ? &w[0] : swin_is(&w[1], u, ind, year) ? &w[1] : NULL;
+}
+
+/* A window to fill for (u, ind, year): its own, else a free one of its
+ * pair, else the older of the two. Not yet marked used. */
+static swin *swin_take(ps_engine *e, int u, int ind, int year)
+{
+    swin *w = swin_pair(e, u, ind, year);
+    if (swin_is(&w[0], u, ind, year) || !w[0].used)
+        return &w[0];
+    if (swin_is(&w[1], u, ind, year) || !w[1].used)
+        return &w[1];
+    return w[0].stamp <= w[1].stamp ? &w[0] : &w[1];
+}
+
+static void swin_start(ps_engine *e, swin *w, int u, int ind, int year, int lim)
+{
+    w->used = true;
+    w->prev = year != e->lo_year; /* the caller's first year needs no year before */
+    w->stamp = ++e->wstamp;
+    w->u = u;
+    w->ind = ind;
+    w->year = year;
+    w->lim = lim;
+    w->n = 0;
+}
+
+/* Whether a window limited to month lim of its year holds period key pk
+ * of that year: years, halves and quarters (keys below the months) always;
+ * months and year-to-dates up to lim. */
+static bool within_lim(int pk, int lim)
+{
+    int k = pk % 1000;
+    return lim >= 12 || k < 300 || (k > 300 && k <= 300 + lim) || (k > 400 && k <= 400 + lim);
+}
+
+/* The period key ranges a window reads: the year before (when prev),
+ * then this year's years, halves, quarters and months to lim; then its
+ * year-to-dates to lim. Returns how many ranges (1 or 2). */
+static int window_ranges(int year, int lim, bool prev, int from[2], int to[2])
+{
+    from[0] = (prev ? year - 1 : year) * 1000;
+    if (lim >= 12) {
+        to[0] = year * 1000 + 999;
+        return 1;
+    }
+    to[0] = year * 1000 + 300 + lim;
+    from[1] = year * 1000 + 401;
+    to[1] = year * 1000 + 400 + lim;
+    return 2;
+}
+
+static ps_error swin_load(ps_engine *e, swin *w, int u, int ind, int year, int lim)
+{
+    swin_start(e, w, u, ind, year, lim);
+    void *arg[2] = {e, w};
+    ps_ctx local = {0};
+    ps_ctx *ctx = e->ctx ? e->ctx : &local;
+    long long uid = e->cat->units[u].id, iid = e->cat->indicators[ind].id;
+    int from[2], to[2];
+    int nr = window_ranges(year, lim, w->prev, from, to);
+    ps_error err = PS_OK;
+    for (int m = 0; m <= 1 && !err; m++)
+        for (int r = 0; r < nr && !err; r++)
+            err = ps_obs_values(e->w, uid, iid, m, from[r], to[r], fill_point, arg, ctx);
+    if (err) {
+        w->used = false;
+        if (!e->err)
+            e->err = err;
+    }
+    return err;
+}
+
+/* The units of the scope, once: the units read together. */
+static void build_scope(ps_engine *e)
+{
+    e->scope_built = true;
+    const ps_catalog *cat = e->cat;
+    if (e->scope < 0 || !cat->nunits)
+        return;
+    long long maxid = 0;
+    for (size_t k = 0; k < cat->nunits; k++)
+        if (cat->units[k].id > maxid)
+            maxid = cat->units[k].id;
+    if (maxid > 16 * (long long)cat->nunits + 1024)
+        return; /* ids too sparse for a table: read series one by one */
+    e->maxid = maxid;
+    e->uidx = ps_xmalloc((size_t)(maxid + 1) * sizeof *e->uidx);
+    for (long long i = 0; i <= maxid; i++)
+        e->uidx[i] = -1;
+    for (size_t k = 0; k < cat->nunits; k++)
+        if (cat->units[k].id >= 0)
+            e->uidx[cat->units[k].id] = (int)k;
+    e->in_scope = ps_xcalloc(cat->nunits, sizeof *e->in_scope);
+    ps_strbuf b;
+    ps_sb_init(&b);
+    ps_sb_putc(&b, '[');
+    for (size_t k = 0; k < cat->nunits; k++) {
+        if (!ps_catalog_unit_within(cat, (int)k, e->scope))
+            continue;
+        e->in_scope[k] = true;
+        ps_sb_printf(&b, "%s%lld", e->nscope ? "," : "", cat->units[k].id);
+        e->nscope++;
+    }
+    ps_sb_putc(&b, ']');
+    e->scope_json = ps_sb_steal(&b);
+    long long maxiid = 0;
+    for (size_t k = 0; k < cat->nindicators; k++)
+        if (cat->indicators[k].id > maxiid)
+            maxiid = cat->indicators[k].id;
+    if (maxiid > 16 * (long long)cat->nindicators + 1024)
+        return;
+    e->maxiid = maxiid;
+    e->iidx = ps_xmalloc((size_t)(maxiid + 1) * sizeof *e->iidx);
+    for (long long i = 0; i <= maxiid; i++)
+        e->iidx[i] = -1;
+    ps_sb_init(&b);
+    ps_sb_putc(&b, '[');
+    int n = 0;
+    for (size_t k = 0; k < cat->nindicators; k++) {
+        if (cat->indicators[k].id >= 0)
+            e->iidx[cat->indicators[k].id] = (int)k;
+        if (cat->indicators[k].kind == PS_KIND_DERIVED)
+            continue; /* nothing stored */
+        ps_sb_printf(&b, "%s%lld", n++ ? "," : "", cat->indicators[k].id);
+    }
+    ps_sb_putc(&b, ']');
+    e->inds_json = ps_sb_steal(&b);
+}
+
+typedef struct batch_fill {
+    ps_engine *e;
+    int year;
+} batch_fill;
+
+static void batch_point(long long unit_id, long long indicator_id, int measure, int period, double value, int status,
+                        int flags, void *arg)
+{
+    batch_fill *bf = arg;
+    ps_engine *e = bf->e;
+    if (unit_id < 0 || unit_id > e->maxid || indicator_id < 0 || indicator_id > e->maxiid)
+        return;
+    int u = e->uidx[unit_id], ind = e->iidx[indicator_id];
+    if (u < 0 || ind < 0)
+        return;
+    swin *w = swin_find(e, u, ind, bf->year);
+    if (!w)
+        return; /* its slot went to another series of the batch: read alone later */
+    void *a[2] = {e, w};
+    fill_point(measure, period, value, status, flags, a);
+}
+
+/* Reads the windows of year for many series with a few statements: every
+ * unit of the scope for indicator ind (by_unit false: a roll-up asks for
+ * all of them next), or every submitted indicator of unit u (by_unit: an
+ * output going unit by unit asks for those next). False when it cannot;
+ * the caller then reads one series. */
+static bool batch_load(ps_engine *e, bool by_unit, int u, int ind, int year, int lim)
+{
+    if (!e->scope_built)
+        build_scope(e);
+    const ps_catalog *cat = e->cat;
+    if (!e->iidx || (!by_unit && e->nscope < 2))
+        return false;
+    size_t n = by_unit ? cat->nindicators : cat->nunits;
+    for (size_t k = 0; k < n; k++) {
+        if (by_unit ? cat->indicators[k].kind == PS_KIND_DERIVED : !e->in_scope[k])
+            continue;
+        int uu = by_unit ? u : (int)k, ii = by_unit ? (int)k : ind;
+        swin_start(e, swin_take(e, uu, ii, year), uu, ii, year, lim);
+    }
+    batch_fill bf = {e, year};
+    ps_ctx local = {0};
+    ps_ctx *ctx = e->ctx ? e->ctx : &local;
+    int from[2], to[2];
+    int nr = window_ranges(year, lim, year != e->lo_year, from, to);
+    ps_error err = PS_OK;
+    for (int m = 0; m <= 1 && !err; m++)
+        for (int r = 0; r < nr && !err; r++)
+            err = by_unit ? ps_obs_values_indicators(e->w, e->inds_json, cat->units[u].id, m, from[r], to[r],
+                                                     batch_point, &bf, ctx)
+                          : ps_obs_values_units(e->w, e->scope_json, cat->indicators[ind].id, m, from[r], to[r],
+                                                batch_point, &bf, ctx);
+    if (err) {
+        for (size_t k = 0; k < n; k++) {
+            swin *w = by_unit ? swin_find(e, u, (int)k, year) : e->in_scope[k] ? swin_find(e, (int)k, ind, year) : NULL;
+            if (w)
+                w->used = false;
+        }
+        if (!e->err)
+            e->err = err;
     }
     return true;
 }
 
-/* The stored value of a key, or NONE. The first question about a series
- * loads its values of that year and the year before in one range read:
- * a report asks for the month, the year-to-date and the same a year
- * earlier, so one read serves them all. */
+/* The stored value of a key, or NONE. */
 static ps_val submitted(ps_engine *e, int u, int ind, ps_period p, int measure)
 {
     int pk = ps_period_key(p);
-    last_window *lw = &e->last;
-    if (lw->valid && lw->u == u && lw->ind == ind && lw->measure == measure &&
-        (p.year == lw->year || p.year == lw->year - 1)) {
-        for (int i = 0; i < lw->n; i++)
-            if (lw->periods[i] == pk)
-                return lw->vals[i];
-        return NONE;
+    swin *w = swin_find(e, u, ind, p.year);
+    if (!w || !within_lim(pk, w->lim)) {
+        /* the window of the next year holds this year too */
+        swin *next = swin_find(e, u, ind, p.year + 1);
+        if (next && next->prev) {
+            w = next;
+        } else {
+            /* the year before the horizon comes with the horizon's year;
+             * that year up to the horizon's month when it covers p: a
+             * report of July need not read August to December */
+            int year = e->hz_year == p.year + 1 && e->lo_year != e->hz_year ? p.year + 1 : p.year;
+            int lim = e->hz_year == year && (year != p.year || within_lim(pk, e->hz_month)) ? e->hz_month : 12;
+            if (year == p.year && w)
+                lim = 12; /* asked beyond the horizon after all */
+            /* asked within a roll-up (depth > 1), a unit of the scope:
+             * the other units' series of this indicator come next, so read
+             * them all now; asked directly, the unit's other indicators */
+            w = NULL;
+            if (!e->scope_built)
+                build_scope(e);
+            bool by_unit = e->depth <= 1;
+            unsigned long long bkey = ((unsigned long long)(unsigned)((by_unit ? u : ind) + 1) << 32) |
+                                      ((unsigned long long)by_unit << 31) |
+                                      ((unsigned long long)(unsigned)year << 4) | (unsigned)lim;
+            if (e->in_scope && e->in_scope[u] && ps_set64_add(&e->batches, bkey) &&
+                batch_load(e, by_unit, u, ind, year, lim)) {
+                if (e->err)
+                    return NONE;
+                w = swin_find(e, u, ind, year);
+            }
+            if (!w) {
+                w = swin_take(e, u, ind, year);
+                if (swin_load(e, w, u, ind, year, lim))
+                    return NONE;
+            }
+        }
     }
-    int what = measure ? K_SUBMITTED_PLAN : K_SUBMITTED;
-    uint64_t key = mkey(what, u, ind, pk);
-    ps_val v;
-    if (memo_get(&e->m, key, &v))
-        return v;
-    uint64_t wkey = mkey(K_WINDOW, u, ind, p.year * 2 + measure);
-    if (memo_get(&e->m, wkey, &v))
-        return NONE; /* the window is loaded and has no value for p */
-    if (e->m.n + 1024 >= MEMO_MAX)
-        memo_make_room(&e->m); /* now, not in the middle of loading a window */
-    *lw = (last_window){true, u, ind, measure, p.year, 0, {0}, {{0}}};
-    window_fill wf = {e, u, ind, what, lw};
-    ps_ctx local = {0};
-    ps_error err = ps_obs_window(e->w, e->cat->units[u].id, e->cat->indicators[ind].id, measure,
-                                 (p.year - 1) * 1000, p.year * 1000 + 999, fill_point, &wf,
-                                 e->ctx ? e->ctx : &local);
-    if (err) {
-        lw->valid = false;
-        if (!e->err)
-            e->err = err;
-        return NONE;
-    }
-    ps_val mark = {true, 0, 0, 'A', 0};
-    memo_put(&e->m, wkey, &mark);
-    if (p.year > 1900)
-        memo_put(&e->m, mkey(K_WINDOW, u, ind, (p.year - 1) * 2 + measure), &mark);
-    if (memo_get(&e->m, key, &v))
-        return v;
+    int key = pk | measure << 28;
+    for (int i = 0; i < w->n; i++)
+        if (w->vals[i].key == key) {
+            const sval *s = &w->vals[i];
+            ps_val v = {true, s->v, 1, s->status, s->flags};
+            return v;
+        }
     return NONE;
 }
 
@@ -824,6 +1057,36 @@ static ps_val plan_of(ps_engine *e, int u, int ind, int year)
     memo_put(&e->m, key, &v);
     note_fresh(e, u, ind, 1, ps_period_key(y), &v);
     return v;
+}
+
+void ps_engine_set_scope(ps_engine *e, int unit)
+{
+    if (unit >= 0 && (size_t)unit < e->cat->nunits && unit != e->scope) {
+        e->scope = unit;
+        e->scope_built = false;
+        free(e->in_scope);
+        free(e->scope_json);
+        free(e->uidx);
+        e->in_scope = NULL;
+        e->scope_json = NULL;
+        e->uidx = NULL;
+        e->nscope = 0;
+        ps_set64_free(&e->batches);
+        ps_set64_init(&e->batches);
+    }
+}
+
+void ps_engine_set_horizon(ps_engine *e, ps_period p)
+{
+    e->hz_year = p.type == PS_P_NONE ? 0 : p.year;
+    e->hz_month = p.type == PS_P_NONE ? 12 : ps_period_last_month(p);
+    e->lo_year = 0;
+}
+
+void ps_engine_set_range(ps_engine *e, ps_period from, ps_period to)
+{
+    ps_engine_set_horizon(e, to);
+    e->lo_year = from.type == PS_P_NONE ? 0 : from.year;
 }
 
 ps_error ps_engine_value(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx)

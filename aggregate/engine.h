@@ -49,6 +49,18 @@ ps_error ps_engine_new(ps_db *db, const ps_catalog *cat, ps_engine **out, ps_ctx
 void ps_engine_free(ps_engine *e);
 const ps_catalog *ps_engine_catalog(const ps_engine *e);
 
+/* The unit the caller asks about (with the units below it): the stored
+ * values of its leaves are read an indicator at a time, in one statement
+ * for all of them. Default: the top unit. Optional. */
+void ps_engine_set_scope(ps_engine *e, int unit);
+
+/* The latest period the caller will ask about (a report's month): stored
+ * values after it are not read unless asked for after all. Optional. */
+void ps_engine_set_horizon(ps_engine *e, ps_period p);
+/* The same, for a caller that asks only about periods from..to (an
+ * export): the year before from's year is not read either unless asked. */
+void ps_engine_set_range(ps_engine *e, ps_period from, ps_period to);
+
 /* The actual value of indicator ind for unit u in period p. *out->has is
  * false when there is none. Errors only for database failures. */
 ps_error ps_engine_value(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx);

@@ -40,7 +40,12 @@ int ps_cmd_check(ps_cli *cli, int argc, char **argv)
     ps_obs_writer *w = NULL;
     ps_diags d;
     ps_diags_init(&d);
-    if (ps_engine_new(db, cat, &e, &ctx) || ps_check_period(e, p, &d, &ctx) || ps_obs_writer_new(db, &w, &ctx)) {
+    if (ps_engine_new(db, cat, &e, &ctx)) {
+        rc = ps_cli_fail(cli, &ctx);
+        goto out;
+    }
+    ps_engine_set_horizon(e, p);
+    if (ps_check_period(e, p, &d, &ctx) || ps_obs_writer_new(db, &w, &ctx)) {
         rc = ps_cli_fail(cli, &ctx);
         goto out;
     }

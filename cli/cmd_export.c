@@ -106,6 +106,7 @@ int ps_cmd_export(ps_cli *cli, int argc, char **argv)
         rc = ps_cli_fail(cli, &ctx);
         goto done;
     }
+    ps_engine_set_range(e, o.from, o.to.type != PS_P_NONE ? o.to : o.from);
     long rows = 0;
     bool to_stdout = strcmp(out, "-") == 0;
     ps_error err = to_stdout ? ps_export_write(e, &o, stdout, "standard output", &rows, &ctx)

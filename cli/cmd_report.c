@@ -102,7 +102,12 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
     }
     ps_ctx ctx = {0};
     ps_xlsx_result res;
-    if (ps_engine_new(db, cat, &e, &ctx) || ps_xlsx_report_opt(e, db, cat, unit, p, out, &opts, &res, &ctx)) {
+    if (ps_engine_new(db, cat, &e, &ctx)) {
+        rc = ps_cli_fail(cli, &ctx);
+        goto done;
+    }
+    ps_engine_set_horizon(e, p);
+    if (ps_xlsx_report_opt(e, db, cat, unit, p, out, &opts, &res, &ctx)) {
         rc = ps_cli_fail(cli, &ctx);
         goto done;
     }

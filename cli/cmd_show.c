@@ -88,6 +88,7 @@ int ps_cmd_show(ps_cli *cli, int argc, char **argv)
         rc = ps_cli_fail(cli, &ctx);
         goto out;
     }
+    ps_engine_set_horizon(e, p);
     char pb[PS_PERIOD_BUFSZ];
     ps_period_format(p, pb);
     if (fmt == PS_OUT_CSV) {

@@ -164,7 +164,12 @@ int ps_cmd_trend(ps_cli *cli, int argc, char **argv)
         rc = ps_cli_usage_error(cli, "%s", ps_ctx_message(&ctx));
         goto out;
     }
-    if (ps_engine_new(db, cat, &e, &ctx) || ps_trend_compute(e, u, ind, from, to, &t, &ctx)) {
+    if (ps_engine_new(db, cat, &e, &ctx)) {
+        rc = ps_cli_fail(cli, &ctx);
+        goto out;
+    }
+    ps_engine_set_horizon(e, to);
+    if (ps_trend_compute(e, u, ind, from, to, &t, &ctx)) {
         rc = ps_cli_fail(cli, &ctx);
         goto out;
     }

@@ -27,18 +27,26 @@ typedef struct c_locale_scope {
     locale_t old;
 } c_locale_scope;
 
+/* The C locale, made once (newlocale allocates; a million numbers in an
+ * export would make a million locales). provstat is single-threaded. */
+static locale_t c_locale(void)
+{
+    static locale_t c;
+    if (!c)
+        c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    return c;
+}
+
 static void c_locale_enter(c_locale_scope *sc)
 {
-    sc->c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    sc->c = c_locale();
     sc->old = sc->c ? uselocale(sc->c) : (locale_t)0;
 }
 
 static void c_locale_leave(c_locale_scope *sc)
 {
-    if (sc->c) {
+    if (sc->c)
         uselocale(sc->old);
-        freelocale(sc->c);
-    }
 }
 
 /* strtod on text that already matches [-]digits[.digits][e[+-]digits]. */
@@ -551,6 +559,48 @@ static void split_e(const char *e, char *digits, int *exp10)
     *exp10 = *p == 'e' ? atoi(p + 1) : 0;
 }
 
+/* The common case without printf: |v| in [1e-5, 1e15) with at most 6
+ * decimals and at most 15 significant digits. The fewest decimals k whose
+ * integer r = v * 10^k gives r / 10^k == v (IEEE division is correctly
+ * rounded, so that is exactly "the text reads back to v") is the text the
+ * general path writes: with at most 15 digits it is v rounded to 15. */
+static bool format_fast(double v, char *buf)
+{
+    static const double p10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+    double a = fabs(v);
+    if (!(a >= 1e-5 && a < 1e15))
+        return false;
+    for (int k = 0; k <= 6; k++) {
+        double r = nearbyint(a * p10[k]);
+        if (r >= 1e15)
+            return false;
+        if (r / p10[k] != a)
+            continue;
+        unsigned long long n = (unsigned long long)r;
+        char digits[24];
+        int nd = 0;
+        do {
+            digits[nd++] = (char)('0' + n % 10);
+            n /= 10;
+        } while (n);
+        while (nd <= k)
+            digits[nd++] = '0'; /* 0.05: leading zeros of the fraction */
+        char *o = buf;
+        if (v < 0)
+            *o++ = '-';
+        for (int i = nd - 1; i >= k; i--)
+            *o++ = digits[i];
+        if (k) {
+            *o++ = '.';
+            for (int i = k - 1; i >= 0; i--)
+                *o++ = digits[i];
+        }
+        *o = '\0';
+        return true;
+    }
+    return false;
+}
+
 char *ps_number_format(double v, char *buf)
 {
     char tmp[64], digits[32];
@@ -571,6 +621,8 @@ char *ps_number_format(double v, char *buf)
         strcpy(buf, "0");
         return buf;
     }
+    if (format_fast(v, buf))
+        return buf;
     a = fabs(v);
     c_locale_enter(&sc);
     for (p = 15; p <= 17; p++) {

@@ -11,7 +11,7 @@
 
 enum {
     S_FIND_SUB, S_NEW_SUB, S_FINISH_SUB, S_GET, S_INSERT, S_UPDATE, S_SAVE_REV, S_OVERRIDE,
-    S_INSERT_NEW, S_WINDOW, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COUNT
+    S_INSERT_NEW, S_WINDOW, S_VALUES, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COUNT
 };
 
 static const char *const sql[S_COUNT] = {
@@ -41,6 +41,8 @@ static const char *const sql[S_COUNT] = {
     [S_WINDOW] = "SELECT period, value, submission_id, line, status, flags FROM obs"
                  " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period BETWEEN ?4 AND ?5"
                  " ORDER BY period",
+    [S_VALUES] = "SELECT period, value, status, flags FROM obs"
+                 " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period BETWEEN ?4 AND ?5",
     [S_UNDO_LIST] = "SELECT indicator_id, measure, revision FROM obs"
                     " WHERE unit_id=?2 AND period=?3 AND submission_id=?1",
     [S_UNDO_DELETE] = "DELETE FROM obs WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period=?4",
@@ -58,6 +60,7 @@ static const char *const sql[S_COUNT] = {
 struct ps_obs_writer {
     ps_db *db;
     sqlite3_stmt *st[S_COUNT];
+    sqlite3_stmt *many_units, *many_inds;   /* prepared on first use */
 };
 
 ps_error ps_obs_writer_new(ps_db *db, ps_obs_writer **out, ps_ctx *ctx)
@@ -82,6 +85,8 @@ void ps_obs_writer_free(ps_obs_writer *w)
         return;
     for (int i = 0; i < S_COUNT; i++)
         sqlite3_finalize(w->st[i]);
+    sqlite3_finalize(w->many_units);
+    sqlite3_finalize(w->many_inds);
     free(w);
 }
 
@@ -387,6 +392,88 @@ ps_error ps_obs_forced_closed_list(ps_db *db, ps_obs_key **out, size_t *n, ps_ct
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading overrides");
+}
+
+ps_error ps_obs_values(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, int from,
+                       int to, void (*fn)(int measure, int period, double value, int status, int flags, void *arg),
+                       void *arg, ps_ctx *ctx)
+{
+    sqlite3_stmt *st = w->st[S_VALUES];
+    sqlite3_bind_int64(st, 1, unit_id);
+    sqlite3_bind_int64(st, 2, indicator_id);
+    sqlite3_bind_int(st, 3, measure);
+    sqlite3_bind_int(st, 4, from);
+    sqlite3_bind_int(st, 5, to);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (sqlite3_column_type(st, 1) == SQLITE_NULL)
+            continue; /* retracted */
+        const unsigned char *status = sqlite3_column_text(st, 2);
+        fn(measure, sqlite3_column_int(st, 0), sqlite3_column_double(st, 1), status ? status[0] : 'A',
+           sqlite3_column_int(st, 3), arg);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
+}
+
+/* One statement for many series: SQLite seeks each series' range in its
+ * own loop, without a statement's set-up and reset for each. CROSS JOIN
+ * keeps the id list outside: the planner would otherwise scan the unit's
+ * whole history once and the list for every row. */
+static ps_error values_many(ps_obs_writer *w, sqlite3_stmt **stp, const char *text, const char *ids, long long other,
+                            int measure, int from, int to,
+                            void (*fn)(long long unit_id, long long indicator_id, int measure, int period,
+                                       double value, int status, int flags, void *arg),
+                            void *arg, ps_ctx *ctx)
+{
+    if (!*stp) {
+        ps_error err = ps_db_prepare(w->db, text, stp, ctx);
+        if (err)
+            return err;
+    }
+    sqlite3_stmt *st = *stp;
+    sqlite3_bind_text(st, 1, ids, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, other);
+    sqlite3_bind_int(st, 3, measure);
+    sqlite3_bind_int(st, 4, from);
+    sqlite3_bind_int(st, 5, to);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (sqlite3_column_type(st, 3) == SQLITE_NULL)
+            continue; /* retracted */
+        const unsigned char *status = sqlite3_column_text(st, 4);
+        fn(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), measure, sqlite3_column_int(st, 2),
+           sqlite3_column_double(st, 3), status ? status[0] : 'A', sqlite3_column_int(st, 5), arg);
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
+}
+
+ps_error ps_obs_values_units(ps_obs_writer *w, const char *unit_ids, long long indicator_id, int measure, int from,
+                             int to,
+                             void (*fn)(long long unit_id, long long indicator_id, int measure, int period,
+                                        double value, int status, int flags, void *arg),
+                             void *arg, ps_ctx *ctx)
+{
+    return values_many(w, &w->many_units,
+                       "SELECT o.unit_id, o.indicator_id, o.period, o.value, o.status, o.flags"
+                       " FROM json_each(?1) AS j CROSS JOIN obs AS o ON o.unit_id = j.value"
+                       " AND o.indicator_id = ?2 AND o.measure = ?3 AND o.period BETWEEN ?4 AND ?5",
+                       unit_ids, indicator_id, measure, from, to, fn, arg, ctx);
+}
+
+ps_error ps_obs_values_indicators(ps_obs_writer *w, const char *indicator_ids, long long unit_id, int measure,
+                                  int from, int to,
+                                  void (*fn)(long long unit_id, long long indicator_id, int measure, int period,
+                                             double value, int status, int flags, void *arg),
+                                  void *arg, ps_ctx *ctx)
+{
+    return values_many(w, &w->many_inds,
+                       "SELECT o.unit_id, o.indicator_id, o.period, o.value, o.status, o.flags"
+                       " FROM json_each(?1) AS j CROSS JOIN obs AS o ON o.unit_id = ?2"
+                       " AND o.indicator_id = j.value AND o.measure = ?3 AND o.period BETWEEN ?4 AND ?5",
+                       indicator_ids, unit_id, measure, from, to, fn, arg, ctx);
 }
 
 ps_error ps_obs_window(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure,

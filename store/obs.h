@@ -110,6 +110,28 @@ typedef struct ps_obs_point {
     long long submission_id;
     long line;
 } ps_obs_point;
+/* Calls fn for every value in force (not retracted) of the series of one
+ * measure with a period key in [from, to], in period order: the lean read
+ * of the engine. */
+ps_error ps_obs_values(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, int from,
+                       int to, void (*fn)(int measure, int period, double value, int status, int flags, void *arg),
+                       void *arg, ps_ctx *ctx);
+
+/* The same for many series at once, in one statement: of the units in
+ * unit_ids (a JSON array of ids, "[3,5,8]") for one indicator, or of the
+ * indicators in indicator_ids for one unit; series by series in the
+ * array's order. */
+ps_error ps_obs_values_units(ps_obs_writer *w, const char *unit_ids, long long indicator_id, int measure, int from,
+                             int to,
+                             void (*fn)(long long unit_id, long long indicator_id, int measure, int period,
+                                        double value, int status, int flags, void *arg),
+                             void *arg, ps_ctx *ctx);
+ps_error ps_obs_values_indicators(ps_obs_writer *w, const char *indicator_ids, long long unit_id, int measure,
+                                  int from, int to,
+                                  void (*fn)(long long unit_id, long long indicator_id, int measure, int period,
+                                             double value, int status, int flags, void *arg),
+                                  void *arg, ps_ctx *ctx);
+
 /* Calls fn for every value of the series in period order; stops early when fn returns false. */
 ps_error ps_obs_series(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure,
                        bool (*fn)(const ps_obs_point *p, void *arg), void *arg, ps_ctx *ctx);
