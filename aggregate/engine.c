@@ -397,6 +397,21 @@ static bool within_lim(int pk, int lim)
     return lim >= 12 || k < 300 || (k > 300 && k <= 300 + lim) || (k > 400 && k <= 400 + lim);
 }
 
+/* Puts a window's values in key order (submitted() searches them); they
+ * come in that order from the statements already, so this only checks. */
+static void swin_sort(swin *w)
+{
+    for (int i = 1; i < w->n; i++) {
+        sval x = w->vals[i];
+        int j = i;
+        while (j > 0 && w->vals[j - 1].key > x.key) {
+            w->vals[j] = w->vals[j - 1];
+            j--;
+        }
+        w->vals[j] = x;
+    }
+}
+
 /* The period key ranges a window reads: the year before (when prev),
  * then this year's years, halves, quarters and months to lim; then its
  * year-to-dates to lim. Returns how many ranges (1 or 2). */
@@ -426,6 +441,7 @@ static ps_error swin_load(ps_engine *e, swin *w, int u, int ind, int year, int l
     for (int m = 0; m <= 1 && !err; m++)
         for (int r = 0; r < nr && !err; r++)
             err = ps_obs_values(e->w, uid, iid, m, from[r], to[r], fill_point, arg, ctx);
+    swin_sort(w);
     if (err) {
         w->used = false;
         if (!e->err)
@@ -544,6 +560,13 @@ static bool batch_load(ps_engine *e, bool by_unit, int u, int ind, int year, int
                                                      batch_point, &bf, ctx)
                           : ps_obs_values_units(e->w, e->scope_json, cat->indicators[ind].id, m, from[r], to[r],
                                                 batch_point, &bf, ctx);
+    for (size_t k = 0; k < n && !err; k++) {
+        if (by_unit ? cat->indicators[k].kind == PS_KIND_DERIVED : !e->in_scope[k])
+            continue;
+        swin *w = by_unit ? swin_find(e, u, (int)k, year) : swin_find(e, (int)k, ind, year);
+        if (w)
+            swin_sort(w);
+    }
     if (err) {
         for (size_t k = 0; k < n; k++) {
             swin *w = by_unit ? swin_find(e, u, (int)k, year) : e->in_scope[k] ? swin_find(e, (int)k, ind, year) : NULL;
@@ -597,13 +620,22 @@ static ps_val submitted(ps_engine *e, int u, int ind, ps_period p, int measure)
             }
         }
     }
+    /* a window's values come in key order: its statements read measure 0
+     * then 1, each range after range, and keys are period | measure << 28 */
     int key = pk | measure << 28;
-    for (int i = 0; i < w->n; i++)
-        if (w->vals[i].key == key) {
-            const sval *s = &w->vals[i];
-            ps_val v = {true, s->v, 1, s->status, s->flags};
-            return v;
-        }
+    int lo = 0, hi = w->n;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (w->vals[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < w->n && w->vals[lo].key == key) {
+        const sval *sv = &w->vals[lo];
+        ps_val v = {true, sv->v, 1, sv->status, sv->flags};
+        return v;
+    }
     return NONE;
 }
 

@@ -11,8 +11,10 @@
 #
 # Untimed set-up: the data set (bench/gen_national) in WORK/rollup-U-I/ with
 # its provstat database and a plain sqlite3 table (shared with rollup.sh).
-# (a) provstat export --from 2016-01 --to 2016-12 --format long --level district
-#     --out a.csv: every unit from the nation down to the districts, submitted,
+# (a) measured cold (right after the data generation is bumped, as an ingest
+#     does: everything computed again) and warm (the same again, with the
+#     roll-ups provstat kept): provstat export --from 2016-01 --to 2016-12
+#     --format long --level district --out a.csv: every unit from the nation down to the districts, submitted,
 #     rolled up and derived values, with names, status, coverage and flags
 # (b) sqlite3 -csv plain.db "SELECT * FROM t LIMIT N" >b.csv, N = the rows (a) wrote
 set -eu
@@ -29,65 +31,41 @@ while [ $# -gt 0 ]; do
     *) echo "usage: bench/export.sh [-n RUNS] [--size U,I]" >&2; exit 2 ;;
     esac
 done
-[ -x /usr/bin/time ] || { echo "export.sh needs GNU time: apt-get install time" >&2; exit 1; }
-command -v sqlite3 >/dev/null || { echo "export.sh needs the sqlite3 shell: apt-get install sqlite3" >&2; exit 1; }
+. "$here/lib.sh"
+need_tools export.sh
 units=${size%,*}
 inds=${size#*,}
-mkdir -p "$work"
-gen=$work/gen_national
-[ -x "$gen" ] && [ "$gen" -nt "$here/gen_national.c" ] || cc -O2 -o "$gen" "$here/gen_national.c" -lm
-data=$work/rollup-$units-$inds
-if [ ! -f "$data/data.csv" ]; then
-    "$gen" "$data" "$units" "$inds" 24 2015-01 >/dev/null
-fi
-db=$data/provstat.db
-plain=$data/plain.db
-if [ ! -f "$db" ]; then
-    "$ps" --db "$db" init --catalog "$data/catalog" >/dev/null
-    "$ps" --db "$db" ingest "$data/data.csv" --reporter NSO --received 2017-01-15 >/dev/null 2>&1 || {
-        rc=$?; [ $rc -eq 1 ] || { echo "export.sh: ingest failed ($rc)" >&2; rm -f "$db"; exit 1; }
-    }
-fi
-if [ ! -f "$plain" ]; then
-    sqlite3 "$plain" <<SQL
-CREATE TABLE t(unit TEXT, indicator TEXT, period TEXT, value REAL, status TEXT);
-CREATE UNIQUE INDEX t_key ON t(unit, indicator, period);
-.import --csv --skip 1 $data/data.csv t
-SQL
-fi
+national_data "$units" "$inds"
 out=$work/export
 mkdir -p "$out"
-now() { date +%s%N; }
-ta=""; tb=""; ma=0; mb=0; n=""
+n=""
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 i=0
 while [ $i -lt "$runs" ]; do
-    rm -f "$out/a.csv"
-    s=$(now)
-    /usr/bin/time -f %M -o "$work/rss" "$ps" --db "$db" export --from 2016-01 --to 2016-12 --format long --level district --out "$out/a.csv" >"$out/said.txt"
-    e=$(now); ta="$ta $(( (e - s) / 1000000 ))"
-    m=$(cat "$work/rss"); [ "$m" -gt "$ma" ] && ma=$m
+    rm -f "$out/a.csv" "$out/a2.csv"
+    stale "$db"
+    timed cold "$ps" --db "$db" export --from 2016-01 --to 2016-12 --format long --level district --out "$out/a.csv" >"$out/said.txt"
+    timed warm "$ps" --db "$db" export --from 2016-01 --to 2016-12 --format long --level district --out "$out/a2.csv" >/dev/null
+    cmp -s "$out/a.csv" "$out/a2.csv" || { echo "export.sh: the warm export differs from the cold one" >&2; exit 1; }
     [ -n "$n" ] || n=$(($(wc -l <"$out/a.csv") - 1))
-    s=$(now)
-    /usr/bin/time -f %M -o "$work/rss" sqlite3 -csv "$plain" "SELECT * FROM t LIMIT $n" >"$out/b.csv"
-    e=$(now); tb="$tb $(( (e - s) / 1000000 ))"
-    m=$(cat "$work/rss"); [ "$m" -gt "$mb" ] && mb=$m
+    timed sql sqlite3 -csv "$plain" "SELECT * FROM t LIMIT $n" >"$out/b.csv"
     i=$((i + 1))
 done
 nb=$(wc -l <"$out/b.csv")
-median() { echo "$@" | tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-mda=$(median $ta); mdb=$(median $tb)
 rows=$(($(wc -l <"$data/data.csv") - 1))
 echo "#### $(date +%F): \`bench/export.sh -n $runs --size $size\`"
 echo
 echo "- data: $units districts x $inds indicators x 24 months = $rows rows ingested; export 2016-01..2016-12, long, nation down to districts"
-echo "- provstat: $("$ps" --version 2>/dev/null | head -1), source tree $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" diff --quiet 2>/dev/null || echo ' + uncommitted changes')"
+echo "- provstat: $(source_tree)"
 echo "- rows: (a) $n data rows, $(wc -c <"$out/a.csv") bytes; (b) $nb rows, $(wc -c <"$out/b.csv") bytes; sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
-echo "- machine: $(nproc) cores; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "- machine: $(nproc) cores; load average before/after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| measurement | median wall | peak RSS | runs (ms) |"
 echo "|---|---:|---:|---|"
-echo "| (a) provstat export --format long --level district, 12 months | $mda ms | $((ma / 1024)) MiB |$ta |"
-echo "| (b) sqlite3 -csv SELECT * FROM t LIMIT $n | $mdb ms | $((mb / 1024)) MiB |$tb |"
+row cold "(a) cold: provstat export --format long --level district, 12 months, after new data"
+row warm "(a) warm: the same again, roll-ups kept"
+row sql "(b) sqlite3 -csv SELECT * FROM t LIMIT $n"
 echo
-awk -v a="$mda" -v b="$mdb" 'BEGIN { printf "- ratio a/b: %.2f (target <= 2.0)\n", a / b }'
+awk -v c="$(median $t_cold)" -v w="$(median $t_warm)" -v b="$(median $t_sql)" 'BEGIN {
+    printf "- ratio cold/b: %.2f, warm/b: %.2f (target <= 2.0)\n", c / b, w / b }'
 echo "- provstat said: $(cat "$out/said.txt")"

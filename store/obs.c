@@ -42,7 +42,8 @@ static const char *const sql[S_COUNT] = {
                  " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period BETWEEN ?4 AND ?5"
                  " ORDER BY period",
     [S_VALUES] = "SELECT period, value, status, flags FROM obs"
-                 " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period BETWEEN ?4 AND ?5",
+                 " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period BETWEEN ?4 AND ?5"
+                 " ORDER BY period",
     [S_UNDO_LIST] = "SELECT indicator_id, measure, revision FROM obs"
                     " WHERE unit_id=?2 AND period=?3 AND submission_id=?1",
     [S_UNDO_DELETE] = "DELETE FROM obs WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period=?4",
