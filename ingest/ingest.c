@@ -71,6 +71,7 @@ typedef struct ingest {
     ps_closed *closed;
     size_t nclosed;
     ps_set64 series_seen;  /* unit, indicator, measure */
+    unsigned long long last_series; /* the key remembered last: files come series by series */
     touched_series *series;
     size_t nseries;
     ps_set64 pairs_seen;   /* unit, period: for rules */
@@ -187,11 +188,12 @@ static void remember(ingest *g, int unit, int ind, int measure, int period)
 {
     unsigned long long key = ((unsigned long long)(unsigned)unit << 33) | ((unsigned long long)(unsigned)ind << 1) |
                              (unsigned long long)measure | (1ULL << 63);
-    if (ps_set64_add(&g->series_seen, key)) {
+    if (key != g->last_series && ps_set64_add(&g->series_seen, key)) {
         if ((g->nseries & (g->nseries - 1)) == 0)
             g->series = ps_xrealloc(g->series, (g->nseries ? g->nseries * 2 : 16) * sizeof *g->series);
         g->series[g->nseries++] = (touched_series){unit, ind, measure};
     }
+    g->last_series = key;
     if (g->cat->nrules && measure == PS_MEASURE_ACTUAL) {
         key = ((unsigned long long)(unsigned)unit << 32) | (unsigned long long)(unsigned)period | (1ULL << 63);
         if (ps_set64_add(&g->pairs_seen, key)) {
