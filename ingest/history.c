@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MIN_HISTORY = 6, MAX_HISTORY = 36 };
+enum { MIN_HISTORY = 6, MAX_HISTORY = PS_HISTORY_MAX };
 
 typedef struct series {
     ps_obs_point *v;
@@ -42,18 +42,11 @@ bool ps_history_mzscore(double x, double *hist, size_t n, double *z)
     return isfinite(*z);
 }
 
-/* The history of one period type as the points go by: the last
- * MAX_HISTORY values in arrival order (a ring) and the same sorted, so that
- * each point's median and MAD cost a few dozen steps instead of two
- * selections over a copy. The numbers are those of ps_history_mzscore: the
- * same elements are picked and the same differences taken. */
-typedef struct window {
-    double ring[MAX_HISTORY];
-    double sorted[MAX_HISTORY];
-    int head, n;
-} window;
-
-static void window_push(window *w, double x)
+/* The window keeps the values sorted, so each point's median and MAD cost a
+ * few dozen steps instead of two selections over a copy; the numbers are
+ * those of ps_history_mzscore (the same elements are picked and the same
+ * differences taken). */
+void ps_history_window_push(ps_history_window *w, double x)
 {
     if (w->n == MAX_HISTORY) {
         double old = w->ring[w->head];
@@ -76,8 +69,7 @@ static void window_push(window *w, double x)
     w->n++;
 }
 
-/* The modified z-score of x against the window (false when the MAD is 0). */
-static bool window_mzscore(const window *w, double x, double *z)
+bool ps_history_window_mzscore(const ps_history_window *w, double x, double *z)
 {
     const double *v = w->sorted;
     int n = w->n;
@@ -138,22 +130,22 @@ static ps_error warn_series(ps_obs_writer *w, const ps_catalog *cat, int u, int 
     const char *ucode = cat->units[u].code, *icode = cat->indicators[ind].code;
     /* earlier periods of the same type (same rank, smaller key): one window
      * per type, filled as the points go by in period order */
-    window *win = ps_xcalloc(PS_P_YTD + 1, sizeof *win);
+    ps_history_window *win = ps_xcalloc(PS_P_YTD + 1, sizeof *win);
     for (size_t i = 0; i < s.n; i++) {
         const ps_obs_point *p = &s.v[i];
         if (!p->has_value)
             continue;
         ps_period per = ps_period_from_key(p->period);
-        window *hw = &win[per.type <= PS_P_YTD ? per.type : 0];
+        ps_history_window *hw = &win[per.type <= PS_P_YTD ? per.type : 0];
         if (sub_id ? p->submission_id != sub_id : p->period != period) {
-            window_push(hw, p->value);
+            ps_history_window_push(hw, p->value);
             continue;
         }
         char pb[PS_PERIOD_BUFSZ], vb[PS_NUMBER_BUFSZ], ob[PS_NUMBER_BUFSZ];
         size_t n = (size_t)hw->n;
         double z;
-        bool out = n >= MIN_HISTORY && window_mzscore(hw, p->value, &z) && z > 3.5;
-        window_push(hw, p->value);
+        bool out = n >= MIN_HISTORY && ps_history_window_mzscore(hw, p->value, &z) && z > 3.5;
+        ps_history_window_push(hw, p->value);
         if (out)
             ps_diag_add(diags, path, sub_id ? p->line : 0, value_col, PS_SEV_WARNING, PS_D_OUTLIER,
                         ps_number_format(p->value, vb),
