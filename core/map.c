@@ -89,6 +89,7 @@ void ps_set64_init(ps_set64 *s)
 void ps_set64_free(ps_set64 *s)
 {
     free(s->keys);
+    free(s->vals);
     ps_set64_init(s);
 }
 
@@ -100,21 +101,35 @@ static size_t set64_slot(const ps_set64 *s, unsigned long long k)
     return i;
 }
 
-bool ps_set64_add(ps_set64 *s, unsigned long long key)
+bool ps_set64_add_val(ps_set64 *s, unsigned long long key, size_t *val)
 {
     if ((s->n + 1) * 2 > s->cap) {
         ps_set64 old = *s;
         s->cap = old.cap ? old.cap * 2 : 256;
         s->keys = ps_xcalloc(s->cap, sizeof *s->keys);
+        s->vals = ps_xmalloc(s->cap * sizeof *s->vals);
         for (size_t i = 0; i < old.cap; i++)
-            if (old.keys[i])
-                s->keys[set64_slot(s, old.keys[i])] = old.keys[i];
+            if (old.keys[i]) {
+                size_t j = set64_slot(s, old.keys[i]);
+                s->keys[j] = old.keys[i];
+                s->vals[j] = old.vals[i];
+            }
         free(old.keys);
+        free(old.vals);
     }
     size_t i = set64_slot(s, key);
-    if (s->keys[i])
+    if (s->keys[i]) {
+        *val = s->vals[i];
         return false;
+    }
     s->keys[i] = key;
+    s->vals[i] = *val;
     s->n++;
     return true;
+}
+
+bool ps_set64_add(ps_set64 *s, unsigned long long key)
+{
+    size_t v = 0;
+    return ps_set64_add_val(s, key, &v);
 }

@@ -26,9 +26,11 @@ bool ps_map_has(const ps_map *m, const char *key);
 
 
 /* A set of non-zero 64-bit keys (open addressing), for hot loops where
- * formatting a string key would cost more than the lookup. */
+ * formatting a string key would cost more than the lookup; each key can
+ * carry a number (an index into the caller's array). */
 typedef struct ps_set64 {
     unsigned long long *keys;
+    size_t *vals;
     size_t cap, n;
 } ps_set64;
 
@@ -36,4 +38,7 @@ void ps_set64_init(ps_set64 *s);
 void ps_set64_free(ps_set64 *s);
 /* Adds key (which must not be 0); returns true when it was not there yet. */
 bool ps_set64_add(ps_set64 *s, unsigned long long key);
+/* Adds key with number val when it is not there yet (returns true), else
+ * returns false and sets *val to the number it carries. */
+bool ps_set64_add_val(ps_set64 *s, unsigned long long key, size_t *val);
 #endif

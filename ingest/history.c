@@ -123,10 +123,19 @@ static ps_error warn_series(ps_obs_writer *w, const ps_catalog *cat, int u, int 
     series s = {0};
     ps_error err = ps_obs_series(w, cat->units[u].id, cat->indicators[ind].id, PS_MEASURE_ACTUAL,
                                  collect, &s, ctx);
-    if (err) {
-        free(s.v);
-        return err;
-    }
+    if (!err)
+        ps_history_check_points(cat, u, ind, s.v, s.n, sub_id, period, path, value_col, diags);
+    free(s.v);
+    return err;
+}
+
+void ps_history_check_points(const ps_catalog *cat, int u, int ind, const ps_obs_point *pts, size_t npts,
+                             long long sub_id, int period, const char *path, int value_col, ps_diags *diags)
+{
+    struct {
+        const ps_obs_point *v;
+        size_t n;
+    } s = {pts, npts};
     const char *ucode = cat->units[u].code, *icode = cat->indicators[ind].code;
     /* earlier periods of the same type (same rank, smaller key): one window
      * per type, filled as the points go by in period order */
@@ -170,6 +179,4 @@ static ps_error warn_series(ps_obs_writer *w, const ps_catalog *cat, int u, int 
         }
     }
     free(win);
-    free(s.v);
-    return PS_OK;
 }

@@ -27,6 +27,13 @@ ps_error ps_history_warnings(ps_obs_writer *w, const ps_catalog *cat, int u, int
 ps_error ps_history_check_period(ps_obs_writer *w, const ps_catalog *cat, int u, int ind, int period,
                                  const char *path, ps_diags *diags, ps_ctx *ctx);
 
+/* The same warnings from a series held in memory: pts[0..n) are all the
+ * actual values of (u, ind) in period order, as the database would give
+ * them; the points of submission sub_id (or, when sub_id is 0, of period
+ * key `period`) are checked. */
+void ps_history_check_points(const ps_catalog *cat, int u, int ind, const ps_obs_point *pts, size_t n,
+                             long long sub_id, int period, const char *path, int value_col, ps_diags *diags);
+
 /* The modified z-score of x against hist[0..n) (n >= 1). Returns false when
  * MAD is 0 (no score). hist is reordered. */
 bool ps_history_mzscore(double x, double *hist, size_t n, double *z);

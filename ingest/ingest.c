@@ -48,6 +48,8 @@ static const colname column_names[] = {
 
 typedef struct touched_series {
     int unit, indicator, measure;
+    bool fresh;     /* nothing stored before this file: its history is the file's own rows */
+    bool checked;   /* history warnings done while reading (in ingest.early) */
 } touched_series;
 
 typedef struct ingest {
@@ -70,10 +72,16 @@ typedef struct ingest {
     bool has_fixed_period;
     ps_closed *closed;
     size_t nclosed;
-    ps_set64 series_seen;  /* unit, indicator, measure */
-    unsigned long long last_series; /* the key remembered last: files come series by series */
+    ps_set64 series_seen;  /* unit, indicator, measure -> index in series */
+    unsigned long long last_series; /* the series of the current run of rows */
     touched_series *series;
     size_t nseries;
+    long cur;              /* index of the current run's series, -1 before the first */
+    ps_obs_point *run;     /* the current run's stored points, when its series is fresh */
+    size_t nrun, caprun;
+    ps_diags early;        /* warnings of series checked while reading */
+    size_t *early_owner;   /* the series index of each */
+    size_t capowner;
     ps_set64 pairs_seen;   /* unit, period: for rules */
     int *pairs;            /* unit, period key pairs */
     size_t npairs;
@@ -184,18 +192,12 @@ static int colno(const ingest *g, int c)
     return g->col[c] >= 0 ? g->col[c] + 1 : 0;
 }
 
-static void remember(ingest *g, int unit, int ind, int measure, int period)
+/* The (unit, period) pairs the file stored, for the rules. */
+static void remember_pair(ingest *g, int unit, int measure, int period)
 {
-    unsigned long long key = ((unsigned long long)(unsigned)unit << 33) | ((unsigned long long)(unsigned)ind << 1) |
-                             (unsigned long long)measure | (1ULL << 63);
-    if (key != g->last_series && ps_set64_add(&g->series_seen, key)) {
-        if ((g->nseries & (g->nseries - 1)) == 0)
-            g->series = ps_xrealloc(g->series, (g->nseries ? g->nseries * 2 : 16) * sizeof *g->series);
-        g->series[g->nseries++] = (touched_series){unit, ind, measure};
-    }
-    g->last_series = key;
     if (g->cat->nrules && measure == PS_MEASURE_ACTUAL) {
-        key = ((unsigned long long)(unsigned)unit << 32) | (unsigned long long)(unsigned)period | (1ULL << 63);
+        unsigned long long key =
+            ((unsigned long long)(unsigned)unit << 32) | (unsigned long long)(unsigned)period | (1ULL << 63);
         if (ps_set64_add(&g->pairs_seen, key)) {
             if ((g->npairs & (g->npairs - 1)) == 0)
                 g->pairs = ps_xrealloc(g->pairs, (g->npairs ? g->npairs * 2 : 16) * 2 * sizeof *g->pairs);
@@ -204,6 +206,82 @@ static void remember(ingest *g, int unit, int ind, int measure, int period)
             g->npairs++;
         }
     }
+}
+
+static int point_cmp(const void *a, const void *b)
+{
+    const ps_obs_point *x = a, *y = b;
+    return (x->period > y->period) - (x->period < y->period);
+}
+
+/* The end of a run of rows of one series: a fresh series seen for the
+ * first time gets its history warnings now, from the rows just stored
+ * (still in memory), instead of reading them back at the end of the file. */
+static void finish_run(ingest *g)
+{
+    if (g->cur < 0)
+        return;
+    touched_series *t = &g->series[g->cur];
+    if (!t->fresh || t->measure != PS_MEASURE_ACTUAL || t->checked)
+        return;
+    qsort(g->run, g->nrun, sizeof *g->run, point_cmp);
+    size_t before = g->early.n;
+    ps_history_check_points(g->cat, t->unit, t->indicator, g->run, g->nrun, g->sub_id, 0, g->path,
+                            colno(g, C_VALUE), &g->early);
+    if (g->early.n > g->capowner) {
+        g->capowner = g->early.n * 2;
+        g->early_owner = ps_xrealloc(g->early_owner, g->capowner * sizeof *g->early_owner);
+    }
+    for (size_t i = before; i < g->early.n; i++)
+        g->early_owner[i] = (size_t)g->cur;
+    t->checked = true;
+}
+
+/* Before a row of (unit, ind, measure) is stored: the series' bookkeeping.
+ * A new run of rows ends the previous one; a series met for the first time
+ * is asked whether anything was stored for it before (fresh); a series
+ * met again after its run was checked loses that check (its warnings are
+ * dropped) and is checked from the database at the end. */
+static ps_error series_enter(ingest *g, int unit, int ind, int measure)
+{
+    unsigned long long key = ((unsigned long long)(unsigned)unit << 33) | ((unsigned long long)(unsigned)ind << 1) |
+                             (unsigned long long)measure | (1ULL << 63);
+    if (key == g->last_series)
+        return PS_OK;
+    finish_run(g);
+    g->last_series = key;
+    g->nrun = 0;
+    size_t idx = g->nseries;
+    if (ps_set64_add_val(&g->series_seen, key, &idx)) {
+        if ((g->nseries & (g->nseries - 1)) == 0)
+            g->series = ps_xrealloc(g->series, (g->nseries ? g->nseries * 2 : 16) * sizeof *g->series);
+        bool any = true;
+        if (measure == PS_MEASURE_ACTUAL) {
+            ps_error err = ps_obs_series_any(g->w, g->cat->units[unit].id, g->cat->indicators[ind].id, measure,
+                                             &any, g->ctx);
+            if (err)
+                return err;
+        }
+        g->series[g->nseries++] = (touched_series){unit, ind, measure, !any, false};
+    } else {
+        touched_series *t = &g->series[idx];
+        t->checked = false;
+        t->fresh = false;
+    }
+    g->cur = (long)idx;
+    return PS_OK;
+}
+
+/* A value of the current run's series was stored as new. */
+static void run_point(ingest *g, int period, double value, long line)
+{
+    if (g->cur < 0 || !g->series[g->cur].fresh)
+        return;
+    if (g->nrun == g->caprun) {
+        g->caprun = g->caprun ? g->caprun * 2 : 64;
+        g->run = ps_xrealloc(g->run, g->caprun * sizeof *g->run);
+    }
+    g->run[g->nrun++] = (ps_obs_point){period, true, value, g->sub_id, line};
 }
 
 /* Parses the flags column; sets *derived and *none; warns about unknown words. */
@@ -467,6 +545,8 @@ static ps_error process_row(ingest *g, ps_csv_record *rec)
 
     ps_obs_key k = {cat->units[u].id, cat->indicators[ind].id, measure, ps_period_key(p)};
     ps_error err;
+    if ((err = series_enter(g, u, ind, measure)))
+        return err;
     bool closed = g->nclosed && is_closed(g, u, p);
     if (!closed || g->o->force) {
         /* most rows are new keys: one insert that does nothing when the key exists */
@@ -479,7 +559,8 @@ static ps_error process_row(ingest *g, ps_csv_record *rec)
                 return err;
             if (closed)
                 res->forced++;
-            remember(g, u, ind, measure, k.period);
+            remember_pair(g, u, measure, k.period);
+            run_point(g, k.period, value, line);
             res->stored++;
             return PS_OK;
         }
@@ -528,7 +609,7 @@ static ps_error process_row(ingest *g, ps_csv_record *rec)
             forced_closed = true;
         }
     }
-    remember(g, u, ind, measure, k.period);
+    remember_pair(g, u, measure, k.period);
     if (same) {
         res->unchanged++;
         return PS_OK;
@@ -731,6 +812,11 @@ static void free_ingest(ingest *g)
     g->closed = NULL;
     ps_set64_free(&g->series_seen);
     ps_set64_free(&g->pairs_seen);
+    free(g->run);
+    g->run = NULL;
+    ps_diags_free(&g->early);
+    free(g->early_owner);
+    g->early_owner = NULL;
     free(g->series);
     g->series = NULL;
     free(g->pairs);
@@ -746,6 +832,8 @@ ps_error ps_ingest_file(ps_db *db, const ps_catalog *cat, const char *path,
     memset(&g, 0, sizeof g);
     g.db = db; g.cat = cat; g.o = o; g.path = path; g.d = diags; g.ctx = ctx; g.res = res;
     g.fixed_unit = -1;
+    g.cur = -1;
+    ps_diags_init(&g.early);
     ps_set64_init(&g.series_seen);
     ps_set64_init(&g.pairs_seen);
     const char *pause = getenv("PROVSTAT_TEST_PAUSE_ROWS");
@@ -837,11 +925,18 @@ ps_error ps_ingest_file(ps_db *db, const ps_catalog *cat, const char *path,
 finish:
     if (!err && (err = check_rules(&g)))
         goto rollback;
+    finish_run(&g);
     for (size_t i = 0; i < g.nseries && !err; i++) {
         const touched_series *t = &g.series[i];
-        if (t->measure == PS_MEASURE_ACTUAL)
+        if (t->measure == PS_MEASURE_ACTUAL && !t->checked)
             err = ps_history_warnings(g.w, cat, t->unit, t->indicator, g.sub_id, path,
                                       colno(&g, C_VALUE), diags, ctx);
+    }
+    /* the warnings of series checked while reading, unless they came back */
+    for (size_t i = 0; i < g.early.n; i++) {
+        ps_diag *x = &g.early.v[i];
+        if (g.series[g.early_owner[i]].checked)
+            ps_diag_add(diags, x->path, x->line, x->column, x->severity, x->code, x->value, "%s", x->message);
     }
     if (err)
         goto rollback;

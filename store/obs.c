@@ -11,7 +11,7 @@
 
 enum {
     S_FIND_SUB, S_NEW_SUB, S_FINISH_SUB, S_GET, S_INSERT, S_UPDATE, S_SAVE_REV, S_OVERRIDE,
-    S_INSERT_NEW, S_WINDOW, S_VALUES, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COUNT
+    S_INSERT_NEW, S_WINDOW, S_VALUES, S_SERIES_ANY, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COUNT
 };
 
 static const char *const sql[S_COUNT] = {
@@ -44,6 +44,7 @@ static const char *const sql[S_COUNT] = {
     [S_VALUES] = "SELECT period, value, status, flags FROM obs"
                  " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period BETWEEN ?4 AND ?5"
                  " ORDER BY period",
+    [S_SERIES_ANY] = "SELECT 1 FROM obs WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 LIMIT 1",
     [S_UNDO_LIST] = "SELECT indicator_id, measure, revision FROM obs"
                     " WHERE unit_id=?2 AND period=?3 AND submission_id=?1",
     [S_UNDO_DELETE] = "DELETE FROM obs WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period=?4",
@@ -475,6 +476,19 @@ ps_error ps_obs_values_indicators(ps_obs_writer *w, const char *indicator_ids, l
                        " FROM json_each(?1) AS j CROSS JOIN obs AS o ON o.unit_id = ?2"
                        " AND o.indicator_id = j.value AND o.measure = ?3 AND o.period BETWEEN ?4 AND ?5",
                        indicator_ids, unit_id, measure, from, to, fn, arg, ctx);
+}
+
+ps_error ps_obs_series_any(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, bool *any,
+                           ps_ctx *ctx)
+{
+    sqlite3_stmt *st = w->st[S_SERIES_ANY];
+    sqlite3_bind_int64(st, 1, unit_id);
+    sqlite3_bind_int64(st, 2, indicator_id);
+    sqlite3_bind_int(st, 3, measure);
+    int rc = sqlite3_step(st);
+    *any = rc == SQLITE_ROW;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
 }
 
 ps_error ps_obs_window(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure,

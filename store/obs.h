@@ -132,6 +132,10 @@ ps_error ps_obs_values_indicators(ps_obs_writer *w, const char *indicator_ids, l
                                              double value, int status, int flags, void *arg),
                                   void *arg, ps_ctx *ctx);
 
+/* Whether the series has any value (or retraction) stored at all. */
+ps_error ps_obs_series_any(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, bool *any,
+                           ps_ctx *ctx);
+
 /* Calls fn for every value of the series in period order; stops early when fn returns false. */
 ps_error ps_obs_series(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure,
                        bool (*fn)(const ps_obs_point *p, void *arg), void *arg, ps_ctx *ctx);
