@@ -396,16 +396,22 @@ ps_error ps_obs_forced_closed_list(ps_db *db, ps_obs_key **out, size_t *n, ps_ct
     return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading overrides");
 }
 
-ps_error ps_obs_values(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, int from,
-                       int to, void (*fn)(int measure, int period, double value, int status, int flags, void *arg),
-                       void *arg, ps_ctx *ctx)
+/* Binds a series and a range of period keys as ?1..?5. */
+static void bind_range(sqlite3_stmt *st, long long unit_id, long long indicator_id, int measure, int from, int to)
 {
-    sqlite3_stmt *st = w->st[S_VALUES];
     sqlite3_bind_int64(st, 1, unit_id);
     sqlite3_bind_int64(st, 2, indicator_id);
     sqlite3_bind_int(st, 3, measure);
     sqlite3_bind_int(st, 4, from);
     sqlite3_bind_int(st, 5, to);
+}
+
+ps_error ps_obs_values(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, int from,
+                       int to, void (*fn)(int measure, int period, double value, int status, int flags, void *arg),
+                       void *arg, ps_ctx *ctx)
+{
+    sqlite3_stmt *st = w->st[S_VALUES];
+    bind_range(st, unit_id, indicator_id, measure, from, to);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (sqlite3_column_type(st, 1) == SQLITE_NULL)
@@ -496,11 +502,7 @@ ps_error ps_obs_window(ps_obs_writer *w, long long unit_id, long long indicator_
                        void *arg, ps_ctx *ctx)
 {
     sqlite3_stmt *st = w->st[S_WINDOW];
-    sqlite3_bind_int64(st, 1, unit_id);
-    sqlite3_bind_int64(st, 2, indicator_id);
-    sqlite3_bind_int(st, 3, measure);
-    sqlite3_bind_int(st, 4, from);
-    sqlite3_bind_int(st, 5, to);
+    bind_range(st, unit_id, indicator_id, measure, from, to);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         ps_obs_point p;
