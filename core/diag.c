@@ -80,8 +80,20 @@ void ps_diag_add(ps_diags *d, const char *path, long line, int column,
 
 void ps_diags_move(ps_diags *dst, ps_diags *src)
 {
-    for (size_t i = 0; i < src->n; i++)
-        push(dst, src->v[i]);
+    ps_diags_move_if(dst, src, NULL, NULL);
+}
+
+void ps_diags_move_if(ps_diags *dst, ps_diags *src, bool (*keep)(size_t i, void *arg), void *arg)
+{
+    for (size_t i = 0; i < src->n; i++) {
+        if (!keep || keep(i, arg)) {
+            push(dst, src->v[i]);
+        } else {
+            free(src->v[i].path);
+            free(src->v[i].message);
+            free(src->v[i].value);
+        }
+    }
     free(src->v);
     ps_diags_init(src);
 }

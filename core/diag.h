@@ -8,6 +8,7 @@
 #ifndef PS_DIAG_H
 #define PS_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum ps_diag_code {
@@ -43,6 +44,9 @@ void ps_diag_add(ps_diags *d, const char *path, long line, int column,
                  const char *fmt, ...) __attribute__((format(printf, 8, 9)));
 /* Moves every diagnostic of src to the end of dst; src is left empty. */
 void ps_diags_move(ps_diags *dst, ps_diags *src);
+/* The same for the diagnostics i of src for which keep(i, arg) is true;
+ * the others are freed. */
+void ps_diags_move_if(ps_diags *dst, ps_diags *src, bool (*keep)(size_t i, void *arg), void *arg);
 /* Sorts by path, line, column, keeping the order of equal positions. */
 void ps_diags_sort(ps_diags *d);
 /* Removes the diagnostics from index `from` on. */

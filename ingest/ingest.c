@@ -237,6 +237,12 @@ static void finish_run(ingest *g)
     t->checked = true;
 }
 
+static bool early_kept(size_t i, void *arg)
+{
+    const ingest *g = arg;
+    return g->series[g->early_owner[i]].checked;
+}
+
 /* Before a row of (unit, ind, measure) is stored: the series' bookkeeping.
  * A new run of rows ends the previous one; a series met for the first time
  * is asked whether anything was stored for it before (fresh); a series
@@ -933,11 +939,7 @@ finish:
                                       colno(&g, C_VALUE), diags, ctx);
     }
     /* the warnings of series checked while reading, unless they came back */
-    for (size_t i = 0; i < g.early.n; i++) {
-        ps_diag *x = &g.early.v[i];
-        if (g.series[g.early_owner[i]].checked)
-            ps_diag_add(diags, x->path, x->line, x->column, x->severity, x->code, x->value, "%s", x->message);
-    }
+    ps_diags_move_if(diags, &g.early, early_kept, &g);
     if (err)
         goto rollback;
     size_t nerr = 0;

@@ -271,8 +271,11 @@ ps_error ps_db_open(ps_db **out, const char *path, const ps_db_opts *opts, ps_ct
     /* journal_mode=WAL is persistent; the others are per connection */
     if (!readonly && (err = ps_db_exec(db, "PRAGMA journal_mode=WAL", ctx)))
         goto fail;
+    /* a 48 MB page cache: an ingest of ten million rows stays under 100 MB
+     * with its warnings (64 MB went over; the inserts come in key order and
+     * gain nothing from more) */
     if ((err = ps_db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-                              "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", ctx)))
+                              "PRAGMA cache_size=-49152; PRAGMA temp_store=MEMORY;", ctx)))
         goto fail;
     if (!readonly && (err = migrate(db, ctx)))
         goto fail;
