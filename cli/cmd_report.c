@@ -107,6 +107,7 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
         goto done;
     }
     ps_engine_set_horizon(e, p);
+    ps_engine_set_scope(e, unit);
     if (ps_xlsx_report_opt(e, db, cat, unit, p, out, &opts, &res, &ctx)) {
         rc = ps_cli_fail(cli, &ctx);
         goto done;

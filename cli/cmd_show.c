@@ -89,6 +89,8 @@ int ps_cmd_show(ps_cli *cli, int argc, char **argv)
         goto out;
     }
     ps_engine_set_horizon(e, p);
+    if (only_unit >= 0)
+        ps_engine_set_scope(e, only_unit);
     char pb[PS_PERIOD_BUFSZ];
     ps_period_format(p, pb);
     if (fmt == PS_OUT_CSV) {

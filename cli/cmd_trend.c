@@ -169,6 +169,7 @@ int ps_cmd_trend(ps_cli *cli, int argc, char **argv)
         goto out;
     }
     ps_engine_set_horizon(e, to);
+    ps_engine_set_scope(e, u);
     if (ps_trend_compute(e, u, ind, from, to, &t, &ctx)) {
         rc = ps_cli_fail(cli, &ctx);
         goto out;

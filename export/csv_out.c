@@ -186,6 +186,7 @@ static ps_error select_units(exporter *x)
     }
     if (root < 0 || (size_t)root >= cat->nunits)
         return ps_failf(x->ctx, PS_ERR_NOT_FOUND, "the catalog has no units");
+    ps_engine_set_scope(x->e, root); /* stored values are read for this subtree at a time */
     const ps_unit *r = &cat->units[root];
     ps_level deepest = r->level;
     if (x->o->has_level) {
