@@ -142,7 +142,7 @@ typedef struct swin {
 /* Windows: one per (unit, submitted indicator) of the catalog, rounded up
  * to a power of two, at least 256 and at most 1 << 15 (about 20 MB when
  * full): a roll-up or a unit's row needs one of each at a time. */
-enum { SWIN_MIN = 1 << 8, SWIN_MAX = 1 << 15 };
+enum { SWIN_MIN = 1 << 8, SWIN_MAX = 1 << 17 };
 
 struct ps_engine {
     swin *win;           /* nwin windows, in pairs (two-way set associative) */
@@ -193,7 +193,8 @@ ps_error ps_engine_new(ps_db *db, const ps_catalog *cat, ps_engine **out, ps_ctx
     e->nwin = SWIN_MIN;
     while (e->nwin < want && e->nwin < SWIN_MAX)
         e->nwin *= 2;
-    e->win = ps_xcalloc(e->nwin, sizeof *e->win);
+    /* the table itself is made on the first stored value asked for: a
+     * query answered from kept roll-ups needs none */
     e->scope = cat->top;
     ps_set64_init(&e->batches);
     e->db = db;
@@ -336,7 +337,7 @@ static void fill_point(int measure, int period, double value, int status, int fl
     if (!isfinite(value))
         return;
     if (w->n == w->cap) {
-        w->cap = w->cap ? w->cap * 2 : 32;
+        w->cap = w->cap ? w->cap * 2 : 16;
         w->vals = ps_xrealloc(w->vals, (size_t)w->cap * sizeof *w->vals);
     }
     uint64_t key = mkey(measure ? K_SUBMITTED_PLAN : K_SUBMITTED, w->u, w->ind, period);
@@ -349,6 +350,8 @@ static swin *swin_pair(ps_engine *e, int u, int ind, int year)
     uint64_t h = ((uint64_t)(unsigned)u * 0x9E3779B97F4A7C15ULL) ^ ((uint64_t)(unsigned)ind * 0xC2B2AE3D27D4EB4FULL) ^
                  ((uint64_t)(unsigned)year * 0x165667B19E3779F9ULL);
     h ^= h >> 29;
+    if (!e->win)
+        e->win = ps_xcalloc(e->nwin, sizeof *e->win);
     return &e->win[(h & (e->nwin / 2 - 1)) * 2];
 }
 
