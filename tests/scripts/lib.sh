@@ -1,8 +1,46 @@
-# lib.sh - what the script tests share: a tally of checks and its closing
-# line "N passed, M failed". Source it after the script's own set-up:
+# lib.sh - what the script tests share: their start (script_start) and a
+# tally of checks with its closing line "N passed, M failed". Source it first:
 #     . "$(dirname "$0")/lib.sh"
+#     script_start seed "$@"
 passed=0
 failed=0
+
+# script_start NAME ARGS...: the one argument is the provstat binary; sets
+# ps (its absolute path), LC_ALL=C and TZ=UTC, and tmp, a new folder
+# removed on exit (after running $on_exit, when the script sets it). Stops
+# with exit 2 on wrong usage.
+script_start() {
+    _name=$1
+    shift
+    if [ $# -ne 1 ]; then
+        echo "usage: sh tests/scripts/test_$_name.sh PROVSTAT" >&2
+        exit 2
+    fi
+    case $1 in
+    /*) ps=$1 ;;
+    *) ps=$(pwd)/$1 ;;
+    esac
+    if [ ! -x "$ps" ]; then
+        echo "test_$_name: $ps is not a provstat binary" >&2
+        exit 2
+    fi
+    LC_ALL=C
+    TZ=UTC
+    export LC_ALL TZ
+    tmp=$(mktemp -d "${TMPDIR:-/tmp}/provstat-$_name.XXXXXX") || exit 2
+    on_exit=""
+    trap 'eval "$on_exit"; rm -rf "$tmp"' EXIT
+    trap 'exit 130' INT TERM HUP
+}
+
+# need_sample: stops unless run from the repo root (the sample is there)
+need_sample() {
+    sample=samples/quang-ninh
+    if [ ! -f "$sample/submissions/manifest.csv" ]; then
+        echo "test_$_name: run from the repo root (samples/quang-ninh is not here)" >&2
+        exit 2
+    fi
+}
 
 # ok NAME: a check that held.
 ok() {

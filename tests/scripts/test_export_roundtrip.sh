@@ -21,25 +21,11 @@
 # Prints one line per check and "N passed, M failed" last; exits 1 when a
 # check failed.
 
-if [ $# -ne 1 ]; then
-    echo "usage: sh test_export_roundtrip.sh PROVSTAT" >&2
-    exit 2
-fi
-case $1 in
-/*) ps=$1 ;;
-*) ps=$(pwd)/$1 ;;
-esac
+. "$(dirname "$0")/lib.sh"
+script_start export_roundtrip "$@"
 here=$(cd "$(dirname "$0")/../.." && pwd)
 sample=$here/samples/quang-ninh
-LC_ALL=C
-export LC_ALL
 unset PROVSTAT_DB
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/provstat-roundtrip.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM HUP
-
-. "$(dirname "$0")/lib.sh"
 
 # --- database A: the sample ---------------------------------------------------
 a=$tmp/a.db

@@ -23,33 +23,15 @@
 # - `status` keeps its counts too, and the warm counts equal the cold ones.
 # Prints "N passed, M failed" last; exits 1 when a check failed.
 
-if [ $# -ne 1 ]; then
-    echo "usage: sh tests/scripts/test_kept_rollups.sh PROVSTAT" >&2
-    exit 2
-fi
-case $1 in
-/*) ps=$1 ;;
-*) ps=$(pwd)/$1 ;;
-esac
-sample=samples/quang-ninh
-if [ ! -x "$ps" ] || [ ! -f "$sample/submissions/manifest.csv" ]; then
-    echo "test_kept_rollups: run from the repo root with a provstat binary" >&2
-    exit 2
-fi
+. "$(dirname "$0")/lib.sh"
+script_start kept_rollups "$@"
+need_sample
 command -v sqlite3 >/dev/null || { echo "test_kept_rollups: needs the sqlite3 shell" >&2; exit 2; }
-LC_ALL=C
-TZ=UTC
-export LC_ALL TZ
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/provstat-kept.XXXXXX") || exit 2
 holder=""
-trap '[ -n "$holder" ] && kill "$holder" 2>/dev/null; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM HUP
+on_exit='[ -n "$holder" ] && kill "$holder" 2>/dev/null'
 db=$tmp/q.db
 PROVSTAT_DB=$db
 export PROVSTAT_DB
-
-. "$(dirname "$0")/lib.sh"
 
 q() { sqlite3 "$db" "$1"; }
 gen() { q "SELECT value FROM meta WHERE key = 'generation'"; }

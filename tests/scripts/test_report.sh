@@ -16,20 +16,11 @@
 # existing report untouched.
 # Prints "N passed, M failed" last; exits 1 when a check failed.
 
-if [ $# -ne 1 ]; then
-    echo "usage: sh tests/scripts/test_report.sh PROVSTAT" >&2
-    exit 2
-fi
-case $1 in
-/*) ps=$1 ;;
-*) ps=$(pwd)/$1 ;;
-esac
-sample=samples/quang-ninh
+. "$(dirname "$0")/lib.sh"
+script_start report "$@"
+need_sample
 here=tests/scripts
-if [ ! -x "$ps" ] || [ ! -f "$sample/submissions/manifest.csv" ] || [ ! -f "$here/read_xlsx.py" ]; then
-    echo "test_report: run from the repo root with a provstat binary" >&2
-    exit 2
-fi
+[ -f "$here/read_xlsx.py" ] || { echo "test_report: $here/read_xlsx.py is missing" >&2; exit 2; }
 py=
 for c in python3 /usr/bin/python3; do
     if "$c" -c 'import openpyxl' 2>/dev/null; then
@@ -42,19 +33,11 @@ if [ -z "$py" ]; then
     echo "0 passed, 1 failed"
     exit 1
 fi
-LC_ALL=C
-TZ=UTC
-export LC_ALL TZ
 unset SOURCE_DATE_EPOCH PROVSTAT_TEST_DATA_ROWS PROVSTAT_TEST_CONSTANT_MEMORY_ROWS
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/provstat-report.XXXXXX") || exit 2
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM HUP
+on_exit='chmod -R u+w "$tmp" 2>/dev/null'
 db=$tmp/q.db
 PROVSTAT_DB=$db
 export PROVSTAT_DB
-
-. "$(dirname "$0")/lib.sh"
 checks=$tmp/checks.txt
 : >"$checks"
 # c NAME EXPR: a check for read_xlsx.py

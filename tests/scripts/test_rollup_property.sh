@@ -9,26 +9,9 @@
 # the checks on `show --period P --format csv` for every month and YTD of two
 # years. Prints "N passed, M failed" last; exits 1 when a check failed.
 
-if [ $# -ne 1 ]; then
-    echo "usage: sh tests/scripts/test_rollup_property.sh PROVSTAT" >&2
-    exit 2
-fi
-case $1 in
-/*) ps=$1 ;;
-*) ps=$(pwd)/$1 ;;
-esac
+. "$(dirname "$0")/lib.sh"
+script_start rollup_property "$@"
 here=$(cd "$(dirname "$0")" && pwd)
-if [ ! -x "$ps" ]; then
-    echo "test_rollup_property: $1 is not an executable program" >&2
-    exit 2
-fi
-LC_ALL=C
-TZ=UTC
-export LC_ALL TZ
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/provstat-prop.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM HUP
 
 total_passed=0
 total_failed=0

@@ -13,31 +13,12 @@
 # province total moves by exactly +100 and its ratio is the new ratio of sums.
 # Prints "N passed, M failed" last; exits 1 when a check failed.
 
-if [ $# -ne 1 ]; then
-    echo "usage: sh tests/scripts/test_seed_figures.sh PROVSTAT" >&2
-    exit 2
-fi
-case $1 in
-/*) ps=$1 ;;
-*) ps=$(pwd)/$1 ;;
-esac
-sample=samples/quang-ninh
-if [ ! -x "$ps" ] || [ ! -f "$sample/submissions/manifest.csv" ]; then
-    echo "test_seed_figures: run from the repo root with a provstat binary" >&2
-    exit 2
-fi
-LC_ALL=C
-TZ=UTC
-export LC_ALL TZ
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/provstat-seed.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM HUP
+. "$(dirname "$0")/lib.sh"
+script_start seed_figures "$@"
+need_sample
 db=$tmp/q.db
 PROVSTAT_DB=$db
 export PROVSTAT_DB
-
-. "$(dirname "$0")/lib.sh"
 
 # check NAME PYTHON-EXPR: the expression sees `row(unit, indicator)` (a dict
 # of the show csv row) in files $tmp/before.csv / $tmp/after.csv, the helper
