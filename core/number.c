@@ -1,4 +1,5 @@
 /* number.c - reading numbers as offices write them (plain, vi, en, marks), writing them exactly. */
+#define _GNU_SOURCE /* strtod_l: a number in the C locale without switching the thread's */
 #include "core/number.h"
 
 #include "core/text.h"
@@ -49,14 +50,17 @@ static void c_locale_leave(c_locale_scope *sc)
         uselocale(sc->old);
 }
 
-/* strtod on text that already matches [-]digits[.digits][e[+-]digits]. */
+/* strtod on text that already matches [-]digits[.digits][e[+-]digits],
+ * in the C locale whatever the process's (glibc's strtod_l: no switch of
+ * the thread's locale per number). */
 static double c_strtod(const char *s)
 {
+    locale_t c = c_locale();
+    if (c)
+        return strtod_l(s, NULL, c);
     c_locale_scope sc;
-    double d;
-
     c_locale_enter(&sc);
-    d = strtod(s, NULL);
+    double d = strtod(s, NULL);
     c_locale_leave(&sc);
     return d;
 }

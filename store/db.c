@@ -184,8 +184,23 @@ fail:
     return err;
 }
 
+/* provstat uses SQLite from one thread: no mutexes and no memory
+ * statistics (each takes a lock on every allocation, a few per cent of an
+ * ingest). Only possible before SQLite initialises; a program that
+ * initialised it already keeps its own settings. */
+static void configure_once(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 ps_error ps_db_open(ps_db **out, const char *path, const ps_db_opts *opts, ps_ctx *ctx)
 {
+    configure_once();
     static const ps_db_opts defaults = {0};
     if (!opts)
         opts = &defaults;
