@@ -513,6 +513,7 @@ static void build_scope(ps_engine *e)
 typedef struct batch_fill {
     ps_engine *e;
     int year;
+    unsigned long first;   /* windows started by this batch have stamps from here */
 } batch_fill;
 
 static void batch_point(long long unit_id, long long indicator_id, int measure, int period, double value, int status,
@@ -526,8 +527,9 @@ static void batch_point(long long unit_id, long long indicator_id, int measure, 
     if (u < 0 || ind < 0)
         return;
     swin *w = swin_find(e, u, ind, bf->year);
-    if (!w)
-        return; /* its slot went to another series of the batch: read alone later */
+    if (!w || w->stamp < bf->first)
+        return; /* its slot went to another series of the batch (read alone
+                   later), or it was there before the batch (complete) */
     void *a[2] = {e, w};
     fill_point(measure, period, value, status, flags, a);
 }
@@ -545,13 +547,16 @@ static bool batch_load(ps_engine *e, bool by_unit, int u, int ind, int year, int
     if (!e->iidx || (!by_unit && e->nscope < 2))
         return false;
     size_t n = by_unit ? cat->nindicators : cat->nunits;
+    batch_fill bf = {e, year, e->wstamp + 1};
     for (size_t k = 0; k < n; k++) {
         if (by_unit ? cat->indicators[k].kind == PS_KIND_DERIVED : !e->in_scope[k])
             continue;
         int uu = by_unit ? u : (int)k, ii = by_unit ? (int)k : ind;
+        swin *w = swin_find(e, uu, ii, year);
+        if (w && w->lim == lim && w->prev == (year != e->lo_year))
+            continue; /* read already: keep it as it is */
         swin_start(e, swin_take(e, uu, ii, year), uu, ii, year, lim);
     }
-    batch_fill bf = {e, year};
     ps_ctx local = {0};
     ps_ctx *ctx = e->ctx ? e->ctx : &local;
     int from[2], to[2];
@@ -585,6 +590,8 @@ static bool batch_load(ps_engine *e, bool by_unit, int u, int ind, int year, int
 /* The stored value of a key, or NONE. */
 static ps_val submitted(ps_engine *e, int u, int ind, ps_period p, int measure)
 {
+    if (e->cat->indicators[ind].kind == PS_KIND_DERIVED)
+        return NONE; /* never stored: ingest refuses them, init keeps the kind of what has data */
     int pk = ps_period_key(p);
     swin *w = swin_find(e, u, ind, p.year);
     if (!w || !within_lim(pk, w->lim)) {
@@ -606,10 +613,15 @@ static ps_val submitted(ps_engine *e, int u, int ind, ps_period p, int measure)
             w = NULL;
             if (!e->scope_built)
                 build_scope(e);
-            bool by_unit = e->depth <= 1;
-            unsigned long long bkey = ((unsigned long long)(unsigned)((by_unit ? u : ind) + 1) << 32) |
-                                      ((unsigned long long)by_unit << 31) |
-                                      ((unsigned long long)(unsigned)year << 4) | (unsigned)lim;
+            /* a window lost from a batch already read by indicator is read
+             * alone: reading the unit's indicators again would read again
+             * what the table still holds */
+            unsigned long long by_ind_key = ((unsigned long long)(unsigned)(ind + 1) << 32) |
+                                            ((unsigned long long)(unsigned)year << 4) | (unsigned)lim;
+            bool by_unit = e->depth <= 1 && !ps_set64_has(&e->batches, by_ind_key);
+            unsigned long long bkey = by_unit ? ((unsigned long long)(unsigned)(u + 1) << 32) | (1ULL << 31) |
+                                                    ((unsigned long long)(unsigned)year << 4) | (unsigned)lim
+                                              : by_ind_key;
             if (e->in_scope && e->in_scope[u] && ps_set64_add(&e->batches, bkey) &&
                 batch_load(e, by_unit, u, ind, year, lim)) {
                 if (e->err)

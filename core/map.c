@@ -128,6 +128,11 @@ bool ps_set64_add_val(ps_set64 *s, unsigned long long key, size_t *val)
     return true;
 }
 
+bool ps_set64_has(const ps_set64 *s, unsigned long long key)
+{
+    return s->cap && s->keys[set64_slot(s, key)] == key;
+}
+
 bool ps_set64_add(ps_set64 *s, unsigned long long key)
 {
     size_t v = 0;

@@ -38,6 +38,8 @@ void ps_set64_init(ps_set64 *s);
 void ps_set64_free(ps_set64 *s);
 /* Adds key (which must not be 0); returns true when it was not there yet. */
 bool ps_set64_add(ps_set64 *s, unsigned long long key);
+/* True when key is in the set. */
+bool ps_set64_has(const ps_set64 *s, unsigned long long key);
 /* Adds key with number val when it is not there yet (returns true), else
  * returns false and sets *val to the number it carries. */
 bool ps_set64_add_val(ps_set64 *s, unsigned long long key, size_t *val);
