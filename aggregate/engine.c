@@ -162,6 +162,9 @@ struct ps_engine {
     int *iidx;              /* indicator id -> index, ids 0..maxiid */
     long long maxiid;
     ps_set64 batches;       /* (indicator or unit, year, lim) read already */
+    int *empty_year, *empty_lim; /* by indicator: no unit of the scope has a stored value
+                                    in that year, to that month (a batch found none) */
+    int *empty_before;      /* and none in that whole year (the year before empty_year) */
     ps_db *db;
     const ps_catalog *cat;
     ps_obs_writer *w;
@@ -241,6 +244,28 @@ ps_error ps_engine_new(ps_db *db, const ps_catalog *cat, ps_engine **out, ps_ctx
     return PS_OK;
 }
 
+/* Forgets what was built for the scope (build_scope) and its batches. */
+static void scope_free(ps_engine *e)
+{
+    free(e->in_scope);
+    free(e->scope_json);
+    free(e->inds_json);
+    free(e->uidx);
+    free(e->iidx);
+    free(e->empty_year);
+    free(e->empty_lim);
+    free(e->empty_before);
+    e->empty_before = NULL;
+    e->in_scope = NULL;
+    e->scope_json = e->inds_json = NULL;
+    e->uidx = e->iidx = NULL;
+    e->empty_year = e->empty_lim = NULL;
+    e->nscope = 0;
+    e->maxid = e->maxiid = 0;
+    e->scope_built = false;
+    ps_set64_free(&e->batches);
+}
+
 void ps_engine_free(ps_engine *e)
 {
     if (!e)
@@ -260,12 +285,7 @@ void ps_engine_free(ps_engine *e)
             free(e->win[i].vals);
         }
     free(e->win);
-    free(e->in_scope);
-    free(e->scope_json);
-    free(e->inds_json);
-    free(e->uidx);
-    free(e->iidx);
-    ps_set64_free(&e->batches);
+    scope_free(e);
     free(e);
 }
 
@@ -474,6 +494,11 @@ static void build_scope(ps_engine *e)
         if (cat->units[k].id >= 0)
             e->uidx[cat->units[k].id] = (int)k;
     e->in_scope = ps_xcalloc(cat->nunits, sizeof *e->in_scope);
+    e->empty_year = ps_xmalloc((cat->nindicators + 1) * sizeof *e->empty_year);
+    e->empty_lim = ps_xmalloc((cat->nindicators + 1) * sizeof *e->empty_lim);
+    e->empty_before = ps_xmalloc((cat->nindicators + 1) * sizeof *e->empty_before);
+    for (size_t k = 0; k <= cat->nindicators; k++)
+        e->empty_year[k] = e->empty_lim[k] = e->empty_before[k] = -1;
     ps_strbuf b;
     ps_sb_init(&b);
     ps_sb_putc(&b, '[');
@@ -514,6 +539,7 @@ typedef struct batch_fill {
     ps_engine *e;
     int year;
     unsigned long first;   /* windows started by this batch have stamps from here */
+    long rows;             /* values the statements returned */
 } batch_fill;
 
 static void batch_point(long long unit_id, long long indicator_id, int measure, int period, double value, int status,
@@ -521,6 +547,7 @@ static void batch_point(long long unit_id, long long indicator_id, int measure, 
 {
     batch_fill *bf = arg;
     ps_engine *e = bf->e;
+    bf->rows++;
     if (unit_id < 0 || unit_id > e->maxid || indicator_id < 0 || indicator_id > e->maxiid)
         return;
     int u = e->uidx[unit_id], ind = e->iidx[indicator_id];
@@ -547,7 +574,7 @@ static bool batch_load(ps_engine *e, bool by_unit, int u, int ind, int year, int
     if (!e->iidx || (!by_unit && e->nscope < 2))
         return false;
     size_t n = by_unit ? cat->nindicators : cat->nunits;
-    batch_fill bf = {e, year, e->wstamp + 1};
+    batch_fill bf = {e, year, e->wstamp + 1, 0};
     for (size_t k = 0; k < n; k++) {
         if (by_unit ? cat->indicators[k].kind == PS_KIND_DERIVED : !e->in_scope[k])
             continue;
@@ -574,6 +601,13 @@ static bool batch_load(ps_engine *e, bool by_unit, int u, int ind, int year, int
         swin *w = by_unit ? swin_find(e, u, (int)k, year) : swin_find(e, (int)k, ind, year);
         if (w)
             swin_sort(w);
+    }
+    if (!err && !by_unit && bf.rows == 0 && e->empty_year) {
+        /* nothing stored for this indicator anywhere in the scope, this year:
+         * every value of it in the scope is none, without a roll-up */
+        e->empty_year[ind] = year;
+        e->empty_lim[ind] = lim;
+        e->empty_before[ind] = year != e->lo_year ? year - 1 : -1;
     }
     if (err) {
         for (size_t k = 0; k < n; k++) {
@@ -1044,9 +1078,22 @@ static ps_val derived(ps_engine *e, int u, int ind, ps_period p, bool plan, int 
  * Values and plans
  * ------------------------------------------------------------------------ */
 
+/* True when a batch showed that no unit of the scope has a stored value of
+ * ind in the months p covers: then u, in the scope, has no value for p
+ * either, submitted or rolled up over its units or months. */
+static bool known_empty(const ps_engine *e, int u, int ind, ps_period p)
+{
+    if (!e->empty_year || !e->in_scope[u] || e->cat->indicators[ind].kind == PS_KIND_DERIVED)
+        return false;
+    /* all of p inside what the batch read: a quarter or a year that goes
+     * past the month it read to may have values after it */
+    return (e->empty_year[ind] == p.year && ps_period_last_month(p) <= e->empty_lim[ind]) ||
+           e->empty_before[ind] == p.year;
+}
+
 static ps_val value_of(ps_engine *e, int u, int ind, ps_period p)
 {
-    if (u < 0 || ind < 0 || p.type == PS_P_NONE)
+    if (u < 0 || ind < 0 || p.type == PS_P_NONE || known_empty(e, u, ind, p))
         return NONE;
     /* a unit without children that submits is answered from its stored
      * values, which the memo holds already: memoising it again would only
@@ -1086,7 +1133,7 @@ static ps_val plan_of(ps_engine *e, int u, int ind, int year)
     if (u < 0 || ind < 0)
         return NONE;
     ps_period y = ps_period_make(PS_P_YEAR, year, 0);
-    if (y.type == PS_P_NONE)
+    if (y.type == PS_P_NONE || known_empty(e, u, ind, y))
         return NONE;
     uint64_t key = mkey(K_PLAN, u, ind, ps_period_key(y));
     ps_val v;
@@ -1110,16 +1157,7 @@ void ps_engine_set_scope(ps_engine *e, int unit)
 {
     if (unit >= 0 && (size_t)unit < e->cat->nunits && unit != e->scope) {
         e->scope = unit;
-        e->scope_built = false;
-        free(e->in_scope);
-        free(e->scope_json);
-        free(e->uidx);
-        e->in_scope = NULL;
-        e->scope_json = NULL;
-        e->uidx = NULL;
-        e->nscope = 0;
-        ps_set64_free(&e->batches);
-        ps_set64_init(&e->batches);
+        scope_free(e);
     }
 }
 
