@@ -1093,7 +1093,7 @@ static bool known_empty(const ps_engine *e, int u, int ind, ps_period p)
 
 static ps_val value_of(ps_engine *e, int u, int ind, ps_period p)
 {
-    if (u < 0 || ind < 0 || p.type == PS_P_NONE || known_empty(e, u, ind, p))
+    if (u < 0 || ind < 0 || p.type == PS_P_NONE)
         return NONE;
     /* a unit without children that submits is answered from its stored
      * values, which the memo holds already: memoising it again would only
@@ -1105,7 +1105,9 @@ static ps_val value_of(ps_engine *e, int u, int ind, ps_period p)
         return v;
     e->depth++;
     const ps_indicator *x = &e->cat->indicators[ind];
-    if (x->kind == PS_KIND_DERIVED) {
+    if (known_empty(e, u, ind, p)) {
+        v = NONE; /* kept like any computed answer: the next query need not read to know */
+    } else if (x->kind == PS_KIND_DERIVED) {
         v = derived(e, u, ind, p, false, 0);
     } else {
         v = submitted(e, u, ind, p, 0);
@@ -1133,15 +1135,15 @@ static ps_val plan_of(ps_engine *e, int u, int ind, int year)
     if (u < 0 || ind < 0)
         return NONE;
     ps_period y = ps_period_make(PS_P_YEAR, year, 0);
-    if (y.type == PS_P_NONE || known_empty(e, u, ind, y))
+    if (y.type == PS_P_NONE)
         return NONE;
     uint64_t key = mkey(K_PLAN, u, ind, ps_period_key(y));
     ps_val v;
     if (memo_get(&e->m, key, &v) || kept_find(e, u, ind, 1, ps_period_key(y), &v))
         return v;
     e->depth++;
-    v = submitted(e, u, ind, y, 1);
-    if (!v.has) {
+    v = known_empty(e, u, ind, y) ? NONE : submitted(e, u, ind, y, 1);
+    if (!v.has && !known_empty(e, u, ind, y)) {
         if (e->cat->indicators[ind].kind == PS_KIND_DERIVED)
             v = derived(e, u, ind, y, true, 0);
         else
