@@ -9,7 +9,8 @@
 #   data generation) and a second gives the same output from them;
 # - they are really used: district values deleted behind provstat's back
 #   (no generation bump) do not change a warm `show`, and bumping the
-#   generation by hand brings the change in;
+#   generation by hand brings the change in; the same for the "none" of an
+#   indicator with nothing stored;
 # - after each writer (ingest of a revision, retract, init with a changed
 #   formula, close, reopen) a warm `show` equals a cold one (kept rows
 #   deleted first), and the data generation moved;
@@ -84,6 +85,19 @@ else
     fail "after a generation bump the province value moves ($before -> $moved)"
 fi
 check_eq "the new generation's roll-ups are kept" "$(gen)" "$(kept_gen)"
+# an indicator with nothing stored: its "none" is kept too, not read again
+q "DELETE FROM obs WHERE indicator_id = (SELECT id FROM indicator WHERE code = 'FDI_PROJECTS')"
+q "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"
+none=$(show | grep -c '^22,FDI_PROJECTS,2016-07,actual,,')
+check_eq "FDI_PROJECTS emptied: the province has no value" "1" "$none"
+q "INSERT INTO obs(unit_id, indicator_id, measure, period, value, status, flags, note, reporter_id, submission_id, line, revision)
+   SELECT u.id, i.id, 0, 2016307, 7, 'A', 0, '', 1, 1, 1, 1 FROM unit u, indicator i WHERE u.code = '193' AND i.code = 'FDI_PROJECTS'"
+none=$(show | grep -c '^22,FDI_PROJECTS,2016-07,actual,,')
+check_eq "a warm show answers the kept none (no read)" "1" "$none"
+q "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"
+seven=$(show | grep '^22,FDI_PROJECTS,2016-07,' | cut -d, -f5)
+check_eq "after a generation bump the value behind its back shows" "7" "$seven"
+
 # put the sample back
 sh scripts/load-sample.sh "$ps" "$db" >"$tmp/load.log" 2>&1 || fail "reload the sample" "$tmp/load.log"
 show >/dev/null
