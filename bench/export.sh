@@ -19,23 +19,8 @@
 # (b) sqlite3 -csv plain.db "SELECT * FROM t LIMIT N" >b.csv, N = the rows (a) wrote
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-runs=3
-size=700,100
-work=${WORK:-$here/work}
-ps=${PROVSTAT:-$root/build/provstat}
-while [ $# -gt 0 ]; do
-    case $1 in
-    -n) runs=$2; shift 2 ;;
-    --size) size=$2; shift 2 ;;
-    *) echo "usage: bench/export.sh [-n RUNS] [--size U,I]" >&2; exit 2 ;;
-    esac
-done
 . "$here/lib.sh"
-need_tools export.sh
-units=${size%,*}
-inds=${size#*,}
-national_data "$units" "$inds"
+bench_start export 700,100 "$@"
 out=$work/export
 mkdir -p "$out"
 n=""

@@ -1,8 +1,32 @@
 # lib.sh - what rollup.sh, report.sh and export.sh share. Source it after
-# setting here (bench/), root (the repo), work (the work folder) and ps (the
-# provstat binary).
+# setting here (bench/), then call bench_start.
 
 now() { date +%s%N; }
+
+# bench_start NAME DEFAULT-SIZE ARGS...: the options every query benchmark
+# takes ([-n RUNS] [--size U,I]); sets root, runs, size, units, inds, work
+# (WORK or bench/work), ps (PROVSTAT or build/provstat), checks the tools
+# and makes the data set (national_data: data, db, plain).
+bench_start() {
+    _b=$1
+    size=$2
+    shift 2
+    root=$(dirname "$here")
+    runs=3
+    work=${WORK:-$here/work}
+    ps=${PROVSTAT:-$root/build/provstat}
+    while [ $# -gt 0 ]; do
+        case $1 in
+        -n) runs=$2; shift 2 ;;
+        --size) size=$2; shift 2 ;;
+        *) echo "usage: bench/$_b.sh [-n RUNS] [--size U,I]" >&2; exit 2 ;;
+        esac
+    done
+    need_tools "$_b.sh"
+    units=${size%,*}
+    inds=${size#*,}
+    national_data "$units" "$inds"
+}
 
 # median N...: the middle value (the lower middle of an even count)
 median() { echo "$@" | tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

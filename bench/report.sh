@@ -23,26 +23,11 @@
 #     same cells, nothing else (bench/xlsx_floor.c)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-runs=3
-size=700,30
-work=${WORK:-$here/work}
-ps=${PROVSTAT:-$root/build/provstat}
 py=/usr/bin/python3
-while [ $# -gt 0 ]; do
-    case $1 in
-    -n) runs=$2; shift 2 ;;
-    --size) size=$2; shift 2 ;;
-    *) echo "usage: bench/report.sh [-n RUNS] [--size U,I]" >&2; exit 2 ;;
-    esac
-done
 . "$here/lib.sh"
-need_tools report.sh
+bench_start report 700,30 "$@"
 $py -c 'import xlsxwriter, openpyxl' 2>/dev/null ||
     { echo "report.sh needs python3-xlsxwriter and python3-openpyxl (Debian) for $py" >&2; exit 1; }
-units=${size%,*}
-inds=${size#*,}
-national_data "$units" "$inds"
 floor=$work/xlsx_floor
 [ -x "$floor" ] && [ "$floor" -nt "$here/xlsx_floor.c" ] || cc -std=c11 -O2 -o "$floor" "$here/xlsx_floor.c" -lxlsxwriter
 SOURCE_DATE_EPOCH=1480000000

@@ -26,23 +26,8 @@
 #     2015-01..07) for every indicator.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-runs=3
-size=700,200
-work=${WORK:-$here/work}
-ps=${PROVSTAT:-$root/build/provstat}
-while [ $# -gt 0 ]; do
-    case $1 in
-    -n) runs=$2; shift 2 ;;
-    --size) size=$2; shift 2 ;;
-    *) echo "usage: bench/rollup.sh [-n RUNS] [--size U,I]" >&2; exit 2 ;;
-    esac
-done
 . "$here/lib.sh"
-need_tools rollup.sh
-units=${size%,*}
-inds=${size#*,}
-national_data "$units" "$inds"
+bench_start rollup 700,200 "$@"
 query="SELECT indicator,
   sum(CASE WHEN period = '2016-07' THEN value END),
   sum(CASE WHEN period BETWEEN '2016-01' AND '2016-07' THEN value END),
