@@ -591,10 +591,9 @@ static bool batch_load(ps_engine *e, bool by_unit, int u, int ind, int year, int
     ps_error err = PS_OK;
     for (int m = 0; m <= 1 && !err; m++)
         for (int r = 0; r < nr && !err; r++)
-            err = by_unit ? ps_obs_values_indicators(e->w, e->inds_json, cat->units[u].id, m, from[r], to[r],
-                                                     batch_point, &bf, ctx)
-                          : ps_obs_values_units(e->w, e->scope_json, cat->indicators[ind].id, m, from[r], to[r],
-                                                batch_point, &bf, ctx);
+            err = ps_obs_values_many(e->w, by_unit, by_unit ? e->inds_json : e->scope_json,
+                                     by_unit ? cat->units[u].id : cat->indicators[ind].id, m, from[r], to[r],
+                                     batch_point, &bf, ctx);
     for (size_t k = 0; k < n && !err; k++) {
         if (by_unit ? cat->indicators[k].kind == PS_KIND_DERIVED : !e->in_scope[k])
             continue;
@@ -846,14 +845,32 @@ ps_db *ps_engine_db(const ps_engine *e)
     return e->db;
 }
 
+/* What a computed value takes from each part it is made of: coverage,
+ * the weakest status, the flags that travel, and whether the part was a
+ * '-' (nothing occurred). */
+typedef struct parts_tally {
+    int have, none_occurred;
+    double cov;
+} parts_tally;
+
+static void tally_part(parts_tally *t, ps_val *out, const ps_val *c)
+{
+    t->have++;
+    t->cov += c->coverage;
+    out->status = weakest(out->status, c->status);
+    out->flags |= carry_flags(c->flags);
+    if (c->flags & PS_VF_NONE_OCCURRED)
+        t->none_occurred++;
+}
+
 /* Combines member values by a space aggregation. members[0..n) are unit
  * indexes; weights come from the weight indicator for wmean. */
 static ps_val combine(ps_engine *e, const ps_indicator *x, const int *members, int n, int ind,
                       ps_period p, bool plan)
 {
     ksum sum = {0, 0}, wsum = {0, 0};
-    double best = 0, cov = 0;
-    int have = 0, none_occurred = 0;
+    double best = 0;
+    parts_tally t = {0, 0, 0};
     ps_val out = NONE;
     out.status = 'A';
     for (int k = 0; k < n; k++) {
@@ -871,20 +888,15 @@ static ps_val combine(ps_engine *e, const ps_indicator *x, const int *members, i
         } else {
             ksum_add(&sum, c.v);
         }
-        if (have == 0 || (x->space_agg == PS_AGG_MIN && c.v < best) || (x->space_agg == PS_AGG_MAX && c.v > best))
+        if (t.have == 0 || (x->space_agg == PS_AGG_MIN && c.v < best) || (x->space_agg == PS_AGG_MAX && c.v > best))
             best = c.v;
-        have++;
-        cov += c.coverage;
-        out.status = weakest(out.status, c.status);
-        out.flags |= carry_flags(c.flags);
-        if (c.flags & PS_VF_NONE_OCCURRED)
-            none_occurred++;
+        tally_part(&t, &out, &c);
     }
-    if (!have)
+    if (!t.have)
         return NONE;
     switch (x->space_agg) {
     case PS_AGG_SUM: out.v = ksum_total(&sum); break;
-    case PS_AGG_MEAN: out.v = ksum_total(&sum) / have; break;
+    case PS_AGG_MEAN: out.v = ksum_total(&sum) / t.have; break;
     case PS_AGG_WMEAN:
         if (ksum_total(&wsum) == 0)
             return NONE;
@@ -896,10 +908,10 @@ static ps_val combine(ps_engine *e, const ps_indicator *x, const int *members, i
     }
     if (!isfinite(out.v))
         return NONE;
-    if (none_occurred == have && x->space_agg == PS_AGG_SUM)
+    if (t.none_occurred == t.have && x->space_agg == PS_AGG_SUM)
         out.flags |= PS_VF_NONE_OCCURRED;
     out.has = true;
-    out.coverage = cov / n;
+    out.coverage = t.cov / n;
     return out;
 }
 
@@ -931,9 +943,6 @@ static ps_val time_rollup(ps_engine *e, int u, int ind, ps_period p)
     bool whole = n * ps_frequency_months(x->frequency) == ps_period_month_count(p);
     ps_val out = NONE;
     out.status = 'A';
-    ksum sum = {0, 0};
-    double cov = 0;
-    int have = 0;
     if (x->time_agg == PS_AGG_LAST) {
         /* the last sub-period, else the latest earlier one inside p (carried);
          * for a year-to-date that ends inside a quarter, Q2 stands for July */
@@ -953,25 +962,21 @@ static ps_val time_rollup(ps_engine *e, int u, int ind, ps_period p)
         return NONE; /* a sum or mean needs a whole number of the indicator's periods */
     if (x->time_agg != PS_AGG_SUM && x->time_agg != PS_AGG_MEAN)
         return NONE;
-    int none_occurred = 0;
+    ksum sum = {0, 0};
+    parts_tally t = {0, 0, 0};
     for (int k = 0; k < n; k++) {
         ps_val c = value_of(e, u, ind, parts[k]);
         if (!c.has)
             continue;
         ksum_add(&sum, c.v);
-        have++;
-        cov += c.coverage;
-        out.status = weakest(out.status, c.status);
-        out.flags |= carry_flags(c.flags);
-        if (c.flags & PS_VF_NONE_OCCURRED)
-            none_occurred++;
+        tally_part(&t, &out, &c);
     }
-    if (!have)
+    if (!t.have)
         return NONE;
     out.has = true;
-    out.v = x->time_agg == PS_AGG_SUM ? ksum_total(&sum) : ksum_total(&sum) / have;
-    out.coverage = cov / n;
-    if (none_occurred == have && x->time_agg == PS_AGG_SUM)
+    out.v = x->time_agg == PS_AGG_SUM ? ksum_total(&sum) : ksum_total(&sum) / t.have;
+    out.coverage = t.cov / n;
+    if (t.none_occurred == t.have && x->time_agg == PS_AGG_SUM)
         out.flags |= PS_VF_NONE_OCCURRED;
     return out;
 }

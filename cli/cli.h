@@ -50,7 +50,11 @@ int ps_cli_open_catalog(ps_cli *cli, bool readonly, ps_db **db, ps_catalog **cat
 int ps_cli_open_query(ps_cli *cli, ps_db **db, ps_catalog **cat);
 /* Keeps what the engine computed for the next command; a failure is a note
  * on stderr, never a failed command (the output is already written). */
-void ps_cli_keep_rollups(ps_cli *cli, ps_engine *e);
+void ps_cli_keep_rollups(ps_engine *e);
+/* A new engine for a query: stored values read up to `horizon` (the latest
+ * period asked; none: all) for the units under `scope` (-1: the whole
+ * catalog), see engine.h. 0, or the exit status after printing the error. */
+int ps_cli_engine(ps_cli *cli, ps_db *db, const ps_catalog *cat, ps_period horizon, int scope, ps_engine **e);
 
 /* Prints diagnostics: the first 50 of each severity, then a count (with a
  * hint to --errors-csv when the command has that option). */

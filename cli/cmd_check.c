@@ -40,11 +40,8 @@ int ps_cmd_check(ps_cli *cli, int argc, char **argv)
     ps_obs_writer *w = NULL;
     ps_diags d;
     ps_diags_init(&d);
-    if (ps_engine_new(db, cat, &e, &ctx)) {
-        rc = ps_cli_fail(cli, &ctx);
+    if ((rc = ps_cli_engine(cli, db, cat, p, -1, &e)))
         goto out;
-    }
-    ps_engine_set_horizon(e, p);
     if (ps_check_period(e, p, &d, &ctx) || ps_obs_writer_new(db, &w, &ctx)) {
         rc = ps_cli_fail(cli, &ctx);
         goto out;
@@ -72,7 +69,7 @@ int ps_cmd_check(ps_cli *cli, int argc, char **argv)
     if (!rc && d.nerr)
         rc = 1;
     if (rc == 0 || rc == 1)
-        ps_cli_keep_rollups(cli, e);
+        ps_cli_keep_rollups(e);
 out:
     ps_diags_free(&d);
     ps_obs_writer_free(w);

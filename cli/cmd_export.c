@@ -102,10 +102,9 @@ int ps_cmd_export(ps_cli *cli, int argc, char **argv)
         rc = ps_cli_usage_error(cli, "--unit %s is not a unit of the catalog", o.unit);
         goto done;
     }
-    if (ps_engine_new(db, cat, &e, &ctx)) {
-        rc = ps_cli_fail(cli, &ctx);
+    ps_period all = {0};
+    if ((rc = ps_cli_engine(cli, db, cat, all, -1, &e)))
         goto done;
-    }
     ps_engine_set_range(e, o.from, o.to.type != PS_P_NONE ? o.to : o.from);
     long rows = 0;
     bool to_stdout = strcmp(out, "-") == 0;
@@ -125,7 +124,7 @@ int ps_cmd_export(ps_cli *cli, int argc, char **argv)
             printf("%s: %ld rows (%s, %s)\n", out, rows, ps_export_format_name(o.format), a);
     }
     fflush(stdout);
-    ps_cli_keep_rollups(cli, e);
+    ps_cli_keep_rollups(e);
 done:
     if (e)
         ps_engine_free(e);

@@ -49,15 +49,14 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
     }
     if (optind < argc)
         return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
-    if (!ptext)
-        return ps_cli_usage_error(cli, "--period P is required");
+    ps_period p;
+    int prc = ps_cli_period_required(cli, ptext, &p);
+    if (prc)
+        return prc;
     if (!out || !*out)
         return ps_cli_usage_error(cli, "--out FILE.xlsx is required");
     if (strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0)
         return ps_cli_usage_error(cli, "--lang %s: use vi or en", lang);
-    ps_period p;
-    if (!ps_cli_period_arg(cli, "--period", ptext, &p))
-        return 2;
 
     ps_xlsx_opts opts = {0};
     opts.lang = lang;
@@ -102,12 +101,8 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
     }
     ps_ctx ctx = {0};
     ps_xlsx_result res;
-    if (ps_engine_new(db, cat, &e, &ctx)) {
-        rc = ps_cli_fail(cli, &ctx);
+    if ((rc = ps_cli_engine(cli, db, cat, p, unit, &e)))
         goto done;
-    }
-    ps_engine_set_horizon(e, p);
-    ps_engine_set_scope(e, unit);
     if (ps_xlsx_report_opt(e, db, cat, unit, p, out, &opts, &res, &ctx)) {
         rc = ps_cli_fail(cli, &ctx);
         goto done;
@@ -117,7 +112,7 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
                 res.truncated, res.truncated == 1 ? "" : "s", res.truncated == 1 ? "was" : "were", out);
     printf("%s\n", out);
     fflush(stdout);
-    ps_cli_keep_rollups(cli, e);
+    ps_cli_keep_rollups(e);
 done:
     ps_engine_free(e);
     ps_catalog_free(cat);

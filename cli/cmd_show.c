@@ -60,13 +60,12 @@ int ps_cmd_show(ps_cli *cli, int argc, char **argv)
     }
     if (optind < argc)
         return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
-    if (!ptext)
-        return ps_cli_usage_error(cli, "--period P is required");
     if (bom && fmt != PS_OUT_CSV)
         return ps_cli_usage_error(cli, "--bom goes with --format csv (a byte-order mark for Excel)");
     ps_period p;
-    if (!ps_cli_period_arg(cli, "--period", ptext, &p))
-        return 2;
+    int prc = ps_cli_period_required(cli, ptext, &p);
+    if (prc)
+        return prc;
     ps_db *db;
     ps_catalog *cat;
     int rc = ps_cli_open_query(cli, &db, &cat);
@@ -84,13 +83,8 @@ int ps_cmd_show(ps_cli *cli, int argc, char **argv)
         goto out;
     }
     ps_ctx ctx = {0};
-    if (ps_engine_new(db, cat, &e, &ctx)) {
-        rc = ps_cli_fail(cli, &ctx);
+    if ((rc = ps_cli_engine(cli, db, cat, p, only_unit, &e)))
         goto out;
-    }
-    ps_engine_set_horizon(e, p);
-    if (only_unit >= 0)
-        ps_engine_set_scope(e, only_unit);
     char pb[PS_PERIOD_BUFSZ];
     ps_period_format(p, pb);
     if (fmt == PS_OUT_CSV) {
@@ -186,7 +180,7 @@ int ps_cmd_show(ps_cli *cli, int argc, char **argv)
         fputs(rows ? "\n]\n" : "]\n", stdout);
     }
     fflush(stdout);
-    ps_cli_keep_rollups(cli, e);
+    ps_cli_keep_rollups(e);
 out:
     ps_table_free(t);
     ps_engine_free(e);

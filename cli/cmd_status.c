@@ -41,7 +41,10 @@ int ps_cmd_status(ps_cli *cli, int argc, char **argv)
     ps_ctx ctx = {0};
     ps_status_row *rows;
     ps_engine *e = NULL;
-    if (ps_engine_new(db, cat, &e, &ctx) || ps_status_compute_kept(e, p, &rows, &ctx)) {
+    ps_period all = {0};
+    if ((rc = ps_cli_engine(cli, db, cat, all, -1, &e)))
+        goto out;
+    if (ps_status_compute_kept(e, p, &rows, &ctx)) {
         rc = ps_cli_fail(cli, &ctx);
         goto out;
     }
@@ -98,7 +101,7 @@ int ps_cmd_status(ps_cli *cli, int argc, char **argv)
     }
     free(rows);
     fflush(stdout);
-    ps_cli_keep_rollups(cli, e);
+    ps_cli_keep_rollups(e);
 out:
     ps_engine_free(e);
     ps_catalog_free(cat);

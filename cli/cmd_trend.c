@@ -164,12 +164,8 @@ int ps_cmd_trend(ps_cli *cli, int argc, char **argv)
         rc = ps_cli_usage_error(cli, "%s", ps_ctx_message(&ctx));
         goto out;
     }
-    if (ps_engine_new(db, cat, &e, &ctx)) {
-        rc = ps_cli_fail(cli, &ctx);
+    if ((rc = ps_cli_engine(cli, db, cat, to, u, &e)))
         goto out;
-    }
-    ps_engine_set_horizon(e, to);
-    ps_engine_set_scope(e, u);
     if (ps_trend_compute(e, u, ind, from, to, &t, &ctx)) {
         rc = ps_cli_fail(cli, &ctx);
         goto out;
@@ -179,7 +175,7 @@ int ps_cmd_trend(ps_cli *cli, int argc, char **argv)
     else
         print_table(cat, t);
     fflush(stdout);
-    ps_cli_keep_rollups(cli, e);
+    ps_cli_keep_rollups(e);
 out:
     ps_trend_free(t);
     ps_engine_free(e);

@@ -91,14 +91,25 @@ int ps_cli_open_query(ps_cli *cli, ps_db **db, ps_catalog **cat)
     return open_catalog(cli, &opts, db, cat);
 }
 
-void ps_cli_keep_rollups(ps_cli *cli, ps_engine *e)
+int ps_cli_engine(ps_cli *cli, ps_db *db, const ps_catalog *cat, ps_period horizon, int scope, ps_engine **e)
+{
+    ps_ctx ctx = {0};
+    if (ps_engine_new(db, cat, e, &ctx))
+        return ps_cli_fail(cli, &ctx);
+    if (horizon.type != PS_P_NONE)
+        ps_engine_set_horizon(*e, horizon);
+    if (scope >= 0)
+        ps_engine_set_scope(*e, scope);
+    return 0;
+}
+
+void ps_cli_keep_rollups(ps_engine *e)
 {
     ps_ctx ctx = {0};
     bool saved;
     if (ps_engine_save(e, &saved, &ctx))
         fprintf(stderr, "provstat: note: the computed roll-ups were not kept for the next command (%s)\n",
                 ps_ctx_message(&ctx));
-    (void)cli;
 }
 
 static void print_one(const ps_diag *x)

@@ -103,29 +103,6 @@ static void msg_add(char *msg, size_t msgsz, const char *fmt, ...)
     va_end(ap);
 }
 
-/* Copies text[0..n) for a message: control bytes become '?', at most 40
- * bytes, never cutting a UTF-8 sequence. out holds at least 48 bytes. */
-static void quote_text(const char *text, size_t n, char *out)
-{
-    size_t i, o = 0;
-
-    for (i = 0; i < n && o < 40; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c < 0x20 || c == 0x7f)
-            c = '?';
-        out[o++] = (char)c;
-    }
-    if (i < n) {
-        while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80)
-            o--;
-        if (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0xC0)
-            o--;
-        memcpy(out + o, "...", 3);
-        o += 3;
-    }
-    out[o] = '\0';
-}
-
 /* ------------------------------------------------------------------------
  * Format names
  * ------------------------------------------------------------------------ */
@@ -467,7 +444,7 @@ ps_num_kind ps_number_parse(const char *text, ps_numfmt fmt, bool allow_percent,
             *value = 0;
         return mk;
     }
-    quote_text(s, n, q);
+    ps_text_quote(s, n, q, sizeof q);
     if (n > NUM_TEXT_MAX) {
         msg_add(msg, msgsz, "%s is too long to be a number", q);
         return PS_NUM_BAD;

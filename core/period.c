@@ -414,37 +414,11 @@ static bool match_any(const char *s, const char *const *pats, cap *caps)
     return false;
 }
 
-/* Copies text[0..n) for a message: control bytes become '?', at most 40
- * bytes, never cutting a UTF-8 sequence. */
-static void quote_text(const char *text, size_t n, char *out, size_t outsz)
-{
-    size_t i, o = 0, lim = outsz - 4;
-
-    if (lim > 40)
-        lim = 40;
-    for (i = 0; i < n && o < lim; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c < 0x20 || c == 0x7f)
-            c = '?';
-        out[o++] = (char)c;
-    }
-    if (i < n) {
-        while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80)
-            o--;
-        if (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0xC0)
-            o--;
-        out[o++] = '.';
-        out[o++] = '.';
-        out[o++] = '.';
-    }
-    out[o] = '\0';
-}
-
 static bool fail_generic(const char *orig, size_t n, char *msg, size_t msgsz)
 {
     char q[48];
 
-    quote_text(orig, n, q, sizeof q);
+    ps_text_quote(orig, n, q, sizeof q);
     setmsg(msg, msgsz,
            "'%s' is not a period: write a year (2016), a half (2016-S1), a quarter "
            "(2016-Q3), a month (2016-07) or a year-to-date (2016-YTD07)", q);
@@ -542,7 +516,7 @@ static bool fail_excel_date(const char *orig, size_t n, long y, int m, int m2,
 
     if (!year_ok((int)y) || m < 1 || m > 12)
         return fail_generic(orig, n, msg, msgsz);
-    quote_text(orig, n, q, sizeof q);
+    ps_text_quote(orig, n, q, sizeof q);
     if (m2 > 0 && m2 != m)
         setmsg(msg, msgsz,
                "%s looks like a date that Excel made from a period; write the period "
@@ -742,7 +716,7 @@ static bool parse_inner(const char *orig, size_t n, ps_period *out, char *msg,
             /* Excel makes the first day of a month from a period. */
             if (year_ok((int)y) && d == 1) {
                 char q[48];
-                quote_text(orig, n, q, sizeof q);
+                ps_text_quote(orig, n, q, sizeof q);
                 setmsg(msg, msgsz,
                        "%s looks like an Excel date serial number (%ld-%02d-%02d); "
                        "write the period as %ld-%02d", q, y, m, d, y, m);
@@ -784,7 +758,7 @@ static bool parse_inner(const char *orig, size_t n, ps_period *out, char *msg,
         return parse_sdmx(c, 'y', out, msg, msgsz);
     if (strchr(s, '/') && strstr(s, "/p")) {
         char q[48];
-        quote_text(orig, n, q, sizeof q);
+        ps_text_quote(orig, n, q, sizeof q);
         setmsg(msg, msgsz,
                "%s is not an accepted SDMX time range: write it as 2016-01-01/P7M "
                "(a year-to-date starting on 1 January)", q);

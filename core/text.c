@@ -387,3 +387,26 @@ void ps_recode_free(ps_recode *r)
     free(r->from);
     free(r);
 }
+
+void ps_text_quote(const char *text, size_t n, char *out, size_t outsz)
+{
+    size_t i, o = 0, lim = outsz - 4;
+
+    if (lim > 40)
+        lim = 40;
+    for (i = 0; i < n && o < lim; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x20 || c == 0x7f)
+            c = '?';
+        out[o++] = (char)c;
+    }
+    if (i < n) {
+        while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80)
+            o--;
+        if (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0xC0)
+            o--;
+        memcpy(out + o, "...", 3);
+        o += 3;
+    }
+    out[o] = '\0';
+}

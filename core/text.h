@@ -51,6 +51,11 @@ size_t ps_text_distance(const char *a, const char *b);
  * outside A-Z/a-z compare as they are. */
 int ps_text_casecmp(const char *a, const char *b);
 
+/* Copies text[0..n) into out for a message: control bytes become '?', at
+ * most 40 bytes (fewer when outsz is smaller, which must be at least 5),
+ * never cutting a UTF-8 sequence, "..." when cut. */
+void ps_text_quote(const char *text, size_t n, char *out, size_t outsz);
+
 /* Trims ASCII spaces and tabs at both ends, in place; returns s. */
 char *ps_text_trim(char *s);
 

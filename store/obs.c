@@ -424,18 +424,28 @@ ps_error ps_obs_values(ps_obs_writer *w, long long unit_id, long long indicator_
     return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
 }
 
-/* One statement for many series: SQLite seeks each series' range in its
- * own loop, without a statement's set-up and reset for each. CROSS JOIN
- * keeps the id list outside: the planner would otherwise scan the unit's
- * whole history once and the list for every row. */
-static ps_error values_many(ps_obs_writer *w, sqlite3_stmt **stp, const char *text, const char *ids, long long other,
-                            int measure, int from, int to,
+ps_error ps_obs_values_many(ps_obs_writer *w, bool of_unit, const char *ids, long long other, int measure,
+                            int from, int to,
                             void (*fn)(long long unit_id, long long indicator_id, int measure, int period,
                                        double value, int status, int flags, void *arg),
                             void *arg, ps_ctx *ctx)
 {
+    /* One statement for many series: SQLite seeks each series' range in its
+     * own loop, without a statement's set-up and reset for each. CROSS JOIN
+     * keeps the id list outside: the planner would otherwise scan the
+     * unit's whole history once and the list for every row. */
+    sqlite3_stmt **stp = of_unit ? &w->many_inds : &w->many_units;
     if (!*stp) {
-        ps_error err = ps_db_prepare(w->db, text, stp, ctx);
+        ps_error err = ps_db_prepare(w->db,
+                                     of_unit ? "SELECT o.unit_id, o.indicator_id, o.period, o.value, o.status, o.flags"
+                                               " FROM json_each(?1) AS j CROSS JOIN obs AS o ON o.unit_id = ?2"
+                                               " AND o.indicator_id = j.value AND o.measure = ?3"
+                                               " AND o.period BETWEEN ?4 AND ?5"
+                                             : "SELECT o.unit_id, o.indicator_id, o.period, o.value, o.status, o.flags"
+                                               " FROM json_each(?1) AS j CROSS JOIN obs AS o ON o.unit_id = j.value"
+                                               " AND o.indicator_id = ?2 AND o.measure = ?3"
+                                               " AND o.period BETWEEN ?4 AND ?5",
+                                     stp, ctx);
         if (err)
             return err;
     }
@@ -456,32 +466,6 @@ static ps_error values_many(ps_obs_writer *w, sqlite3_stmt **stp, const char *te
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
-}
-
-ps_error ps_obs_values_units(ps_obs_writer *w, const char *unit_ids, long long indicator_id, int measure, int from,
-                             int to,
-                             void (*fn)(long long unit_id, long long indicator_id, int measure, int period,
-                                        double value, int status, int flags, void *arg),
-                             void *arg, ps_ctx *ctx)
-{
-    return values_many(w, &w->many_units,
-                       "SELECT o.unit_id, o.indicator_id, o.period, o.value, o.status, o.flags"
-                       " FROM json_each(?1) AS j CROSS JOIN obs AS o ON o.unit_id = j.value"
-                       " AND o.indicator_id = ?2 AND o.measure = ?3 AND o.period BETWEEN ?4 AND ?5",
-                       unit_ids, indicator_id, measure, from, to, fn, arg, ctx);
-}
-
-ps_error ps_obs_values_indicators(ps_obs_writer *w, const char *indicator_ids, long long unit_id, int measure,
-                                  int from, int to,
-                                  void (*fn)(long long unit_id, long long indicator_id, int measure, int period,
-                                             double value, int status, int flags, void *arg),
-                                  void *arg, ps_ctx *ctx)
-{
-    return values_many(w, &w->many_inds,
-                       "SELECT o.unit_id, o.indicator_id, o.period, o.value, o.status, o.flags"
-                       " FROM json_each(?1) AS j CROSS JOIN obs AS o ON o.unit_id = ?2"
-                       " AND o.indicator_id = j.value AND o.measure = ?3 AND o.period BETWEEN ?4 AND ?5",
-                       indicator_ids, unit_id, measure, from, to, fn, arg, ctx);
 }
 
 ps_error ps_obs_series_any(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, bool *any,

@@ -117,20 +117,14 @@ ps_error ps_obs_values(ps_obs_writer *w, long long unit_id, long long indicator_
                        int to, void (*fn)(int measure, int period, double value, int status, int flags, void *arg),
                        void *arg, ps_ctx *ctx);
 
-/* The same for many series at once, in one statement: of the units in
- * unit_ids (a JSON array of ids, "[3,5,8]") for one indicator, or of the
- * indicators in indicator_ids for one unit; series by series in the
- * array's order. */
-ps_error ps_obs_values_units(ps_obs_writer *w, const char *unit_ids, long long indicator_id, int measure, int from,
-                             int to,
-                             void (*fn)(long long unit_id, long long indicator_id, int measure, int period,
-                                        double value, int status, int flags, void *arg),
-                             void *arg, ps_ctx *ctx);
-ps_error ps_obs_values_indicators(ps_obs_writer *w, const char *indicator_ids, long long unit_id, int measure,
-                                  int from, int to,
-                                  void (*fn)(long long unit_id, long long indicator_id, int measure, int period,
-                                             double value, int status, int flags, void *arg),
-                                  void *arg, ps_ctx *ctx);
+/* The same for many series at once, in one statement: ids is a JSON array
+ * of ids ("[3,5,8]"), of indicators of unit `other` when of_unit, else of
+ * units for indicator `other`; series by series in the array's order. */
+ps_error ps_obs_values_many(ps_obs_writer *w, bool of_unit, const char *ids, long long other, int measure,
+                            int from, int to,
+                            void (*fn)(long long unit_id, long long indicator_id, int measure, int period,
+                                       double value, int status, int flags, void *arg),
+                            void *arg, ps_ctx *ctx);
 
 /* Whether the series has any value (or retraction) stored at all. */
 ps_error ps_obs_series_any(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, bool *any,

@@ -162,7 +162,7 @@ ps_error ps_rollup_series(ps_rollup_reader *r, long long unit_id, long long indi
 }
 
 typedef struct number_find {
-    int what, period;
+    int period;
     bool found;
     double v;
 } number_find;
@@ -179,7 +179,7 @@ static void find_number(const ps_rollup_row *row, void *arg)
 ps_error ps_rollup_number(ps_rollup_reader *r, long long key, int what, int period, bool *found, double *out,
                           ps_ctx *ctx)
 {
-    number_find f = {what, period, false, 0};
+    number_find f = {period, false, 0};
     ps_error err = ps_rollup_series(r, key, -what, find_number, &f, ctx);
     *found = !err && f.found;
     *out = *found ? f.v : 0;
