@@ -5,21 +5,11 @@
 # Five different files at once must all be stored, each value exactly once;
 # the same file twice at once must be stored by exactly one submission.
 
-if [ $# -ne 1 ]; then
-    echo "usage: sh test_ingest_concurrent.sh PROVSTAT" >&2
-    exit 2
-fi
-case $1 in
-/*) P=$1 ;;
-*) P=$(pwd)/$1 ;;
-esac
+. "$(dirname "$0")/lib.sh"
+script_start ingest_concurrent "$@"
+P=$ps
 here=$(cd "$(dirname "$0")" && pwd)
 cat_src=$here/../cases/ingest/001-store-and-history/catalog
-
-. "$(dirname "$0")/lib.sh"
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/provstat-conc.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 2
 cp -R "$cat_src" catalog
 db=$tmp/c.db

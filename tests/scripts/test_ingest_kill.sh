@@ -5,26 +5,13 @@
 # The library pauses (PROVSTAT_TEST_PAUSE_ROWS) inside the open transaction;
 # the process is killed with SIGKILL there, then the database is checked.
 
-if [ $# -ne 1 ]; then
-    echo "usage: sh test_ingest_kill.sh PROVSTAT" >&2
-    exit 2
-fi
-case $1 in
-/*) P=$1 ;;
-*) P=$(pwd)/$1 ;;
-esac
+. "$(dirname "$0")/lib.sh"
+script_start ingest_kill "$@"
+P=$ps
 here=$(cd "$(dirname "$0")" && pwd)
 cat_src=$here/../cases/ingest/001-store-and-history/catalog
-
-. "$(dirname "$0")/lib.sh"
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/provstat-kill.XXXXXX") || exit 2
 pid=
-cleanup() {
-    if [ -n "$pid" ]; then kill -9 "$pid" 2>/dev/null; fi
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
+on_exit='[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null'
 cd "$tmp" || exit 2
 cp -R "$cat_src" catalog
 db=$tmp/k.db
