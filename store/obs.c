@@ -313,6 +313,10 @@ typedef struct series_shim {
     void *arg;
 } series_shim;
 
+static ps_error obs_window(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, int from,
+                           int to, bool (*fn)(const ps_obs_point *p, int status, int flags, void *arg),
+                           void *arg, ps_ctx *ctx);
+
 static bool series_point(const ps_obs_point *p, int status, int flags, void *arg)
 {
     (void)status;
@@ -325,7 +329,7 @@ ps_error ps_obs_series(ps_obs_writer *w, long long unit_id, long long indicator_
                        bool (*fn)(const ps_obs_point *p, void *arg), void *arg, ps_ctx *ctx)
 {
     series_shim sh = {fn, arg};
-    return ps_obs_window(w, unit_id, indicator_id, measure, 0, 0x7fffffff, series_point, &sh, ctx);
+    return obs_window(w, unit_id, indicator_id, measure, 0, 0x7fffffff, series_point, &sh, ctx);
 }
 
 long ps_obs_line_of(ps_obs_writer *w, const ps_obs_key *k, long long submission_id)
@@ -481,9 +485,9 @@ ps_error ps_obs_series_any(ps_obs_writer *w, long long unit_id, long long indica
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
 }
 
-ps_error ps_obs_window(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure,
-                       int from, int to, bool (*fn)(const ps_obs_point *p, int status, int flags, void *arg),
-                       void *arg, ps_ctx *ctx)
+static ps_error obs_window(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, int from,
+                           int to, bool (*fn)(const ps_obs_point *p, int status, int flags, void *arg),
+                           void *arg, ps_ctx *ctx)
 {
     sqlite3_stmt *st = w->st[S_WINDOW];
     bind_range(st, unit_id, indicator_id, measure, from, to);

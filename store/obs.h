@@ -137,12 +137,6 @@ ps_error ps_obs_series(ps_obs_writer *w, long long unit_id, long long indicator_
 /* Every key whose value was stored through --force into a closed period. */
 ps_error ps_obs_forced_closed_list(ps_db *db, ps_obs_key **out, size_t *n, ps_ctx *ctx);
 
-/* Calls fn for every value in force of the series (unit, indicator,
- * measure) with a period key from `from` to `to` inclusive, in period order.
- * Retracted values come with has_value false. */
-ps_error ps_obs_window(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure,
-                       int from, int to, bool (*fn)(const ps_obs_point *p, int status, int flags, void *arg),
-                       void *arg, ps_ctx *ctx);
 
 /* The line of submission_id's value for key, or 0. */
 long ps_obs_line_of(ps_obs_writer *w, const ps_obs_key *k, long long submission_id);

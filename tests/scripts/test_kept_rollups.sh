@@ -208,6 +208,18 @@ q "DROP TABLE rollup;
    CREATE TABLE rollup (unit_id INTEGER NOT NULL, indicator_id INTEGER NOT NULL, body BLOB NOT NULL,
      PRIMARY KEY (unit_id, indicator_id)) STRICT, WITHOUT ROWID;"
 
+# a damaged file: no data generation
+g=$(q "SELECT value FROM meta WHERE key = 'generation'")
+q "DELETE FROM meta WHERE key = 'generation'"
+"$ps" show --period 2016-07 --format csv >/dev/null 2>"$tmp/nogen.err"
+rc=$?
+if [ "$rc" -ne 0 ] && grep -q "$db is not a provstat database or is damaged: no data generation" "$tmp/nogen.err"; then
+    ok "a file without its data generation is refused, named (exit $rc)"
+else
+    fail "a file without its data generation is refused, named (exit $rc)" "$tmp/nogen.err"
+fi
+q "INSERT INTO meta(key, value) VALUES ('generation', '$g')"
+
 # --- an older database --------------------------------------------------------------
 q "DROP TABLE rollup; DELETE FROM meta WHERE key = 'rollup_generation'; PRAGMA user_version = 1;"
 show >"$tmp/v1.csv" 2>"$tmp/v1.err"
