@@ -111,7 +111,7 @@ int ps_cmd_history(ps_cli *cli, int argc, char **argv)
     ps_db *db;
     ps_catalog *cat;
     ps_obs_key key;
-    int u, ind;
+    int u = -1, ind = -1;
     ps_period p;
     if ((rc = open_key(cli, &k, true, &db, &cat, &key, &u, &ind, &p)))
         return rc;
@@ -195,7 +195,7 @@ int ps_cmd_retract(ps_cli *cli, int argc, char **argv)
     ps_db *db;
     ps_catalog *cat;
     ps_obs_key key;
-    int u, ind;
+    int u = -1, ind = -1;
     ps_period p;
     if ((rc = open_key(cli, &k, false, &db, &cat, &key, &u, &ind, &p)))
         return rc;

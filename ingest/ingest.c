@@ -79,6 +79,8 @@ typedef struct ingest {
     long cur;              /* index of the current run's series, -1 before the first */
     ps_obs_point *run;     /* the current run's stored points, when its series is fresh */
     size_t nrun, caprun;
+    int run_max;           /* the latest period in run */
+    bool run_unsorted;     /* run is not in period order */
     ps_diags early;        /* warnings of series checked while reading */
     size_t *early_owner;   /* the series index of each */
     size_t capowner;
@@ -224,7 +226,8 @@ static void finish_run(ingest *g)
     touched_series *t = &g->series[g->cur];
     if (!t->fresh || t->measure != PS_MEASURE_ACTUAL || t->checked)
         return;
-    qsort(g->run, g->nrun, sizeof *g->run, point_cmp);
+    if (g->run_unsorted)
+        qsort(g->run, g->nrun, sizeof *g->run, point_cmp);
     size_t before = g->early.n;
     ps_history_check_points(g->cat, t->unit, t->indicator, g->run, g->nrun, g->sub_id, 0, g->path,
                             colno(g, C_VALUE), &g->early);
@@ -257,17 +260,16 @@ static ps_error series_enter(ingest *g, int unit, int ind, int measure)
     finish_run(g);
     g->last_series = key;
     g->nrun = 0;
+    g->run_unsorted = false;
     size_t idx = g->nseries;
     if (ps_set64_add_val(&g->series_seen, key, &idx)) {
         if ((g->nseries & (g->nseries - 1)) == 0)
             g->series = ps_xrealloc(g->series, (g->nseries ? g->nseries * 2 : 16) * sizeof *g->series);
-        bool any = true;
-        if (measure == PS_MEASURE_ACTUAL) {
-            ps_error err = ps_obs_series_any(g->w, g->cat->units[unit].id, g->cat->indicators[ind].id, measure,
-                                             &any, g->ctx);
-            if (err)
-                return err;
-        }
+        bool any;
+        ps_error err = ps_obs_series_any(g->w, g->cat->units[unit].id, g->cat->indicators[ind].id, measure,
+                                         &any, g->ctx);
+        if (err)
+            return err;
         g->series[g->nseries++] = (touched_series){unit, ind, measure, !any, false};
     } else {
         touched_series *t = &g->series[idx];
@@ -287,6 +289,10 @@ static void run_point(ingest *g, int period, double value, long line)
         g->caprun = g->caprun ? g->caprun * 2 : 64;
         g->run = ps_xrealloc(g->run, g->caprun * sizeof *g->run);
     }
+    if (g->nrun && period <= g->run_max)
+        g->run_unsorted = true;
+    else
+        g->run_max = period;
     g->run[g->nrun++] = (ps_obs_point){period, true, value, g->sub_id, line};
 }
 
@@ -554,6 +560,16 @@ static ps_error process_row(ingest *g, ps_csv_record *rec)
     if ((err = series_enter(g, u, ind, measure)))
         return err;
     bool closed = g->nclosed && is_closed(g, u, p);
+    if (!closed && g->series[g->cur].fresh && (g->nrun == 0 || k.period > g->run_max)) {
+        /* a series with nothing stored before this file, in its first run, at a period after
+         * every one of its rows so far: the key is new, and the row joins the writer's batch */
+        if ((err = ps_obs_append(g->w, &k, value, status, flags, note, g->rep->id, g->sub_id, line, g->ctx)))
+            return err;
+        remember_pair(g, u, measure, k.period);
+        run_point(g, k.period, value, line);
+        res->stored++;
+        return PS_OK;
+    }
     if (!closed || g->o->force) {
         /* most rows are new keys: one insert that does nothing when the key exists */
         bool inserted;
@@ -929,6 +945,8 @@ ps_error ps_ingest_file(ps_db *db, const ps_catalog *cat, const char *path,
         o->progress(o->progress_arg, ps_csv_bytes_read(csv), ps_csv_file_size(csv));
 
 finish:
+    if (!err && (err = ps_obs_flush(g.w, ctx)))
+        goto rollback;
     if (!err && (err = check_rules(&g)))
         goto rollback;
     finish_run(&g);

@@ -2,6 +2,7 @@
 #include "store/obs.h"
 
 #include "core/alloc.h"
+#include "core/strbuf.h"
 #include "store/db_int.h"
 
 #include <stdio.h>
@@ -59,16 +60,38 @@ static const char *const sql[S_COUNT] = {
                   " AND submission_id=?5",
 };
 
+/* Rows queued by ps_obs_append, written APPEND_ROWS at a time by one
+ * statement: its write cursor stays open from row to row, so each row of a
+ * series that only grows lands on the last page without a search from the
+ * root, and the statement's start and end are paid once per batch. */
+enum { APPEND_ROWS = 64, APPEND_COLS = 11 };
+
+typedef struct pending_row {
+    ps_obs_key k;
+    double value;
+    char status;
+    int flags;
+    size_t note;                /* offset in notes */
+    long long reporter_id, submission_id;
+    long line;
+} pending_row;
+
 struct ps_obs_writer {
     ps_db *db;
     sqlite3_stmt *st[S_COUNT];
     sqlite3_stmt *many_units, *many_inds;   /* prepared on first use */
+    sqlite3_stmt *append;                   /* APPEND_ROWS rows; prepared on first use */
+    pending_row pend[APPEND_ROWS];
+    size_t npend;
+    ps_strbuf notes;                        /* the pending rows' notes, each ending in NUL */
+    int failed;                             /* SQLite code of a failed write of queued rows */
 };
 
 ps_error ps_obs_writer_new(ps_db *db, ps_obs_writer **out, ps_ctx *ctx)
 {
     ps_obs_writer *w = ps_xcalloc(1, sizeof *w);
     w->db = db;
+    ps_sb_init(&w->notes);
     for (int i = 0; i < S_COUNT; i++) {
         ps_error err = ps_db_prepare(db, sql[i], &w->st[i], ctx);
         if (err) {
@@ -89,6 +112,8 @@ void ps_obs_writer_free(ps_obs_writer *w)
         sqlite3_finalize(w->st[i]);
     sqlite3_finalize(w->many_units);
     sqlite3_finalize(w->many_inds);
+    sqlite3_finalize(w->append);
+    ps_sb_free(&w->notes);
     free(w);
 }
 
@@ -108,6 +133,80 @@ static ps_error run(ps_obs_writer *w, sqlite3_stmt *st, ps_ctx *ctx, const char 
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         return ps_db_fail(w->db, ctx, rc, what);
     return PS_OK;
+}
+
+/* Binds a queued row to ?base+1 .. ?base+11 in S_INSERT's order. */
+static void bind_pending(sqlite3_stmt *st, int base, const pending_row *r, const char *notes)
+{
+    sqlite3_bind_int64(st, base + 1, r->k.unit_id);
+    sqlite3_bind_int64(st, base + 2, r->k.indicator_id);
+    sqlite3_bind_int(st, base + 3, r->k.measure);
+    sqlite3_bind_int(st, base + 4, r->k.period);
+    sqlite3_bind_double(st, base + 5, r->value);
+    sqlite3_bind_text(st, base + 6, &r->status, 1, SQLITE_STATIC);
+    sqlite3_bind_int(st, base + 7, r->flags);
+    sqlite3_bind_text(st, base + 8, notes + r->note, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, base + 9, r->reporter_id);
+    sqlite3_bind_int64(st, base + 10, r->submission_id);
+    sqlite3_bind_int64(st, base + 11, r->line);
+}
+
+ps_error ps_obs_flush(ps_obs_writer *w, ps_ctx *ctx)
+{
+    if (w->failed)
+        return ps_db_fail(w->db, ctx, w->failed, "storing values");
+    if (!w->npend)
+        return PS_OK;
+    const char *notes = ps_sb_str(&w->notes);
+    int rc = SQLITE_DONE;
+    if (w->npend == APPEND_ROWS) {
+        if (!w->append) {
+            ps_strbuf sb;
+            ps_sb_init(&sb);
+            ps_sb_puts(&sb, "INSERT INTO obs(unit_id, indicator_id, measure, period, value, status, flags, note,"
+                            " reporter_id, submission_id, line, revision) VALUES ");
+            for (int i = 0; i < APPEND_ROWS; i++)
+                ps_sb_puts(&sb, i ? ",(?,?,?,?,?,?,?,?,?,?,?,1)" : "(?,?,?,?,?,?,?,?,?,?,?,1)");
+            ps_error err = ps_db_prepare(w->db, ps_sb_str(&sb), &w->append, ctx);
+            ps_sb_free(&sb);
+            if (err) {
+                w->npend = 0;
+                ps_sb_clear(&w->notes);
+                w->failed = SQLITE_ERROR;
+                return err;
+            }
+        }
+        for (int i = 0; i < APPEND_ROWS; i++)
+            bind_pending(w->append, i * APPEND_COLS, &w->pend[i], notes);
+        rc = sqlite3_step(w->append);
+        sqlite3_reset(w->append);
+    } else {
+        sqlite3_stmt *st = w->st[S_INSERT];
+        for (size_t i = 0; i < w->npend && rc == SQLITE_DONE; i++) {
+            bind_pending(st, 0, &w->pend[i], notes);
+            rc = sqlite3_step(st);
+            sqlite3_reset(st);
+        }
+    }
+    w->npend = 0;
+    ps_sb_clear(&w->notes);
+    if (rc != SQLITE_DONE) {
+        w->failed = rc;
+        return ps_db_fail(w->db, ctx, rc, "storing values");
+    }
+    return PS_OK;
+}
+
+ps_error ps_obs_append(ps_obs_writer *w, const ps_obs_key *k, double value, char status, int flags,
+                       const char *note, long long reporter_id, long long submission_id, long line, ps_ctx *ctx)
+{
+    if (w->failed)
+        return ps_db_fail(w->db, ctx, w->failed, "storing values");
+    pending_row *r = &w->pend[w->npend++];
+    *r = (pending_row){*k, value, status, flags, w->notes.len, reporter_id, submission_id, line};
+    ps_sb_puts(&w->notes, note ? note : "");
+    ps_sb_putc(&w->notes, '\0');
+    return w->npend == APPEND_ROWS ? ps_obs_flush(w, ctx) : PS_OK;
 }
 
 ps_error ps_obs_find_submission(ps_obs_writer *w, const char *sha256, long long reporter_id,
@@ -150,6 +249,9 @@ ps_error ps_obs_submission_new(ps_obs_writer *w, long long reporter_id, const ch
 ps_error ps_obs_submission_finish(ps_obs_writer *w, long long id, const ps_obs_counts *c,
                                   const char *outcome, ps_ctx *ctx)
 {
+    ps_error ferr = ps_obs_flush(w, ctx);
+    if (ferr)
+        return ferr;
     sqlite3_stmt *st = w->st[S_FINISH_SUB];
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_int64(st, 2, c->rows_read);
@@ -166,6 +268,9 @@ ps_error ps_obs_submission_finish(ps_obs_writer *w, long long id, const ps_obs_c
 
 ps_error ps_obs_get(ps_obs_writer *w, const ps_obs_key *k, ps_obs *cur, ps_ctx *ctx)
 {
+    ps_error ferr = ps_obs_flush(w, ctx);
+    if (ferr)
+        return ferr;
     sqlite3_stmt *st = w->st[S_GET];
     bind_key(st, k);
     int rc = sqlite3_step(st);
@@ -195,6 +300,9 @@ ps_error ps_obs_put(ps_obs_writer *w, const ps_obs_key *k, const ps_obs *cur, bo
                     double value, char status, int flags, const char *note, long long reporter_id,
                     long long submission_id, long line, ps_ctx *ctx)
 {
+    ps_error ferr = ps_obs_flush(w, ctx);
+    if (ferr)
+        return ferr;
     ps_error err;
     if (cur->exists) {
         sqlite3_stmt *rev = w->st[S_SAVE_REV];
@@ -222,6 +330,9 @@ ps_error ps_obs_insert_new(ps_obs_writer *w, const ps_obs_key *k, double value, 
                            const char *note, long long reporter_id, long long submission_id, long line,
                            bool *inserted, ps_ctx *ctx)
 {
+    ps_error ferr = ps_obs_flush(w, ctx);
+    if (ferr)
+        return ferr;
     sqlite3_stmt *st = w->st[S_INSERT_NEW];
     bind_key(st, k);
     sqlite3_bind_double(st, 5, value);
@@ -240,6 +351,9 @@ ps_error ps_obs_insert_new(ps_obs_writer *w, const ps_obs_key *k, double value, 
 ps_error ps_obs_override(ps_obs_writer *w, long long submission_id, const ps_obs_key *k,
                          const char *reason, long line, ps_ctx *ctx)
 {
+    ps_error ferr = ps_obs_flush(w, ctx);
+    if (ferr)
+        return ferr;
     sqlite3_stmt *st = w->st[S_OVERRIDE];
     sqlite3_bind_int64(st, 1, submission_id);
     sqlite3_bind_int64(st, 2, k->unit_id);
@@ -255,6 +369,9 @@ ps_error ps_obs_undo_group(ps_obs_writer *w, long long submission_id, long long 
                            const long long *ids, size_t nids, long *new_undone, long *revised_undone,
                            ps_ctx *ctx)
 {
+    ps_error ferr = ps_obs_flush(w, ctx);
+    if (ferr)
+        return ferr;
     sqlite3_stmt *ls = w->st[S_UNDO_LIST];
     sqlite3_bind_int64(ls, 1, submission_id);
     sqlite3_bind_int64(ls, 2, unit_id);
@@ -334,6 +451,8 @@ ps_error ps_obs_series(ps_obs_writer *w, long long unit_id, long long indicator_
 
 long ps_obs_line_of(ps_obs_writer *w, const ps_obs_key *k, long long submission_id)
 {
+    if (ps_obs_flush(w, NULL))
+        return 0;
     sqlite3_stmt *st = w->st[S_LINE_OF];
     bind_key(st, k);
     sqlite3_bind_int64(st, 5, submission_id);
@@ -414,6 +533,9 @@ ps_error ps_obs_values(ps_obs_writer *w, long long unit_id, long long indicator_
                        int to, void (*fn)(int measure, int period, double value, int status, int flags, void *arg),
                        void *arg, ps_ctx *ctx)
 {
+    ps_error ferr = ps_obs_flush(w, ctx);
+    if (ferr)
+        return ferr;
     sqlite3_stmt *st = w->st[S_VALUES];
     bind_range(st, unit_id, indicator_id, measure, from, to);
     int rc;
@@ -434,6 +556,9 @@ ps_error ps_obs_values_many(ps_obs_writer *w, bool of_unit, const char *ids, lon
                                        double value, int status, int flags, void *arg),
                             void *arg, ps_ctx *ctx)
 {
+    ps_error ferr = ps_obs_flush(w, ctx);
+    if (ferr)
+        return ferr;
     /* One statement for many series: SQLite seeks each series' range in its
      * own loop, without a statement's set-up and reset for each. CROSS JOIN
      * keeps the id list outside: the planner would otherwise scan the
@@ -489,6 +614,9 @@ static ps_error obs_window(ps_obs_writer *w, long long unit_id, long long indica
                            int to, bool (*fn)(const ps_obs_point *p, int status, int flags, void *arg),
                            void *arg, ps_ctx *ctx)
 {
+    ps_error ferr = ps_obs_flush(w, ctx);
+    if (ferr)
+        return ferr;
     sqlite3_stmt *st = w->st[S_WINDOW];
     bind_range(st, unit_id, indicator_id, measure, from, to);
     int rc;

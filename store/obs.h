@@ -82,6 +82,17 @@ ps_error ps_obs_insert_new(ps_obs_writer *w, const ps_obs_key *k, double value, 
                            const char *note, long long reporter_id, long long submission_id, long line,
                            bool *inserted, ps_ctx *ctx);
 
+/* Queues a first value for a key the caller knows has none (its series had
+ * nothing stored, and the key was not written since): queued rows are
+ * written together, by ps_obs_flush, when the queue is full, or first thing
+ * in any other function of this writer except ps_obs_series_any, which
+ * callers ask only about series with no queued rows. A failed write fails
+ * that call and every later one of the writer. */
+ps_error ps_obs_append(ps_obs_writer *w, const ps_obs_key *k, double value, char status, int flags,
+                       const char *note, long long reporter_id, long long submission_id, long line, ps_ctx *ctx);
+/* Writes the queued rows. */
+ps_error ps_obs_flush(ps_obs_writer *w, ps_ctx *ctx);
+
 /* Records a --force override. reason: "other-reporter" or "closed-period". */
 ps_error ps_obs_override(ps_obs_writer *w, long long submission_id, const ps_obs_key *k,
                          const char *reason, long line, ps_ctx *ctx);

@@ -1,0 +1,135 @@
+/* test_obs_append.c - the writer's queue of new rows (ps_obs_append):
+ * rows land in full batches and in a rest, reads see queued rows, and a
+ * batch that cannot be written fails that call and every later one. */
+#include "check.h"
+
+#include "store/obs.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+static char dbpath[64];
+
+static ps_db *fresh_db(ps_ctx *ctx)
+{
+    snprintf(dbpath, sizeof dbpath, "/tmp/provstat-test-append-%ld.db", (long)getpid());
+    char side[80];
+    unlink(dbpath);
+    snprintf(side, sizeof side, "%s-wal", dbpath);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", dbpath);
+    unlink(side);
+    ps_db *db = NULL;
+    ps_db_opts o = {.create = true};
+    if (ps_db_open(&db, dbpath, &o, ctx))
+        return NULL;
+    return db;
+}
+
+static void drop_db(ps_db *db)
+{
+    ps_db_close(db);
+    char side[80];
+    unlink(dbpath);
+    snprintf(side, sizeof side, "%s-wal", dbpath);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", dbpath);
+    unlink(side);
+}
+
+static double got_sum;
+static int got_n;
+static int got_last;
+
+static void take(int measure, int period, double value, int status, int flags, void *arg)
+{
+    (void)measure, (void)status, (void)flags, (void)arg;
+    got_sum += value;
+    got_n++;
+    got_last = period;
+}
+
+static void read_series(ps_obs_writer *w, long long unit, long long ind, ps_ctx *ctx)
+{
+    got_sum = 0, got_n = 0, got_last = -1;
+    CHECK_INT(ps_obs_values(w, unit, ind, PS_MEASURE_ACTUAL, 0, 0x7fffffff, take, NULL, ctx), PS_OK);
+}
+
+TEST(batches_and_rest_are_stored)
+{
+    ps_ctx ctx = {0};
+    ps_db *db = fresh_db(&ctx);
+    CHECK(db != NULL);
+    if (!db)
+        return;
+    ps_obs_writer *w = NULL;
+    CHECK_INT(ps_db_begin(db, &ctx), PS_OK);
+    CHECK_INT(ps_obs_writer_new(db, &w, &ctx), PS_OK);
+    /* 150 rows: two full batches of 64 and a rest of 22, the rest written by the read */
+    for (int i = 0; i < 150; i++) {
+        ps_obs_key k = {7, 3, PS_MEASURE_ACTUAL, 1000 + i};
+        CHECK_INT(ps_obs_append(w, &k, i, i % 2 ? 'E' : 'A', 0, i == 149 ? "the last one" : "", 1, 1, i + 2, &ctx),
+                  PS_OK);
+    }
+    read_series(w, 7, 3, &ctx);
+    CHECK_INT(got_n, 150);
+    CHECK_NEAR(got_sum, 149.0 * 150 / 2, 0);
+    CHECK_INT(got_last, 1149);
+    ps_obs cur;
+    ps_obs_key k = {7, 3, PS_MEASURE_ACTUAL, 1149};
+    CHECK_INT(ps_obs_get(w, &k, &cur, &ctx), PS_OK);
+    CHECK(cur.exists);
+    CHECK_STR(cur.note, "the last one");
+    CHECK_INT(cur.status, 'E');
+    CHECK_INT(cur.line, 151);
+    /* a queued row is seen by ps_obs_get before any flush */
+    ps_obs_key k2 = {8, 3, PS_MEASURE_ACTUAL, 1000};
+    CHECK_INT(ps_obs_append(w, &k2, 42, 'P', PS_OBS_NONE_OCCURRED, NULL, 2, 1, 9, &ctx), PS_OK);
+    CHECK_INT(ps_obs_get(w, &k2, &cur, &ctx), PS_OK);
+    CHECK(cur.exists);
+    CHECK_NEAR(cur.value, 42, 0);
+    CHECK_INT(cur.status, 'P');
+    CHECK_INT(cur.flags, PS_OBS_NONE_OCCURRED);
+    CHECK_INT(cur.reporter_id, 2);
+    CHECK_STR(cur.note, "");
+    CHECK_INT(ps_obs_flush(w, &ctx), PS_OK);   /* nothing queued: nothing to do */
+    ps_obs_writer_free(w);
+    CHECK_INT(ps_db_commit(db, &ctx), PS_OK);
+    drop_db(db);
+}
+
+TEST(a_failed_batch_fails_every_later_call)
+{
+    ps_ctx ctx = {0};
+    ps_db *db = fresh_db(&ctx);
+    CHECK(db != NULL);
+    if (!db)
+        return;
+    ps_obs_writer *w = NULL;
+    CHECK_INT(ps_db_begin(db, &ctx), PS_OK);
+    CHECK_INT(ps_obs_writer_new(db, &w, &ctx), PS_OK);
+    ps_obs_key k = {7, 3, PS_MEASURE_ACTUAL, 1000};
+    bool inserted = false;
+    CHECK_INT(ps_obs_insert_new(w, &k, 1, 'A', 0, "", 1, 1, 2, &inserted, &ctx), PS_OK);
+    CHECK(inserted);
+    /* the caller's promise broken: the key exists, so the batch's insert fails */
+    CHECK_INT(ps_obs_append(w, &k, 2, 'A', 0, "", 1, 1, 3, &ctx), PS_OK);
+    CHECK_INT(ps_obs_flush(w, &ctx), PS_ERR_DB);
+    CHECK(strstr(ps_ctx_message(&ctx), "UNIQUE constraint failed") != NULL);
+    CHECK(strstr(ps_ctx_message(&ctx), "(storing values)") != NULL);
+    ps_ctx later = {0};
+    ps_obs cur;
+    CHECK_INT(ps_obs_get(w, &k, &cur, &later), PS_ERR_DB);
+    ps_obs_key k2 = {7, 3, PS_MEASURE_ACTUAL, 1001};
+    CHECK_INT(ps_obs_append(w, &k2, 2, 'A', 0, "", 1, 1, 4, &later), PS_ERR_DB);
+    ps_obs_writer_free(w);
+    ps_db_rollback(db);
+    drop_db(db);
+}
+
+int main(void)
+{
+    RUN(batches_and_rest_are_stored);
+    RUN(a_failed_batch_fails_every_later_call);
+    return check_done();
+}
