@@ -139,13 +139,15 @@ typedef struct swin {
     sval *vals;
 } swin;
 
-/* Windows: one per (unit, submitted indicator) of the catalog, rounded up
- * to a power of two, at least 256 and at most 1 << 15 (about 20 MB when
- * full): a roll-up or a unit's row needs one of each at a time. */
-enum { SWIN_MIN = 1 << 8, SWIN_MAX = 1 << 17 };
+/* Windows: a pair per (unit, indicator) of the catalog, at most 1 << 18
+ * pairs (the table is 28 MB then, its pages touched only as used): a
+ * series keeps its windows until the same series needs a third year, so
+ * an export that rolls everything up and then writes the districts finds
+ * their windows still there. Beyond that many series, series share pairs. */
+enum { SWIN_MAX_PAIRS = 1 << 18 };
 
 struct ps_engine {
-    swin *win;           /* nwin windows, in pairs (two-way set associative) */
+    swin *win;           /* nwin windows, in pairs: a series' pair is its index mod nwin / 2 */
     size_t nwin;
     unsigned long wstamp;
     int hz_year, hz_month;  /* the latest month asked about (ps_engine_set_horizon), 0: none */
@@ -192,10 +194,8 @@ enum { FRESH_MAX = 1 << 20 };
 ps_error ps_engine_new(ps_db *db, const ps_catalog *cat, ps_engine **out, ps_ctx *ctx)
 {
     ps_engine *e = ps_xcalloc(1, sizeof *e);
-    size_t want = cat->nunits * (cat->nindicators ? cat->nindicators : 1);
-    e->nwin = SWIN_MIN;
-    while (e->nwin < want && e->nwin < SWIN_MAX)
-        e->nwin *= 2;
+    size_t pairs = (cat->nunits ? cat->nunits : 1) * (cat->nindicators ? cat->nindicators : 1);
+    e->nwin = 2 * (pairs < SWIN_MAX_PAIRS ? pairs : SWIN_MAX_PAIRS);
     /* the table itself is made on the first stored value asked for: a
      * query answered from kept roll-ups needs none */
     e->scope = cat->top;
@@ -365,14 +365,12 @@ static void fill_point(int measure, int period, double value, int status, int fl
     w->vals[w->n++] = (sval){period | measure << 28, v.status, (unsigned char)v.flags, v.v};
 }
 
-static swin *swin_pair(ps_engine *e, int u, int ind, int year)
+static swin *swin_pair(ps_engine *e, int u, int ind)
 {
-    uint64_t h = ((uint64_t)(unsigned)u * 0x9E3779B97F4A7C15ULL) ^ ((uint64_t)(unsigned)ind * 0xC2B2AE3D27D4EB4FULL) ^
-                 ((uint64_t)(unsigned)year * 0x165667B19E3779F9ULL);
-    h ^= h >> 29;
     if (!e->win)
         e->win = ps_xcalloc(e->nwin, sizeof *e->win);
-    return &e->win[(h & (e->nwin / 2 - 1)) * 2];
+    size_t series = (size_t)u * (e->cat->nindicators ? e->cat->nindicators : 1) + (size_t)ind;
+    return &e->win[(series % (e->nwin / 2)) * 2];
 }
 
 static bool swin_is(const swin *w, int u, int ind, int year)
@@ -383,7 +381,7 @@ static bool swin_is(const swin *w, int u, int ind, int year)
 /* The window of (u, ind, year), or NULL. */
 static swin *swin_find(ps_engine *e, int u, int ind, int year)
 {
-    swin *w = swin_pair(e, u, ind, year);
+    swin *w = swin_pair(e, u, ind);
     return swin_is(&w[0], u, ind, year) ? &w[0] : swin_is(&w[1], u, ind, year) ? &w[1] : NULL;
 }
 
@@ -391,7 +389,7 @@ static swin *swin_find(ps_engine *e, int u, int ind, int year)
  * pair, else the older of the two. Not yet marked used. */
 static swin *swin_take(ps_engine *e, int u, int ind, int year)
 {
-    swin *w = swin_pair(e, u, ind, year);
+    swin *w = swin_pair(e, u, ind);
     if (swin_is(&w[0], u, ind, year) || !w[0].used)
         return &w[0];
     if (swin_is(&w[1], u, ind, year) || !w[1].used)
