@@ -157,6 +157,8 @@ struct ps_engine {
     bool scope_built;
     bool *in_scope;         /* by unit index: within the scope */
     int nscope;
+    int probe;              /* the first unit of the scope with none below it, -1: none (scope_scan) */
+    bool no_scan;           /* ps_engine_set_scan(e, false) */
     char *scope_json;       /* their ids, a JSON array */
     char *inds_json;        /* the submitted indicators' ids, a JSON array */
     int *uidx;              /* unit id -> index, ids 0..maxid */
@@ -475,6 +477,7 @@ static ps_error swin_load(ps_engine *e, swin *w, int u, int ind, int year, int l
 static void build_scope(ps_engine *e)
 {
     e->scope_built = true;
+    e->probe = -1;
     const ps_catalog *cat = e->cat;
     if (e->scope < 0 || !cat->nunits)
         return;
@@ -504,6 +507,8 @@ static void build_scope(ps_engine *e)
         if (!ps_catalog_unit_within(cat, (int)k, e->scope))
             continue;
         e->in_scope[k] = true;
+        if (e->probe < 0 && cat->units[k].nchildren == 0)
+            e->probe = (int)k;
         ps_sb_printf(&b, "%s%lld", e->nscope ? "," : "", cat->units[k].id);
         e->nscope++;
     }
@@ -538,6 +543,9 @@ typedef struct batch_fill {
     int year;
     unsigned long first;   /* windows started by this batch have stamps from here */
     long rows;             /* values the statements returned */
+    int nr;                /* a scan of whole units: the key ranges to keep (0: all) */
+    int from[2], to[2];
+    long *per_ind;         /* a scan: values kept per indicator index */
 } batch_fill;
 
 static void batch_point(long long unit_id, long long indicator_id, int measure, int period, double value, int status,
@@ -545,12 +553,17 @@ static void batch_point(long long unit_id, long long indicator_id, int measure, 
 {
     batch_fill *bf = arg;
     ps_engine *e = bf->e;
+    if (bf->nr && !(period >= bf->from[0] && period <= bf->to[0]) &&
+        !(bf->nr > 1 && period >= bf->from[1] && period <= bf->to[1]))
+        return; /* between the months to lim and the year-to-dates */
     bf->rows++;
     if (unit_id < 0 || unit_id > e->maxid || indicator_id < 0 || indicator_id > e->maxiid)
         return;
     int u = e->uidx[unit_id], ind = e->iidx[indicator_id];
     if (u < 0 || ind < 0)
         return;
+    if (bf->per_ind)
+        bf->per_ind[ind]++;
     swin *w = swin_find(e, u, ind, bf->year);
     if (!w || w->stamp < bf->first)
         return; /* its slot went to another series of the batch (read alone
@@ -572,7 +585,7 @@ static bool batch_load(ps_engine *e, bool by_unit, int u, int ind, int year, int
     if (!e->iidx || (!by_unit && e->nscope < 2))
         return false;
     size_t n = by_unit ? cat->nindicators : cat->nunits;
-    batch_fill bf = {e, year, e->wstamp + 1, 0};
+    batch_fill bf = {e, year, e->wstamp + 1, 0, 0, {0, 0}, {0, 0}, NULL};
     for (size_t k = 0; k < n; k++) {
         if (by_unit ? cat->indicators[k].kind == PS_KIND_DERIVED : !e->in_scope[k])
             continue;
@@ -618,6 +631,70 @@ static bool batch_load(ps_engine *e, bool by_unit, int u, int ind, int year, int
     return true;
 }
 
+/* Reads the windows of year to lim of every unit of the scope and every
+ * submitted indicator in one statement, a seek per unit (ps_obs_values_units),
+ * when the scope's rows are mostly wanted: a probe counts, for the first
+ * unit of the scope without units below it, how many of its rows fall in
+ * the windows' ranges; a third or more, and the scan reads less than a
+ * seek per series would. False when it did not read (the caller reads by
+ * batches then); e->err set when the read failed. */
+static bool scope_scan(ps_engine *e, int year, int lim)
+{
+    const ps_catalog *cat = e->cat;
+    if (e->no_scan || !e->uidx || !e->iidx || e->probe < 0)
+        return false;
+    batch_fill bf = {e, year, e->wstamp + 1, 0, 0, {0, 0}, {0, 0}, NULL};
+    bf.nr = window_ranges(year, lim, year != e->lo_year, bf.from, bf.to);
+    ps_ctx local = {0};
+    ps_ctx *ctx = e->ctx ? e->ctx : &local;
+    long total = 0, within = 0;
+    ps_error err = ps_obs_unit_span(e->w, cat->units[e->probe].id, bf.from[0], bf.to[bf.nr - 1], &total, &within, ctx);
+    if (err) {
+        if (!e->err)
+            e->err = err;
+        return false;
+    }
+    if (total && within * 3 < total)
+        return false;
+    for (size_t u = 0; u < cat->nunits; u++) {
+        if (!e->in_scope[u])
+            continue;
+        for (size_t ind = 0; ind < cat->nindicators; ind++) {
+            if (cat->indicators[ind].kind == PS_KIND_DERIVED)
+                continue;
+            swin *w = swin_find(e, (int)u, (int)ind, year);
+            if (w && w->lim == lim && w->prev == (year != e->lo_year))
+                continue; /* read already: keep it as it is */
+            swin_start(e, swin_take(e, (int)u, (int)ind, year), (int)u, (int)ind, year, lim);
+        }
+    }
+    bf.per_ind = ps_xcalloc(cat->nindicators ? cat->nindicators : 1, sizeof *bf.per_ind);
+    err = ps_obs_values_units(e->w, e->scope_json, bf.from[0], bf.to[bf.nr - 1], batch_point, &bf, ctx);
+    for (size_t u = 0; u < cat->nunits; u++) {
+        if (!e->in_scope[u])
+            continue;
+        for (size_t ind = 0; ind < cat->nindicators; ind++) {
+            swin *w = cat->indicators[ind].kind == PS_KIND_DERIVED ? NULL : swin_find(e, (int)u, (int)ind, year);
+            if (w && err)
+                w->used = false;
+            else if (w)
+                swin_sort(w);
+        }
+    }
+    for (size_t ind = 0; ind < cat->nindicators && !err; ind++) {
+        if (bf.per_ind[ind] || cat->indicators[ind].kind == PS_KIND_DERIVED)
+            continue;
+        /* nothing stored for this indicator anywhere in the scope (as batch_load) */
+        e->empty_year[ind] = year;
+        e->empty_lim[ind] = lim;
+        e->empty_before[ind] = year != e->lo_year ? year - 1 : -1;
+    }
+    free(bf.per_ind);
+    if (err && !e->err)
+        e->err = err;
+    return !err;
+}
+
 /* The stored value of a key, or NONE. */
 static ps_val submitted(ps_engine *e, int u, int ind, ps_period p, int measure)
 {
@@ -644,6 +721,15 @@ static ps_val submitted(ps_engine *e, int u, int ind, ps_period p, int measure)
             w = NULL;
             if (!e->scope_built)
                 build_scope(e);
+            /* the first window missed for (year, lim): the whole scope at once, when that pays */
+            unsigned long long scan_key = (1ULL << 62) | ((unsigned long long)(unsigned)year << 4) | (unsigned)lim;
+            if (e->in_scope && e->in_scope[u] && ps_set64_add(&e->batches, scan_key)) {
+                if (!scope_scan(e, year, lim) && e->err)
+                    return NONE;
+                w = swin_find(e, u, ind, year);
+                if (w && !(w->lim == lim && w->prev == (year != e->lo_year)))
+                    w = NULL;
+            }
             /* a window lost from a batch already read by indicator is read
              * alone: reading the unit's indicators again would read again
              * what the table still holds */
@@ -653,7 +739,7 @@ static ps_val submitted(ps_engine *e, int u, int ind, ps_period p, int measure)
             unsigned long long bkey = by_unit ? ((unsigned long long)(unsigned)(u + 1) << 32) | (1ULL << 31) |
                                                     ((unsigned long long)(unsigned)year << 4) | (unsigned)lim
                                               : by_ind_key;
-            if (e->in_scope && e->in_scope[u] && ps_set64_add(&e->batches, bkey) &&
+            if (!w && e->in_scope && e->in_scope[u] && ps_set64_add(&e->batches, bkey) &&
                 batch_load(e, by_unit, u, ind, year, lim)) {
                 if (e->err)
                     return NONE;
@@ -1171,6 +1257,11 @@ void ps_engine_set_horizon(ps_engine *e, ps_period p)
     e->hz_year = p.type == PS_P_NONE ? 0 : p.year;
     e->hz_month = p.type == PS_P_NONE ? 12 : ps_period_last_month(p);
     e->lo_year = 0;
+}
+
+void ps_engine_set_scan(ps_engine *e, bool allow)
+{
+    e->no_scan = !allow;
 }
 
 void ps_engine_set_range(ps_engine *e, ps_period from, ps_period to)

@@ -61,6 +61,11 @@ void ps_engine_set_horizon(ps_engine *e, ps_period p);
  * export): the year before from's year is not read either unless asked. */
 void ps_engine_set_range(ps_engine *e, ps_period from, ps_period to);
 
+/* Whether the engine may read a year of the whole scope in one statement
+ * when a probe finds most of the scope's rows wanted (default true); false
+ * reads by indicator or by unit only. Answers are the same either way. */
+void ps_engine_set_scan(ps_engine *e, bool allow);
+
 /* The actual value of indicator ind for unit u in period p. *out->has is
  * false when there is none. Errors only for database failures. */
 ps_error ps_engine_value(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx);

@@ -80,6 +80,7 @@ struct ps_obs_writer {
     ps_db *db;
     sqlite3_stmt *st[S_COUNT];
     sqlite3_stmt *many_units, *many_inds;   /* prepared on first use */
+    sqlite3_stmt *scan_units, *unit_span;   /* prepared on first use */
     sqlite3_stmt *append;                   /* APPEND_ROWS rows; prepared on first use */
     pending_row pend[APPEND_ROWS];
     size_t npend;
@@ -112,6 +113,8 @@ void ps_obs_writer_free(ps_obs_writer *w)
         sqlite3_finalize(w->st[i]);
     sqlite3_finalize(w->many_units);
     sqlite3_finalize(w->many_inds);
+    sqlite3_finalize(w->scan_units);
+    sqlite3_finalize(w->unit_span);
     sqlite3_finalize(w->append);
     ps_sb_free(&w->notes);
     free(w);
@@ -595,6 +598,62 @@ ps_error ps_obs_values_many(ps_obs_writer *w, bool of_unit, const char *ids, lon
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
+}
+
+ps_error ps_obs_values_units(ps_obs_writer *w, const char *ids, int from, int to,
+                             void (*fn)(long long unit_id, long long indicator_id, int measure, int period,
+                                        double value, int status, int flags, void *arg),
+                             void *arg, ps_ctx *ctx)
+{
+    ps_error err = ps_obs_flush(w, ctx);
+    if (err)
+        return err;
+    /* each unit's rows are one range of the key: one seek per unit, then
+     * rows in key order, the period tested on each */
+    if (!w->scan_units &&
+        (err = ps_db_prepare(w->db,
+                             "SELECT o.unit_id, o.indicator_id, o.measure, o.period, o.value, o.status, o.flags"
+                             " FROM json_each(?1) AS j CROSS JOIN obs AS o ON o.unit_id = j.value"
+                             " WHERE o.period BETWEEN ?2 AND ?3",
+                             &w->scan_units, ctx)))
+        return err;
+    sqlite3_stmt *st = w->scan_units;
+    sqlite3_bind_text(st, 1, ids, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 2, from);
+    sqlite3_bind_int(st, 3, to);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (sqlite3_column_type(st, 4) == SQLITE_NULL)
+            continue; /* retracted */
+        const unsigned char *status = sqlite3_column_text(st, 5);
+        fn(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int(st, 2),
+           sqlite3_column_int(st, 3), sqlite3_column_double(st, 4), status ? status[0] : 'A',
+           sqlite3_column_int(st, 6), arg);
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
+}
+
+ps_error ps_obs_unit_span(ps_obs_writer *w, long long unit_id, int from, int to, long *total, long *within,
+                          ps_ctx *ctx)
+{
+    ps_error err = ps_obs_flush(w, ctx);
+    if (err)
+        return err;
+    if (!w->unit_span &&
+        (err = ps_db_prepare(w->db, "SELECT count(*), total(period BETWEEN ?2 AND ?3) FROM obs WHERE unit_id = ?1",
+                             &w->unit_span, ctx)))
+        return err;
+    sqlite3_stmt *st = w->unit_span;
+    sqlite3_bind_int64(st, 1, unit_id);
+    sqlite3_bind_int(st, 2, from);
+    sqlite3_bind_int(st, 3, to);
+    int rc = sqlite3_step(st);
+    *total = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    *within = rc == SQLITE_ROW ? (long)sqlite3_column_double(st, 1) : 0;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
 }
 
 ps_error ps_obs_series_any(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, bool *any,

@@ -137,6 +137,20 @@ ps_error ps_obs_values_many(ps_obs_writer *w, bool of_unit, const char *ids, lon
                                        double value, int status, int flags, void *arg),
                             void *arg, ps_ctx *ctx);
 
+/* Every value in force of the units in ids (a JSON array of unit ids),
+ * all indicators and both measures, with a period key in [from, to]; unit
+ * by unit in the array's order, then in key order. One seek per unit: the
+ * read for when most of each unit's rows are wanted. */
+ps_error ps_obs_values_units(ps_obs_writer *w, const char *ids, int from, int to,
+                             void (*fn)(long long unit_id, long long indicator_id, int measure, int period,
+                                        double value, int status, int flags, void *arg),
+                             void *arg, ps_ctx *ctx);
+
+/* How many rows unit_id has stored (*total), and how many of them have a
+ * period key in [from, to] (*within). */
+ps_error ps_obs_unit_span(ps_obs_writer *w, long long unit_id, int from, int to, long *total, long *within,
+                          ps_ctx *ctx);
+
 /* Whether the series has any value (or retraction) stored at all. */
 ps_error ps_obs_series_any(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, bool *any,
                            ps_ctx *ctx);
