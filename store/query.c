@@ -74,13 +74,15 @@ ps_error ps_receipt_query_new(ps_db *db, ps_receipt_query **out, ps_ctx *ctx)
 {
     ps_receipt_query *q = ps_xcalloc(1, sizeof *q);
     q->db = db;
+    /* the earliest receipt of the value in force and of its earlier
+     * values, as two columns: a set (IN with UNION) would make SQLite
+     * build a temporary table for every key */
     ps_error err = ps_db_prepare(db,
-        "SELECT o.value IS NOT NULL,"
-        " (SELECT min(s.received) FROM submission s WHERE s.id IN"
-        "   (SELECT r.submission_id FROM revision r WHERE r.unit_id=?1 AND r.indicator_id=?2"
-        "    AND r.measure=?3 AND r.period=?4 AND r.value IS NOT NULL"
-        "    UNION SELECT o.submission_id))"
-        " FROM obs o WHERE o.unit_id=?1 AND o.indicator_id=?2 AND o.measure=?3 AND o.period=?4"
+        "SELECT o.value IS NOT NULL, s0.received,"
+        " (SELECT min(s.received) FROM revision r JOIN submission s ON s.id = r.submission_id"
+        "   WHERE r.unit_id=?1 AND r.indicator_id=?2 AND r.measure=?3 AND r.period=?4 AND r.value IS NOT NULL)"
+        " FROM obs o LEFT JOIN submission s0 ON s0.id = o.submission_id"
+        " WHERE o.unit_id=?1 AND o.indicator_id=?2 AND o.measure=?3 AND o.period=?4"
         " AND o.reporter_id=?5", &q->st, ctx);
     if (err) {
         free(q);
@@ -106,6 +108,9 @@ ps_error ps_receipt_get(ps_receipt_query *q, const ps_obs_key *k, long long repo
     if (rc == SQLITE_ROW) {
         *received = sqlite3_column_int(st, 0) != 0;
         const char *t = ps_db_col_text(st, 1);
+        const char *earlier = (const char *)sqlite3_column_text(st, 2);
+        if (earlier && (!*t || strcmp(earlier, t) < 0))
+            t = earlier;
         strncpy(first_received, t, 31);
         first_received[31] = '\0';
     }
