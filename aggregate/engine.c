@@ -572,6 +572,37 @@ static void batch_point(long long unit_id, long long indicator_id, int measure, 
     fill_point(measure, period, value, status, flags, a);
 }
 
+/* Starts the window of (u, ind, year) for a batch, unless it holds that
+ * year to lim already (then the batch leaves it as it is). */
+static void batch_start(ps_engine *e, int u, int ind, int year, int lim)
+{
+    swin *w = swin_find(e, u, ind, year);
+    if (w && w->lim == lim && w->prev == (year != e->lo_year))
+        return;
+    swin_start(e, swin_take(e, u, ind, year), u, ind, year, lim);
+}
+
+/* After a batch's reads: the window of (u, ind, year) put in key order,
+ * or given up when a read failed. */
+static void batch_end(ps_engine *e, int u, int ind, int year, ps_error err)
+{
+    swin *w = swin_find(e, u, ind, year);
+    if (w && err)
+        w->used = false;
+    else if (w)
+        swin_sort(w);
+}
+
+/* Nothing is stored for ind anywhere in the scope in year to month lim
+ * (nor the year before, when the batch read it): every value of it in the
+ * scope is none, without a roll-up (known_empty). */
+static void mark_empty(ps_engine *e, int ind, int year, int lim)
+{
+    e->empty_year[ind] = year;
+    e->empty_lim[ind] = lim;
+    e->empty_before[ind] = year != e->lo_year ? year - 1 : -1;
+}
+
 /* Reads the windows of year for many series with a few statements: every
  * unit of the scope for indicator ind (by_unit false: a roll-up asks for
  * all of them next), or every submitted indicator of unit u (by_unit: an
@@ -586,15 +617,9 @@ static bool batch_load(ps_engine *e, bool by_unit, int u, int ind, int year, int
         return false;
     size_t n = by_unit ? cat->nindicators : cat->nunits;
     batch_fill bf = {e, year, e->wstamp + 1, 0, 0, {0, 0}, {0, 0}, NULL};
-    for (size_t k = 0; k < n; k++) {
-        if (by_unit ? cat->indicators[k].kind == PS_KIND_DERIVED : !e->in_scope[k])
-            continue;
-        int uu = by_unit ? u : (int)k, ii = by_unit ? (int)k : ind;
-        swin *w = swin_find(e, uu, ii, year);
-        if (w && w->lim == lim && w->prev == (year != e->lo_year))
-            continue; /* read already: keep it as it is */
-        swin_start(e, swin_take(e, uu, ii, year), uu, ii, year, lim);
-    }
+    for (size_t k = 0; k < n; k++)
+        if (by_unit ? cat->indicators[k].kind != PS_KIND_DERIVED : e->in_scope[k])
+            batch_start(e, by_unit ? u : (int)k, by_unit ? (int)k : ind, year, lim);
     ps_ctx local = {0};
     ps_ctx *ctx = e->ctx ? e->ctx : &local;
     int from[2], to[2];
@@ -605,29 +630,13 @@ static bool batch_load(ps_engine *e, bool by_unit, int u, int ind, int year, int
             err = ps_obs_values_many(e->w, by_unit, by_unit ? e->inds_json : e->scope_json,
                                      by_unit ? cat->units[u].id : cat->indicators[ind].id, m, from[r], to[r],
                                      batch_point, &bf, ctx);
-    for (size_t k = 0; k < n && !err; k++) {
-        if (by_unit ? cat->indicators[k].kind == PS_KIND_DERIVED : !e->in_scope[k])
-            continue;
-        swin *w = by_unit ? swin_find(e, u, (int)k, year) : swin_find(e, (int)k, ind, year);
-        if (w)
-            swin_sort(w);
-    }
-    if (!err && !by_unit && bf.rows == 0 && e->empty_year) {
-        /* nothing stored for this indicator anywhere in the scope, this year:
-         * every value of it in the scope is none, without a roll-up */
-        e->empty_year[ind] = year;
-        e->empty_lim[ind] = lim;
-        e->empty_before[ind] = year != e->lo_year ? year - 1 : -1;
-    }
-    if (err) {
-        for (size_t k = 0; k < n; k++) {
-            swin *w = by_unit ? swin_find(e, u, (int)k, year) : e->in_scope[k] ? swin_find(e, (int)k, ind, year) : NULL;
-            if (w)
-                w->used = false;
-        }
-        if (!e->err)
-            e->err = err;
-    }
+    for (size_t k = 0; k < n; k++)
+        if (by_unit ? cat->indicators[k].kind != PS_KIND_DERIVED : e->in_scope[k])
+            batch_end(e, by_unit ? u : (int)k, by_unit ? (int)k : ind, year, err);
+    if (!err && !by_unit && bf.rows == 0 && e->empty_year)
+        mark_empty(e, ind, year, lim);
+    if (err && !e->err)
+        e->err = err;
     return true;
 }
 
@@ -656,39 +665,19 @@ static bool scope_scan(ps_engine *e, int year, int lim)
     }
     if (total && within * 3 < total)
         return false;
-    for (size_t u = 0; u < cat->nunits; u++) {
-        if (!e->in_scope[u])
-            continue;
-        for (size_t ind = 0; ind < cat->nindicators; ind++) {
-            if (cat->indicators[ind].kind == PS_KIND_DERIVED)
-                continue;
-            swin *w = swin_find(e, (int)u, (int)ind, year);
-            if (w && w->lim == lim && w->prev == (year != e->lo_year))
-                continue; /* read already: keep it as it is */
-            swin_start(e, swin_take(e, (int)u, (int)ind, year), (int)u, (int)ind, year, lim);
-        }
-    }
+    for (size_t u = 0; u < cat->nunits; u++)
+        for (size_t ind = 0; ind < cat->nindicators && e->in_scope[u]; ind++)
+            if (cat->indicators[ind].kind != PS_KIND_DERIVED)
+                batch_start(e, (int)u, (int)ind, year, lim);
     bf.per_ind = ps_xcalloc(cat->nindicators ? cat->nindicators : 1, sizeof *bf.per_ind);
     err = ps_obs_values_units(e->w, e->scope_json, bf.from[0], bf.to[bf.nr - 1], batch_point, &bf, ctx);
-    for (size_t u = 0; u < cat->nunits; u++) {
-        if (!e->in_scope[u])
-            continue;
-        for (size_t ind = 0; ind < cat->nindicators; ind++) {
-            swin *w = cat->indicators[ind].kind == PS_KIND_DERIVED ? NULL : swin_find(e, (int)u, (int)ind, year);
-            if (w && err)
-                w->used = false;
-            else if (w)
-                swin_sort(w);
-        }
-    }
-    for (size_t ind = 0; ind < cat->nindicators && !err; ind++) {
-        if (bf.per_ind[ind] || cat->indicators[ind].kind == PS_KIND_DERIVED)
-            continue;
-        /* nothing stored for this indicator anywhere in the scope (as batch_load) */
-        e->empty_year[ind] = year;
-        e->empty_lim[ind] = lim;
-        e->empty_before[ind] = year != e->lo_year ? year - 1 : -1;
-    }
+    for (size_t u = 0; u < cat->nunits; u++)
+        for (size_t ind = 0; ind < cat->nindicators && e->in_scope[u]; ind++)
+            if (cat->indicators[ind].kind != PS_KIND_DERIVED)
+                batch_end(e, (int)u, (int)ind, year, err);
+    for (size_t ind = 0; ind < cat->nindicators && !err; ind++)
+        if (!bf.per_ind[ind] && cat->indicators[ind].kind != PS_KIND_DERIVED)
+            mark_empty(e, (int)ind, year, lim); /* nothing of it in the scope, as batch_load finds */
     free(bf.per_ind);
     if (err && !e->err)
         e->err = err;
