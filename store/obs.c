@@ -553,10 +553,30 @@ ps_error ps_obs_values(ps_obs_writer *w, long long unit_id, long long indicator_
     return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
 }
 
+/* Steps a statement whose columns are unit_id, indicator_id, measure,
+ * period, value, status, flags, calling fn for each value not retracted;
+ * resets it. */
+static ps_error emit_values(ps_obs_writer *w, sqlite3_stmt *st,
+                            ps_obs_value_fn *fn,
+                            void *arg, ps_ctx *ctx)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (sqlite3_column_type(st, 4) == SQLITE_NULL)
+            continue; /* retracted */
+        const unsigned char *status = sqlite3_column_text(st, 5);
+        fn(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int(st, 2),
+           sqlite3_column_int(st, 3), sqlite3_column_double(st, 4), status ? status[0] : 'A',
+           sqlite3_column_int(st, 6), arg);
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
+}
+
 ps_error ps_obs_values_many(ps_obs_writer *w, bool of_unit, const char *ids, long long other, int measure,
                             int from, int to,
-                            void (*fn)(long long unit_id, long long indicator_id, int measure, int period,
-                                       double value, int status, int flags, void *arg),
+                            ps_obs_value_fn *fn,
                             void *arg, ps_ctx *ctx)
 {
     ps_error ferr = ps_obs_flush(w, ctx);
@@ -569,11 +589,13 @@ ps_error ps_obs_values_many(ps_obs_writer *w, bool of_unit, const char *ids, lon
     sqlite3_stmt **stp = of_unit ? &w->many_inds : &w->many_units;
     if (!*stp) {
         ps_error err = ps_db_prepare(w->db,
-                                     of_unit ? "SELECT o.unit_id, o.indicator_id, o.period, o.value, o.status, o.flags"
+                                     of_unit ? "SELECT o.unit_id, o.indicator_id, o.measure, o.period, o.value,"
+                                               " o.status, o.flags"
                                                " FROM json_each(?1) AS j CROSS JOIN obs AS o ON o.unit_id = ?2"
                                                " AND o.indicator_id = j.value AND o.measure = ?3"
                                                " AND o.period BETWEEN ?4 AND ?5"
-                                             : "SELECT o.unit_id, o.indicator_id, o.period, o.value, o.status, o.flags"
+                                             : "SELECT o.unit_id, o.indicator_id, o.measure, o.period, o.value,"
+                                               " o.status, o.flags"
                                                " FROM json_each(?1) AS j CROSS JOIN obs AS o ON o.unit_id = j.value"
                                                " AND o.indicator_id = ?2 AND o.measure = ?3"
                                                " AND o.period BETWEEN ?4 AND ?5",
@@ -587,22 +609,11 @@ ps_error ps_obs_values_many(ps_obs_writer *w, bool of_unit, const char *ids, lon
     sqlite3_bind_int(st, 3, measure);
     sqlite3_bind_int(st, 4, from);
     sqlite3_bind_int(st, 5, to);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (sqlite3_column_type(st, 3) == SQLITE_NULL)
-            continue; /* retracted */
-        const unsigned char *status = sqlite3_column_text(st, 4);
-        fn(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), measure, sqlite3_column_int(st, 2),
-           sqlite3_column_double(st, 3), status ? status[0] : 'A', sqlite3_column_int(st, 5), arg);
-    }
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
+    return emit_values(w, st, fn, arg, ctx);
 }
 
 ps_error ps_obs_values_units(ps_obs_writer *w, const char *ids, int from, int to,
-                             void (*fn)(long long unit_id, long long indicator_id, int measure, int period,
-                                        double value, int status, int flags, void *arg),
+                             ps_obs_value_fn *fn,
                              void *arg, ps_ctx *ctx)
 {
     ps_error err = ps_obs_flush(w, ctx);
@@ -621,18 +632,7 @@ ps_error ps_obs_values_units(ps_obs_writer *w, const char *ids, int from, int to
     sqlite3_bind_text(st, 1, ids, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 2, from);
     sqlite3_bind_int(st, 3, to);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (sqlite3_column_type(st, 4) == SQLITE_NULL)
-            continue; /* retracted */
-        const unsigned char *status = sqlite3_column_text(st, 5);
-        fn(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int(st, 2),
-           sqlite3_column_int(st, 3), sqlite3_column_double(st, 4), status ? status[0] : 'A',
-           sqlite3_column_int(st, 6), arg);
-    }
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
+    return emit_values(w, st, fn, arg, ctx);
 }
 
 ps_error ps_obs_unit_span(ps_obs_writer *w, long long unit_id, int from, int to, long *total, long *within,

@@ -121,6 +121,10 @@ typedef struct ps_obs_point {
     long long submission_id;
     long line;
 } ps_obs_point;
+/* What the many-series reads call for each value. */
+typedef void ps_obs_value_fn(long long unit_id, long long indicator_id, int measure, int period, double value,
+                             int status, int flags, void *arg);
+
 /* Calls fn for every value in force (not retracted) of the series of one
  * measure with a period key in [from, to], in period order: the lean read
  * of the engine. */
@@ -133,8 +137,7 @@ ps_error ps_obs_values(ps_obs_writer *w, long long unit_id, long long indicator_
  * units for indicator `other`; series by series in the array's order. */
 ps_error ps_obs_values_many(ps_obs_writer *w, bool of_unit, const char *ids, long long other, int measure,
                             int from, int to,
-                            void (*fn)(long long unit_id, long long indicator_id, int measure, int period,
-                                       double value, int status, int flags, void *arg),
+                            ps_obs_value_fn *fn,
                             void *arg, ps_ctx *ctx);
 
 /* Every value in force of the units in ids (a JSON array of unit ids),
@@ -142,8 +145,7 @@ ps_error ps_obs_values_many(ps_obs_writer *w, bool of_unit, const char *ids, lon
  * by unit in the array's order, then in key order. One seek per unit: the
  * read for when most of each unit's rows are wanted. */
 ps_error ps_obs_values_units(ps_obs_writer *w, const char *ids, int from, int to,
-                             void (*fn)(long long unit_id, long long indicator_id, int measure, int period,
-                                        double value, int status, int flags, void *arg),
+                             ps_obs_value_fn *fn,
                              void *arg, ps_ctx *ctx);
 
 /* How many rows unit_id has stored (*total), and how many of them have a

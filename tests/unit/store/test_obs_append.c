@@ -37,6 +37,19 @@ static void drop_db(ps_db *db)
     unlink(side);
 }
 
+/* A fresh database, a transaction and a writer; false when they cannot be had. */
+static bool start(ps_db **db, ps_obs_writer **w, ps_ctx *ctx)
+{
+    *db = fresh_db(ctx);
+    *w = NULL;
+    CHECK(*db != NULL);
+    if (!*db)
+        return false;
+    CHECK_INT(ps_db_begin(*db, ctx), PS_OK);
+    CHECK_INT(ps_obs_writer_new(*db, w, ctx), PS_OK);
+    return *w != NULL;
+}
+
 static double got_sum;
 static int got_n;
 static int got_last;
@@ -58,13 +71,10 @@ static void read_series(ps_obs_writer *w, long long unit, long long ind, ps_ctx 
 TEST(batches_and_rest_are_stored)
 {
     ps_ctx ctx = {0};
-    ps_db *db = fresh_db(&ctx);
-    CHECK(db != NULL);
-    if (!db)
+    ps_db *db;
+    ps_obs_writer *w;
+    if (!start(&db, &w, &ctx))
         return;
-    ps_obs_writer *w = NULL;
-    CHECK_INT(ps_db_begin(db, &ctx), PS_OK);
-    CHECK_INT(ps_obs_writer_new(db, &w, &ctx), PS_OK);
     /* 150 rows: two full batches of 64 and a rest of 22, the rest written by the read */
     for (int i = 0; i < 150; i++) {
         ps_obs_key k = {7, 3, PS_MEASURE_ACTUAL, 1000 + i};
@@ -101,13 +111,10 @@ TEST(batches_and_rest_are_stored)
 TEST(a_failed_batch_fails_every_later_call)
 {
     ps_ctx ctx = {0};
-    ps_db *db = fresh_db(&ctx);
-    CHECK(db != NULL);
-    if (!db)
+    ps_db *db;
+    ps_obs_writer *w;
+    if (!start(&db, &w, &ctx))
         return;
-    ps_obs_writer *w = NULL;
-    CHECK_INT(ps_db_begin(db, &ctx), PS_OK);
-    CHECK_INT(ps_obs_writer_new(db, &w, &ctx), PS_OK);
     ps_obs_key k = {7, 3, PS_MEASURE_ACTUAL, 1000};
     bool inserted = false;
     CHECK_INT(ps_obs_insert_new(w, &k, 1, 'A', 0, "", 1, 1, 2, &inserted, &ctx), PS_OK);
