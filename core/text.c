@@ -145,6 +145,12 @@ static size_t char_width(uint32_t cp)
 {
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
         return 0;   /* control characters */
+    /* printable ASCII, the Latin-1 letters and Latin Extended-A and -B,
+     * and the Vietnamese letters of Latin Extended Additional: one column
+     * each, as libunistring says (test_text checks every one), without a
+     * call per character */
+    if (cp < 0x7F || (cp >= 0xC0 && cp < 0x250) || (cp >= 0x1EA0 && cp <= 0x1EF9))
+        return 1;
     /* libunistring's own tables (no locale): 0 for non-spacing and
      * enclosing marks and zero-width format characters, 2 for East Asian
      * Wide and Fullwidth; "UTF-8" makes ambiguous-width characters 1. */

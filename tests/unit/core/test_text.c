@@ -4,6 +4,7 @@
 #include "core/text.h"
 
 #include <stdlib.h>
+#include <uniwidth.h>
 
 /* "Hạ Long": composed (NFC) and decomposed (NFD: a + U+0323). */
 #define HA_LONG_NFC "H\xE1\xBA\xA1 Long"
@@ -107,6 +108,38 @@ TEST(width)
     CHECK_INT(ps_text_width("1\xE2\x83\x9D"), 1);
     /* the en dash mark of Vietnamese tables is 1 */
     CHECK_INT(ps_text_width("\xE2\x80\x93"), 1);
+}
+
+/* Encodes code point cp as UTF-8 into b (NUL-terminated). */
+static void utf8_of(unsigned cp, char b[5])
+{
+    if (cp < 0x80) {
+        b[0] = (char)cp, b[1] = 0;
+    } else if (cp < 0x800) {
+        b[0] = (char)(0xC0 | cp >> 6), b[1] = (char)(0x80 | (cp & 0x3F)), b[2] = 0;
+    } else {
+        b[0] = (char)(0xE0 | cp >> 12), b[1] = (char)(0x80 | (cp >> 6 & 0x3F)), b[2] = (char)(0x80 | (cp & 0x3F));
+        b[3] = 0;
+    }
+}
+
+TEST(width_shortcut_agrees_with_libunistring)
+{
+    /* the code points ps_text_width counts without asking libunistring,
+     * and their neighbours: the same width as uc_width gives */
+    static const unsigned ranges[][2] = {{0x20, 0x7E}, {0xA0, 0x3FF}, {0x1E00, 0x1EFF}};
+    long bad = 0;
+    for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
+        for (unsigned cp = ranges[r][0]; cp <= ranges[r][1]; cp++) {
+            char b[5];
+            utf8_of(cp, b);
+            int want = uc_width(cp, "UTF-8");
+            if ((long)ps_text_width(b) != (want < 0 ? 0 : want)) {
+                if (bad++ < 5)
+                    printf("U+%04X: width %zu, libunistring %d\n", cp, ps_text_width(b), want);
+            }
+        }
+    CHECK_INT(bad, 0);
 }
 
 TEST(formula_like)
@@ -283,6 +316,7 @@ int main(void)
     RUN(ascii);
     RUN(nfc);
     RUN(width);
+    RUN(width_shortcut_agrees_with_libunistring);
     RUN(formula_like);
     RUN(distance);
     RUN(casecmp);
