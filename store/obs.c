@@ -90,19 +90,21 @@ struct ps_obs_writer {
 
 ps_error ps_obs_writer_new(ps_db *db, ps_obs_writer **out, ps_ctx *ctx)
 {
+    (void)ctx; /* statements are prepared on first use (stmt_of) */
     ps_obs_writer *w = ps_xcalloc(1, sizeof *w);
     w->db = db;
     ps_sb_init(&w->notes);
-    for (int i = 0; i < S_COUNT; i++) {
-        ps_error err = ps_db_prepare(db, sql[i], &w->st[i], ctx);
-        if (err) {
-            ps_obs_writer_free(w);
-            *out = NULL;
-            return err;
-        }
-    }
     *out = w;
     return PS_OK;
+}
+
+/* Statement i, prepared on first use: a query's writers need few of the
+ * ingest's statements (preparing all of them cost a report 2%). */
+static ps_error stmt_of(ps_obs_writer *w, int i, sqlite3_stmt **st, ps_ctx *ctx)
+{
+    ps_error err = w->st[i] ? PS_OK : ps_db_prepare(w->db, sql[i], &w->st[i], ctx);
+    *st = w->st[i];
+    return err;
 }
 
 void ps_obs_writer_free(ps_obs_writer *w)
@@ -184,7 +186,9 @@ ps_error ps_obs_flush(ps_obs_writer *w, ps_ctx *ctx)
         rc = sqlite3_step(w->append);
         sqlite3_reset(w->append);
     } else {
-        sqlite3_stmt *st = w->st[S_INSERT];
+        sqlite3_stmt *st;
+        if (stmt_of(w, S_INSERT, &st, ctx))
+            rc = SQLITE_ERROR; /* the message is the preparation's */
         for (size_t i = 0; i < w->npend && rc == SQLITE_DONE; i++) {
             bind_pending(st, 0, &w->pend[i], notes);
             rc = sqlite3_step(st);
@@ -215,7 +219,10 @@ ps_error ps_obs_append(ps_obs_writer *w, const ps_obs_key *k, double value, char
 ps_error ps_obs_find_submission(ps_obs_writer *w, const char *sha256, long long reporter_id,
                                 const char *options, long long *found_id, ps_ctx *ctx)
 {
-    sqlite3_stmt *st = w->st[S_FIND_SUB];
+    sqlite3_stmt *st;
+    ps_error serr = stmt_of(w, S_FIND_SUB, &st, ctx);
+    if (serr)
+        return serr;
     ps_db_bind_text(st, 1, sha256);
     sqlite3_bind_int64(st, 2, reporter_id);
     ps_db_bind_text(st, 3, options);
@@ -236,7 +243,10 @@ ps_error ps_obs_submission_new(ps_obs_writer *w, long long reporter_id, const ch
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    sqlite3_stmt *st = w->st[S_NEW_SUB];
+    sqlite3_stmt *st;
+    ps_error serr = stmt_of(w, S_NEW_SUB, &st, ctx);
+    if (serr)
+        return serr;
     sqlite3_bind_int64(st, 1, reporter_id);
     ps_db_bind_text(st, 2, file);
     ps_db_bind_text(st, 3, sha256);
@@ -255,7 +265,10 @@ ps_error ps_obs_submission_finish(ps_obs_writer *w, long long id, const ps_obs_c
     ps_error ferr = ps_obs_flush(w, ctx);
     if (ferr)
         return ferr;
-    sqlite3_stmt *st = w->st[S_FINISH_SUB];
+    sqlite3_stmt *st;
+    ps_error serr = stmt_of(w, S_FINISH_SUB, &st, ctx);
+    if (serr)
+        return serr;
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_int64(st, 2, c->rows_read);
     sqlite3_bind_int64(st, 3, c->stored);
@@ -274,7 +287,10 @@ ps_error ps_obs_get(ps_obs_writer *w, const ps_obs_key *k, ps_obs *cur, ps_ctx *
     ps_error ferr = ps_obs_flush(w, ctx);
     if (ferr)
         return ferr;
-    sqlite3_stmt *st = w->st[S_GET];
+    sqlite3_stmt *st;
+    ps_error serr = stmt_of(w, S_GET, &st, ctx);
+    if (serr)
+        return serr;
     bind_key(st, k);
     int rc = sqlite3_step(st);
     cur->exists = rc == SQLITE_ROW;
@@ -308,12 +324,16 @@ ps_error ps_obs_put(ps_obs_writer *w, const ps_obs_key *k, const ps_obs *cur, bo
         return ferr;
     ps_error err;
     if (cur->exists) {
-        sqlite3_stmt *rev = w->st[S_SAVE_REV];
+        sqlite3_stmt *rev;
+        if ((err = stmt_of(w, S_SAVE_REV, &rev, ctx)))
+            return err;
         bind_key(rev, k);
         if ((err = run(w, rev, ctx, "keeping the earlier value")))
             return err;
     }
-    sqlite3_stmt *st = w->st[cur->exists ? S_UPDATE : S_INSERT];
+    sqlite3_stmt *st;
+    if ((err = stmt_of(w, cur->exists ? S_UPDATE : S_INSERT, &st, ctx)))
+        return err;
     bind_key(st, k);
     if (has_value)
         sqlite3_bind_double(st, 5, value);
@@ -336,7 +356,10 @@ ps_error ps_obs_insert_new(ps_obs_writer *w, const ps_obs_key *k, double value, 
     ps_error ferr = ps_obs_flush(w, ctx);
     if (ferr)
         return ferr;
-    sqlite3_stmt *st = w->st[S_INSERT_NEW];
+    sqlite3_stmt *st;
+    ps_error serr = stmt_of(w, S_INSERT_NEW, &st, ctx);
+    if (serr)
+        return serr;
     bind_key(st, k);
     sqlite3_bind_double(st, 5, value);
     char s[2] = {status, '\0'};
@@ -357,7 +380,10 @@ ps_error ps_obs_override(ps_obs_writer *w, long long submission_id, const ps_obs
     ps_error ferr = ps_obs_flush(w, ctx);
     if (ferr)
         return ferr;
-    sqlite3_stmt *st = w->st[S_OVERRIDE];
+    sqlite3_stmt *st;
+    ps_error serr = stmt_of(w, S_OVERRIDE, &st, ctx);
+    if (serr)
+        return serr;
     sqlite3_bind_int64(st, 1, submission_id);
     sqlite3_bind_int64(st, 2, k->unit_id);
     sqlite3_bind_int64(st, 3, k->indicator_id);
@@ -375,7 +401,10 @@ ps_error ps_obs_undo_group(ps_obs_writer *w, long long submission_id, long long 
     ps_error ferr = ps_obs_flush(w, ctx);
     if (ferr)
         return ferr;
-    sqlite3_stmt *ls = w->st[S_UNDO_LIST];
+    sqlite3_stmt *ls;
+    ps_error serr = stmt_of(w, S_UNDO_LIST, &ls, ctx);
+    if (serr)
+        return serr;
     sqlite3_bind_int64(ls, 1, submission_id);
     sqlite3_bind_int64(ls, 2, unit_id);
     sqlite3_bind_int(ls, 3, period);
@@ -402,18 +431,24 @@ ps_error ps_obs_undo_group(ps_obs_writer *w, long long submission_id, long long 
         ps_obs cur;
         if ((err = ps_obs_get(w, &k, &cur, ctx)))
             break;
-        sqlite3_stmt *del = w->st[S_UNDO_DELETE];
+        sqlite3_stmt *del;
+        if ((err = stmt_of(w, S_UNDO_DELETE, &del, ctx)))
+            break;
         bind_key(del, &k);
         if ((err = run(w, del, ctx, "undoing a value")))
             break;
         if (items[i].revision > 1) {
-            sqlite3_stmt *rs = w->st[S_UNDO_RESTORE];
+            sqlite3_stmt *rs;
+            if ((err = stmt_of(w, S_UNDO_RESTORE, &rs, ctx)))
+                break;
             bind_key(rs, &k);
             sqlite3_bind_int(rs, 5, items[i].revision - 1);
             sqlite3_bind_int64(rs, 6, cur.reporter_id);
             if ((err = run(w, rs, ctx, "restoring an earlier value")))
                 break;
-            sqlite3_stmt *dr = w->st[S_UNDO_DROP_REV];
+            sqlite3_stmt *dr;
+            if ((err = stmt_of(w, S_UNDO_DROP_REV, &dr, ctx)))
+                break;
             bind_key(dr, &k);
             sqlite3_bind_int(dr, 5, items[i].revision - 1);
             if ((err = run(w, dr, ctx, "restoring an earlier value")))
@@ -456,7 +491,9 @@ long ps_obs_line_of(ps_obs_writer *w, const ps_obs_key *k, long long submission_
 {
     if (ps_obs_flush(w, NULL))
         return 0;
-    sqlite3_stmt *st = w->st[S_LINE_OF];
+    sqlite3_stmt *st;
+    if (stmt_of(w, S_LINE_OF, &st, NULL))
+        return 0;
     bind_key(st, k);
     sqlite3_bind_int64(st, 5, submission_id);
     long line = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
@@ -539,7 +576,10 @@ ps_error ps_obs_values(ps_obs_writer *w, long long unit_id, long long indicator_
     ps_error ferr = ps_obs_flush(w, ctx);
     if (ferr)
         return ferr;
-    sqlite3_stmt *st = w->st[S_VALUES];
+    sqlite3_stmt *st;
+    ps_error serr = stmt_of(w, S_VALUES, &st, ctx);
+    if (serr)
+        return serr;
     bind_range(st, unit_id, indicator_id, measure, from, to);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -659,7 +699,10 @@ ps_error ps_obs_unit_span(ps_obs_writer *w, long long unit_id, int from, int to,
 ps_error ps_obs_series_any(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, bool *any,
                            ps_ctx *ctx)
 {
-    sqlite3_stmt *st = w->st[S_SERIES_ANY];
+    sqlite3_stmt *st;
+    ps_error serr = stmt_of(w, S_SERIES_ANY, &st, ctx);
+    if (serr)
+        return serr;
     sqlite3_bind_int64(st, 1, unit_id);
     sqlite3_bind_int64(st, 2, indicator_id);
     sqlite3_bind_int(st, 3, measure);
@@ -676,7 +719,10 @@ static ps_error obs_window(ps_obs_writer *w, long long unit_id, long long indica
     ps_error ferr = ps_obs_flush(w, ctx);
     if (ferr)
         return ferr;
-    sqlite3_stmt *st = w->st[S_WINDOW];
+    sqlite3_stmt *st;
+    ps_error serr = stmt_of(w, S_WINDOW, &st, ctx);
+    if (serr)
+        return serr;
     bind_range(st, unit_id, indicator_id, measure, from, to);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -1,8 +1,10 @@
 /* test_obs_append.c - the writer's queue of new rows (ps_obs_append):
  * rows land in full batches and in a rest, reads see queued rows, and a
- * batch that cannot be written fails that call and every later one. */
+ * batch that cannot be written fails that call and every later one; and
+ * the writer's statements, prepared on first use, fail there. */
 #include "check.h"
 
+#include "store/db_int.h"
 #include "store/obs.h"
 
 #include <stdlib.h>
@@ -134,9 +136,37 @@ TEST(a_failed_batch_fails_every_later_call)
     drop_db(db);
 }
 
+TEST(a_statement_that_cannot_be_prepared_is_an_error_at_its_first_use)
+{
+    /* statements are prepared when first used: a file without the obs
+     * table fails there, with SQLite's words, not at ps_obs_writer_new */
+    ps_ctx ctx = {0};
+    ps_db *db;
+    ps_obs_writer *w;
+    if (!start(&db, &w, &ctx))
+        return;
+    CHECK_INT(ps_db_exec(db, "DROP TABLE obs", &ctx), PS_OK);
+    ps_obs cur;
+    ps_obs_key k = {7, 3, PS_MEASURE_ACTUAL, 1000};
+    CHECK_INT(ps_obs_get(w, &k, &cur, &ctx), PS_ERR_DB);
+    CHECK(strstr(ps_ctx_message(&ctx), "no such table: obs") != NULL);
+    /* a queued row whose write cannot be prepared: the flush fails, and so does every later call */
+    ps_ctx c2 = {0};
+    CHECK_INT(ps_obs_append(w, &k, 1, 'A', 0, "", 1, 1, 2, &c2), PS_OK);
+    CHECK_INT(ps_obs_flush(w, &c2), PS_ERR_DB);
+    CHECK(strstr(ps_ctx_message(&c2), "no such table: obs") != NULL);
+    ps_ctx c3 = {0};
+    CHECK_INT(ps_obs_append(w, &k, 1, 'A', 0, "", 1, 1, 2, &c3), PS_ERR_DB);
+    CHECK_INT(ps_obs_line_of(w, &k, 1), 0);
+    ps_obs_writer_free(w);
+    ps_db_rollback(db);
+    drop_db(db);
+}
+
 int main(void)
 {
     RUN(batches_and_rest_are_stored);
     RUN(a_failed_batch_fails_every_later_call);
+    RUN(a_statement_that_cannot_be_prepared_is_an_error_at_its_first_use);
     return check_done();
 }
