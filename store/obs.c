@@ -107,6 +107,17 @@ static ps_error stmt_of(ps_obs_writer *w, int i, sqlite3_stmt **st, ps_ctx *ctx)
     return err;
 }
 
+/* The queued rows written (ps_obs_flush), then statement i. */
+static ps_error use(ps_obs_writer *w, int i, sqlite3_stmt **st, ps_ctx *ctx)
+{
+    ps_error err = ps_obs_flush(w, ctx);
+    if (err) {
+        *st = NULL;
+        return err;
+    }
+    return stmt_of(w, i, st, ctx);
+}
+
 void ps_obs_writer_free(ps_obs_writer *w)
 {
     if (!w)
@@ -262,11 +273,8 @@ ps_error ps_obs_submission_new(ps_obs_writer *w, long long reporter_id, const ch
 ps_error ps_obs_submission_finish(ps_obs_writer *w, long long id, const ps_obs_counts *c,
                                   const char *outcome, ps_ctx *ctx)
 {
-    ps_error ferr = ps_obs_flush(w, ctx);
-    if (ferr)
-        return ferr;
     sqlite3_stmt *st;
-    ps_error serr = stmt_of(w, S_FINISH_SUB, &st, ctx);
+    ps_error serr = use(w, S_FINISH_SUB, &st, ctx);
     if (serr)
         return serr;
     sqlite3_bind_int64(st, 1, id);
@@ -284,11 +292,8 @@ ps_error ps_obs_submission_finish(ps_obs_writer *w, long long id, const ps_obs_c
 
 ps_error ps_obs_get(ps_obs_writer *w, const ps_obs_key *k, ps_obs *cur, ps_ctx *ctx)
 {
-    ps_error ferr = ps_obs_flush(w, ctx);
-    if (ferr)
-        return ferr;
     sqlite3_stmt *st;
-    ps_error serr = stmt_of(w, S_GET, &st, ctx);
+    ps_error serr = use(w, S_GET, &st, ctx);
     if (serr)
         return serr;
     bind_key(st, k);
@@ -353,11 +358,8 @@ ps_error ps_obs_insert_new(ps_obs_writer *w, const ps_obs_key *k, double value, 
                            const char *note, long long reporter_id, long long submission_id, long line,
                            bool *inserted, ps_ctx *ctx)
 {
-    ps_error ferr = ps_obs_flush(w, ctx);
-    if (ferr)
-        return ferr;
     sqlite3_stmt *st;
-    ps_error serr = stmt_of(w, S_INSERT_NEW, &st, ctx);
+    ps_error serr = use(w, S_INSERT_NEW, &st, ctx);
     if (serr)
         return serr;
     bind_key(st, k);
@@ -377,11 +379,8 @@ ps_error ps_obs_insert_new(ps_obs_writer *w, const ps_obs_key *k, double value, 
 ps_error ps_obs_override(ps_obs_writer *w, long long submission_id, const ps_obs_key *k,
                          const char *reason, long line, ps_ctx *ctx)
 {
-    ps_error ferr = ps_obs_flush(w, ctx);
-    if (ferr)
-        return ferr;
     sqlite3_stmt *st;
-    ps_error serr = stmt_of(w, S_OVERRIDE, &st, ctx);
+    ps_error serr = use(w, S_OVERRIDE, &st, ctx);
     if (serr)
         return serr;
     sqlite3_bind_int64(st, 1, submission_id);
@@ -398,11 +397,8 @@ ps_error ps_obs_undo_group(ps_obs_writer *w, long long submission_id, long long 
                            const long long *ids, size_t nids, long *new_undone, long *revised_undone,
                            ps_ctx *ctx)
 {
-    ps_error ferr = ps_obs_flush(w, ctx);
-    if (ferr)
-        return ferr;
     sqlite3_stmt *ls;
-    ps_error serr = stmt_of(w, S_UNDO_LIST, &ls, ctx);
+    ps_error serr = use(w, S_UNDO_LIST, &ls, ctx);
     if (serr)
         return serr;
     sqlite3_bind_int64(ls, 1, submission_id);
@@ -573,11 +569,8 @@ ps_error ps_obs_values(ps_obs_writer *w, long long unit_id, long long indicator_
                        int to, void (*fn)(int measure, int period, double value, int status, int flags, void *arg),
                        void *arg, ps_ctx *ctx)
 {
-    ps_error ferr = ps_obs_flush(w, ctx);
-    if (ferr)
-        return ferr;
     sqlite3_stmt *st;
-    ps_error serr = stmt_of(w, S_VALUES, &st, ctx);
+    ps_error serr = use(w, S_VALUES, &st, ctx);
     if (serr)
         return serr;
     bind_range(st, unit_id, indicator_id, measure, from, to);
@@ -716,11 +709,8 @@ static ps_error obs_window(ps_obs_writer *w, long long unit_id, long long indica
                            int to, bool (*fn)(const ps_obs_point *p, int status, int flags, void *arg),
                            void *arg, ps_ctx *ctx)
 {
-    ps_error ferr = ps_obs_flush(w, ctx);
-    if (ferr)
-        return ferr;
     sqlite3_stmt *st;
-    ps_error serr = stmt_of(w, S_WINDOW, &st, ctx);
+    ps_error serr = use(w, S_WINDOW, &st, ctx);
     if (serr)
         return serr;
     bind_range(st, unit_id, indicator_id, measure, from, to);

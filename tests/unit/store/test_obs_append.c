@@ -52,6 +52,17 @@ static bool start(ps_db **db, ps_obs_writer **w, ps_ctx *ctx)
     return *w != NULL;
 }
 
+/* Ends what start began: commits when ctx is given, else rolls back. */
+static void stop(ps_db *db, ps_obs_writer *w, ps_ctx *ctx)
+{
+    ps_obs_writer_free(w);
+    if (ctx)
+        CHECK_INT(ps_db_commit(db, ctx), PS_OK);
+    else
+        ps_db_rollback(db);
+    drop_db(db);
+}
+
 static double got_sum;
 static int got_n;
 static int got_last;
@@ -105,9 +116,7 @@ TEST(batches_and_rest_are_stored)
     CHECK_INT(cur.reporter_id, 2);
     CHECK_STR(cur.note, "");
     CHECK_INT(ps_obs_flush(w, &ctx), PS_OK);   /* nothing queued: nothing to do */
-    ps_obs_writer_free(w);
-    CHECK_INT(ps_db_commit(db, &ctx), PS_OK);
-    drop_db(db);
+    stop(db, w, &ctx);
 }
 
 TEST(a_failed_batch_fails_every_later_call)
@@ -131,9 +140,7 @@ TEST(a_failed_batch_fails_every_later_call)
     CHECK_INT(ps_obs_get(w, &k, &cur, &later), PS_ERR_DB);
     ps_obs_key k2 = {7, 3, PS_MEASURE_ACTUAL, 1001};
     CHECK_INT(ps_obs_append(w, &k2, 2, 'A', 0, "", 1, 1, 4, &later), PS_ERR_DB);
-    ps_obs_writer_free(w);
-    ps_db_rollback(db);
-    drop_db(db);
+    stop(db, w, NULL);
 }
 
 TEST(a_statement_that_cannot_be_prepared_is_an_error_at_its_first_use)
@@ -158,9 +165,7 @@ TEST(a_statement_that_cannot_be_prepared_is_an_error_at_its_first_use)
     ps_ctx c3 = {0};
     CHECK_INT(ps_obs_append(w, &k, 1, 'A', 0, "", 1, 1, 2, &c3), PS_ERR_DB);
     CHECK_INT(ps_obs_line_of(w, &k, 1), 0);
-    ps_obs_writer_free(w);
-    ps_db_rollback(db);
-    drop_db(db);
+    stop(db, w, NULL);
 }
 
 int main(void)
