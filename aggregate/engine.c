@@ -652,6 +652,11 @@ static bool scope_scan(ps_engine *e, int year, int lim)
     const ps_catalog *cat = e->cat;
     if (e->no_scan || !e->uidx || !e->iidx || e->probe < 0)
         return false;
+    size_t nsub = 0;
+    for (size_t ind = 0; ind < cat->nindicators; ind++)
+        nsub += cat->indicators[ind].kind != PS_KIND_DERIVED;
+    if ((size_t)e->nscope * nsub > e->nwin / 2)
+        return false; /* more series than pairs of windows: they would evict each other */
     batch_fill bf = {e, year, e->wstamp + 1, 0, 0, {0, 0}, {0, 0}, NULL};
     bf.nr = window_ranges(year, lim, year != e->lo_year, bf.from, bf.to);
     ps_ctx local = {0};
