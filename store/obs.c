@@ -11,7 +11,7 @@
 #include <time.h>
 
 enum {
-    S_FIND_SUB, S_NEW_SUB, S_FINISH_SUB, S_GET, S_INSERT, S_UPDATE, S_SAVE_REV, S_OVERRIDE,
+    S_FIND_SUB, S_NEW_SUB, S_FINISH_SUB, S_GET, S_INSERT, S_UPDATE, S_SAVE_REV, S_KEEP_REV, S_OVERRIDE,
     S_INSERT_NEW, S_WINDOW, S_VALUES, S_SERIES_ANY, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COUNT
 };
 
@@ -34,6 +34,10 @@ static const char *const sql[S_COUNT] = {
                    " o.flags, o.note, s.reporter_id, o.submission_id, o.line FROM obs o"
                    " JOIN submission s ON s.id = o.submission_id"
                    " WHERE o.unit_id=?1 AND o.indicator_id=?2 AND o.measure=?3 AND o.period=?4",
+    /* the same from the caller's copy of the value in force (ps_obs_put's cur) */
+    [S_KEEP_REV] = "INSERT INTO revision(unit_id, indicator_id, measure, period, revision, value, status,"
+                   " flags, note, reporter_id, submission_id, line)"
+                   " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,(SELECT reporter_id FROM submission WHERE id = ?10),?10,?11)",
     [S_OVERRIDE] = "INSERT INTO override(submission_id, unit_id, indicator_id, period, measure, reason, line)"
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [S_INSERT_NEW] = "INSERT INTO obs(unit_id, indicator_id, measure, period, value, status, flags, note,"
@@ -329,10 +333,23 @@ ps_error ps_obs_put(ps_obs_writer *w, const ps_obs_key *k, const ps_obs *cur, bo
         return ferr;
     ps_error err;
     if (cur->exists) {
+        /* the earlier value from cur, unless its note was too long for it */
         sqlite3_stmt *rev;
-        if ((err = stmt_of(w, S_SAVE_REV, &rev, ctx)))
+        if ((err = stmt_of(w, cur->note_truncated ? S_SAVE_REV : S_KEEP_REV, &rev, ctx)))
             return err;
         bind_key(rev, k);
+        if (!cur->note_truncated) {
+            sqlite3_bind_int(rev, 5, cur->revision);
+            if (cur->has_value)
+                sqlite3_bind_double(rev, 6, cur->value);
+            else
+                sqlite3_bind_null(rev, 6);
+            sqlite3_bind_text(rev, 7, &cur->status, 1, SQLITE_STATIC);
+            sqlite3_bind_int(rev, 8, cur->flags);
+            sqlite3_bind_text(rev, 9, cur->note, -1, SQLITE_STATIC);
+            sqlite3_bind_int64(rev, 10, cur->submission_id);
+            sqlite3_bind_int64(rev, 11, cur->line);
+        }
         if ((err = run(w, rev, ctx, "keeping the earlier value")))
             return err;
     }
