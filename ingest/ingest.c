@@ -81,6 +81,7 @@ typedef struct ingest {
     size_t nrun, caprun;
     int run_max;           /* the latest period in run */
     bool run_unsorted;     /* run is not in period order */
+    long stored_in_a_row;  /* rows in a row whose keys were found stored (process_row) */
     ps_diags early;        /* warnings of series checked while reading */
     size_t *early_owner;   /* the series index of each */
     size_t capowner;
@@ -565,18 +566,26 @@ static ps_error process_row(ingest *g, ps_csv_record *rec)
          * every one of its rows so far: the key is new, and the row joins the writer's batch */
         if ((err = ps_obs_append(g->w, &k, value, status, flags, note, g->rep->id, g->sub_id, line, g->ctx)))
             return err;
+        g->stored_in_a_row = 0;
         remember_pair(g, u, measure, k.period);
         run_point(g, k.period, value, line);
         res->stored++;
         return PS_OK;
     }
-    if (!closed || g->o->force) {
-        /* most rows are new keys: one insert that does nothing when the key exists */
+    /* most rows are new keys: one insert that does nothing when the key
+     * exists; but after two rows in a row that found their keys stored,
+     * the next is likely a revision too (a file sent again), and reading
+     * first saves that insert (a month's file that revises the month
+     * before alternates, and keeps inserting first; a series new to the
+     * database keeps the insert: its run is checked from the rows it stored) */
+    bool read_first = g->stored_in_a_row >= 2 && !g->series[g->cur].fresh;
+    if ((!closed || g->o->force) && !read_first) {
         bool inserted;
         if ((err = ps_obs_insert_new(g->w, &k, value, status, flags, note, g->rep->id, g->sub_id, line,
                                      &inserted, g->ctx)))
             return err;
         if (inserted) {
+            g->stored_in_a_row = 0;
             if (closed && (err = ps_obs_override(g->w, g->sub_id, &k, "closed-period", line, g->ctx)))
                 return err;
             if (closed)
@@ -590,6 +599,7 @@ static ps_error process_row(ingest *g, ps_csv_record *rec)
     ps_obs cur;
     if ((err = ps_obs_get(g->w, &k, &cur, g->ctx)))
         return err;
+    g->stored_in_a_row = cur.exists ? g->stored_in_a_row + 1 : 0;
     if (cur.exists && cur.submission_id == g->sub_id) {
         diag(g, line, 0, PS_SEV_ERROR, PS_D_DUPLICATE_ROW, NULL,
              "%s %s %s %s appears twice in the file (first on line %ld)", cat->units[u].code,
