@@ -435,6 +435,22 @@ static void swin_sort(swin *w)
     }
 }
 
+/* The value of key (period | measure << 28) in a window, or NULL: a
+ * window's values are in key order (its statements read measure 0 then 1,
+ * each range after range). */
+static const sval *swin_value(const swin *w, int key)
+{
+    int lo = 0, hi = w->n;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (w->vals[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < w->n && w->vals[lo].key == key ? &w->vals[lo] : NULL;
+}
+
 /* The period key ranges a window reads: the year before (when prev),
  * then this year's years, halves, quarters and months to lim; then its
  * year-to-dates to lim. Returns how many ranges (1 or 2). */
@@ -746,23 +762,27 @@ static ps_val submitted(ps_engine *e, int u, int ind, ps_period p, int measure)
             }
         }
     }
-    /* a window's values come in key order: its statements read measure 0
-     * then 1, each range after range, and keys are period | measure << 28 */
-    int key = pk | measure << 28;
-    int lo = 0, hi = w->n;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (w->vals[mid].key < key)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < w->n && w->vals[lo].key == key) {
-        const sval *sv = &w->vals[lo];
+    const sval *sv = swin_value(w, pk | measure << 28);
+    if (sv) {
         ps_val v = {true, sv->v, 1, sv->status, sv->flags};
         return v;
     }
     return NONE;
+}
+
+bool ps_engine_stored(ps_engine *e, int u, int ind, ps_period p, bool *has)
+{
+    if (!e->win || u < 0 || ind < 0 || p.type == PS_P_NONE)
+        return false;
+    int pk = ps_period_key(p);
+    swin *w = swin_find(e, u, ind, p.year);
+    if (!w || !within_lim(pk, w->lim)) {
+        w = swin_find(e, u, ind, p.year + 1);
+        if (!w || !w->prev)
+            return false;
+    }
+    *has = swin_value(w, pk) != NULL;
+    return true;
 }
 
 static ps_val value_of(ps_engine *e, int u, int ind, ps_period p);

@@ -66,6 +66,11 @@ void ps_engine_set_range(ps_engine *e, ps_period from, ps_period to);
  * reads by indicator or by unit only. Answers are the same either way. */
 void ps_engine_set_scan(ps_engine *e, bool allow);
 
+/* Whether the engine has read, and still holds, the stored values of unit
+ * u and indicator ind for period p's year up to p: then *has tells whether
+ * an actual value is stored for p. False when it would have to read. */
+bool ps_engine_stored(ps_engine *e, int u, int ind, ps_period p, bool *has);
+
 /* The actual value of indicator ind for unit u in period p. *out->has is
  * false when there is none. Errors only for database failures. */
 ps_error ps_engine_value(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx);

@@ -33,7 +33,7 @@ static void finish_rows(ps_status_row *rows, size_t n)
     }
 }
 
-ps_error ps_status_compute(ps_db *db, const ps_catalog *cat, ps_period p, ps_status_row **rows,
+ps_error ps_status_compute(ps_db *db, const ps_catalog *cat, ps_engine *e, ps_period p, ps_status_row **rows,
                            ps_ctx *ctx)
 {
     ps_receipt_query *q;
@@ -75,6 +75,9 @@ ps_error ps_status_compute(ps_db *db, const ps_catalog *cat, ps_period p, ps_sta
                     continue;
                 for (size_t k = 0; k < nu; k++) {
                     row->expected++;
+                    bool has;
+                    if (e && ps_engine_stored(e, units[k], (int)i, due, &has) && !has)
+                        continue; /* nothing stored for it: not received, no need to ask */
                     ps_obs_key key = {cat->units[units[k]].id, x->id, PS_MEASURE_ACTUAL, ps_period_key(due)};
                     bool got;
                     char when[32];
@@ -130,7 +133,7 @@ ps_error ps_status_compute_kept(ps_engine *e, ps_period p, ps_status_row **rows,
         return PS_OK;
     }
     free(out);
-    ps_error err = ps_status_compute(ps_engine_db(e), cat, p, rows, ctx);
+    ps_error err = ps_status_compute(ps_engine_db(e), cat, e, p, rows, ctx);
     if (err)
         return err;
     for (size_t r = 0; r < n; r++) {

@@ -18,8 +18,10 @@ typedef struct ps_status_row {
  * month × its non-derived indicators due that month by their frequency;
  * received = values or '-' marks in force that it sent; on time = first
  * received by deadline_day of the following month. rows has
- * cat->nreporters + 1 entries, owned by the caller. */
-ps_error ps_status_compute(ps_db *db, const ps_catalog *cat, ps_period p, ps_status_row **rows,
+ * cat->nreporters + 1 entries, owned by the caller. e (may be NULL): an
+ * engine on the same snapshot; a value it holds as not stored is not
+ * looked up (ps_engine_stored). */
+ps_error ps_status_compute(ps_db *db, const ps_catalog *cat, ps_engine *e, ps_period p, ps_status_row **rows,
                            ps_ctx *ctx);
 
 /* The same, from the engine's snapshot: the counts kept with its roll-ups

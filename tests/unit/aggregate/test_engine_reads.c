@@ -25,6 +25,7 @@
 #include "check.h"
 
 #include "aggregate/engine.h"
+#include "ingest/status.h"
 #include "store/dbcatalog.h"
 
 #include <stdio.h>
@@ -252,6 +253,49 @@ TEST(kept_rollups)
     ps_engine_free(e);
 }
 
+TEST(status_skips_what_the_windows_hold_as_not_stored)
+{
+    /* the reporting status asks the database only for values the engine's
+     * windows do not already show as absent; the counts are the same */
+    ps_engine *e = engine();
+    ps_engine_set_horizon(e, ps_period_make(PS_P_MONTH, 2016, 7));
+    CHECK_INT(ask_some(e, 41, "before the status", 7), 0);
+    int u = ps_catalog_unit(cat, "193");
+    int retail = ps_catalog_indicator(cat, "RETAIL"), cut = ps_catalog_indicator(cat, "STAFF_CUT");
+    CHECK(u >= 0 && retail >= 0 && cut >= 0);
+    bool has = false;
+    CHECK(ps_engine_stored(e, u, retail, ps_period_make(PS_P_MONTH, 2016, 7), &has));
+    CHECK(has);
+    CHECK(ps_engine_stored(e, u, cut, ps_period_make(PS_P_QUARTER, 2016, 2), &has));
+    CHECK(!has); /* emptied before the tests */
+    CHECK(!ps_engine_stored(e, u, retail, ps_period_make(PS_P_MONTH, 2016, 8), &has)); /* past the horizon: not read */
+    ps_period ps[] = {ps_period_make(PS_P_MONTH, 2016, 7), ps_period_make(PS_P_MONTH, 2016, 6),
+                      ps_period_make(PS_P_QUARTER, 2016, 2), ps_period_make(PS_P_MONTH, 2015, 12),
+                      ps_period_make(PS_P_YTD, 2016, 7)};
+    long received = 0, missing = 0;
+    for (size_t k = 0; k < sizeof ps / sizeof ps[0]; k++) {
+        ps_status_row *with = NULL, *without = NULL;
+        ps_ctx ctx = {0};
+        CHECK_INT(ps_status_compute(db, cat, e, ps[k], &with, &ctx), PS_OK);
+        CHECK_INT(ps_status_compute(db, cat, NULL, ps[k], &without, &ctx), PS_OK);
+        for (size_t r = 0; with && without && r <= cat->nreporters; r++) {
+            CHECK_INT(with[r].expected, without[r].expected);
+            CHECK_INT(with[r].received, without[r].received);
+            CHECK_INT(with[r].on_time, without[r].on_time);
+        }
+        if (without) {
+            received += without[cat->nreporters].received;
+            missing += without[cat->nreporters].expected - without[cat->nreporters].received;
+        }
+        free(with);
+        free(without);
+    }
+    /* both kinds occur: values received, and values missing (STAFF_CUT) */
+    CHECK(received > 0);
+    CHECK(missing > 0);
+    ps_engine_free(e);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -303,6 +347,7 @@ int main(int argc, char **argv)
     RUN(scans_in_catalog_order);
     RUN(unit_by_unit_in_order);
     RUN(kept_rollups);
+    RUN(status_skips_what_the_windows_hold_as_not_stored);
 
     free(ref);
     ps_catalog_free(cat);
