@@ -8,6 +8,7 @@
 #include "store/obs.h"
 #include "store/rollup.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -186,6 +187,8 @@ struct ps_engine {
     size_t nfresh, capfresh;
     struct kept_series *ks;   /* kept series read so far (open addressing) */
     size_t kcap, kn, krecs;
+    bool *kunit;              /* by unit index: its kept series are read (kept_get) */
+    ps_set64 kind_ids;        /* indicator id + 1 -> index, for reading a unit's kept series */
 };
 
 static void kept_clear(ps_engine *e);
@@ -202,6 +205,7 @@ ps_error ps_engine_new(ps_db *db, const ps_catalog *cat, ps_engine **out, ps_ctx
      * query answered from kept roll-ups needs none */
     e->scope = cat->top;
     ps_set64_init(&e->batches);
+    ps_set64_init(&e->kind_ids);
     e->db = db;
     e->cat = cat;
     ps_error err = ps_obs_writer_new(db, &e->w, ctx);
@@ -275,6 +279,8 @@ void ps_engine_free(ps_engine *e)
     ps_obs_writer_free(e->w);
     ps_rollup_reader_free(e->kept);
     kept_clear(e);
+    free(e->kunit);
+    ps_set64_free(&e->kind_ids);
     free(e->fresh);
     if (e->reading)
         ps_db_end_read(e->db);
@@ -827,6 +833,8 @@ static void kept_clear(ps_engine *e)
     free(e->ks);
     e->ks = NULL;
     e->kcap = e->kn = e->krecs = 0;
+    if (e->kunit)
+        memset(e->kunit, 0, e->cat->nunits * sizeof *e->kunit);
 }
 
 static kept_series *kept_slot(kept_series *t, size_t cap, uint64_t key)
@@ -838,20 +846,9 @@ static kept_series *kept_slot(kept_series *t, size_t cap, uint64_t key)
     return &t[i];
 }
 
-/* The kept series (u, ind), read on first use; NULL when there is none
- * to use (nothing valid kept, or a leaf's stored series). */
-static const kept_series *kept_get(ps_engine *e, int u, int ind)
+/* The slot of key, made when missing (the table grown as needed). */
+static kept_series *kept_new(ps_engine *e, uint64_t key)
 {
-    if (!e->kept_valid || !keepable(e, u, ind))
-        return NULL;
-    uint64_t key = ((uint64_t)(unsigned)u << 32 | (unsigned)ind) + 1;
-    if (e->kcap) {
-        kept_series *k = kept_slot(e->ks, e->kcap, key);
-        if (k->key)
-            return k;
-    }
-    if (e->krecs > (size_t)MEMO_MAX)
-        kept_clear(e); /* bounded, as the memo is */
     if ((e->kn + 1) * 2 > e->kcap) {
         size_t ncap = e->kcap ? e->kcap * 2 : 4096;
         kept_series *t = ps_xcalloc(ncap, sizeof *t);
@@ -863,17 +860,74 @@ static const kept_series *kept_get(ps_engine *e, int u, int ind)
         e->kcap = ncap;
     }
     kept_series *k = kept_slot(e->ks, e->kcap, key);
-    k->key = key;
-    k->recs = NULL;
-    k->n = 0;
-    e->kn++;
+    if (!k->key) {
+        *k = (kept_series){key, NULL, 0};
+        e->kn++;
+    }
+    return k;
+}
+
+typedef struct unit_fill {
+    ps_engine *e;
+    int u;
+    long long id;        /* the indicator id of the series being read */
+    kept_series *k;      /* where its rows go; NULL: skipped */
+} unit_fill;
+
+static void put_unit_kept(const ps_rollup_row *row, void *arg)
+{
+    unit_fill *f = arg;
+    ps_engine *e = f->e;
+    if (row->indicator_id < 0)
+        return; /* kept numbers (ps_engine_number_get reads them) */
+    if (row->indicator_id != f->id) {
+        f->id = row->indicator_id;
+        f->k = NULL;
+        size_t ind = (size_t)-1; /* an id not in the catalog stays unknown */
+        ps_set64_add_val(&e->kind_ids, (unsigned long long)row->indicator_id + 1, &ind);
+        uint64_t key = ((uint64_t)(unsigned)f->u << 32 | (unsigned)ind) + 1;
+        if (ind < e->cat->nindicators && keepable(e, f->u, (int)ind) &&
+            (!e->kcap || !kept_slot(e->ks, e->kcap, key)->key))
+            f->k = kept_new(e, key); /* a series already read keeps what it has */
+    }
+    if (f->k) {
+        put_kept(row, f->k);
+        e->krecs++;
+    }
+}
+
+/* The kept series (u, ind), the unit's kept series all read in one
+ * statement on first use; NULL when there is none to use (nothing valid
+ * kept, a leaf's stored series, nothing kept for it). */
+static const kept_series *kept_get(ps_engine *e, int u, int ind)
+{
+    if (!e->kept_valid || !keepable(e, u, ind))
+        return NULL;
+    uint64_t key = ((uint64_t)(unsigned)u << 32 | (unsigned)ind) + 1;
+    if (e->kcap) {
+        kept_series *k = kept_slot(e->ks, e->kcap, key);
+        if (k->key)
+            return k;
+    }
+    if (e->kunit && e->kunit[u])
+        return NULL; /* the unit's kept series are read: none for ind */
+    if (e->krecs > (size_t)MEMO_MAX)
+        kept_clear(e); /* bounded, as the memo is */
+    if (!e->kunit) {
+        e->kunit = ps_xcalloc(e->cat->nunits, sizeof *e->kunit);
+        for (size_t i = 0; i < e->cat->nindicators; i++) {
+            size_t idx = i;
+            ps_set64_add_val(&e->kind_ids, (unsigned long long)e->cat->indicators[i].id + 1, &idx);
+        }
+    }
+    e->kunit[u] = true;
+    unit_fill f = {e, u, LLONG_MIN, NULL};
     ps_ctx local = {0};
-    ps_error err = ps_rollup_series(e->kept, e->cat->units[u].id, e->cat->indicators[ind].id, put_kept, k,
-                                    e->ctx ? e->ctx : &local);
+    ps_error err = ps_rollup_unit(e->kept, e->cat->units[u].id, put_unit_kept, &f, e->ctx ? e->ctx : &local);
     if (err && !e->err)
         e->err = err;
-    e->krecs += (size_t)k->n;
-    return k;
+    kept_series *k = e->kcap ? kept_slot(e->ks, e->kcap, key) : NULL;
+    return k && k->key ? k : NULL;
 }
 
 /* A kept value of (u, ind, measure, period key). */

@@ -23,6 +23,7 @@ enum { REC = 28, BLOB_VERSION = 1 };
 struct ps_rollup_reader {
     ps_db *db;
     sqlite3_stmt *st;
+    sqlite3_stmt *unit;     /* ps_rollup_unit's; prepared on first use */
 };
 
 static void put_u32(unsigned char *p, uint32_t v)
@@ -137,7 +138,21 @@ void ps_rollup_reader_free(ps_rollup_reader *r)
     if (!r)
         return;
     sqlite3_finalize(r->st);
+    sqlite3_finalize(r->unit);
     free(r);
+}
+
+/* Calls fn for each record of the series body in column col of st. */
+static void emit_body(sqlite3_stmt *st, int col, long long unit_id, long long indicator_id,
+                      void (*fn)(const ps_rollup_row *row, void *arg), void *arg)
+{
+    const unsigned char *b = sqlite3_column_blob(st, col);
+    size_t n = records(b, sqlite3_column_bytes(st, col));
+    for (size_t i = 0; i < n; i++) {
+        ps_rollup_row row;
+        decode(b + 1 + i * REC, unit_id, indicator_id, &row);
+        fn(&row, arg);
+    }
 }
 
 ps_error ps_rollup_series(ps_rollup_reader *r, long long unit_id, long long indicator_id,
@@ -148,14 +163,25 @@ ps_error ps_rollup_series(ps_rollup_reader *r, long long unit_id, long long indi
     sqlite3_bind_int64(st, 2, indicator_id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        const unsigned char *b = sqlite3_column_blob(st, 0);
-        size_t n = records(b, sqlite3_column_bytes(st, 0));
-        for (size_t i = 0; i < n; i++) {
-            ps_rollup_row row;
-            decode(b + 1 + i * REC, unit_id, indicator_id, &row);
-            fn(&row, arg);
-        }
+        emit_body(st, 0, unit_id, indicator_id, fn, arg);
         rc = SQLITE_DONE;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(r->db, ctx, rc, "reading kept roll-ups");
+}
+
+ps_error ps_rollup_unit(ps_rollup_reader *r, long long unit_id, void (*fn)(const ps_rollup_row *row, void *arg),
+                        void *arg, ps_ctx *ctx)
+{
+    ps_error err;
+    if (!r->unit &&
+        (err = ps_db_prepare(r->db, "SELECT indicator_id, body FROM rollup WHERE unit_id = ?1", &r->unit, ctx)))
+        return err;
+    sqlite3_stmt *st = r->unit;
+    sqlite3_bind_int64(st, 1, unit_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        emit_body(st, 1, unit_id, sqlite3_column_int64(st, 0), fn, arg);
     }
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? PS_OK : ps_db_fail(r->db, ctx, rc, "reading kept roll-ups");

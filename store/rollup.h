@@ -47,6 +47,11 @@ void ps_rollup_reader_free(ps_rollup_reader *r);
 ps_error ps_rollup_series(ps_rollup_reader *r, long long unit_id, long long indicator_id,
                           void (*fn)(const ps_rollup_row *row, void *arg), void *arg, ps_ctx *ctx);
 
+/* The same for every kept series of one unit (its kept numbers too, with
+ * negative indicator ids), series by series in indicator id order. */
+ps_error ps_rollup_unit(ps_rollup_reader *r, long long unit_id, void (*fn)(const ps_rollup_row *row, void *arg),
+                        void *arg, ps_ctx *ctx);
+
 /* One kept number (measure PS_ROLLUP_NUMBER); *found false when none. */
 ps_error ps_rollup_number(ps_rollup_reader *r, long long key, int what, int period, bool *found, double *out,
                           ps_ctx *ctx);
