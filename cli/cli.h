@@ -72,6 +72,10 @@ bool ps_cli_period_arg(ps_cli *cli, const char *opt, const char *text, ps_period
 /* The --period every period command needs: 0 with *out set, or 2 after a
  * usage error (missing or not a period). */
 int ps_cli_period_required(ps_cli *cli, const char *text, ps_period *out);
+/* The unit of a --unit option: 0 with *out its index (the catalog's top
+ * unit when text is NULL), or 2 after a usage error that names the nearest
+ * unit of the catalog when there is one. */
+int ps_cli_unit_arg(ps_cli *cli, const ps_catalog *cat, const char *text, int *out);
 
 /* The commands. */
 int ps_cmd_init(ps_cli *cli, int argc, char **argv);

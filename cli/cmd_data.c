@@ -60,9 +60,9 @@ static int resolve_key(ps_cli *cli, const ps_catalog *cat, const key_opts *k, ps
 {
     if (!k->unit || !k->indicator || !k->period)
         return ps_cli_usage_error(cli, "--unit, --indicator and --period are required");
-    *u = ps_catalog_unit(cat, k->unit);
-    if (*u < 0)
-        return ps_cli_usage_error(cli, "--unit %s is not a unit of the catalog", k->unit);
+    int urc = ps_cli_unit_arg(cli, cat, k->unit, u);
+    if (urc)
+        return urc;
     *ind = ps_catalog_indicator(cat, k->indicator);
     if (*ind < 0)
         return ps_cli_usage_error(cli, "--indicator %s is not an indicator of the catalog", k->indicator);
@@ -281,11 +281,9 @@ static int close_or_reopen(ps_cli *cli, int argc, char **argv, bool close)
     ps_catalog *cat;
     if ((rc = ps_cli_open_catalog(cli, false, &db, &cat)))
         return rc;
-    int u = k.unit ? ps_catalog_unit(cat, k.unit) : cat->top;
-    if (u < 0) {
-        rc = ps_cli_usage_error(cli, "--unit %s is not a unit of the catalog", k.unit);
+    int u;
+    if ((rc = ps_cli_unit_arg(cli, cat, k.unit, &u)))
         goto out;
-    }
     ps_ctx ctx = {0};
     bool changed = false;
     if (ps_db_begin(db, &ctx) || ps_obs_close(db, cat->units[u].id, ps_period_key(p), close, &changed, &ctx) ||

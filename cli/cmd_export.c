@@ -98,10 +98,9 @@ int ps_cmd_export(ps_cli *cli, int argc, char **argv)
     if (rc)
         return rc;
     ps_engine *e = NULL;
-    if (o.unit && ps_catalog_unit(cat, o.unit) < 0) {
-        rc = ps_cli_usage_error(cli, "--unit %s is not a unit of the catalog", o.unit);
+    int unit;
+    if ((rc = ps_cli_unit_arg(cli, cat, o.unit, &unit)))
         goto done;
-    }
     ps_period all = {0};
     if ((rc = ps_cli_engine(cli, db, cat, all, -1, &e)))
         goto done;

@@ -84,16 +84,9 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
     if (rc)
         return rc;
     ps_engine *e = NULL;
-    int unit = cat->top;
-    if (utext && (unit = ps_catalog_unit(cat, utext)) < 0) {
-        int near = ps_catalog_unit_suggest(cat, utext);
-        if (near >= 0)
-            rc = ps_cli_usage_error(cli, "--unit %s is not a unit of the catalog (did you mean %s, %s?)", utext,
-                                    cat->units[near].code, cat->units[near].name_vi);
-        else
-            rc = ps_cli_usage_error(cli, "--unit %s is not a unit of the catalog", utext);
+    int unit;
+    if ((rc = ps_cli_unit_arg(cli, cat, utext, &unit)))
         goto done;
-    }
     if (unit < 0) {
         fprintf(stderr, "provstat: the catalog has no units; run init --catalog DIR first\n");
         rc = 1;

@@ -74,10 +74,8 @@ int ps_cmd_show(ps_cli *cli, int argc, char **argv)
     int only_unit = -1, only_ind = -1;
     ps_engine *e = NULL;
     ps_table *t = NULL;
-    if (utext && (only_unit = ps_catalog_unit(cat, utext)) < 0) {
-        rc = ps_cli_usage_error(cli, "--unit %s is not a unit of the catalog", utext);
+    if (utext && (rc = ps_cli_unit_arg(cli, cat, utext, &only_unit)))
         goto out;
-    }
     if (itext && (only_ind = ps_catalog_indicator(cat, itext)) < 0) {
         rc = ps_cli_usage_error(cli, "--indicator %s is not an indicator of the catalog", itext);
         goto out;

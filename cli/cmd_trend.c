@@ -155,11 +155,9 @@ int ps_cmd_trend(ps_cli *cli, int argc, char **argv)
         rc = ps_cli_usage_error(cli, "--indicator %s is not an indicator of the catalog", itext);
         goto out;
     }
-    int u = utext ? ps_catalog_unit(cat, utext) : cat->top;
-    if (u < 0) {
-        rc = ps_cli_usage_error(cli, "--unit %s is not a unit of the catalog", utext);
+    int u;
+    if ((rc = ps_cli_unit_arg(cli, cat, utext, &u)))
         goto out;
-    }
     if (ps_trend_check_range(cat, ind, from, to, &ctx)) {
         rc = ps_cli_usage_error(cli, "%s", ps_ctx_message(&ctx));
         goto out;

@@ -183,6 +183,18 @@ int ps_cli_period_required(ps_cli *cli, const char *text, ps_period *out)
     return ps_cli_period_arg(cli, "--period", text, out) ? 0 : 2;
 }
 
+int ps_cli_unit_arg(ps_cli *cli, const ps_catalog *cat, const char *text, int *out)
+{
+    *out = text ? ps_catalog_unit(cat, text) : cat->top;
+    if (*out >= 0 || !text)
+        return 0;
+    int near = ps_catalog_unit_suggest(cat, text);
+    if (near >= 0)
+        return ps_cli_usage_error(cli, "--unit %s is not a unit of the catalog (did you mean %s, %s?)", text,
+                                  cat->units[near].code, cat->units[near].name_vi);
+    return ps_cli_usage_error(cli, "--unit %s is not a unit of the catalog", text);
+}
+
 bool ps_cli_period_arg(ps_cli *cli, const char *opt, const char *text, ps_period *out)
 {
     char msg[256];
