@@ -43,10 +43,7 @@ echo
 echo "- data: $units districts x $inds indicators x 24 months = $rows rows ingested; export 2016-01..2016-12, long, nation down to districts"
 echo "- provstat: $(source_tree)"
 echo "- rows: (a) $n data rows, $(wc -c <"$out/a.csv") bytes; (b) $nb rows, $(wc -c <"$out/b.csv") bytes; sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
-echo "- machine: $(nproc) cores; load average before/after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg)"
-echo
-echo "| measurement | median wall | peak RSS | runs (ms) |"
-echo "|---|---:|---:|---|"
+table_head
 row cold "(a) cold: provstat export --format long --level district, 12 months, after new data"
 row warm "(a) warm: the same again, roll-ups kept"
 row sql "(b) sqlite3 -csv SELECT * FROM t LIMIT $n"

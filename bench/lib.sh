@@ -84,6 +84,15 @@ timed() {
     eval "[ \"$_m\" -gt \"\${m_$_n:-0}\" ] && m_$_n=$_m || :"
 }
 
+# table_head: the machine line (load average then and now; the caller set
+# load_before before its runs) and the head of the table of rows
+table_head() {
+    echo "- machine: $(nproc) cores; load average before/after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo
+    echo "| measurement | median wall | peak RSS | runs (ms) |"
+    echo "|---|---:|---:|---|"
+}
+
 # row NAME LABEL: a table row "| LABEL | median ms | peak MiB | runs |" for NAME
 row() {
     eval "_t=\$t_$1; _m=\${m_$1:-0}"

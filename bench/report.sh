@@ -81,10 +81,7 @@ echo "- data: $units districts x $inds indicators x 24 months = $rows rows; repo
 echo "- provstat: $(source_tree)"
 echo "- cells written by each, $ncells in all (provstat's report read back with openpyxl):"
 sed 's/^/  - /' "$out/sheets.txt"
-echo "- machine: $(nproc) cores; load average before/after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg)"
-echo
-echo "| measurement | median wall | peak RSS | runs (ms) |"
-echo "|---|---:|---:|---|"
+table_head
 row cold "(a) cold: provstat report --unit VN after new data (with formats and charts)"
 row warm "(a) warm: the same again, from the kept roll-ups"
 row py "(b) Python XlsxWriter, the same cells"

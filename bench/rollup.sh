@@ -50,10 +50,7 @@ echo "#### $(date +%F): \`bench/rollup.sh -n $runs --size $size\`"
 echo
 echo "- data: $units districts x $inds indicators x 24 months = $rows rows; nation VN, month 2016-07"
 echo "- provstat: $(source_tree)"
-echo "- machine: $(nproc) cores; load average before/after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg)"
-echo
-echo "| measurement | median wall | peak RSS | runs (ms) |"
-echo "|---|---:|---:|---|"
+table_head
 row cold "(a) cold: provstat show --unit VN after new data, every indicator with comparisons"
 row warm "(a) warm: the same again, from the kept roll-ups"
 row sql "(b) sqlite3 GROUP BY indicator, the same four sums"
