@@ -2346,11 +2346,3 @@ ps_error ps_xlsx_report_opt(ps_engine *e, ps_db *db, const ps_catalog *cat, int 
     rep_free(&r);
     return err;
 }
-
-ps_error ps_xlsx_report(ps_engine *e, ps_db *db, const ps_catalog *cat, int unit, ps_period p,
-                        const char *lang, const char *path, ps_ctx *ctx)
-{
-    ps_xlsx_opts o = {0};
-    o.lang = lang;
-    return ps_xlsx_report_opt(e, db, cat, unit, p, path, &o, NULL, ctx);
-}

@@ -75,15 +75,11 @@ typedef struct ps_xlsx_result {
 } ps_xlsx_result;
 
 /* Writes the report of unit `unit` (a catalog index) for period p to path,
- * in lang "vi" or "en" (NULL: "vi"). Errors: PS_ERR_USAGE (an unknown lang,
+ * in opts->lang "vi" or "en" (NULL: "vi"). Errors: PS_ERR_USAGE (an unknown lang,
  * an invalid period or unit), PS_ERR_IO (the file cannot be written: the
  * message names the path and the reason), PS_ERR_LIMIT (a sheet other than
  * Data would exceed Excel's rows or columns), PS_ERR_DB from the engine or
- * the store. */
-ps_error ps_xlsx_report(ps_engine *e, ps_db *db, const ps_catalog *cat, int unit, ps_period p,
-                        const char *lang, const char *path, ps_ctx *ctx);
-
-/* The same with options; *res (may be NULL) receives what was written. */
+ * the store. *res (may be NULL) receives what was written. */
 ps_error ps_xlsx_report_opt(ps_engine *e, ps_db *db, const ps_catalog *cat, int unit, ps_period p,
                             const char *path, const ps_xlsx_opts *opts, ps_xlsx_result *res,
                             ps_ctx *ctx);

@@ -391,17 +391,6 @@ long long ps_db_generation(ps_db *db)
     return g;
 }
 
-bool ps_db_has_catalog(ps_db *db)
-{
-    sqlite3_stmt *st;
-    bool has = false;
-    if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM unit LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
-        has = sqlite3_step(st) == SQLITE_ROW;
-        sqlite3_finalize(st);
-    }
-    return has;
-}
-
 /* ------------------------------------------------------------------------
  * Backup
  * ------------------------------------------------------------------------ */

@@ -53,7 +53,4 @@ long long ps_db_generation(ps_db *db);
  * while others write. Writes to dest.tmp then renames. */
 ps_error ps_db_backup(ps_db *db, const char *dest, ps_ctx *ctx);
 
-/* True when the schema has been created (a catalog may still be empty). */
-bool ps_db_has_catalog(ps_db *db);
-
 #endif
