@@ -157,6 +157,14 @@ TEST(a_statement_that_cannot_be_prepared_is_an_error_at_its_first_use)
     ps_obs_key k = {7, 3, PS_MEASURE_ACTUAL, 1000};
     CHECK_INT(ps_obs_get(w, &k, &cur, &ctx), PS_ERR_DB);
     CHECK(strstr(ps_ctx_message(&ctx), "no such table: obs") != NULL);
+    /* the engine's whole-scope read and its probe fail the same way */
+    ps_ctx c1 = {0};
+    long total = -1, within = -1;
+    CHECK_INT(ps_obs_unit_span(w, 7, 0, 9999999, &total, &within, &c1), PS_ERR_DB);
+    CHECK(strstr(ps_ctx_message(&c1), "no such table: obs") != NULL);
+    ps_ctx c1b = {0};
+    CHECK_INT(ps_obs_values_units(w, "[7]", 0, 9999999, NULL, NULL, &c1b), PS_ERR_DB);
+    CHECK(strstr(ps_ctx_message(&c1b), "no such table: obs") != NULL);
     /* a queued row whose write cannot be prepared: the flush fails, and so does every later call */
     ps_ctx c2 = {0};
     CHECK_INT(ps_obs_append(w, &k, 1, 'A', 0, "", 1, 1, 2, &c2), PS_OK);
