@@ -992,6 +992,43 @@ void ps_engine_number_put(ps_engine *e, int what, long long key, int period, dou
     add_fresh(e, &row);
 }
 
+typedef struct counts_find {
+    int period, found;
+    long *out;
+} counts_find;
+
+static void find_counts(const ps_rollup_row *row, void *arg)
+{
+    counts_find *f = arg;
+    int what = row->measure - PS_ROLLUP_NUMBER;
+    if (row->period == f->period && what >= 0 && what < 3 && row->has) {
+        f->out[what] = (long)row->value;
+        f->found |= 1 << what;
+    }
+}
+
+bool ps_engine_counts_get(ps_engine *e, long long reporter_id, int u, int period, long out[3])
+{
+    counts_find f = {period, 0, out};
+    ps_ctx quiet = {0};
+    if (!e->kept || !e->kept_valid || !e->reading)
+        return false;
+    if (ps_rollup_series(e->kept, e->cat->units[u].id, -(PS_ROLLUP_COUNTS + reporter_id), find_counts, &f, &quiet))
+        return false; /* computed again instead */
+    return f.found == 7;
+}
+
+void ps_engine_counts_put(ps_engine *e, long long reporter_id, int u, int period, const long counts[3])
+{
+    if (!e->kept)
+        return;
+    for (int k = 0; k < 3; k++) {
+        ps_rollup_row row = {e->cat->units[u].id, -(PS_ROLLUP_COUNTS + reporter_id), PS_ROLLUP_NUMBER + k, period,
+                             true, (double)counts[k], 1, 'A', 0};
+        add_fresh(e, &row);
+    }
+}
+
 ps_db *ps_engine_db(const ps_engine *e)
 {
     return e->db;
@@ -1413,22 +1450,41 @@ static int fresh_cmp(const void *a, const void *b)
     return (x->period > y->period) - (x->period < y->period);
 }
 
-ps_error ps_engine_save(ps_engine *e, bool *saved, ps_ctx *ctx)
+/* Writes the roll-ups computed here: by ps_rollup_save (in a transaction
+ * of its own) or, when merge, by ps_rollup_merge (in the caller's). */
+static ps_error keep_fresh(ps_engine *e, bool merge, bool *saved, ps_ctx *ctx)
 {
     *saved = false;
-    if (e->reading) {
-        ps_db_end_read(e->db);
-        e->reading = false;
-    }
     if (e->err || !e->kept || !e->nfresh)
         return PS_OK; /* nothing sure to keep */
     /* in key order: the inserts then walk the table's b-tree once */
     qsort(e->fresh, e->nfresh, sizeof *e->fresh, fresh_cmp);
-    ps_error err = ps_rollup_save(e->db, e->generation, e->fresh, e->nfresh, saved, ctx);
+    ps_error err;
+    if (merge) {
+        err = ps_rollup_merge(e->db, e->fresh, e->nfresh, ctx);
+        *saved = !err;
+    } else {
+        err = ps_rollup_save(e->db, e->generation, e->fresh, e->nfresh, saved, ctx);
+    }
     free(e->fresh);
     e->fresh = NULL;
     e->nfresh = e->capfresh = 0;
     return err;
+}
+
+ps_error ps_engine_save(ps_engine *e, bool *saved, ps_ctx *ctx)
+{
+    if (e->reading) {
+        ps_db_end_read(e->db);
+        e->reading = false;
+    }
+    return keep_fresh(e, false, saved, ctx);
+}
+
+ps_error ps_engine_merge_kept(ps_engine *e, ps_ctx *ctx)
+{
+    bool saved;
+    return e->err ? e->err : keep_fresh(e, true, &saved, ctx);
 }
 
 bool ps_engine_summable(const ps_engine *e, int ind)

@@ -8,7 +8,8 @@
  * status and flags travel with every value. Results are memoised for the
  * life of the engine (one command), so open a new engine after a change;
  * ps_engine_save keeps the roll-ups in the database for later commands,
- * valid until the data next change.
+ * valid until the data next change (an ingest carries them over:
+ * ingest/refresh.h).
  *
  * The engine reads the database through store/ and owns nothing of the
  * catalog it is given (the catalog must outlive it).
@@ -94,6 +95,11 @@ ps_error ps_engine_children(ps_engine *e, int u, int ind, ps_period p, ps_val *o
  * ingest/status.h). get returns false when none is kept for this snapshot. */
 bool ps_engine_number_get(ps_engine *e, int what, long long key, int period, double *out);
 void ps_engine_number_put(ps_engine *e, int what, long long key, int period, double v);
+/* The three reporting counts (expected, received, on time) of one
+ * reporter for unit u and a period, kept with the roll-ups; get returns
+ * false when they are not kept for this snapshot. */
+bool ps_engine_counts_get(ps_engine *e, long long reporter_id, int u, int period, long out[3]);
+void ps_engine_counts_put(ps_engine *e, long long reporter_id, int u, int period, const long counts[3]);
 ps_db *ps_engine_db(const ps_engine *e);
 
 /* Ends the engine's read and keeps the roll-ups it computed for the next
@@ -101,6 +107,13 @@ ps_db *ps_engine_db(const ps_engine *e);
  * *saved is false when there was nothing to keep or the database could not
  * take them now (read-only, busy, or changed since); that is not an error. */
 ps_error ps_engine_save(ps_engine *e, bool *saved, ps_ctx *ctx);
+
+/* For an engine opened inside the caller's write transaction, after the
+ * change it describes (ingest/refresh.h): merges the roll-ups computed into
+ * the kept ones, in that transaction. The caller has made the kept rows
+ * valid for this snapshot (ps_rollup_set_valid). Returns the first error
+ * of a computation, if any, and then keeps nothing. */
+ps_error ps_engine_merge_kept(ps_engine *e, ps_ctx *ctx);
 
 /* True when ind adds up over time: time_agg sum, or derived by + and -
  * from such indicators (budget revenue = domestic + import-export). */

@@ -76,6 +76,10 @@ int ps_cli_period_required(ps_cli *cli, const char *text, ps_period *out);
  * unit when text is NULL), or 2 after a usage error that names the nearest
  * unit of the catalog when there is one. */
 int ps_cli_unit_arg(ps_cli *cli, const ps_catalog *cat, const char *text, int *out);
+/* The warning of a change stored whose kept roll-ups could not be carried
+ * over (ingest/refresh.h): what names the file or database, why is the
+ * message of the failure. */
+void ps_cli_refresh_warning(const char *what, const char *why);
 
 /* The commands. */
 int ps_cmd_init(ps_cli *cli, int argc, char **argv);

@@ -6,6 +6,7 @@
 
 #include "core/number.h"
 #include "core/period.h"
+#include "ingest/refresh.h"
 #include "store/obs.h"
 #include "store/query.h"
 
@@ -207,6 +208,7 @@ int ps_cmd_retract(ps_cli *cli, int argc, char **argv)
     const ps_reporter *rep = &cat->reporters[r];
     ps_ctx ctx = {0};
     ps_obs_writer *w = NULL;
+    ps_refresh rf = {false, 0};
     char pb[PS_PERIOD_BUFSZ];
     ps_period_format(p, pb);
     if (ps_db_begin(db, &ctx) || ps_obs_writer_new(db, &w, &ctx)) {
@@ -239,12 +241,19 @@ int ps_cmd_retract(ps_cli *cli, int argc, char **argv)
     if (ps_obs_submission_new(w, rep->id, "(retract)", "", "retract", NULL, &sub, &ctx) ||
         ps_obs_put(w, &key, &cur, false, 0, cur.status, 0, "", rep->id, sub, 0, &ctx) ||
         (cur.reporter_id != rep->id && ps_obs_override(w, sub, &key, "other-reporter", 0, &ctx)) ||
-        ps_obs_submission_finish(w, sub, &counts, "retract", &ctx) || ps_db_bump_generation(db, &ctx)) {
+        ps_obs_submission_finish(w, sub, &counts, "retract", &ctx) || ps_refresh_begin(db, &rf, &ctx) ||
+        ps_db_bump_generation(db, &ctx)) {
         rc = ps_cli_fail(cli, &ctx);
         goto rollback;
     }
     ps_obs_writer_free(w);
     w = NULL;
+    ps_change change = {u, ind};
+    int first = p.year * 12 + ps_period_first_month(p) - 1, last = p.year * 12 + ps_period_last_month(p) - 1;
+    ps_refresh_result rres;
+    ps_ctx rctx = {0};
+    if (ps_refresh_finish(db, cat, &rf, &change, 1, first, last, &rres, &rctx))
+        ps_cli_refresh_warning(ps_db_path(db), rctx.msg);
     if (ps_db_commit(db, &ctx)) {
         rc = ps_cli_fail(cli, &ctx);
         goto out;

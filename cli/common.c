@@ -183,6 +183,14 @@ int ps_cli_period_required(ps_cli *cli, const char *text, ps_period *out)
     return ps_cli_period_arg(cli, "--period", text, out) ? 0 : 2;
 }
 
+void ps_cli_refresh_warning(const char *what, const char *why)
+{
+    fprintf(stderr,
+            "provstat: warning: %s: stored, but the kept roll-ups could not be brought up to date (%s); "
+            "the next query computes them again\n",
+            what, why);
+}
+
 int ps_cli_unit_arg(ps_cli *cli, const ps_catalog *cat, const char *text, int *out)
 {
     *out = text ? ps_catalog_unit(cat, text) : cat->top;

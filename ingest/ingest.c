@@ -9,8 +9,10 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "ingest/history.h"
+#include "ingest/refresh.h"
 #include "store/obs.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,6 +90,7 @@ typedef struct ingest {
     ps_set64 pairs_seen;   /* unit, period: for rules */
     int *pairs;            /* unit, period key pairs */
     size_t npairs;
+    int first_month, last_month; /* the months of the rows accepted (year * 12 + month - 1) */
     long pause_rows;       /* tests only: PROVSTAT_TEST_PAUSE_ROWS */
 } ingest;
 
@@ -198,6 +201,12 @@ static int colno(const ingest *g, int c)
 /* The (unit, period) pairs the file stored, for the rules. */
 static void remember_pair(ingest *g, int unit, int measure, int period)
 {
+    ps_period p = ps_period_from_key(period);
+    int first = p.year * 12 + ps_period_first_month(p) - 1, last = p.year * 12 + ps_period_last_month(p) - 1;
+    if (first < g->first_month)
+        g->first_month = first;
+    if (last > g->last_month)
+        g->last_month = last;
     if (g->cat->nrules && measure == PS_MEASURE_ACTUAL) {
         unsigned long long key =
             ((unsigned long long)(unsigned)unit << 32) | (unsigned long long)(unsigned)period | (1ULL << 63);
@@ -865,6 +874,8 @@ ps_error ps_ingest_file(ps_db *db, const ps_catalog *cat, const char *path,
     g.db = db; g.cat = cat; g.o = o; g.path = path; g.d = diags; g.ctx = ctx; g.res = res;
     g.fixed_unit = -1;
     g.cur = -1;
+    g.first_month = INT_MAX;
+    g.last_month = INT_MIN;
     ps_diags_init(&g.early);
     ps_set64_init(&g.series_seen);
     ps_set64_init(&g.pairs_seen);
@@ -984,10 +995,22 @@ finish:
                             res->refused, res->forced};
     if ((err = ps_obs_submission_finish(g.w, g.sub_id, &counts, nerr ? "partial" : "stored", ctx)))
         goto rollback;
-    if (res->stored + res->revised > 0 && (err = ps_db_bump_generation(db, ctx)))
+    bool changed = res->stored + res->revised > 0;
+    ps_refresh rf = {false};
+    if (changed && ((err = ps_refresh_begin(db, &rf, ctx)) || (err = ps_db_bump_generation(db, ctx))))
         goto rollback;
+    ps_change *changes = ps_xmalloc((g.nseries ? g.nseries : 1) * sizeof *changes);
+    for (size_t i = 0; i < g.nseries; i++)
+        changes[i] = (ps_change){g.series[i].unit, g.series[i].indicator};
+    size_t nchanges = changed ? g.nseries : 0;
     free_ingest(&g);
     g.w = NULL;
+    /* the kept roll-ups the file reaches, computed again: a failure here
+     * loses no data, and the next query computes them instead */
+    ps_ctx rctx = {0};
+    if (ps_refresh_finish(db, cat, &rf, changes, nchanges, g.first_month, g.last_month, &res->refresh, &rctx))
+        snprintf(res->refresh_error, sizeof res->refresh_error, "%s", rctx.msg);
+    free(changes);
     if ((err = ps_db_commit(db, ctx)))
         goto done;
     res->committed = true;

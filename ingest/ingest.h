@@ -13,6 +13,7 @@
 #include "core/csv.h"
 #include "core/diag.h"
 #include "core/number.h"
+#include "ingest/refresh.h"
 #include "store/db.h"
 
 #include <stdbool.h>
@@ -47,6 +48,8 @@ typedef struct ps_ingest_result {
     long long already_id; /* that submission */
     long long submission_id;
     bool committed;       /* something was written */
+    ps_refresh_result refresh; /* the kept roll-ups the file reached, computed again (ingest/refresh.h) */
+    char refresh_error[1024];  /* why they could not be ("" when they were, or when none were valid) */
 } ps_ingest_result;
 
 /* Ingests one file. `path` is the file as given on the command line (used

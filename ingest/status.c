@@ -33,79 +33,98 @@ static void finish_rows(ps_status_row *rows, size_t n)
     }
 }
 
-ps_error ps_status_compute(ps_db *db, const ps_catalog *cat, ps_engine *e, ps_period p, ps_status_row **rows,
-                           ps_ctx *ctx)
+/* The counts of reporter rep for unit u over the months of p: c[0]
+ * expected, c[1] received, c[2] on time. */
+static ps_error unit_counts(ps_receipt_query *q, const ps_catalog *cat, ps_engine *e, const ps_reporter *rep, int u,
+                            ps_period p, long c[3], ps_ctx *ctx)
+{
+    c[0] = c[1] = c[2] = 0;
+    for (int m = ps_period_first_month(p); m <= ps_period_last_month(p); m++) {
+        ps_period month = ps_period_month(p.year, m);
+        if (!ps_unit_valid_in(&cat->units[u], month))
+            continue;
+        /* deadline: deadline_day of the following month */
+        int dy = m == 12 ? p.year + 1 : p.year, dm = m == 12 ? 1 : m + 1;
+        char deadline[48];
+        snprintf(deadline, sizeof deadline, "%04d-%02d-%02d", dy, dm, rep->deadline_day);
+        for (size_t i = 0; i < cat->nindicators; i++) {
+            const ps_indicator *x = &cat->indicators[i];
+            if (x->kind == PS_KIND_DERIVED || !ps_reporter_allows(cat, rep, (int)i))
+                continue;
+            ps_period due;
+            if (!due_period(x->frequency, p.year, m, &due))
+                continue;
+            c[0]++;
+            bool has;
+            if (e && ps_engine_stored(e, u, (int)i, due, &has) && !has)
+                continue; /* nothing stored for it: not received, no need to ask */
+            ps_obs_key key = {cat->units[u].id, x->id, PS_MEASURE_ACTUAL, ps_period_key(due)};
+            bool got;
+            char when[32];
+            ps_error err = ps_receipt_get(q, &key, rep->id, &got, when, ctx);
+            if (err)
+                return err;
+            if (!got)
+                continue;
+            c[1]++;
+            if (strncmp(when, deadline, 10) <= 0)
+                c[2]++;
+        }
+    }
+    return PS_OK;
+}
+
+/* ps_status_compute, and with kept, reading and keeping each unit's
+ * counts with e's roll-ups (a change then costs the units it changed). */
+static ps_error compute(ps_db *db, const ps_catalog *cat, ps_engine *e, bool kept, ps_period p,
+                        ps_status_row **rows, ps_ctx *ctx)
 {
     ps_receipt_query *q;
     ps_error err = ps_receipt_query_new(db, &q, ctx);
     if (err)
         return err;
+    int pk = ps_period_key(p);
     ps_status_row *out = ps_xcalloc(cat->nreporters + 1, sizeof *out);
     ps_status_row *total = &out[cat->nreporters];
     total->reporter = -1;
-    int *units = ps_xmalloc((cat->nunits + 1) * sizeof *units);
-    int first = ps_period_first_month(p), last = ps_period_last_month(p);
     for (size_t r = 0; r < cat->nreporters && !err; r++) {
         const ps_reporter *rep = &cat->reporters[r];
         ps_status_row *row = &out[r];
         row->reporter = (int)r;
-        for (int m = first; m <= last && !err; m++) {
-            ps_period month = ps_period_month(p.year, m);
-            size_t nu = 0;
-            if (rep->report_level == PS_LEVEL_NONE) {
-                if (ps_unit_valid_in(&cat->units[rep->scope], month))
-                    units[nu++] = rep->scope;
-            } else {
-                for (size_t u = 0; u < cat->nunits; u++)
-                    if (cat->units[u].level == rep->report_level &&
-                        ps_catalog_unit_within(cat, (int)u, rep->scope) &&
-                        ps_unit_valid_in(&cat->units[u], month))
-                        units[nu++] = (int)u;
+        for (size_t u = 0; u < cat->nunits && !err; u++) {
+            if (rep->report_level == PS_LEVEL_NONE ? (int)u != rep->scope
+                                                   : cat->units[u].level != rep->report_level ||
+                                                         !ps_catalog_unit_within(cat, (int)u, rep->scope))
+                continue;
+            long c[3];
+            if (!kept || !ps_engine_counts_get(e, rep->id, (int)u, pk, c)) {
+                if ((err = unit_counts(q, cat, e, rep, (int)u, p, c, ctx)))
+                    break;
+                if (kept && c[0])
+                    ps_engine_counts_put(e, rep->id, (int)u, pk, c);
             }
-            /* deadline: deadline_day of the following month */
-            int dy = m == 12 ? p.year + 1 : p.year, dm = m == 12 ? 1 : m + 1;
-            char deadline[48];
-            snprintf(deadline, sizeof deadline, "%04d-%02d-%02d", dy, dm, rep->deadline_day);
-            for (size_t i = 0; i < cat->nindicators && !err; i++) {
-                const ps_indicator *x = &cat->indicators[i];
-                if (x->kind == PS_KIND_DERIVED || !ps_reporter_allows(cat, rep, (int)i))
-                    continue;
-                ps_period due;
-                if (!due_period(x->frequency, p.year, m, &due))
-                    continue;
-                for (size_t k = 0; k < nu; k++) {
-                    row->expected++;
-                    bool has;
-                    if (e && ps_engine_stored(e, units[k], (int)i, due, &has) && !has)
-                        continue; /* nothing stored for it: not received, no need to ask */
-                    ps_obs_key key = {cat->units[units[k]].id, x->id, PS_MEASURE_ACTUAL, ps_period_key(due)};
-                    bool got;
-                    char when[32];
-                    if ((err = ps_receipt_get(q, &key, rep->id, &got, when, ctx)))
-                        break;
-                    if (!got)
-                        continue;
-                    row->received++;
-                    if (strncmp(when, deadline, 10) <= 0)
-                        row->on_time++;
-                }
-            }
+            row->expected += c[0];
+            row->received += c[1];
+            row->on_time += c[2];
         }
+        total->expected += row->expected;
+        total->received += row->received;
+        total->on_time += row->on_time;
     }
-    for (size_t r = 0; r < cat->nreporters; r++) {
-        total->expected += out[r].expected;
-        total->received += out[r].received;
-        total->on_time += out[r].on_time;
-    }
-    finish_rows(out, cat->nreporters + 1);
-    free(units);
     ps_receipt_query_free(q);
     if (err) {
         free(out);
         return err;
     }
+    finish_rows(out, cat->nreporters + 1);
     *rows = out;
     return PS_OK;
+}
+
+ps_error ps_status_compute(ps_db *db, const ps_catalog *cat, ps_engine *e, ps_period p, ps_status_row **rows,
+                           ps_ctx *ctx)
+{
+    return compute(db, cat, e, false, p, rows, ctx);
 }
 
 /* The kept counts: what 1 expected, 2 received, 3 on time; key the
@@ -133,7 +152,7 @@ ps_error ps_status_compute_kept(ps_engine *e, ps_period p, ps_status_row **rows,
         return PS_OK;
     }
     free(out);
-    ps_error err = ps_status_compute(ps_engine_db(e), cat, e, p, rows, ctx);
+    ps_error err = compute(ps_engine_db(e), cat, e, true, p, rows, ctx);
     if (err)
         return err;
     for (size_t r = 0; r < n; r++) {

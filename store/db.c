@@ -355,6 +355,21 @@ void ps_db_rollback(ps_db *db)
     db->in_tx = false;
 }
 
+ps_error ps_db_savepoint(ps_db *db, ps_ctx *ctx)
+{
+    return ps_db_exec(db, "SAVEPOINT ps_part", ctx);
+}
+
+ps_error ps_db_release(ps_db *db, ps_ctx *ctx)
+{
+    return ps_db_exec(db, "RELEASE ps_part", ctx);
+}
+
+void ps_db_undo_savepoint(ps_db *db)
+{
+    sqlite3_exec(db->h, "ROLLBACK TO ps_part; RELEASE ps_part", NULL, NULL, NULL);
+}
+
 ps_error ps_db_begin_read(ps_db *db, ps_ctx *ctx)
 {
     if (!sqlite3_get_autocommit(db->h))

@@ -40,6 +40,13 @@ ps_error ps_db_commit(ps_db *db, ps_ctx *ctx);
 /* Rolls back if a transaction is open; never fails. */
 void ps_db_rollback(ps_db *db);
 
+/* A savepoint inside a write transaction, to undo one part of it: begin
+ * one, then either release it (keeping what was done since) or undo what
+ * was done since (never fails). */
+ps_error ps_db_savepoint(ps_db *db, ps_ctx *ctx);
+ps_error ps_db_release(ps_db *db, ps_ctx *ctx);
+void ps_db_undo_savepoint(ps_db *db);
+
 /* A read transaction (a consistent snapshot for a whole report); end it
  * with ps_db_end_read, which never fails. */
 ps_error ps_db_begin_read(ps_db *db, ps_ctx *ctx);

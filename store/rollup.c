@@ -11,6 +11,7 @@
 #include "store/rollup.h"
 
 #include "core/alloc.h"
+#include "core/period.h"
 #include "store/db_int.h"
 
 #include <math.h>
@@ -24,6 +25,7 @@ struct ps_rollup_reader {
     ps_db *db;
     sqlite3_stmt *st;
     sqlite3_stmt *unit;     /* ps_rollup_unit's; prepared on first use */
+    sqlite3_stmt *del;      /* ps_rollup_drop's; prepared on first use */
 };
 
 static void put_u32(unsigned char *p, uint32_t v)
@@ -139,6 +141,7 @@ void ps_rollup_reader_free(ps_rollup_reader *r)
         return;
     sqlite3_finalize(r->st);
     sqlite3_finalize(r->unit);
+    sqlite3_finalize(r->del);
     free(r);
 }
 
@@ -213,6 +216,94 @@ ps_error ps_rollup_number(ps_rollup_reader *r, long long key, int what, int peri
 }
 
 /* ------------------------------------------------------------------------
+ * Dropping what a change of data makes wrong
+ * ------------------------------------------------------------------------ */
+
+ps_error ps_rollup_drop(ps_rollup_reader *r, long long unit_id, long long indicator_id,
+                        void (*fn)(const ps_rollup_row *row, void *arg), void *arg, ps_ctx *ctx)
+{
+    ps_error err;
+    if (fn && (err = ps_rollup_series(r, unit_id, indicator_id, fn, arg, ctx)))
+        return err;
+    if (!r->del &&
+        (err = ps_db_prepare(r->db, "DELETE FROM rollup WHERE unit_id = ?1 AND indicator_id = ?2", &r->del, ctx)))
+        return err;
+    sqlite3_bind_int64(r->del, 1, unit_id);
+    sqlite3_bind_int64(r->del, 2, indicator_id);
+    int rc = sqlite3_step(r->del);
+    sqlite3_reset(r->del);
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(r->db, ctx, rc, "dropping kept roll-ups");
+}
+
+/* Whether the period of key shares a month with months first..last
+ * (counted as year * 12 + month - 1). */
+static bool period_meets(int key, int first, int last)
+{
+    ps_period p = ps_period_from_key(key);
+    if (p.type == PS_P_NONE)
+        return true; /* not one of ours: drop it */
+    int a = p.year * 12 + ps_period_first_month(p) - 1, b = p.year * 12 + ps_period_last_month(p) - 1;
+    return a <= last && b >= first;
+}
+
+typedef struct period_drop {
+    int first, last;
+    unsigned char *kept;    /* the records that stay, from kept + 1 */
+    size_t nkept, n;
+    void (*fn)(const ps_rollup_row *row, void *arg);
+    void *arg;
+} period_drop;
+
+static void sort_out(const ps_rollup_row *row, void *arg)
+{
+    period_drop *d = arg;
+    d->n++;
+    if (period_meets(row->period, d->first, d->last)) {
+        if (d->fn)
+            d->fn(row, d->arg);
+    } else {
+        encode(d->kept + 1 + (d->nkept++) * REC, row);
+    }
+}
+
+static void count_rec(const ps_rollup_row *row, void *arg)
+{
+    (void)row;
+    (*(size_t *)arg)++;
+}
+
+ps_error ps_rollup_drop_periods(ps_rollup_reader *r, long long unit_id, long long indicator_id, int first,
+                                int last, void (*fn)(const ps_rollup_row *row, void *arg), void *arg, ps_ctx *ctx)
+{
+    size_t n = 0;
+    ps_error err = ps_rollup_series(r, unit_id, indicator_id, count_rec, &n, ctx);
+    if (err || !n)
+        return err;
+    period_drop d = {first, last, ps_xmalloc(1 + n * REC), 0, 0, fn, arg};
+    d.kept[0] = BLOB_VERSION;
+    if ((err = ps_rollup_series(r, unit_id, indicator_id, sort_out, &d, ctx)) || d.nkept == d.n)
+        goto out;
+    if (!d.nkept) {
+        err = ps_rollup_drop(r, unit_id, indicator_id, NULL, NULL, ctx);
+        goto out;
+    }
+    sqlite3_stmt *st;
+    if ((err = ps_db_prepare(r->db, "UPDATE rollup SET body = ?3 WHERE unit_id = ?1 AND indicator_id = ?2", &st,
+                             ctx)))
+        goto out;
+    sqlite3_bind_int64(st, 1, unit_id);
+    sqlite3_bind_int64(st, 2, indicator_id);
+    sqlite3_bind_blob(st, 3, d.kept, (int)(1 + d.nkept * REC), SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        err = ps_db_fail(r->db, ctx, rc, "dropping kept roll-ups");
+out:
+    free(d.kept);
+    return err;
+}
+
+/* ------------------------------------------------------------------------
  * Saving
  * ------------------------------------------------------------------------ */
 
@@ -274,6 +365,48 @@ static ps_error save_series(ps_db *db, sqlite3_stmt *get, sqlite3_stmt *put, con
     return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "keeping roll-ups");
 }
 
+/* Writes rows (sorted by series) series by series, merged over the kept
+ * rows when merge is true. */
+static ps_error write_rows(ps_db *db, const ps_rollup_row *rows, size_t n, bool merge, ps_ctx *ctx)
+{
+    sqlite3_stmt *get = NULL, *put = NULL;
+    ps_error err;
+    if ((err = ps_db_prepare(db, "SELECT body FROM rollup WHERE unit_id = ?1 AND indicator_id = ?2", &get, ctx)) ||
+        (err = ps_db_prepare(db, "INSERT OR REPLACE INTO rollup(unit_id, indicator_id, body) VALUES (?1, ?2, ?3)",
+                             &put, ctx)))
+        goto out;
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && rows[j].unit_id == rows[i].unit_id && rows[j].indicator_id == rows[i].indicator_id)
+            j++;
+        if ((err = save_series(db, get, put, rows + i, j - i, merge, ctx)))
+            goto out;
+        i = j;
+    }
+out:
+    sqlite3_finalize(get);
+    sqlite3_finalize(put);
+    return err;
+}
+
+ps_error ps_rollup_set_valid(ps_db *db, long long generation, ps_ctx *ctx)
+{
+    sqlite3_stmt *st;
+    ps_error err;
+    if ((err = ps_db_prepare(db, "INSERT OR REPLACE INTO meta(key, value) VALUES ('rollup_generation', ?1)", &st,
+                             ctx)))
+        return err;
+    sqlite3_bind_int64(st, 1, generation);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "keeping roll-ups");
+}
+
+ps_error ps_rollup_merge(ps_db *db, const ps_rollup_row *rows, size_t n, ps_ctx *ctx)
+{
+    return n ? write_rows(db, rows, n, true, ctx) : PS_OK;
+}
+
 ps_error ps_rollup_save(ps_db *db, long long generation, const ps_rollup_row *rows, size_t n, bool *saved,
                         ps_ctx *ctx)
 {
@@ -285,7 +418,6 @@ ps_error ps_rollup_save(ps_db *db, long long generation, const ps_rollup_row *ro
     int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     int base = rc & 0xff;
     ps_error err = PS_OK;
-    sqlite3_stmt *get = NULL, *put = NULL;
     if (base == SQLITE_BUSY || base == SQLITE_LOCKED || base == SQLITE_READONLY) {
         sqlite3_busy_timeout(db->h, db->busy_ms);
         return PS_OK;
@@ -306,41 +438,16 @@ ps_error ps_rollup_save(ps_db *db, long long generation, const ps_rollup_row *ro
     if (!merge) {
         if ((err = ps_db_exec(db, "DELETE FROM rollup", ctx)))
             goto fail;
-        sqlite3_stmt *st;
-        if ((err = ps_db_prepare(db, "INSERT OR REPLACE INTO meta(key, value) VALUES ('rollup_generation', ?1)",
-                                 &st, ctx)))
+        if ((err = ps_rollup_set_valid(db, generation, ctx)))
             goto fail;
-        sqlite3_bind_int64(st, 1, generation);
-        rc = sqlite3_step(st);
-        sqlite3_finalize(st);
-        if (rc != SQLITE_DONE) {
-            err = ps_db_fail(db, ctx, rc, "keeping roll-ups");
-            goto fail;
-        }
     }
-    if ((err = ps_db_prepare(db, "SELECT body FROM rollup WHERE unit_id = ?1 AND indicator_id = ?2", &get, ctx)) ||
-        (err = ps_db_prepare(db, "INSERT OR REPLACE INTO rollup(unit_id, indicator_id, body) VALUES (?1, ?2, ?3)",
-                             &put, ctx)))
+    if ((err = write_rows(db, rows, n, merge, ctx)))
         goto fail;
-    /* rows come sorted by series */
-    for (size_t i = 0; i < n;) {
-        size_t j = i + 1;
-        while (j < n && rows[j].unit_id == rows[i].unit_id && rows[j].indicator_id == rows[i].indicator_id)
-            j++;
-        if ((err = save_series(db, get, put, rows + i, j - i, merge, ctx)))
-            goto fail;
-        i = j;
-    }
-    sqlite3_finalize(get);
-    sqlite3_finalize(put);
-    get = put = NULL;
     if ((err = ps_db_commit(db, ctx)))
         goto out;
     *saved = true;
     goto out;
 fail:
-    sqlite3_finalize(get);
-    sqlite3_finalize(put);
     ps_db_rollback(db);
 out:
     sqlite3_busy_timeout(db->h, db->busy_ms);

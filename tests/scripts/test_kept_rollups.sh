@@ -1,6 +1,8 @@
 #!/bin/sh
 # test_kept_rollups.sh - roll-ups kept between commands (store/rollup.h) are
-# used while the data are unchanged and never after a change.
+# used while the data are unchanged and never stale after a change (an
+# ingest or a retraction carries them over: test_refresh.sh checks that in
+# depth).
 #
 # usage (from the repo root): sh tests/scripts/test_kept_rollups.sh PROVSTAT
 #
@@ -104,7 +106,7 @@ check_eq "after a generation bump the value behind its back shows" "7" "$seven"
 sh scripts/load-sample.sh "$ps" "$db" >"$tmp/load.log" 2>&1 || fail "reload the sample" "$tmp/load.log"
 show >/dev/null
 
-# --- every writer makes the kept roll-ups stale ----------------------------------
+# --- after every writer, the kept roll-ups answer as if computed cold ---------------
 g0=$(gen)
 old=$(show | grep '^193,DOCS_ONLINE,' | cut -d, -f5)
 printf 'unit,indicator,period,value,status\n193,DOCS_ONLINE,2016-07,%s,A\n' "$((old + 100))" >"$tmp/CCTK_193-rev.csv"
