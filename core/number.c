@@ -739,3 +739,24 @@ char *ps_number_format_fixed(double v, int decimals, ps_numfmt fmt, char *buf)
     }
     return buf;
 }
+
+size_t ps_number_fixed_len(double v, int decimals, ps_numfmt fmt)
+{
+    static const double p10[16] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    char buf[PS_NUMBER_BUFSZ];
+    if (decimals < 0)
+        decimals = 0;
+    if (decimals > 15)
+        decimals = 15;
+    double a = fabs(v), unit = 1 / p10[decimals];
+    int n = 1; /* digits before the mark */
+    while (n < 15 && a >= p10[n])
+        n++;
+    /* the written form: no rounding up to one more digit, no negative
+     * value rounding to zero (whose sign is not written), no exponent */
+    if (!isfinite(v) || a >= 1e14 || a + unit >= p10[n] || (v < 0 && a < unit))
+        return strlen(ps_number_format_fixed(v, decimals, fmt, buf));
+    return (v < 0 ? 1 : 0) + (size_t)n + (fmt != PS_NF_PLAIN ? (size_t)(n - 1) / 3 : 0) +
+           (decimals ? (size_t)decimals + 1 : 0);
+}

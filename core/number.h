@@ -93,5 +93,8 @@ double ps_number_round(double v, int decimals);
  * to ps_number_format (with ',' as decimal mark in vi). Returns buf
  * (PS_NUMBER_BUFSZ bytes). */
 char *ps_number_format_fixed(double v, int decimals, ps_numfmt fmt, char *buf);
+/* strlen of what ps_number_format_fixed writes, mostly without writing it
+ * (for column widths). */
+size_t ps_number_fixed_len(double v, int decimals, ps_numfmt fmt);
 
 #endif

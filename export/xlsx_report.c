@@ -697,7 +697,10 @@ static ps_error put_text(rep *r, sheet *s, int row, int col, const char *text, l
     if (cut)
         r->res.truncated++;
     lxw_error le = worksheet_write_string(s->ws, (lxw_row_t)row, (lxw_col_t)col, t, f);
-    size_t w = le ? 0 : text_cols(t);
+    /* a text is never wider than its bytes: one no longer than the
+     * column's widest so far cannot widen it */
+    sheet_cols(s, col + 1);
+    size_t w = le || (double)strlen(t) <= s->width[col] ? 0 : text_cols(t);
     free(owned);
     if (le)
         return lx_fail(r, le, s->name);
@@ -726,9 +729,7 @@ static ps_error put_across(rep *r, sheet *s, int row, int c0, int c1, const char
 /* Characters a number takes when shown with dec decimals and grouping. */
 static double num_chars(double v, int dec)
 {
-    char buf[PS_NUMBER_BUFSZ];
-    ps_number_format_fixed(v, dec, PS_NF_EN, buf);
-    return (double)strlen(buf);
+    return (double)ps_number_fixed_len(v, dec, PS_NF_EN);
 }
 
 static ps_error put_number(rep *r, sheet *s, int row, int col, double v, lxw_format *f, int dec)
@@ -1867,12 +1868,17 @@ static ps_error write_data(rep *r, sheet *s, size_t from, size_t to, int n)
     s->maxw[3] = 60;
     s->maxw[11] = 60;
     int row = 1;
+    char pb[PS_PERIOD_BUFSZ] = "";
+    int pk = 0; /* the period in pb: rows come a few periods over and over */
     for (size_t i = from; i < to; i++, row++) {
         const drow *d = &r->data[i];
         const ps_unit *u = &cat->units[d->unit];
         const ps_indicator *x = &cat->indicators[d->ind];
-        char pb[PS_PERIOD_BUFSZ], flags[256], st[2] = {d->v.status, 0};
-        ps_period_format(d->p, pb);
+        char flags[256], st[2] = {d->v.status, 0};
+        if (ps_period_key(d->p) != pk || !pk) {
+            pk = ps_period_key(d->p);
+            ps_period_format(d->p, pb);
+        }
         ps_val_flags_text(&d->v, flags, sizeof flags);
         ps_error err;
         if ((err = put_text(r, s, row, 0, u->code, NULL)) ||
@@ -1885,7 +1891,8 @@ static ps_error write_data(rep *r, sheet *s, size_t from, size_t to, int n)
             return err;
         LX(s->name, worksheet_write_number(s->ws, (lxw_row_t)row, 7, d->v.v, NULL));
         char nb[PS_NUMBER_BUFSZ];
-        need(s, 7, (double)strlen(ps_number_format(d->v.v, nb)) > 14 ? 14 : (double)strlen(nb));
+        if (s->width[7] < 14) /* a General cell shows no more */
+            need(s, 7, (double)strlen(ps_number_format(d->v.v, nb)) > 14 ? 14 : (double)strlen(nb));
         if ((err = put_text(r, s, row, 8, st, NULL)))
             return err;
         LX(s->name, worksheet_write_number(s->ws, (lxw_row_t)row, 9, d->v.coverage, NULL));

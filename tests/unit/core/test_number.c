@@ -760,6 +760,37 @@ TEST(locale_independent)
     CHECK_STR(ps_number_format(9.2, buf), "9.2");
 }
 
+/* The length without the text equals the text's, around every edge of
+ * the fast way: powers of ten reached by rounding, negatives that round
+ * to zero, -0, grouping, the exponent form, and many random values. */
+TEST(fixed_len_equals_the_text)
+{
+    char buf[PS_NUMBER_BUFSZ];
+    static const double edge[] = {0, -0.0, 0.004, -0.004, 0.005, -0.005, 0.5, -0.5, 0.9999, 9.995, -9.995,
+                                  99.5, 999.9951, 999.994, 999999.5, -999999.5, 1000, 1e13 - 0.01,
+                                  99999999999999.9, 1e14, 1e15, 1e20, -1e20, 123456789.123456, 2.675,
+                                  1.005, 0.045, NAN, INFINITY, -INFINITY};
+    unsigned long long x = 88172645463325252ULL;
+    int bad = 0;
+    for (int k = 0; k < 2000 + (int)(sizeof edge / sizeof *edge); k++) {
+        double v;
+        if (k < (int)(sizeof edge / sizeof *edge)) {
+            v = edge[k];
+        } else {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            double m = (double)(x % 1000000007ULL) / 1000.0;
+            v = (x & 1 ? -m : m) * pow(10, (int)((x >> 8) % 15) - 6);
+        }
+        for (int d = -1; d <= 16; d++)
+            for (int f = 0; f <= 2; f++)
+                if (ps_number_fixed_len(v, d, (ps_numfmt)f) != strlen(ps_number_format_fixed(v, d, (ps_numfmt)f, buf)) &&
+                    bad++ < 5)
+                    CHECK_STR(ps_number_format_fixed(v, d, (ps_numfmt)f, buf), "(a text of another length)");
+    }
+    CHECK_INT(bad, 0);
+    CHECK_INT((int)ps_number_fixed_len(-1234567.891, 2, PS_NF_EN), 13);
+}
+
 int main(void)
 {
     RUN(reads_every_format);
@@ -777,6 +808,7 @@ int main(void)
     RUN(rounding_half_away_from_zero);
     RUN(rounding_matches_decimal_text);
     RUN(fixed_with_grouping);
+    RUN(fixed_len_equals_the_text);
     RUN(locale_independent);
     return check_done();
 }
