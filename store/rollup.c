@@ -248,8 +248,8 @@ static bool period_meets(int key, int first, int last)
 
 typedef struct period_drop {
     int first, last;
-    unsigned char *kept;    /* the records that stay, from kept + 1 */
-    size_t nkept, n;
+    unsigned char *kept;    /* a blob of the records that stay */
+    size_t nkept, cap, n;
     void (*fn)(const ps_rollup_row *row, void *arg);
     void *arg;
 } period_drop;
@@ -261,32 +261,25 @@ static void sort_out(const ps_rollup_row *row, void *arg)
     if (period_meets(row->period, d->first, d->last)) {
         if (d->fn)
             d->fn(row, d->arg);
-    } else {
-        encode(d->kept + 1 + (d->nkept++) * REC, row);
+        return;
     }
-}
-
-static void count_rec(const ps_rollup_row *row, void *arg)
-{
-    (void)row;
-    (*(size_t *)arg)++;
+    if (d->nkept == d->cap)
+        d->kept = ps_xrealloc(d->kept, 1 + (d->cap = d->cap ? d->cap * 2 : 16) * REC);
+    encode(d->kept + 1 + (d->nkept++) * REC, row);
 }
 
 ps_error ps_rollup_drop_periods(ps_rollup_reader *r, long long unit_id, long long indicator_id, int first,
                                 int last, void (*fn)(const ps_rollup_row *row, void *arg), void *arg, ps_ctx *ctx)
 {
-    size_t n = 0;
-    ps_error err = ps_rollup_series(r, unit_id, indicator_id, count_rec, &n, ctx);
-    if (err || !n)
-        return err;
-    period_drop d = {first, last, ps_xmalloc(1 + n * REC), 0, 0, fn, arg};
-    d.kept[0] = BLOB_VERSION;
-    if ((err = ps_rollup_series(r, unit_id, indicator_id, sort_out, &d, ctx)) || d.nkept == d.n)
+    period_drop d = {first, last, NULL, 0, 0, 0, fn, arg};
+    ps_error err = ps_rollup_series(r, unit_id, indicator_id, sort_out, &d, ctx);
+    if (err || d.nkept == d.n) /* nothing kept, or nothing of it in those months */
         goto out;
     if (!d.nkept) {
         err = ps_rollup_drop(r, unit_id, indicator_id, NULL, NULL, ctx);
         goto out;
     }
+    d.kept[0] = BLOB_VERSION;
     sqlite3_stmt *st;
     if ((err = ps_db_prepare(r->db, "UPDATE rollup SET body = ?3 WHERE unit_id = ?1 AND indicator_id = ?2", &st,
                              ctx)))

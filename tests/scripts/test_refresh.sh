@@ -19,9 +19,10 @@
 #   byte. A retraction carries them over too.
 # - A change that reaches more kept values than the bound
 #   (PROVSTAT_TEST_REFRESH_MAX) leaves them all to the next query, silently.
-# - A refresh that fails (a trigger refusing writes to the table) stores the
-#   file all the same, warns naming the file and the reason, and leaves the
-#   kept rows unused; the next query equals a cold one.
+# - A refresh that fails (a trigger refusing its deletes, its updates or its
+#   inserts) stores the file all the same, warns naming the file and the
+#   reason, and leaves the kept rows unused; a retraction likewise, naming
+#   the database; the next query equals a cold one.
 # Prints "N passed, M failed" last; exits 1 when a check failed.
 
 . "$(dirname "$0")/lib.sh"
@@ -146,21 +147,57 @@ else
 fi
 same_as_cold "after a change past the bound" 2016-07
 
-# --- a refresh that fails --------------------------------------------------------------
+# --- a refresh that fails ------------------------------------------------------------
+# each of its writes refused in turn: dropping a series (DELETE), dropping
+# some periods of kept counts (UPDATE), keeping what it computed (INSERT)
+k=9
+for op in DELETE UPDATE INSERT; do
+    "$ps" --db "$db" show --period 2016-07 >/dev/null 2>&1
+    "$ps" --db "$db" status --period 2016-07 >/dev/null 2>&1
+    "$ps" --db "$db" status --period 2016-06 >/dev/null 2>&1 # counts of another month, which stay
+    q "$db" "CREATE TRIGGER no_keep BEFORE $op ON rollup BEGIN SELECT RAISE(ABORT, 'kept roll-ups refused for the test'); END;"
+    k=$((k + 1))
+    printf 'unit,indicator,period,value,status\n193,DOCS_ONLINE,2016-07,%s,A\n' "$((old + k))" >"$tmp/rev$k.csv"
+    "$ps" --db "$db" ingest "$tmp/rev$k.csv" --reporter CCTK_193 --received 2016-09-07 >"$tmp/out" 2>"$tmp/log"
+    rc=$?
+    check_eq "$op refused: a failed refresh does not fail the ingest (exit 0)" "0" "$rc"
+    if grep -q "^provstat: warning: $tmp/rev$k.csv: stored, but the kept roll-ups could not be brought up to date (.*kept roll-ups refused for the test.*); the next query computes them again$" "$tmp/log"; then
+        ok "$op refused: a warning naming the file and the reason"
+    else
+        fail "$op refused: a warning naming the file and the reason" "$tmp/log"
+    fi
+    check_eq "$op refused: the file was stored all the same" "$((old + k))" \
+        "$("$ps" --db "$db" history --unit 193 --indicator DOCS_ONLINE --period 2016-07 --format csv | awk -F, '$NF == 1 { print $6 }')"
+    if [ "$(kept_gen "$db")" != "$(gen "$db")" ]; then ok "$op refused: the kept rows are left unused"; else fail "$op refused: the kept rows are left unused"; fi
+    q "$db" "DROP TRIGGER no_keep"
+done
+"$ps" --db "$db" show --period 2016-07 >/dev/null 2>&1
 q "$db" "CREATE TRIGGER no_keep BEFORE DELETE ON rollup BEGIN SELECT RAISE(ABORT, 'kept roll-ups refused for the test'); END;"
-printf 'unit,indicator,period,value,status\n193,DOCS_ONLINE,2016-07,%s,A\n' "$((old + 9))" >"$tmp/rev3.csv"
-"$ps" --db "$db" ingest "$tmp/rev3.csv" --reporter CCTK_193 --received 2016-09-07 >"$tmp/out" 2>"$tmp/log"
-rc=$?
-check_eq "a failed refresh does not fail the ingest (exit 0)" "0" "$rc"
-if grep -q "^provstat: warning: $tmp/rev3.csv: stored, but the kept roll-ups could not be brought up to date (.*kept roll-ups refused for the test.*); the next query computes them again$" "$tmp/log"; then
-    ok "a failed refresh is a warning naming the file and the reason"
+"$ps" --db "$db" retract --unit 193 --indicator DOCS_ONLINE --period 2016-07 --reporter CCTK_193 >"$tmp/out" 2>"$tmp/log"
+check_eq "a retraction whose refresh fails still retracts (exit 0)" "0" "$?"
+if grep -q "^provstat: warning: $db: stored, but the kept roll-ups could not be brought up to date (.*kept roll-ups refused for the test.*); the next query computes them again$" "$tmp/log" &&
+    grep -q "^retracted 193 DOCS_ONLINE 2016-07" "$tmp/out"; then
+    ok "and warns, naming the database and the reason"
 else
-    fail "a failed refresh is a warning naming the file and the reason" "$tmp/log"
+    fail "and warns, naming the database and the reason" "$tmp/log"
 fi
-check_eq "the file was stored all the same" "$((old + 9))" \
-    "$("$ps" --db "$db" history --unit 193 --indicator DOCS_ONLINE --period 2016-07 --format csv | awk -F, '$NF == 1 { print $6 }')"
-if [ "$(kept_gen "$db")" != "$(gen "$db")" ]; then ok "and the kept rows are left unused"; else fail "and the kept rows are left unused"; fi
 q "$db" "DROP TRIGGER no_keep"
 same_as_cold "after a failed refresh" 2016-07
+
+# a damaged file: the ingest cannot tell whether the kept rows are valid,
+# and stores nothing
+g=$(gen "$db")
+q "$db" "DELETE FROM meta WHERE key = 'generation'"
+printf 'unit,indicator,period,value,status\n193,DOCS_ONLINE,2016-07,%s,A\n' "$((old + 50))" >"$tmp/rev50.csv"
+"$ps" --db "$db" ingest "$tmp/rev50.csv" --reporter CCTK_193 --received 2016-09-08 >"$tmp/out" 2>"$tmp/log"
+rc=$?
+if [ "$rc" = 3 ] && grep -q "$db is not a provstat database or is damaged: no data generation" "$tmp/log"; then
+    ok "a file without its data generation: the ingest fails, naming it (exit 3)"
+else
+    fail "a file without its data generation: the ingest fails, naming it (exit $rc)" "$tmp/log"
+fi
+q "$db" "INSERT INTO meta(key, value) VALUES ('generation', '$g')"
+check_eq "and stored nothing" "" \
+    "$("$ps" --db "$db" history --unit 193 --indicator DOCS_ONLINE --period 2016-07 --format csv | awk -F, -v v=$((old + 50)) '$6 == v')"
 
 finish
