@@ -67,13 +67,14 @@ with open(sys.argv[2], "w", encoding="utf-8") as f:
 PY
 ncells=$(grep -c -v '^S' "$cells")
 # prov_file FACTOR FILE: province 01's 2016-07 rows of the data set, each
-# value times FACTOR (a different one each run, or the ingest would find
-# the file sent already and change nothing)
+# value times FACTOR (a different one each run and each invocation, or the
+# ingest would find the file sent already and change nothing)
 prov_file() {
     awk -F, -v k="$1" 'NR == FNR { if ($6 == "01") d[$1] = 1; next }
         FNR == 1 || (($1 in d) && $3 == "2016-07") { if (FNR > 1) $4 = sprintf("%.1f", $4 * k); print }' \
         OFS=, "$data/catalog/units.csv" "$data/data.csv" >"$2"
 }
+salt=$((($$ + $(date +%s)) % 1000))
 prov_file 1 "$out/p01.csv"
 nprov=$(($(wc -l <"$out/p01.csv") - 1))
 # the runs change the data: they work on a copy, and the data set stays as made
@@ -88,9 +89,11 @@ while [ $i -lt "$runs" ]; do
     stale "$rdb"
     timed full "$ps" --db "$rdb" report --period 2016-07 --unit VN --out "$out/a3.xlsx" >/dev/null
     f=$out/p01-$i.csv
-    prov_file "1.0$((i + 1))" "$f"
-    timed ingest "$ps" --db "$rdb" ingest "$f" --reporter NSO --received 2016-08-15 >/dev/null 2>&1 || [ $? = 1 ] ||
-        { echo "report.sh: the ingest of the province's file failed" >&2; exit 1; }
+    prov_file "$(awk -v i=$i -v s=$salt 'BEGIN { printf "%.5f", 1 + (i + 1) / 100 + s / 100000 }')" "$f"
+    timed ingest "$ps" --db "$rdb" ingest "$f" --reporter NSO --received 2016-08-15 >"$out/ingest.log" 2>&1 ||
+        [ $? = 1 ] || { echo "report.sh: the ingest of the province's file failed" >&2; exit 1; }
+    grep -q " $nprov revised," "$out/ingest.log" ||
+        { echo "report.sh: the province's file did not revise its $nprov values:" >&2; cat "$out/ingest.log" >&2; exit 1; }
     timed cold "$ps" --db "$rdb" report --period 2016-07 --unit VN --out "$out/a.xlsx" >/dev/null
     timed warm "$ps" --db "$rdb" report --period 2016-07 --unit VN --out "$out/a2.xlsx" >/dev/null
     cmp -s "$out/a.xlsx" "$out/a2.xlsx" || { echo "report.sh: the warm report differs from the one after new data" >&2; exit 1; }
