@@ -20,7 +20,7 @@
 # - A change that reaches more kept values than the bound
 #   (PROVSTAT_TEST_REFRESH_MAX) leaves them all to the next query, silently.
 # - A refresh that fails (a trigger refusing its deletes, its updates or its
-#   inserts) stores the file all the same, warns naming the file and the
+#   inserts, or the mark of their validity) stores the file all the same, warns naming the file and the
 #   reason, and leaves the kept rows unused; a retraction likewise, naming
 #   the database; the next query equals a cold one.
 # Prints "N passed, M failed" last; exits 1 when a check failed.
@@ -149,17 +149,21 @@ same_as_cold "after a change past the bound" 2016-07
 
 # --- a refresh that fails ------------------------------------------------------------
 # each of its writes refused in turn: dropping a series (DELETE), dropping
-# some periods of kept counts (UPDATE), keeping what it computed (INSERT)
+# some periods of kept counts (UPDATE), keeping what it computed (INSERT),
+# marking the kept rows valid for the new data (INSERT into meta)
 k=9
-for op in DELETE UPDATE INSERT; do
+for what in DELETE:rollup UPDATE:rollup INSERT:rollup INSERT:meta; do
+    op=${what%:*}
+    table=${what#*:}
     "$ps" --db "$db" show --period 2016-07 >/dev/null 2>&1
     "$ps" --db "$db" status --period 2016-07 >/dev/null 2>&1
     "$ps" --db "$db" status --period 2016-06 >/dev/null 2>&1 # counts of another month, which stay
-    q "$db" "CREATE TRIGGER no_keep BEFORE $op ON rollup BEGIN SELECT RAISE(ABORT, 'kept roll-ups refused for the test'); END;"
+    q "$db" "CREATE TRIGGER no_keep BEFORE $op ON $table BEGIN SELECT RAISE(ABORT, 'kept roll-ups refused for the test'); END;"
     k=$((k + 1))
     printf 'unit,indicator,period,value,status\n193,DOCS_ONLINE,2016-07,%s,A\n' "$((old + k))" >"$tmp/rev$k.csv"
     "$ps" --db "$db" ingest "$tmp/rev$k.csv" --reporter CCTK_193 --received 2016-09-07 >"$tmp/out" 2>"$tmp/log"
     rc=$?
+    op="$op on $table"
     check_eq "$op refused: a failed refresh does not fail the ingest (exit 0)" "0" "$rc"
     if grep -q "^provstat: warning: $tmp/rev$k.csv: stored, but the kept roll-ups could not be brought up to date (.*kept roll-ups refused for the test.*); the next query computes them again$" "$tmp/log"; then
         ok "$op refused: a warning naming the file and the reason"
