@@ -295,8 +295,13 @@ static int close_or_reopen(ps_cli *cli, int argc, char **argv, bool close)
         goto out;
     ps_ctx ctx = {0};
     bool changed = false;
+    /* no computed number depends on which periods are closed (values
+     * forced into one carry their own mark): the kept roll-ups stay valid */
+    ps_refresh rf = {false, 0};
+    ps_refresh_result rres;
     if (ps_db_begin(db, &ctx) || ps_obs_close(db, cat->units[u].id, ps_period_key(p), close, &changed, &ctx) ||
-        ps_db_bump_generation(db, &ctx) || ps_db_commit(db, &ctx)) {
+        ps_refresh_begin(db, &rf, &ctx) || ps_db_bump_generation(db, &ctx) ||
+        ps_refresh_finish(db, cat, &rf, NULL, 0, 0, -1, &rres, &ctx) || ps_db_commit(db, &ctx)) {
         ps_db_rollback(db);
         rc = ps_cli_fail(cli, &ctx);
         goto out;

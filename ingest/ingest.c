@@ -1002,13 +1002,14 @@ finish:
     ps_change *changes = ps_xmalloc((g.nseries ? g.nseries : 1) * sizeof *changes);
     for (size_t i = 0; i < g.nseries; i++)
         changes[i] = (ps_change){g.series[i].unit, g.series[i].indicator};
-    size_t nchanges = changed ? g.nseries : 0;
+    size_t nchanges = g.nseries;
     free_ingest(&g);
     g.w = NULL;
     /* the kept roll-ups the file reaches, computed again: a failure here
      * loses no data, and the next query computes them instead */
     ps_ctx rctx = {0};
-    if (ps_refresh_finish(db, cat, &rf, changes, nchanges, g.first_month, g.last_month, &res->refresh, &rctx))
+    if (changed &&
+        ps_refresh_finish(db, cat, &rf, changes, nchanges, g.first_month, g.last_month, &res->refresh, &rctx))
         snprintf(res->refresh_error, sizeof res->refresh_error, "%s", rctx.msg);
     free(changes);
     if ((err = ps_db_commit(db, ctx)))

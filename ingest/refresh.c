@@ -201,8 +201,17 @@ ps_error ps_refresh_finish(ps_db *db, const ps_catalog *cat, const ps_refresh *r
                            size_t n, int first, int last, ps_refresh_result *res, ps_ctx *ctx)
 {
     *res = (ps_refresh_result){false, 0, 0, 0};
-    if (!r->valid || !n)
+    if (!r->valid)
         return PS_OK; /* nothing valid to carry: the next query computes what it asks */
+    if (!n) {
+        /* nothing reached: every kept row stays as it is */
+        long long generation;
+        bool valid;
+        ps_error err = ps_rollup_state(db, &generation, &valid, ctx);
+        if (!err && !(err = ps_rollup_set_valid(db, generation, ctx)))
+            res->kept = true;
+        return err;
+    }
     ps_error err = ps_db_savepoint(db, ctx);
     if (err)
         return err;

@@ -52,10 +52,12 @@ typedef struct ps_refresh_result {
  * first..last (counted as year * 12 + month - 1). When the kept roll-ups
  * were valid before the change (ps_refresh_begin), drops what the change
  * reaches, computes it again and marks the kept rows valid for the new
- * generation. Otherwise, or when the change reaches more than a bounded
- * number of kept values, does nothing: the next query computes what it
- * asks. On an error the transaction is as before the call, the kept
- * roll-ups are left invalid, and the caller may still commit its change. */
+ * generation; with n 0 (a change no computed number depends on: closing
+ * a period), only marks them valid. Otherwise, or when the change reaches
+ * more than a bounded number of kept values, does nothing: the next query
+ * computes what it asks. On an error the transaction is as before the
+ * call, the kept roll-ups are left invalid, and the caller may still
+ * commit its change. */
 ps_error ps_refresh_finish(ps_db *db, const ps_catalog *cat, const ps_refresh *r, const ps_change *changes,
                            size_t n, int first, int last, ps_refresh_result *res, ps_ctx *ctx);
 

@@ -6,11 +6,12 @@
  * (meta 'generation', bumped in the same transaction as every change of data,
  * catalog or closed periods). The kept rows are used only while meta's
  * 'rollup_generation' equals 'generation', so no change can leave a stale
- * number behind. A change of catalog or closed periods leaves them all
- * unused, and the first save after it replaces them all. An ingest or a
- * retraction carries them over instead (ingest/refresh.h): in its own
- * transaction it drops and computes again what it reaches, and moves
- * 'rollup_generation' with 'generation'. Each save merges its rows into the
+ * number behind. A change of catalog leaves them all unused, and the
+ * first save after it replaces them all. An ingest or a retraction carries
+ * them over instead (ingest/refresh.h): in its own transaction it drops and
+ * computes again what it reaches, and moves 'rollup_generation' with
+ * 'generation'; close and reopen, which change no computed number, move it
+ * alone. Each save merges its rows into the
  * series kept by earlier commands.
  */
 #ifndef PS_ROLLUP_H

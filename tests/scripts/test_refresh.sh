@@ -16,7 +16,8 @@
 #   derived series and the province's series of the indicator and of those
 #   that depend on it, and a share of the province (PARENT) in every
 #   district; other districts' series and other indicators' stay byte for
-#   byte. A retraction carries them over too.
+#   byte. A retraction carries them over too; so do close and reopen, and a
+#   value forced into a closed period flags the province above it.
 # - A change that reaches more kept values than the bound
 #   (PROVSTAT_TEST_REFRESH_MAX) leaves them all to the next query, silently.
 # - A refresh that fails (a trigger refusing its deletes, its updates or its
@@ -135,6 +136,25 @@ same_as_cold "after a one-value revision" 2016-07
     fail "retract" "$tmp/log"
 check_eq "a retraction carried the kept rows" "$(gen "$db")" "$(kept_gen "$db")"
 same_as_cold "after a retraction" 2016-07
+
+# --- closing a period changes no computed number; forcing a value into it does ---------
+"$ps" --db "$db" close --period 2016-06 >"$tmp/log" 2>&1 || fail "close" "$tmp/log"
+check_eq "close carried the kept rows" "$(gen "$db")" "$(kept_gen "$db")"
+same_as_cold "after close" 2016-06
+june=$("$ps" --db "$db" show --period 2016-06 --format csv | grep '^193,DOCS_ONLINE,' | cut -d, -f5)
+printf 'unit,indicator,period,value,status\n193,DOCS_ONLINE,2016-06,%s,A\n' "$((june + 100))" >"$tmp/forced.csv"
+"$ps" --db "$db" ingest "$tmp/forced.csv" --reporter CCTK_193 --received 2016-09-05 --force >"$tmp/log" 2>&1 ||
+    fail "ingest into the closed period with --force" "$tmp/log"
+check_eq "a forced value carried the kept rows" "$(gen "$db")" "$(kept_gen "$db")"
+if "$ps" --db "$db" show --period 2016-06 --format csv | grep -q '^22,DOCS_ONLINE,2016-06,.*revised-after-close'; then
+    ok "the province's value above the forced one is flagged revised-after-close"
+else
+    fail "the province's value above the forced one is flagged revised-after-close"
+fi
+same_as_cold "after a value forced into the closed period" 2016-06
+"$ps" --db "$db" reopen --period 2016-06 >"$tmp/log" 2>&1 || fail "reopen" "$tmp/log"
+check_eq "reopen carried the kept rows" "$(gen "$db")" "$(kept_gen "$db")"
+same_as_cold "after reopen" 2016-06
 
 # --- a change past the bound leaves everything to the next query ------------------------
 printf 'unit,indicator,period,value,status\n193,DOCS_ONLINE,2016-07,%s,A\n' "$((old + 7))" >"$tmp/rev2.csv"
