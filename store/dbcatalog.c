@@ -2,6 +2,7 @@
 #include "store/dbcatalog.h"
 
 #include "core/alloc.h"
+#include "core/strbuf.h"
 #include "store/db_int.h"
 
 #include <stdio.h>
@@ -257,9 +258,45 @@ static ps_error save_all(ps_db *db, ps_catalog *cat, ps_ctx *ctx)
     return err;
 }
 
+/* The catalog as stored, every column of every unit, indicator, reporter
+ * and rule but their ids (rules are written anew by each save), in one
+ * text: a save that leaves it the same changed nothing. */
+static ps_error catalog_text(ps_db *db, ps_strbuf *out, ps_ctx *ctx)
+{
+    static const char *const sql[] = {"SELECT * FROM unit ORDER BY id", "SELECT * FROM indicator ORDER BY id",
+                                      "SELECT * FROM reporter ORDER BY id", "SELECT * FROM rule ORDER BY id"};
+    for (size_t k = 0; k < sizeof sql / sizeof *sql; k++) {
+        sqlite3_stmt *st;
+        ps_error err = ps_db_prepare(db, sql[k], &st, ctx);
+        if (err)
+            return err;
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            for (int c = 0; c < sqlite3_column_count(st); c++) {
+                if (strcmp(sqlite3_column_name(st, c), "id") == 0)
+                    continue;
+                /* the type, the length, the bytes: no two rows print alike */
+                int type = sqlite3_column_type(st, c);
+                const void *b = type == SQLITE_BLOB ? sqlite3_column_blob(st, c) : sqlite3_column_text(st, c);
+                int n = sqlite3_column_bytes(st, c);
+                ps_sb_printf(out, "%d:%d:", type, n);
+                if (b && n > 0)
+                    ps_sb_append(out, b, (size_t)n);
+            }
+            ps_sb_putc(out, '\n');
+        }
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE)
+            return ps_db_fail(db, ctx, rc, "reading the catalog");
+        ps_sb_putc(out, '|');
+    }
+    return PS_OK;
+}
+
 ps_error ps_db_catalog_save(ps_db *db, ps_catalog *cat, const char *const paths[4],
                             ps_diags *diags, ps_ctx *ctx)
 {
+    ps_strbuf was = PS_STRBUF_INIT, is = PS_STRBUF_INIT;
     ps_error err = ps_db_begin(db, ctx);
     if (err)
         return err;
@@ -273,12 +310,20 @@ ps_error ps_db_catalog_save(ps_db *db, ps_catalog *cat, const char *const paths[
     /* parents and successors refer to codes; check them at the end */
     if ((err = ps_db_exec(db, "PRAGMA defer_foreign_keys = ON", ctx)))
         goto fail;
-    if ((err = save_all(db, cat, ctx)))
+    /* the same catalog saved again changes no computed number: the data
+     * generation, and the roll-ups kept for it, stay */
+    if ((err = catalog_text(db, &was, ctx)) || (err = save_all(db, cat, ctx)) ||
+        (err = catalog_text(db, &is, ctx)))
         goto fail;
-    if ((err = ps_db_bump_generation(db, ctx)))
+    if ((was.len != is.len || (was.len && memcmp(was.buf, is.buf, was.len) != 0)) &&
+        (err = ps_db_bump_generation(db, ctx)))
         goto fail;
+    ps_sb_free(&was);
+    ps_sb_free(&is);
     return ps_db_commit(db, ctx);
 fail:
+    ps_sb_free(&was);
+    ps_sb_free(&is);
     ps_db_rollback(db);
     return err;
 }

@@ -15,7 +15,8 @@
 #   indicator with nothing stored;
 # - after each writer (ingest of a revision, retract, init with a changed
 #   formula, close, reopen) a warm `show` equals a cold one (kept rows
-#   deleted first), and the data generation moved;
+#   deleted first), and the data generation moved; init with the same
+#   catalog moves nothing and leaves the kept rows valid;
 # - a second period merges into the kept series without losing the first;
 # - a query never waits for a writer to keep its roll-ups: it finishes while
 #   another process holds the write lock, and keeps nothing;
@@ -127,6 +128,12 @@ same_as_cold "after retract"
 after=$(grep '^22,DOCS_ONLINE,' "$tmp/warm.csv" | cut -d, -f5)
 if [ "$after" != "$province" ]; then ok "the retraction shows in the province ($province -> $after)"; else fail "the retraction shows in the province"; fi
 
+show >/dev/null
+g2=$(gen)
+"$ps" init --catalog "$sample/catalog" >"$tmp/log" 2>&1 || fail "init with the same catalog" "$tmp/log"
+check_eq "init with the same catalog leaves the generation" "$g2" "$(gen)"
+check_eq "and the kept roll-ups valid" "$g2" "$(kept_gen)"
+same_as_cold "after init with the same catalog"
 show >/dev/null
 cp -r "$sample/catalog" "$tmp/catalog"
 sed -i 's|DOCS_ONLINE / DOCS_TOTAL \* 100,310|DOCS_ONLINE / DOCS_TOTAL * 1000,310|' "$tmp/catalog/indicators.csv"
