@@ -6,13 +6,13 @@
  * (meta 'generation', bumped in the same transaction as every change of data,
  * catalog or closed periods). The kept rows are used only while meta's
  * 'rollup_generation' equals 'generation', so no change can leave a stale
- * number behind. A change of catalog leaves them all unused, and the
- * first save after it replaces them all. An ingest or a retraction carries
- * them over instead (ingest/refresh.h): in its own transaction it drops and
+ * number behind. A changed catalog leaves them all unused, and the first
+ * save after it replaces them all. An ingest or a retraction carries them
+ * over instead (ingest/refresh.h): in its own transaction it drops and
  * computes again what it reaches, and moves 'rollup_generation' with
  * 'generation'; close and reopen, which change no computed number, move it
- * alone. Each save merges its rows into the
- * series kept by earlier commands.
+ * alone. Each save merges its rows into the series kept by earlier
+ * commands.
  */
 #ifndef PS_ROLLUP_H
 #define PS_ROLLUP_H
