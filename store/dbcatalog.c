@@ -34,6 +34,67 @@ static char *col_dup_or_null(sqlite3_stmt *st, int i)
  * Change checks against stored data
  * ------------------------------------------------------------------------ */
 
+/* Runs sql, calling fn for each row; what names the work in an error. */
+static ps_error each_row(ps_db *db, const char *sql, void (*fn)(sqlite3_stmt *st, void *arg), void *arg,
+                         const char *what, ps_ctx *ctx)
+{
+    sqlite3_stmt *st;
+    ps_error err = ps_db_prepare(db, sql, &st, ctx);
+    if (err)
+        return err;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        fn(st, arg);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, what);
+}
+
+typedef struct drop_check {
+    ps_catalog *cat;
+    const char *const *paths;
+    ps_diags *d;
+    int k;              /* 0 units, 1 reporters, 2 indicators */
+} drop_check;
+
+/* One stored unit, reporter or indicator with data: still in the catalog,
+ * and for an indicator, with the same kind, frequency and aggregations. */
+static void check_drop(sqlite3_stmt *st, void *arg)
+{
+    static const char *const what[3] = {"unit", "reporter", "indicator"};
+    static const int file[3] = {PS_CF_UNITS, PS_CF_REPORTERS, PS_CF_INDICATORS};
+    drop_check *c = arg;
+    ps_catalog *cat = c->cat;
+    int k = c->k;
+    const char *code = ps_db_col_text(st, 0);
+    int idx = k == 0   ? ps_catalog_unit(cat, code)
+              : k == 1 ? ps_catalog_reporter(cat, code)
+                       : ps_catalog_indicator(cat, code);
+    if (idx < 0) {
+        ps_diag_add(c->d, c->paths[file[k]], 0, 0, PS_SEV_ERROR, PS_D_CATALOG_CHANGE, code,
+                    "%s %s has stored data and cannot be dropped from the catalog; put it back in %s", what[k], code,
+                    c->paths[file[k]]);
+        return;
+    }
+    if (k != 2)
+        return;
+    ps_indicator *x = &cat->indicators[idx];
+    char buf[64];
+    const char *now[4] = {ps_kind_name(x->kind), ps_frequency_name(x->frequency),
+                          ps_indicator_space_agg_text(x, buf, sizeof buf), ps_agg_name(x->time_agg)};
+    static const char *const field[4] = {"kind", "frequency", "space_agg", "time_agg"};
+    static const int col[4] = {6, 15, PS_COL_I_SPACE + 1, 8};
+    for (int f = 0; f < 4; f++) {
+        const char *was = ps_db_col_text(st, 1 + f);
+        if (x->kind == PS_KIND_DERIVED && f >= 2)
+            continue;
+        if (strcmp(was, now[f]) != 0)
+            ps_diag_add(c->d, c->paths[PS_CF_INDICATORS], x->line, cat->cols[PS_CF_INDICATORS][col[f] - 1],
+                        PS_SEV_ERROR, PS_D_CATALOG_CHANGE, now[f],
+                        "indicator %s has stored data: its %s cannot change from %s to %s", x->code, field[f], was,
+                        now[f]);
+    }
+}
+
 static ps_error check_drops(ps_db *db, ps_catalog *cat, const char *const paths[4],
                             ps_diags *d, ps_ctx *ctx)
 {
@@ -44,46 +105,11 @@ static ps_error check_drops(ps_db *db, ps_catalog *cat, const char *const paths[
         "SELECT i.code, i.kind, i.frequency, i.space_agg, i.time_agg FROM indicator i"
         " WHERE EXISTS (SELECT 1 FROM obs o WHERE o.indicator_id = i.id)"
         " OR EXISTS (SELECT 1 FROM revision r WHERE r.indicator_id = i.id)"};
-    static const char *const what[3] = {"unit", "reporter", "indicator"};
-    static const int file[3] = {PS_CF_UNITS, PS_CF_REPORTERS, PS_CF_INDICATORS};
     for (int k = 0; k < 3; k++) {
-        sqlite3_stmt *st;
-        ps_error err = ps_db_prepare(db, sql[k], &st, ctx);
+        drop_check c = {cat, paths, d, k};
+        ps_error err = each_row(db, sql[k], check_drop, &c, "checking catalog changes", ctx);
         if (err)
             return err;
-        int rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            const char *code = ps_db_col_text(st, 0);
-            int idx = k == 0 ? ps_catalog_unit(cat, code)
-                    : k == 1 ? ps_catalog_reporter(cat, code) : ps_catalog_indicator(cat, code);
-            if (idx < 0) {
-                ps_diag_add(d, paths[file[k]], 0, 0, PS_SEV_ERROR, PS_D_CATALOG_CHANGE, code,
-                            "%s %s has stored data and cannot be dropped from the catalog; put it back in %s",
-                            what[k], code, paths[file[k]]);
-                continue;
-            }
-            if (k != 2)
-                continue;
-            ps_indicator *x = &cat->indicators[idx];
-            char buf[64];
-            const char *now[4] = {ps_kind_name(x->kind), ps_frequency_name(x->frequency),
-                                  ps_indicator_space_agg_text(x, buf, sizeof buf), ps_agg_name(x->time_agg)};
-            static const char *const field[4] = {"kind", "frequency", "space_agg", "time_agg"};
-            static const int col[4] = {6, 15, PS_COL_I_SPACE + 1, 8};
-            for (int f = 0; f < 4; f++) {
-                const char *was = ps_db_col_text(st, 1 + f);
-                if (x->kind == PS_KIND_DERIVED && f >= 2)
-                    continue;
-                if (strcmp(was, now[f]) != 0)
-                    ps_diag_add(d, paths[PS_CF_INDICATORS], x->line, cat->cols[PS_CF_INDICATORS][col[f] - 1],
-                                PS_SEV_ERROR, PS_D_CATALOG_CHANGE, now[f],
-                                "indicator %s has stored data: its %s cannot change from %s to %s",
-                                x->code, field[f], was, now[f]);
-            }
-        }
-        sqlite3_finalize(st);
-        if (rc != SQLITE_DONE)
-            return ps_db_fail(db, ctx, rc, "checking catalog changes");
     }
     return PS_OK;
 }
@@ -258,6 +284,24 @@ static ps_error save_all(ps_db *db, ps_catalog *cat, ps_ctx *ctx)
     return err;
 }
 
+/* One row into the text: the type, the length and the bytes of each
+ * column but the id, so that no two rows print alike. */
+static void print_row(sqlite3_stmt *st, void *arg)
+{
+    ps_strbuf *out = arg;
+    for (int c = 0; c < sqlite3_column_count(st); c++) {
+        if (strcmp(sqlite3_column_name(st, c), "id") == 0)
+            continue;
+        int type = sqlite3_column_type(st, c);
+        const void *b = type == SQLITE_BLOB ? sqlite3_column_blob(st, c) : sqlite3_column_text(st, c);
+        int n = sqlite3_column_bytes(st, c);
+        ps_sb_printf(out, "%d:%d:", type, n);
+        if (b && n > 0)
+            ps_sb_append(out, b, (size_t)n);
+    }
+    ps_sb_putc(out, '\n');
+}
+
 /* The catalog as stored, every column of every unit, indicator, reporter
  * and rule but their ids (rules are written anew by each save), in one
  * text: a save that leaves it the same changed nothing. */
@@ -266,28 +310,9 @@ static ps_error catalog_text(ps_db *db, ps_strbuf *out, ps_ctx *ctx)
     static const char *const sql[] = {"SELECT * FROM unit ORDER BY id", "SELECT * FROM indicator ORDER BY id",
                                       "SELECT * FROM reporter ORDER BY id", "SELECT * FROM rule ORDER BY id"};
     for (size_t k = 0; k < sizeof sql / sizeof *sql; k++) {
-        sqlite3_stmt *st;
-        ps_error err = ps_db_prepare(db, sql[k], &st, ctx);
+        ps_error err = each_row(db, sql[k], print_row, out, "reading the catalog", ctx);
         if (err)
             return err;
-        int rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            for (int c = 0; c < sqlite3_column_count(st); c++) {
-                if (strcmp(sqlite3_column_name(st, c), "id") == 0)
-                    continue;
-                /* the type, the length, the bytes: no two rows print alike */
-                int type = sqlite3_column_type(st, c);
-                const void *b = type == SQLITE_BLOB ? sqlite3_column_blob(st, c) : sqlite3_column_text(st, c);
-                int n = sqlite3_column_bytes(st, c);
-                ps_sb_printf(out, "%d:%d:", type, n);
-                if (b && n > 0)
-                    ps_sb_append(out, b, (size_t)n);
-            }
-            ps_sb_putc(out, '\n');
-        }
-        sqlite3_finalize(st);
-        if (rc != SQLITE_DONE)
-            return ps_db_fail(db, ctx, rc, "reading the catalog");
         ps_sb_putc(out, '|');
     }
     return PS_OK;

@@ -783,7 +783,8 @@ TEST(fixed_len_equals_the_text)
         }
         for (int d = -1; d <= 16; d++)
             for (int f = 0; f <= 2; f++)
-                if (ps_number_fixed_len(v, d, (ps_numfmt)f) != strlen(ps_number_format_fixed(v, d, (ps_numfmt)f, buf)) &&
+                if (ps_number_fixed_len(v, d, (ps_numfmt)f) !=
+                        strlen(ps_number_format_fixed(v, d, (ps_numfmt)f, buf)) &&
                     bad++ < 5)
                     CHECK_STR(ps_number_format_fixed(v, d, (ps_numfmt)f, buf), "(a text of another length)");
     }
