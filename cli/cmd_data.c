@@ -250,9 +250,8 @@ int ps_cmd_retract(ps_cli *cli, int argc, char **argv)
     w = NULL;
     ps_change change = {u, ind};
     int first = p.year * 12 + ps_period_first_month(p) - 1, last = p.year * 12 + ps_period_last_month(p) - 1;
-    ps_refresh_result rres;
     ps_ctx rctx = {0};
-    if (ps_refresh_finish(db, cat, &rf, &change, 1, first, last, &rres, &rctx))
+    if (ps_refresh_finish(db, cat, &rf, &change, 1, first, last, &rctx))
         ps_cli_refresh_warning(ps_db_path(db), rctx.msg);
     if (ps_db_commit(db, &ctx)) {
         rc = ps_cli_fail(cli, &ctx);
@@ -298,10 +297,9 @@ static int close_or_reopen(ps_cli *cli, int argc, char **argv, bool close)
     /* no computed number depends on which periods are closed (values
      * forced into one carry their own mark): the kept roll-ups stay valid */
     ps_refresh rf = {false, 0};
-    ps_refresh_result rres;
     if (ps_db_begin(db, &ctx) || ps_obs_close(db, cat->units[u].id, ps_period_key(p), close, &changed, &ctx) ||
         ps_refresh_begin(db, &rf, &ctx) || ps_db_bump_generation(db, &ctx) ||
-        ps_refresh_finish(db, cat, &rf, NULL, 0, 0, -1, &rres, &ctx) || ps_db_commit(db, &ctx)) {
+        ps_refresh_finish(db, cat, &rf, NULL, 0, 0, -1, &ctx) || ps_db_commit(db, &ctx)) {
         ps_db_rollback(db);
         rc = ps_cli_fail(cli, &ctx);
         goto out;

@@ -1875,7 +1875,7 @@ static ps_error write_data(rep *r, sheet *s, size_t from, size_t to, int n)
         const ps_unit *u = &cat->units[d->unit];
         const ps_indicator *x = &cat->indicators[d->ind];
         char flags[256], st[2] = {d->v.status, 0};
-        if (ps_period_key(d->p) != pk || !pk) {
+        if (ps_period_key(d->p) != pk) {
             pk = ps_period_key(d->p);
             ps_period_format(d->p, pb);
         }

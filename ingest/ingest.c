@@ -1009,7 +1009,7 @@ finish:
      * loses no data, and the next query computes them instead */
     ps_ctx rctx = {0};
     if (changed &&
-        ps_refresh_finish(db, cat, &rf, changes, nchanges, g.first_month, g.last_month, &res->refresh, &rctx))
+        ps_refresh_finish(db, cat, &rf, changes, nchanges, g.first_month, g.last_month, &rctx))
         snprintf(res->refresh_error, sizeof res->refresh_error, "%s", rctx.msg);
     free(changes);
     if ((err = ps_db_commit(db, ctx)))

@@ -48,8 +48,8 @@ typedef struct ps_ingest_result {
     long long already_id; /* that submission */
     long long submission_id;
     bool committed;       /* something was written */
-    ps_refresh_result refresh; /* the kept roll-ups the file reached, computed again (ingest/refresh.h) */
-    char refresh_error[1024];  /* why they could not be ("" when they were, or when none were valid) */
+    char refresh_error[1024];  /* why the kept roll-ups the file reached could not be computed again
+                                  (ingest/refresh.h); "" when they were, or when none were valid */
 } ps_ingest_result;
 
 /* Ingests one file. `path` is the file as given on the command line (used

@@ -23,6 +23,15 @@ ps_error ps_refresh_begin(ps_db *db, ps_refresh *r, ps_ctx *ctx)
     return ps_rollup_state(db, &generation, &r->valid, ctx);
 }
 
+/* The kept rows that stay belong to the generation of the change. */
+static ps_error mark_valid(ps_db *db, ps_ctx *ctx)
+{
+    long long generation;
+    bool valid;
+    ps_error err = ps_rollup_state(db, &generation, &valid, ctx);
+    return err ? err : ps_rollup_set_valid(db, generation, ctx);
+}
+
 typedef struct names_arg {
     const ps_catalog *cat;
     const bool *set;
@@ -155,10 +164,8 @@ static ps_error drop_reached(ps_db *db, const ps_catalog *cat, const ps_change *
                                              want_period, c, ctx);
     }
     free(changed);
-    long long generation;
-    bool valid;
-    if (!err && !(err = ps_rollup_state(db, &generation, &valid, ctx)))
-        err = ps_rollup_set_valid(db, generation, ctx);
+    if (!err)
+        err = mark_valid(db, ctx);
     ps_rollup_reader_free(r);
     free(reach);
     free(everywhere);
@@ -198,20 +205,12 @@ static ps_error compute_again(ps_db *db, const ps_catalog *cat, const collect *c
 }
 
 ps_error ps_refresh_finish(ps_db *db, const ps_catalog *cat, const ps_refresh *r, const ps_change *changes,
-                           size_t n, int first, int last, ps_refresh_result *res, ps_ctx *ctx)
+                           size_t n, int first, int last, ps_ctx *ctx)
 {
-    *res = (ps_refresh_result){false, 0, 0, 0};
     if (!r->valid)
         return PS_OK; /* nothing valid to carry: the next query computes what it asks */
-    if (!n) {
-        /* nothing reached: every kept row stays as it is */
-        long long generation;
-        bool valid;
-        ps_error err = ps_rollup_state(db, &generation, &valid, ctx);
-        if (!err && !(err = ps_rollup_set_valid(db, generation, ctx)))
-            res->kept = true;
-        return err;
-    }
+    if (!n)
+        return mark_valid(db, ctx); /* nothing reached: every kept row stays as it is */
     ps_error err = ps_db_savepoint(db, ctx);
     if (err)
         return err;
@@ -224,11 +223,8 @@ ps_error ps_refresh_finish(ps_db *db, const ps_catalog *cat, const ps_refresh *r
         /* as before the call: the kept rows stay those of the old
          * generation, which no query uses */
         ps_db_undo_savepoint(db);
-    } else if (!(err = ps_db_release(db, ctx))) {
-        *res = (ps_refresh_result){true, 0, (long)c.n, (long)c.np};
-        for (size_t i = 0; i < c.n; i++)
-            if (i == 0 || c.v[i].unit != c.v[i - 1].unit || c.v[i].indicator != c.v[i - 1].indicator)
-                res->series++;
+    } else {
+        err = ps_db_release(db, ctx);
     }
     free(c.v);
     free(c.periods);

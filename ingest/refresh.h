@@ -40,13 +40,6 @@ typedef struct ps_change {
     int unit, indicator;
 } ps_change;
 
-typedef struct ps_refresh_result {
-    bool kept;              /* the kept roll-ups are valid for the new data */
-    long series;            /* kept series computed again */
-    long values;            /* their values */
-    long periods;           /* periods whose reporting counts were computed again */
-} ps_refresh_result;
-
 /* After the change and its generation bump, in the same transaction:
  * changes[0..n) are the series whose stored values changed, in months
  * first..last (counted as year * 12 + month - 1). When the kept roll-ups
@@ -59,6 +52,6 @@ typedef struct ps_refresh_result {
  * call, the kept roll-ups are left invalid, and the caller may still
  * commit its change. */
 ps_error ps_refresh_finish(ps_db *db, const ps_catalog *cat, const ps_refresh *r, const ps_change *changes,
-                           size_t n, int first, int last, ps_refresh_result *res, ps_ctx *ctx);
+                           size_t n, int first, int last, ps_ctx *ctx);
 
 #endif

@@ -393,19 +393,6 @@ ps_error ps_db_bump_generation(ps_db *db, ps_ctx *ctx)
     return ps_db_exec(db, "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'", ctx);
 }
 
-long long ps_db_generation(ps_db *db)
-{
-    sqlite3_stmt *st;
-    long long g = -1;
-    if (sqlite3_prepare_v2(db->h, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'",
-                           -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW)
-            g = sqlite3_column_int64(st, 0);
-        sqlite3_finalize(st);
-    }
-    return g;
-}
-
 /* ------------------------------------------------------------------------
  * Backup
  * ------------------------------------------------------------------------ */

@@ -54,7 +54,6 @@ void ps_db_end_read(ps_db *db);
 
 /* Increments the data generation counter (inside a write transaction). */
 ps_error ps_db_bump_generation(ps_db *db, ps_ctx *ctx);
-long long ps_db_generation(ps_db *db);
 
 /* Copies the database to dest with SQLite's online backup API, consistent
  * while others write. Writes to dest.tmp then renames. */
