@@ -3,46 +3,15 @@
  * batch that cannot be written fails that call and every later one; and
  * the writer's statements, prepared on first use, fail there. */
 #include "check.h"
+#include "tmp_db.h"
 
 #include "store/db_int.h"
 #include "store/obs.h"
 
-#include <stdlib.h>
-#include <unistd.h>
-
-static char dbpath[64];
-
-static ps_db *fresh_db(ps_ctx *ctx)
-{
-    snprintf(dbpath, sizeof dbpath, "/tmp/provstat-test-append-%ld.db", (long)getpid());
-    char side[80];
-    unlink(dbpath);
-    snprintf(side, sizeof side, "%s-wal", dbpath);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", dbpath);
-    unlink(side);
-    ps_db *db = NULL;
-    ps_db_opts o = {.create = true};
-    if (ps_db_open(&db, dbpath, &o, ctx))
-        return NULL;
-    return db;
-}
-
-static void drop_db(ps_db *db)
-{
-    ps_db_close(db);
-    char side[80];
-    unlink(dbpath);
-    snprintf(side, sizeof side, "%s-wal", dbpath);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", dbpath);
-    unlink(side);
-}
-
 /* A fresh database, a transaction and a writer; false when they cannot be had. */
 static bool start(ps_db **db, ps_obs_writer **w, ps_ctx *ctx)
 {
-    *db = fresh_db(ctx);
+    *db = tmp_db_open("append", ctx);
     *w = NULL;
     CHECK(*db != NULL);
     if (!*db)
@@ -60,7 +29,7 @@ static void stop(ps_db *db, ps_obs_writer *w, ps_ctx *ctx)
         CHECK_INT(ps_db_commit(db, ctx), PS_OK);
     else
         ps_db_rollback(db);
-    drop_db(db);
+    tmp_db_drop(db);
 }
 
 static double got_sum;

@@ -3,32 +3,17 @@
  * the kept numbers with their negative ids, nothing of other units; and a
  * table that cannot be read is an error that says so. */
 #include "check.h"
+#include "tmp_db.h"
 
 #include "store/db_int.h"
 #include "store/rollup.h"
 
-#include <unistd.h>
-
-static char dbpath[64];
-
-static void unlink_all(void)
-{
-    char side[80];
-    unlink(dbpath);
-    snprintf(side, sizeof side, "%s-wal", dbpath);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", dbpath);
-    unlink(side);
-}
 
 /* A fresh database with kept rows of units 7 and 8. */
 static ps_db *kept_db(ps_ctx *ctx)
 {
-    snprintf(dbpath, sizeof dbpath, "/tmp/provstat-test-rollup-%ld.db", (long)getpid());
-    unlink_all();
-    ps_db *db = NULL;
-    ps_db_opts o = {.create = true};
-    CHECK_INT(ps_db_open(&db, dbpath, &o, ctx), PS_OK);
+    ps_db *db = tmp_db_open("rollup", ctx);
+    CHECK(db != NULL);
     if (!db)
         return NULL;
     long long generation = 0;
@@ -88,8 +73,7 @@ TEST(a_units_kept_series_in_one_read)
     CHECK_INT(ps_rollup_unit(r, 9, take, NULL, &ctx), PS_OK); /* nothing kept */
     CHECK_INT(ngot, 0);
     ps_rollup_reader_free(r);
-    ps_db_close(db);
-    unlink_all();
+    tmp_db_drop(db);
 }
 
 TEST(a_table_that_cannot_be_read_is_an_error)
@@ -105,8 +89,7 @@ TEST(a_table_that_cannot_be_read_is_an_error)
     CHECK_INT(ps_rollup_unit(r, 7, take, NULL, &c2), PS_ERR_DB);
     CHECK(strstr(ps_ctx_message(&c2), "no such table: rollup") != NULL);
     ps_rollup_reader_free(r);
-    ps_db_close(db);
-    unlink_all();
+    tmp_db_drop(db);
 }
 
 int main(void)
