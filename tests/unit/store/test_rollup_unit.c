@@ -9,9 +9,11 @@
 #include "store/rollup.h"
 
 
-/* A fresh database with kept rows of units 7 and 8. */
-static ps_db *kept_db(ps_ctx *ctx)
+/* A fresh database with kept rows of units 7 and 8, and a reader of them
+ * in *r; NULL when they cannot be had. */
+static ps_db *kept_db(ps_rollup_reader **r, ps_ctx *ctx)
 {
+    *r = NULL;
     ps_db *db = tmp_db_open("rollup", ctx);
     CHECK(db != NULL);
     if (!db)
@@ -32,7 +34,10 @@ static ps_db *kept_db(ps_ctx *ctx)
     bool saved = false;
     CHECK_INT(ps_rollup_save(db, generation, rows, sizeof rows / sizeof rows[0], &saved, ctx), PS_OK);
     CHECK(saved);
-    return db;
+    CHECK_INT(ps_rollup_reader_new(db, r, ctx), PS_OK);
+    if (!*r)
+        tmp_db_drop(db);
+    return *r ? db : NULL;
 }
 
 static ps_rollup_row got[16];
@@ -49,11 +54,10 @@ static void take(const ps_rollup_row *row, void *arg)
 TEST(a_units_kept_series_in_one_read)
 {
     ps_ctx ctx = {0};
-    ps_db *db = kept_db(&ctx);
+    ps_rollup_reader *r;
+    ps_db *db = kept_db(&r, &ctx);
     if (!db)
         return;
-    ps_rollup_reader *r = NULL;
-    CHECK_INT(ps_rollup_reader_new(db, &r, &ctx), PS_OK);
     ngot = 0;
     CHECK_INT(ps_rollup_unit(r, 7, take, NULL, &ctx), PS_OK);
     CHECK_INT(ngot, 4);
@@ -79,11 +83,10 @@ TEST(a_units_kept_series_in_one_read)
 TEST(a_table_that_cannot_be_read_is_an_error)
 {
     ps_ctx ctx = {0};
-    ps_db *db = kept_db(&ctx);
+    ps_rollup_reader *r;
+    ps_db *db = kept_db(&r, &ctx);
     if (!db)
         return;
-    ps_rollup_reader *r = NULL;
-    CHECK_INT(ps_rollup_reader_new(db, &r, &ctx), PS_OK);
     CHECK_INT(ps_db_exec(db, "DROP TABLE rollup", &ctx), PS_OK);
     ps_ctx c2 = {0};
     CHECK_INT(ps_rollup_unit(r, 7, take, NULL, &c2), PS_ERR_DB);
