@@ -249,7 +249,8 @@ int ps_cmd_retract(ps_cli *cli, int argc, char **argv)
     ps_obs_writer_free(w);
     w = NULL;
     ps_change change = {u, ind};
-    int first = p.year * 12 + ps_period_first_month(p) - 1, last = p.year * 12 + ps_period_last_month(p) - 1;
+    int first, last;
+    ps_period_month_span(p, &first, &last);
     ps_ctx rctx = {0};
     if (ps_refresh_finish(db, cat, &rf, &change, 1, first, last, &rctx))
         ps_cli_refresh_warning(ps_db_path(db), rctx.msg);

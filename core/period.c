@@ -135,6 +135,17 @@ int ps_period_last_month(ps_period p)
     }
 }
 
+void ps_period_month_span(ps_period p, int *first, int *last)
+{
+    if (!ps_period_valid(p)) {
+        *first = 0;
+        *last = -1;
+        return;
+    }
+    *first = p.year * 12 + ps_period_first_month(p) - 1;
+    *last = p.year * 12 + ps_period_last_month(p) - 1;
+}
+
 int ps_period_month_count(ps_period p)
 {
     if (!ps_period_valid(p))

@@ -80,6 +80,9 @@ bool ps_period_valid(ps_period p);
 /* First and last calendar month (1..12) that p covers; 0 when p is invalid. */
 int ps_period_first_month(ps_period p);
 int ps_period_last_month(ps_period p);
+/* The first and last month p covers as year * 12 + month - 1, a count on
+ * which months of different years compare; 0 and -1 when p is invalid. */
+void ps_period_month_span(ps_period p, int *first, int *last);
 /* Number of months inside p; 0 when p is invalid. */
 int ps_period_month_count(ps_period p);
 

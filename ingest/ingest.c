@@ -201,8 +201,8 @@ static int colno(const ingest *g, int c)
 /* The (unit, period) pairs the file stored, for the rules. */
 static void remember_pair(ingest *g, int unit, int measure, int period)
 {
-    ps_period p = ps_period_from_key(period);
-    int first = p.year * 12 + ps_period_first_month(p) - 1, last = p.year * 12 + ps_period_last_month(p) - 1;
+    int first, last;
+    ps_period_month_span(ps_period_from_key(period), &first, &last);
     if (first < g->first_month)
         g->first_month = first;
     if (last > g->last_month)

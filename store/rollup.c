@@ -242,7 +242,8 @@ static bool period_meets(int key, int first, int last)
     ps_period p = ps_period_from_key(key);
     if (p.type == PS_P_NONE)
         return true; /* not one of ours: drop it */
-    int a = p.year * 12 + ps_period_first_month(p) - 1, b = p.year * 12 + ps_period_last_month(p) - 1;
+    int a, b;
+    ps_period_month_span(p, &a, &b);
     return a <= last && b >= first;
 }
 

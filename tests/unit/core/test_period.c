@@ -741,8 +741,28 @@ TEST(parts)
     CHECK_INT(ps_period_parts(P("2016"), PS_P_NONE, v, 2), 0);
 }
 
+/* Months counted across years: a quarter, a year-to-date, a December
+ * next to the following January, and an invalid period spanning nothing. */
+TEST(month_span)
+{
+    int a, b;
+    ps_period_month_span(ps_period_make(PS_P_QUARTER, 2016, 3), &a, &b);
+    CHECK_INT(a, 2016 * 12 + 6);
+    CHECK_INT(b, 2016 * 12 + 8);
+    ps_period_month_span(ps_period_make(PS_P_YTD, 2016, 7), &a, &b);
+    CHECK_INT(a, 2016 * 12);
+    CHECK_INT(b, 2016 * 12 + 6);
+    ps_period_month_span(ps_period_month(2015, 12), &a, &b);
+    int c, d;
+    ps_period_month_span(ps_period_month(2016, 1), &c, &d);
+    CHECK_INT(c - b, 1);
+    ps_period_month_span(ps_period_from_key(0), &a, &b);
+    CHECK(a > b);
+}
+
 int main(void)
 {
+    RUN(month_span);
     RUN(accepted_forms_any_case);
     RUN(parsed_fields);
     RUN(refusals_with_clear_messages);
