@@ -807,13 +807,10 @@ static ps_error check_rules(ingest *g)
                     line = ps_obs_line_of(g->w, &k, g->sub_id);
                 }
             }
-            char lb[PS_NUMBER_BUFSZ], rb[PS_NUMBER_BUFSZ], pbuf[PS_PERIOD_BUFSZ];
-            const char *why = *rule->message_en ? rule->message_en : rule->message_vi;
-            diag(g, line, colno(g, C_VALUE), rule->severity, PS_D_RULE_FAILED, NULL,
-                 "rule %s does not hold for %s in %s: %s %s %s is %s %s %s%s%s", rule->code,
-                 cat->units[u].code, ps_period_format(p, pbuf), rule->left_text,
-                 ps_rule_op_name(rule->op), rule->right_text, ps_number_format(l, lb),
-                 ps_rule_op_name(rule->op), ps_number_format(rv, rb), *why ? " — " : "", why);
+            char pbuf[PS_PERIOD_BUFSZ], msg[2048];
+            ps_period_format(p, pbuf);
+            diag(g, line, colno(g, C_VALUE), rule->severity, PS_D_RULE_FAILED, NULL, "%s",
+                 ps_rule_failure_text(rule, cat->units[u].code, pbuf, l, rv, msg, sizeof msg));
             if (rule->severity == PS_SEV_ERROR) {
                 ps_formula_walk_refs(rule->left, collect_id, &undo);
                 ps_formula_walk_refs(rule->right, collect_id, &undo);
