@@ -95,13 +95,9 @@ ps_error ps_check_period(ps_engine *e, ps_period p, ps_diags *diags, ps_ctx *ctx
                 return ce.err;
             if (!hl || !hr || ps_rule_holds(rule->op, l, rv))
                 continue;
-            char lb[PS_NUMBER_BUFSZ], rb[PS_NUMBER_BUFSZ];
-            const char *why = *rule->message_en ? rule->message_en : rule->message_vi;
-            ps_diag_add(diags, un->code, 0, 0, rule->severity, PS_D_RULE_FAILED, NULL,
-                        "rule %s does not hold in %s: %s %s %s is %s %s %s%s%s", rule->code, pb,
-                        rule->left_text, ps_rule_op_name(rule->op), rule->right_text,
-                        ps_number_format(l, lb), ps_rule_op_name(rule->op), ps_number_format(rv, rb),
-                        *why ? " — " : "", why);
+            char msg[2048];
+            ps_diag_add(diags, un->code, 0, 0, rule->severity, PS_D_RULE_FAILED, NULL, "%s",
+                        ps_rule_failure_text(rule, un->code, pb, l, rv, msg, sizeof msg));
         }
         if (!un->nchildren)
             continue;

@@ -6,7 +6,8 @@
 
 #include "core/number.h"
 #include "core/period.h"
-#include "ingest/refresh.h"
+#include "ingest/period_lock.h"
+#include "ingest/retract.h"
 #include "store/obs.h"
 #include "store/query.h"
 
@@ -196,74 +197,28 @@ int ps_cmd_retract(ps_cli *cli, int argc, char **argv)
     ps_db *db;
     ps_catalog *cat;
     ps_obs_key key;
-    int u = -1, ind = -1;
-    ps_period p;
-    if ((rc = open_key(cli, &k, false, &db, &cat, &key, &u, &ind, &p)))
+    ps_retract_req req = {0};
+    if ((rc = open_key(cli, &k, false, &db, &cat, &key, &req.unit, &req.indicator, &req.period)))
         return rc;
-    int r = ps_catalog_reporter(cat, k.reporter);
-    if (r < 0) {
+    req.measure = key.measure;
+    req.force = k.force;
+    if ((req.reporter = ps_catalog_reporter(cat, k.reporter)) < 0) {
         rc = ps_cli_usage_error(cli, "--reporter %s is not a reporter of the catalog", k.reporter);
         goto out;
     }
-    const ps_reporter *rep = &cat->reporters[r];
     ps_ctx ctx = {0};
-    ps_obs_writer *w = NULL;
-    ps_refresh rf = {false, 0};
-    char pb[PS_PERIOD_BUFSZ];
-    ps_period_format(p, pb);
-    if (ps_db_begin(db, &ctx) || ps_obs_writer_new(db, &w, &ctx)) {
-        rc = ps_cli_fail(cli, &ctx);
-        goto rollback;
-    }
-    ps_obs cur;
-    if (ps_obs_get(w, &key, &cur, &ctx)) {
-        rc = ps_cli_fail(cli, &ctx);
-        goto rollback;
-    }
-    if (!cur.exists || !cur.has_value) {
-        fprintf(stderr, "provstat: %s %s %s has no value to retract\n", k.unit, k.indicator, pb);
-        rc = 1;
-        goto rollback;
-    }
-    if (cur.reporter_id != rep->id && !k.force) {
-        const char *owner = "another reporter";
-        for (size_t i = 0; i < cat->nreporters; i++)
-            if (cat->reporters[i].id == cur.reporter_id)
-                owner = cat->reporters[i].code;
-        fprintf(stderr, "provstat: %s %s %s was sent by %s: only that reporter may retract it (or use --force)\n",
-                k.unit, k.indicator, pb, owner);
-        rc = 1;
-        goto rollback;
-    }
-    long long sub;
-    ps_obs_counts counts = {0};
-    counts.revised = 1;
-    if (ps_obs_submission_new(w, rep->id, "(retract)", "", "retract", NULL, &sub, &ctx) ||
-        ps_obs_put(w, &key, &cur, false, 0, cur.status, 0, "", rep->id, sub, 0, &ctx) ||
-        (cur.reporter_id != rep->id && ps_obs_override(w, sub, &key, "other-reporter", 0, &ctx)) ||
-        ps_obs_submission_finish(w, sub, &counts, "retract", &ctx) || ps_refresh_begin(db, &rf, &ctx) ||
-        ps_db_bump_generation(db, &ctx)) {
-        rc = ps_cli_fail(cli, &ctx);
-        goto rollback;
-    }
-    ps_obs_writer_free(w);
-    w = NULL;
-    ps_change change = {u, ind};
-    int first, last;
-    ps_period_month_span(p, &first, &last);
-    ps_ctx rctx = {0};
-    if (ps_refresh_finish(db, cat, &rf, &change, 1, first, last, &rctx))
-        ps_cli_refresh_warning(ps_db_path(db), rctx.msg);
-    if (ps_db_commit(db, &ctx)) {
+    ps_retract_result res;
+    if (ps_retract_value(db, cat, &req, &res, &ctx)) {
         rc = ps_cli_fail(cli, &ctx);
         goto out;
     }
+    if (res.kept.msg[0])
+        ps_cli_refresh_warning(ps_db_path(db), res.kept.msg);
+    char pb[PS_PERIOD_BUFSZ];
+    ps_period_format(req.period, pb);
     printf("retracted %s %s %s (%s): revision %d has no value; the earlier values stay in the history\n",
-           k.unit, k.indicator, pb, key.measure ? "plan" : "actual", cur.revision + 1);
-    goto out;
-rollback:
-    ps_obs_writer_free(w);
-    ps_db_rollback(db);
+           cat->units[req.unit].code, cat->indicators[req.indicator].code, pb, key.measure ? "plan" : "actual",
+           res.revision);
 out:
     ps_catalog_free(cat);
     ps_db_close(db);
@@ -294,29 +249,21 @@ static int close_or_reopen(ps_cli *cli, int argc, char **argv, bool close)
     if ((rc = ps_cli_unit_arg(cli, cat, k.unit, &u)))
         goto out;
     ps_ctx ctx = {0};
-    bool changed = false;
-    /* no computed number depends on which periods are closed (values
-     * forced into one carry their own mark): the kept roll-ups stay valid */
-    ps_refresh rf = {false, 0};
-    if (ps_db_begin(db, &ctx) || ps_obs_close(db, cat->units[u].id, ps_period_key(p), close, &changed, &ctx) ||
-        ps_refresh_begin(db, &rf, &ctx) || ps_db_bump_generation(db, &ctx) ||
-        ps_refresh_finish(db, cat, &rf, NULL, 0, 0, -1, &ctx) || ps_db_commit(db, &ctx)) {
-        ps_db_rollback(db);
+    bool changed;
+    ps_change_warning warn;
+    if (ps_period_lock(db, cat, u, p, close, &changed, &warn, &ctx)) {
         rc = ps_cli_fail(cli, &ctx);
         goto out;
     }
+    if (warn.msg[0])
+        ps_cli_refresh_warning(ps_db_path(db), warn.msg);
     char pb[PS_PERIOD_BUFSZ];
     ps_period_format(p, pb);
     if (close)
         printf("%s %s for %s (%s) and every unit below it\n", changed ? "closed" : "already closed:", pb,
                cat->units[u].code, cat->units[u].name_vi);
-    else if (changed)
+    else
         printf("reopened %s for %s (%s)\n", pb, cat->units[u].code, cat->units[u].name_vi);
-    else {
-        fprintf(stderr, "provstat: %s was not closed for %s: nothing to reopen (a lock is reopened with the --period and --unit it was closed with)\n",
-                pb, cat->units[u].code);
-        rc = 1;
-    }
 out:
     ps_catalog_free(cat);
     ps_db_close(db);

@@ -165,8 +165,8 @@ int ps_cmd_ingest(ps_cli *cli, int argc, char **argv)
         ps_cli_print_diags(&d, true);
         if (err == PS_OK || err == PS_ERR_REFUSED)
             summary(files[i], &res, err, o.dry_run, o.partial, d.nerr);
-        if (res.committed && res.refresh_error[0])
-            ps_cli_refresh_warning(files[i], res.refresh_error);
+        if (res.committed && res.kept.msg[0])
+            ps_cli_refresh_warning(files[i], res.kept.msg);
         if (err == PS_ERR_REFUSED)
             rc = 1;
         else if (err)

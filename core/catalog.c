@@ -88,6 +88,18 @@ static bool op_parse(const char *s, ps_rule_op *out)
     return false;
 }
 
+char *ps_rule_failure_text(const ps_rule *rule, const char *unit, const char *period, double l, double r,
+                           char *buf, size_t n)
+{
+    char lb[PS_NUMBER_BUFSZ], rb[PS_NUMBER_BUFSZ];
+    const char *why = *rule->message_en ? rule->message_en : rule->message_vi;
+    const char *op = ps_rule_op_name(rule->op);
+    snprintf(buf, n, "rule %s does not hold for %s in %s: %s %s %s is %s %s %s%s%s", rule->code, unit, period,
+             rule->left_text, op, rule->right_text, ps_number_format(l, lb), op, ps_number_format(r, rb),
+             *why ? " — " : "", why);
+    return buf;
+}
+
 bool ps_rule_holds(ps_rule_op op, double l, double r)
 {
     double tol = 0.005 * fmax(fabs(l), fabs(r));

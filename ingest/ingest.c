@@ -9,7 +9,7 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "ingest/history.h"
-#include "ingest/refresh.h"
+#include "ingest/change.h"
 #include "store/obs.h"
 
 #include <limits.h>
@@ -807,13 +807,10 @@ static ps_error check_rules(ingest *g)
                     line = ps_obs_line_of(g->w, &k, g->sub_id);
                 }
             }
-            char lb[PS_NUMBER_BUFSZ], rb[PS_NUMBER_BUFSZ], pbuf[PS_PERIOD_BUFSZ];
-            const char *why = *rule->message_en ? rule->message_en : rule->message_vi;
-            diag(g, line, colno(g, C_VALUE), rule->severity, PS_D_RULE_FAILED, NULL,
-                 "rule %s does not hold for %s in %s: %s %s %s is %s %s %s%s%s", rule->code,
-                 cat->units[u].code, ps_period_format(p, pbuf), rule->left_text,
-                 ps_rule_op_name(rule->op), rule->right_text, ps_number_format(l, lb),
-                 ps_rule_op_name(rule->op), ps_number_format(rv, rb), *why ? " — " : "", why);
+            char pbuf[PS_PERIOD_BUFSZ], msg[2048];
+            ps_period_format(p, pbuf);
+            diag(g, line, colno(g, C_VALUE), rule->severity, PS_D_RULE_FAILED, NULL, "%s",
+                 ps_rule_failure_text(rule, cat->units[u].code, pbuf, l, rv, msg, sizeof msg));
             if (rule->severity == PS_SEV_ERROR) {
                 ps_formula_walk_refs(rule->left, collect_id, &undo);
                 ps_formula_walk_refs(rule->right, collect_id, &undo);
@@ -996,24 +993,19 @@ finish:
     if ((err = ps_obs_submission_finish(g.w, g.sub_id, &counts, nerr ? "partial" : "stored", ctx)))
         goto rollback;
     bool changed = res->stored + res->revised > 0;
-    ps_refresh rf = {false};
-    if (changed && ((err = ps_refresh_begin(db, &rf, ctx)) || (err = ps_db_bump_generation(db, ctx))))
-        goto rollback;
     ps_change *changes = ps_xmalloc((g.nseries ? g.nseries : 1) * sizeof *changes);
     for (size_t i = 0; i < g.nseries; i++)
         changes[i] = (ps_change){g.series[i].unit, g.series[i].indicator};
-    size_t nchanges = g.nseries;
+    ps_change_set set = {changes, g.nseries, g.first_month, g.last_month};
     free_ingest(&g);
     g.w = NULL;
-    /* the kept roll-ups the file reaches, computed again: a failure here
-     * loses no data, and the next query computes them instead */
-    ps_ctx rctx = {0};
-    if (changed &&
-        ps_refresh_finish(db, cat, &rf, changes, nchanges, g.first_month, g.last_month, &rctx))
-        snprintf(res->refresh_error, sizeof res->refresh_error, "%s", rctx.msg);
+    if (changed)
+        err = ps_change_commit(db, cat, &set, &res->kept, ctx);
+    else
+        err = ps_db_commit(db, ctx);
     free(changes);
-    if ((err = ps_db_commit(db, ctx)))
-        goto done;
+    if (err)
+        goto rollback;
     res->committed = true;
     err = nerr ? PS_ERR_REFUSED : PS_OK;
     goto done;

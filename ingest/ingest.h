@@ -13,7 +13,7 @@
 #include "core/csv.h"
 #include "core/diag.h"
 #include "core/number.h"
-#include "ingest/refresh.h"
+#include "ingest/change.h"
 #include "store/db.h"
 
 #include <stdbool.h>
@@ -48,8 +48,8 @@ typedef struct ps_ingest_result {
     long long already_id; /* that submission */
     long long submission_id;
     bool committed;       /* something was written */
-    char refresh_error[1024];  /* why the kept roll-ups the file reached could not be computed again
-                                  (ingest/refresh.h); "" when they were, or when none were valid */
+    ps_change_warning kept; /* why the kept roll-ups the file reached were left unused
+                               (ingest/change.h); "" when they were carried over */
 } ps_ingest_result;
 
 /* Ingests one file. `path` is the file as given on the command line (used

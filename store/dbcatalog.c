@@ -126,132 +126,164 @@ static ps_error step_done(ps_db *db, sqlite3_stmt *st, ps_ctx *ctx, const char *
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? PS_OK : ps_db_fail(db, ctx, rc, what);
 }
 
-static ps_error save_all(ps_db *db, ps_catalog *cat, ps_ctx *ctx)
+/* One kind of catalog entry saved by upsert on its code: the statement, a
+ * binder of entry i, and where the id it returns goes. */
+typedef struct entry_kind {
+    const char *what;
+    const char *sql;
+    size_t (*count)(const ps_catalog *cat);
+    void (*bind)(sqlite3_stmt *st, const ps_catalog *cat, size_t i);
+    long long *(*id)(ps_catalog *cat, size_t i);
+} entry_kind;
+
+static size_t count_units(const ps_catalog *cat) { return cat->nunits; }
+static size_t count_indicators(const ps_catalog *cat) { return cat->nindicators; }
+static size_t count_reporters(const ps_catalog *cat) { return cat->nreporters; }
+static long long *unit_id(ps_catalog *cat, size_t i) { return &cat->units[i].id; }
+static long long *indicator_id(ps_catalog *cat, size_t i) { return &cat->indicators[i].id; }
+static long long *reporter_id(ps_catalog *cat, size_t i) { return &cat->reporters[i].id; }
+
+static void bind_unit(sqlite3_stmt *st, const ps_catalog *cat, size_t i)
 {
-    ps_error err = PS_OK;
-    sqlite3_stmt *st = NULL;
+    const ps_unit *u = &cat->units[i];
+    ps_db_bind_text(st, 1, u->code);
+    ps_db_bind_text(st, 2, u->name_vi);
+    ps_db_bind_text(st, 3, u->name_en);
+    ps_db_bind_text(st, 4, ps_level_name(u->level));
+    ps_db_bind_text(st, 5, u->kind);
+    ps_db_bind_text(st, 6, u->parent_code);
+    bind_period(st, 7, u->valid_from);
+    bind_period(st, 8, u->valid_to);
+    ps_db_bind_text(st, 9, u->successor_code);
+    sqlite3_bind_int64(st, 10, (long long)i);
+}
 
-    /* units: upsert by code; the delete of dropped ones is safe (checked) */
-    if ((err = ps_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS keep(code TEXT PRIMARY KEY); DELETE FROM keep;", ctx)))
-        return err;
-    if ((err = ps_db_prepare(db,
-            "INSERT INTO unit(code,name_vi,name_en,level,kind,parent,valid_from,valid_to,successor,ord)"
-            " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10) ON CONFLICT(code) DO UPDATE SET"
-            " name_vi=?2,name_en=?3,level=?4,kind=?5,parent=?6,valid_from=?7,valid_to=?8,successor=?9,ord=?10"
-            " RETURNING id", &st, ctx)))
-        return err;
-    for (size_t i = 0; i < cat->nunits && !err; i++) {
-        ps_unit *u = &cat->units[i];
-        ps_db_bind_text(st, 1, u->code);
-        ps_db_bind_text(st, 2, u->name_vi);
-        ps_db_bind_text(st, 3, u->name_en);
-        ps_db_bind_text(st, 4, ps_level_name(u->level));
-        ps_db_bind_text(st, 5, u->kind);
-        ps_db_bind_text(st, 6, u->parent_code);
-        bind_period(st, 7, u->valid_from);
-        bind_period(st, 8, u->valid_to);
-        ps_db_bind_text(st, 9, u->successor_code);
-        sqlite3_bind_int64(st, 10, (long long)i);
+static void bind_bound(sqlite3_stmt *st, int col, bool has, double v)
+{
+    if (has)
+        sqlite3_bind_double(st, col, v);
+    else
+        sqlite3_bind_null(st, col);
+}
+
+static void bind_indicator(sqlite3_stmt *st, const ps_catalog *cat, size_t i)
+{
+    const ps_indicator *x = &cat->indicators[i];
+    char buf[64];
+    bool derived = x->kind == PS_KIND_DERIVED;
+    ps_db_bind_text(st, 1, x->code);
+    ps_db_bind_text(st, 2, x->name_vi);
+    ps_db_bind_text(st, 3, x->name_en);
+    ps_db_bind_text(st, 4, x->unit_vi);
+    ps_db_bind_text(st, 5, x->unit_en);
+    ps_db_bind_text(st, 6, ps_kind_name(x->kind));
+    ps_db_bind_text(st, 7, derived ? "" : ps_indicator_space_agg_text(x, buf, sizeof buf));
+    ps_db_bind_text(st, 8, derived ? "" : ps_agg_name(x->time_agg));
+    sqlite3_bind_int(st, 9, x->decimals);
+    bind_bound(st, 10, x->has_min, x->min);
+    bind_bound(st, 11, x->has_max, x->max);
+    ps_db_bind_text(st, 12, x->formula_text);
+    sqlite3_bind_double(st, 13, x->order);
+    ps_db_bind_text(st, 14, x->group);
+    ps_db_bind_text(st, 15, ps_frequency_name(x->frequency));
+    sqlite3_bind_int(st, 16, x->key);
+    sqlite3_bind_int64(st, 17, (long long)i);
+}
+
+static void bind_reporter(sqlite3_stmt *st, const ps_catalog *cat, size_t i)
+{
+    const ps_reporter *r = &cat->reporters[i];
+    ps_db_bind_text(st, 1, r->code);
+    ps_db_bind_text(st, 2, r->name_vi);
+    ps_db_bind_text(st, 3, r->name_en);
+    ps_db_bind_text(st, 4, r->scope_code);
+    ps_db_bind_text(st, 5, r->indicators_text);
+    ps_db_bind_text(st, 6, ps_level_name(r->report_level));
+    sqlite3_bind_int(st, 7, r->deadline_day);
+    sqlite3_bind_int64(st, 8, (long long)i);
+}
+
+/* Units, indicators and reporters, in the order later ones refer to them. */
+static const entry_kind entry_kinds[3] = {
+    {"saving units",
+     "INSERT INTO unit(code,name_vi,name_en,level,kind,parent,valid_from,valid_to,successor,ord)"
+     " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10) ON CONFLICT(code) DO UPDATE SET"
+     " name_vi=?2,name_en=?3,level=?4,kind=?5,parent=?6,valid_from=?7,valid_to=?8,successor=?9,ord=?10"
+     " RETURNING id",
+     count_units, bind_unit, unit_id},
+    {"saving indicators",
+     "INSERT INTO indicator(code,name_vi,name_en,unit_vi,unit_en,kind,space_agg,time_agg,decimals,"
+     "min,max,formula,ord,grp,frequency,key,file_ord) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"
+     " ON CONFLICT(code) DO UPDATE SET name_vi=?2,name_en=?3,unit_vi=?4,unit_en=?5,kind=?6,space_agg=?7,"
+     "time_agg=?8,decimals=?9,min=?10,max=?11,formula=?12,ord=?13,grp=?14,frequency=?15,key=?16,file_ord=?17"
+     " RETURNING id",
+     count_indicators, bind_indicator, indicator_id},
+    {"saving reporters",
+     "INSERT INTO reporter(code,name_vi,name_en,scope_unit,indicators,report_level,deadline_day,ord)"
+     " VALUES (?1,?2,?3,?4,?5,?6,?7,?8) ON CONFLICT(code) DO UPDATE SET name_vi=?2,name_en=?3,"
+     "scope_unit=?4,indicators=?5,report_level=?6,deadline_day=?7,ord=?8 RETURNING id",
+     count_reporters, bind_reporter, reporter_id}};
+
+/* Upserts every entry of one kind and notes the ids the database gave. */
+static ps_error save_entries(ps_db *db, ps_catalog *cat, const entry_kind *k, ps_ctx *ctx)
+{
+    sqlite3_stmt *st;
+    ps_error err = ps_db_prepare(db, k->sql, &st, ctx);
+    size_t n = k->count(cat);
+    for (size_t i = 0; i < n && !err; i++) {
+        k->bind(st, cat, i);
         int rc = sqlite3_step(st);
         if (rc == SQLITE_ROW)
-            u->id = sqlite3_column_int64(st, 0);
+            *k->id(cat, i) = sqlite3_column_int64(st, 0);
         else
-            err = ps_db_fail(db, ctx, rc, "saving units");
+            err = ps_db_fail(db, ctx, rc, k->what);
         sqlite3_reset(st);
     }
     sqlite3_finalize(st);
-    if (err)
-        return err;
+    return err;
+}
 
-    if ((err = ps_db_prepare(db,
-            "INSERT INTO indicator(code,name_vi,name_en,unit_vi,unit_en,kind,space_agg,time_agg,decimals,"
-            "min,max,formula,ord,grp,frequency,key,file_ord) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"
-            " ON CONFLICT(code) DO UPDATE SET name_vi=?2,name_en=?3,unit_vi=?4,unit_en=?5,kind=?6,space_agg=?7,"
-            "time_agg=?8,decimals=?9,min=?10,max=?11,formula=?12,ord=?13,grp=?14,frequency=?15,key=?16,file_ord=?17"
-            " RETURNING id", &st, ctx)))
-        return err;
-    for (size_t i = 0; i < cat->nindicators && !err; i++) {
-        ps_indicator *x = &cat->indicators[i];
-        char buf[64];
-        ps_db_bind_text(st, 1, x->code);
-        ps_db_bind_text(st, 2, x->name_vi);
-        ps_db_bind_text(st, 3, x->name_en);
-        ps_db_bind_text(st, 4, x->unit_vi);
-        ps_db_bind_text(st, 5, x->unit_en);
-        ps_db_bind_text(st, 6, ps_kind_name(x->kind));
-        ps_db_bind_text(st, 7, x->kind == PS_KIND_DERIVED ? "" : ps_indicator_space_agg_text(x, buf, sizeof buf));
-        ps_db_bind_text(st, 8, x->kind == PS_KIND_DERIVED ? "" : ps_agg_name(x->time_agg));
-        sqlite3_bind_int(st, 9, x->decimals);
-        if (x->has_min) sqlite3_bind_double(st, 10, x->min); else sqlite3_bind_null(st, 10);
-        if (x->has_max) sqlite3_bind_double(st, 11, x->max); else sqlite3_bind_null(st, 11);
-        ps_db_bind_text(st, 12, x->formula_text);
-        sqlite3_bind_double(st, 13, x->order);
-        ps_db_bind_text(st, 14, x->group);
-        ps_db_bind_text(st, 15, ps_frequency_name(x->frequency));
-        sqlite3_bind_int(st, 16, x->key);
-        sqlite3_bind_int64(st, 17, (long long)i);
-        int rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW)
-            x->id = sqlite3_column_int64(st, 0);
-        else
-            err = ps_db_fail(db, ctx, rc, "saving indicators");
-        sqlite3_reset(st);
+/* The ids of table's rows whose code is no longer in the catalog. */
+static ps_error gone_ids(ps_db *db, const ps_catalog *cat, int kind, const char *table, long long **out,
+                         size_t *n, ps_ctx *ctx)
+{
+    char sql[160];
+    snprintf(sql, sizeof sql, "SELECT id, code FROM %s", table);
+    sqlite3_stmt *st;
+    ps_error err = ps_db_prepare(db, sql, &st, ctx);
+    *out = NULL;
+    *n = 0;
+    int rc;
+    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *code = ps_db_col_text(st, 1);
+        int idx = kind == 0 ? ps_catalog_unit(cat, code)
+                : kind == 1 ? ps_catalog_indicator(cat, code) : ps_catalog_reporter(cat, code);
+        if (idx < 0) {
+            *out = ps_xrealloc(*out, (*n + 1) * sizeof **out);
+            (*out)[(*n)++] = sqlite3_column_int64(st, 0);
+        }
     }
+    if (!err && rc != SQLITE_DONE)
+        err = ps_db_fail(db, ctx, rc, "reading catalog entries");
     sqlite3_finalize(st);
-    if (err)
-        return err;
+    return err;
+}
 
-    if ((err = ps_db_prepare(db,
-            "INSERT INTO reporter(code,name_vi,name_en,scope_unit,indicators,report_level,deadline_day,ord)"
-            " VALUES (?1,?2,?3,?4,?5,?6,?7,?8) ON CONFLICT(code) DO UPDATE SET name_vi=?2,name_en=?3,"
-            "scope_unit=?4,indicators=?5,report_level=?6,deadline_day=?7,ord=?8 RETURNING id", &st, ctx)))
-        return err;
-    for (size_t i = 0; i < cat->nreporters && !err; i++) {
-        ps_reporter *r = &cat->reporters[i];
-        ps_db_bind_text(st, 1, r->code);
-        ps_db_bind_text(st, 2, r->name_vi);
-        ps_db_bind_text(st, 3, r->name_en);
-        ps_db_bind_text(st, 4, r->scope_code);
-        ps_db_bind_text(st, 5, r->indicators_text);
-        ps_db_bind_text(st, 6, ps_level_name(r->report_level));
-        sqlite3_bind_int(st, 7, r->deadline_day);
-        sqlite3_bind_int64(st, 8, (long long)i);
-        int rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW)
-            r->id = sqlite3_column_int64(st, 0);
-        else
-            err = ps_db_fail(db, ctx, rc, "saving reporters");
-        sqlite3_reset(st);
-    }
-    sqlite3_finalize(st);
-    if (err)
-        return err;
-
-    /* drop what is no longer in the catalog (check_drops proved it has no data) */
+/* Drops the units, indicators and reporters no longer in the catalog
+ * (check_drops proved they have no data). */
+static ps_error drop_gone(ps_db *db, const ps_catalog *cat, ps_ctx *ctx)
+{
     static const char *const tables[3] = {"unit", "indicator", "reporter"};
+    ps_error err = PS_OK;
     for (int k = 0; k < 3 && !err; k++) {
+        long long *gone;
+        size_t ngone;
+        if ((err = gone_ids(db, cat, k, tables[k], &gone, &ngone, ctx)))
+            break;
         char sql[160];
-        snprintf(sql, sizeof sql, "SELECT id, code FROM %s", tables[k]);
-        if ((err = ps_db_prepare(db, sql, &st, ctx)))
-            return err;
-        sqlite3_stmt *del;
         snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?", tables[k]);
-        if ((err = ps_db_prepare(db, sql, &del, ctx))) {
-            sqlite3_finalize(st);
-            return err;
-        }
-        long long *gone = NULL;
-        size_t ngone = 0;
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            const char *code = ps_db_col_text(st, 1);
-            int idx = k == 0 ? ps_catalog_unit(cat, code)
-                    : k == 1 ? ps_catalog_indicator(cat, code) : ps_catalog_reporter(cat, code);
-            if (idx < 0) {
-                gone = ps_xrealloc(gone, (ngone + 1) * sizeof *gone);
-                gone[ngone++] = sqlite3_column_int64(st, 0);
-            }
-        }
-        sqlite3_finalize(st);
+        sqlite3_stmt *del;
+        err = ps_db_prepare(db, sql, &del, ctx);
         for (size_t g = 0; g < ngone && !err; g++) {
             sqlite3_bind_int64(del, 1, gone[g]);
             err = step_done(db, del, ctx, "dropping catalog entries");
@@ -259,17 +291,22 @@ static ps_error save_all(ps_db *db, ps_catalog *cat, ps_ctx *ctx)
         free(gone);
         sqlite3_finalize(del);
     }
-    if (err)
-        return err;
+    return err;
+}
 
-    if ((err = ps_db_exec(db, "DELETE FROM rule", ctx)))
-        return err;
-    if ((err = ps_db_prepare(db,
-            "INSERT INTO rule(code,lhs,op,rhs,severity,message_vi,message_en,ord) VALUES (?,?,?,?,?,?,?,?)",
-            &st, ctx)))
+/* The rules, all replaced. */
+static ps_error save_rules(ps_db *db, const ps_catalog *cat, ps_ctx *ctx)
+{
+    sqlite3_stmt *st;
+    ps_error err;
+    if ((err = ps_db_exec(db, "DELETE FROM rule", ctx)) ||
+        (err = ps_db_prepare(db,
+                             "INSERT INTO rule(code,lhs,op,rhs,severity,message_vi,message_en,ord)"
+                             " VALUES (?,?,?,?,?,?,?,?)",
+                             &st, ctx)))
         return err;
     for (size_t i = 0; i < cat->nrules && !err; i++) {
-        ps_rule *r = &cat->rules[i];
+        const ps_rule *r = &cat->rules[i];
         ps_db_bind_text(st, 1, r->code);
         ps_db_bind_text(st, 2, r->left_text);
         ps_db_bind_text(st, 3, ps_rule_op_name(r->op));
@@ -281,6 +318,18 @@ static ps_error save_all(ps_db *db, ps_catalog *cat, ps_ctx *ctx)
         err = step_done(db, st, ctx, "saving rules");
     }
     sqlite3_finalize(st);
+    return err;
+}
+
+static ps_error save_all(ps_db *db, ps_catalog *cat, ps_ctx *ctx)
+{
+    ps_error err = PS_OK;
+    for (int k = 0; k < 3 && !err; k++)
+        err = save_entries(db, cat, &entry_kinds[k], ctx);
+    if (!err)
+        err = drop_gone(db, cat, ctx);
+    if (!err)
+        err = save_rules(db, cat, ctx);
     return err;
 }
 
@@ -357,158 +406,149 @@ fail:
  * Loading
  * ------------------------------------------------------------------------ */
 
+static void load_unit(sqlite3_stmt *st, void *arg)
+{
+    ps_catalog *cat = arg;
+    ps_unit *u = ps_catalog_add_unit(cat);
+    u->id = sqlite3_column_int64(st, 0);
+    u->code = ps_xstrdup(ps_db_col_text(st, 1));
+    u->name_vi = ps_xstrdup(ps_db_col_text(st, 2));
+    u->name_en = ps_xstrdup(ps_db_col_text(st, 3));
+    u->level = ps_level_parse(ps_db_col_text(st, 4));
+    u->kind = ps_xstrdup(ps_db_col_text(st, 5));
+    u->parent_code = col_dup_or_null(st, 6);
+    u->valid_from = col_period(st, 7);
+    u->valid_to = col_period(st, 8);
+    u->successor_code = col_dup_or_null(st, 9);
+    u->line = (long)cat->nunits + 1;
+}
+
+/* An aggregation by its stored name; *out is left as it is for another. */
+static void agg_parse(const char *name, ps_agg *out)
+{
+    for (int a = 0; a <= PS_AGG_LAST; a++)
+        if (strcmp(name, ps_agg_name((ps_agg)a)) == 0)
+            *out = (ps_agg)a;
+}
+
+static void load_indicator(sqlite3_stmt *st, void *arg)
+{
+    ps_catalog *cat = arg;
+    ps_indicator *x = ps_catalog_add_indicator(cat);
+    x->id = sqlite3_column_int64(st, 0);
+    x->code = ps_xstrdup(ps_db_col_text(st, 1));
+    x->name_vi = ps_xstrdup(ps_db_col_text(st, 2));
+    x->name_en = ps_xstrdup(ps_db_col_text(st, 3));
+    x->unit_vi = ps_xstrdup(ps_db_col_text(st, 4));
+    x->unit_en = ps_xstrdup(ps_db_col_text(st, 5));
+    x->percent = strcmp(x->unit_vi, "%") == 0 || strcmp(x->unit_en, "%") == 0;
+    ps_kind_parse(ps_db_col_text(st, 6), &x->kind);
+    const char *sa = ps_db_col_text(st, 7);
+    if (strncmp(sa, "wmean:", 6) == 0) {
+        x->space_agg = PS_AGG_WMEAN;
+        x->weight_code = ps_xstrdup(sa + 6);
+    } else {
+        agg_parse(sa, &x->space_agg);
+    }
+    agg_parse(ps_db_col_text(st, 8), &x->time_agg);
+    x->decimals = sqlite3_column_int(st, 9);
+    if ((x->has_min = sqlite3_column_type(st, 10) != SQLITE_NULL))
+        x->min = sqlite3_column_double(st, 10);
+    if ((x->has_max = sqlite3_column_type(st, 11) != SQLITE_NULL))
+        x->max = sqlite3_column_double(st, 11);
+    x->formula_text = ps_xstrdup(ps_db_col_text(st, 12));
+    if (*x->formula_text) {
+        char msg[256];
+        x->formula = ps_formula_parse(x->formula_text, msg, sizeof msg);
+    }
+    x->order = sqlite3_column_double(st, 13);
+    x->group = ps_xstrdup(ps_db_col_text(st, 14));
+    x->frequency = ps_frequency_parse(ps_db_col_text(st, 15));
+    if (x->frequency == PS_P_NONE)
+        x->frequency = PS_P_MONTH;
+    x->key = sqlite3_column_int(st, 16) != 0;
+    x->line = (long)cat->nindicators + 1;
+}
+
+static void load_reporter(sqlite3_stmt *st, void *arg)
+{
+    ps_catalog *cat = arg;
+    ps_reporter *r = ps_catalog_add_reporter(cat);
+    r->id = sqlite3_column_int64(st, 0);
+    r->code = ps_xstrdup(ps_db_col_text(st, 1));
+    r->name_vi = ps_xstrdup(ps_db_col_text(st, 2));
+    r->name_en = ps_xstrdup(ps_db_col_text(st, 3));
+    r->scope_code = ps_xstrdup(ps_db_col_text(st, 4));
+    r->indicators_text = ps_xstrdup(ps_db_col_text(st, 5));
+    const char *lv = ps_db_col_text(st, 6);
+    r->report_level = *lv ? ps_level_parse(lv) : PS_LEVEL_NONE;
+    r->deadline_day = sqlite3_column_int(st, 7);
+    r->line = (long)cat->nreporters + 1;
+}
+
+static void load_rule(sqlite3_stmt *st, void *arg)
+{
+    ps_catalog *cat = arg;
+    ps_rule *r = ps_catalog_add_rule(cat);
+    r->code = ps_xstrdup(ps_db_col_text(st, 0));
+    r->left_text = ps_xstrdup(ps_db_col_text(st, 1));
+    r->right_text = ps_xstrdup(ps_db_col_text(st, 3));
+    const char *op = ps_db_col_text(st, 2);
+    for (int o = 0; o <= PS_OP_GE; o++)
+        if (strcmp(op, ps_rule_op_name((ps_rule_op)o)) == 0)
+            r->op = (ps_rule_op)o;
+    r->severity = strcmp(ps_db_col_text(st, 4), "error") == 0 ? PS_SEV_ERROR : PS_SEV_WARNING;
+    r->message_vi = ps_xstrdup(ps_db_col_text(st, 5));
+    r->message_en = ps_xstrdup(ps_db_col_text(st, 6));
+    char msg[256];
+    r->left = ps_formula_parse(r->left_text, msg, sizeof msg);
+    r->right = ps_formula_parse(r->right_text, msg, sizeof msg);
+    r->line = (long)cat->nrules + 1;
+}
+
+/* Reads every table of the catalog into cat, in catalog order. */
+static ps_error load_tables(ps_db *db, ps_catalog *cat, ps_ctx *ctx)
+{
+    ps_error err;
+    if ((err = each_row(db,
+                        "SELECT id,code,name_vi,name_en,level,kind,parent,valid_from,valid_to,successor"
+                        " FROM unit ORDER BY ord",
+                        load_unit, cat, "loading units", ctx)))
+        return err;
+    if (!cat->nunits)
+        return ps_failf(ctx, PS_ERR_USAGE, "database %s has no catalog yet: run `provstat init --catalog DIR` first",
+                        ps_db_path(db));
+    if ((err = each_row(db,
+                        "SELECT id,code,name_vi,name_en,unit_vi,unit_en,kind,space_agg,time_agg,decimals,"
+                        "min,max,formula,ord,grp,frequency,key FROM indicator ORDER BY file_ord",
+                        load_indicator, cat, "loading indicators", ctx)) ||
+        (err = each_row(db,
+                        "SELECT id,code,name_vi,name_en,scope_unit,indicators,report_level,deadline_day"
+                        " FROM reporter ORDER BY ord",
+                        load_reporter, cat, "loading reporters", ctx)))
+        return err;
+    return each_row(db, "SELECT code,lhs,op,rhs,severity,message_vi,message_en FROM rule ORDER BY ord",
+                    load_rule, cat, "loading rules", ctx);
+}
+
 ps_error ps_db_catalog_load(ps_db *db, ps_catalog **out, ps_ctx *ctx)
 {
     *out = NULL;
     ps_catalog *cat = ps_catalog_new();
-    sqlite3_stmt *st = NULL;
-    ps_error err;
-    int rc;
-
-    if ((err = ps_db_prepare(db, "SELECT id,code,name_vi,name_en,level,kind,parent,valid_from,valid_to,successor"
-                                 " FROM unit ORDER BY ord", &st, ctx)))
-        goto fail;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        ps_unit *u = ps_catalog_add_unit(cat);
-        u->id = sqlite3_column_int64(st, 0);
-        u->code = ps_xstrdup(ps_db_col_text(st, 1));
-        u->name_vi = ps_xstrdup(ps_db_col_text(st, 2));
-        u->name_en = ps_xstrdup(ps_db_col_text(st, 3));
-        u->level = ps_level_parse(ps_db_col_text(st, 4));
-        u->kind = ps_xstrdup(ps_db_col_text(st, 5));
-        u->parent_code = col_dup_or_null(st, 6);
-        u->valid_from = col_period(st, 7);
-        u->valid_to = col_period(st, 8);
-        u->successor_code = col_dup_or_null(st, 9);
-        u->line = (long)cat->nunits + 1;
+    ps_error err = load_tables(db, cat, ctx);
+    if (!err) {
+        static const char *const paths[4] = {"units", "reporters", "indicators", "rules"};
+        ps_diags d;
+        ps_diags_init(&d);
+        if (ps_catalog_finish(cat, paths, &d))
+            err = ps_failf(ctx, PS_ERR_SCHEMA, "the catalog stored in %s contradicts itself: %s",
+                           ps_db_path(db), d.n ? d.v[0].message : "");
+        ps_diags_free(&d);
     }
-    sqlite3_finalize(st);
-    st = NULL;
-    if (rc != SQLITE_DONE) {
-        err = ps_db_fail(db, ctx, rc, "loading units");
-        goto fail;
+    if (err) {
+        ps_catalog_free(cat);
+        return err;
     }
-    if (!cat->nunits) {
-        err = ps_failf(ctx, PS_ERR_USAGE, "database %s has no catalog yet: run `provstat init --catalog DIR` first",
-                       ps_db_path(db));
-        goto fail;
-    }
-
-    if ((err = ps_db_prepare(db, "SELECT id,code,name_vi,name_en,unit_vi,unit_en,kind,space_agg,time_agg,decimals,"
-                                 "min,max,formula,ord,grp,frequency,key FROM indicator ORDER BY file_ord", &st, ctx)))
-        goto fail;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        ps_indicator *x = ps_catalog_add_indicator(cat);
-        x->id = sqlite3_column_int64(st, 0);
-        x->code = ps_xstrdup(ps_db_col_text(st, 1));
-        x->name_vi = ps_xstrdup(ps_db_col_text(st, 2));
-        x->name_en = ps_xstrdup(ps_db_col_text(st, 3));
-        x->unit_vi = ps_xstrdup(ps_db_col_text(st, 4));
-        x->unit_en = ps_xstrdup(ps_db_col_text(st, 5));
-        x->percent = strcmp(x->unit_vi, "%") == 0 || strcmp(x->unit_en, "%") == 0;
-        ps_kind_parse(ps_db_col_text(st, 6), &x->kind);
-        const char *sa = ps_db_col_text(st, 7);
-        if (strncmp(sa, "wmean:", 6) == 0) {
-            x->space_agg = PS_AGG_WMEAN;
-            x->weight_code = ps_xstrdup(sa + 6);
-        } else {
-            for (int a = 0; a <= PS_AGG_LAST; a++)
-                if (strcmp(sa, ps_agg_name((ps_agg)a)) == 0)
-                    x->space_agg = (ps_agg)a;
-        }
-        const char *ta = ps_db_col_text(st, 8);
-        for (int a = 0; a <= PS_AGG_LAST; a++)
-            if (strcmp(ta, ps_agg_name((ps_agg)a)) == 0)
-                x->time_agg = (ps_agg)a;
-        x->decimals = sqlite3_column_int(st, 9);
-        if ((x->has_min = sqlite3_column_type(st, 10) != SQLITE_NULL))
-            x->min = sqlite3_column_double(st, 10);
-        if ((x->has_max = sqlite3_column_type(st, 11) != SQLITE_NULL))
-            x->max = sqlite3_column_double(st, 11);
-        x->formula_text = ps_xstrdup(ps_db_col_text(st, 12));
-        if (*x->formula_text) {
-            char msg[256];
-            x->formula = ps_formula_parse(x->formula_text, msg, sizeof msg);
-        }
-        x->order = sqlite3_column_double(st, 13);
-        x->group = ps_xstrdup(ps_db_col_text(st, 14));
-        x->frequency = ps_frequency_parse(ps_db_col_text(st, 15));
-        if (x->frequency == PS_P_NONE)
-            x->frequency = PS_P_MONTH;
-        x->key = sqlite3_column_int(st, 16) != 0;
-        x->line = (long)cat->nindicators + 1;
-    }
-    sqlite3_finalize(st);
-    st = NULL;
-    if (rc != SQLITE_DONE) {
-        err = ps_db_fail(db, ctx, rc, "loading indicators");
-        goto fail;
-    }
-
-    if ((err = ps_db_prepare(db, "SELECT id,code,name_vi,name_en,scope_unit,indicators,report_level,deadline_day"
-                                 " FROM reporter ORDER BY ord", &st, ctx)))
-        goto fail;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        ps_reporter *r = ps_catalog_add_reporter(cat);
-        r->id = sqlite3_column_int64(st, 0);
-        r->code = ps_xstrdup(ps_db_col_text(st, 1));
-        r->name_vi = ps_xstrdup(ps_db_col_text(st, 2));
-        r->name_en = ps_xstrdup(ps_db_col_text(st, 3));
-        r->scope_code = ps_xstrdup(ps_db_col_text(st, 4));
-        r->indicators_text = ps_xstrdup(ps_db_col_text(st, 5));
-        const char *lv = ps_db_col_text(st, 6);
-        r->report_level = *lv ? ps_level_parse(lv) : PS_LEVEL_NONE;
-        r->deadline_day = sqlite3_column_int(st, 7);
-        r->line = (long)cat->nreporters + 1;
-    }
-    sqlite3_finalize(st);
-    st = NULL;
-    if (rc != SQLITE_DONE) {
-        err = ps_db_fail(db, ctx, rc, "loading reporters");
-        goto fail;
-    }
-
-    if ((err = ps_db_prepare(db, "SELECT code,lhs,op,rhs,severity,message_vi,message_en FROM rule ORDER BY ord",
-                             &st, ctx)))
-        goto fail;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        ps_rule *r = ps_catalog_add_rule(cat);
-        r->code = ps_xstrdup(ps_db_col_text(st, 0));
-        r->left_text = ps_xstrdup(ps_db_col_text(st, 1));
-        r->right_text = ps_xstrdup(ps_db_col_text(st, 3));
-        const char *op = ps_db_col_text(st, 2);
-        for (int o = 0; o <= PS_OP_GE; o++)
-            if (strcmp(op, ps_rule_op_name((ps_rule_op)o)) == 0)
-                r->op = (ps_rule_op)o;
-        r->severity = strcmp(ps_db_col_text(st, 4), "error") == 0 ? PS_SEV_ERROR : PS_SEV_WARNING;
-        r->message_vi = ps_xstrdup(ps_db_col_text(st, 5));
-        r->message_en = ps_xstrdup(ps_db_col_text(st, 6));
-        char msg[256];
-        r->left = ps_formula_parse(r->left_text, msg, sizeof msg);
-        r->right = ps_formula_parse(r->right_text, msg, sizeof msg);
-        r->line = (long)cat->nrules + 1;
-    }
-    sqlite3_finalize(st);
-    st = NULL;
-    if (rc != SQLITE_DONE) {
-        err = ps_db_fail(db, ctx, rc, "loading rules");
-        goto fail;
-    }
-
-    static const char *const paths[4] = {"units", "reporters", "indicators", "rules"};
-    ps_diags d;
-    ps_diags_init(&d);
-    err = ps_catalog_finish(cat, paths, &d);
-    if (err)
-        err = ps_failf(ctx, PS_ERR_SCHEMA, "the catalog stored in %s contradicts itself: %s",
-                       ps_db_path(db), d.n ? d.v[0].message : "");
-    ps_diags_free(&d);
-    if (err)
-        goto fail;
     *out = cat;
     return PS_OK;
-fail:
-    sqlite3_finalize(st);
-    ps_catalog_free(cat);
-    return err;
 }

@@ -224,4 +224,34 @@ q "$db" "INSERT INTO meta(key, value) VALUES ('generation', '$g')"
 check_eq "and stored nothing" "" \
     "$("$ps" --db "$db" history --unit 193 --indicator DOCS_ONLINE --period 2016-07 --format csv | awk -F, -v v=$((old + 50)) '$6 == v')"
 
+# --- closing and reopening: nothing to do, and a refresh that fails ------------------
+"$ps" --db "$db" close --period 2016-05 >/dev/null 2>&1 || fail "close 2016-05"
+g=$(gen "$db")
+"$ps" --db "$db" close --period 2016-05 >"$tmp/out" 2>"$tmp/log"
+check_eq "closing a closed period again: exit 0" "0" "$?"
+check_eq "and says so" "already closed: 2016-05 for 22 (Tỉnh Quảng Ninh) and every unit below it" "$(cat "$tmp/out")"
+check_eq "and moves no generation" "$g" "$(gen "$db")"
+"$ps" --db "$db" reopen --period 2016-04 >"$tmp/out" 2>"$tmp/log"
+check_eq "reopening a period that is not closed is refused (exit 1)" "1" "$?"
+check_eq "naming the period, the unit and how locks are reopened" \
+    "provstat: 2016-04 was not closed for 22: nothing to reopen (a lock is reopened with the --period and --unit it was closed with)" \
+    "$(cat "$tmp/log")"
+check_eq "and moves no generation" "$g" "$(gen "$db")"
+"$ps" --db "$db" show --period 2016-07 >/dev/null 2>&1
+q "$db" "CREATE TRIGGER no_keep BEFORE INSERT ON meta BEGIN SELECT RAISE(ABORT, 'kept roll-ups refused for the test'); END;"
+"$ps" --db "$db" close --period 2016-04 >"$tmp/out" 2>"$tmp/log"
+check_eq "a close whose refresh fails still closes (exit 0)" "0" "$?"
+if grep -q "^provstat: warning: $db: stored, but the kept roll-ups could not be brought up to date (.*kept roll-ups refused for the test.*); the next query computes them again$" "$tmp/log" &&
+    grep -q "^closed 2016-04 for 22" "$tmp/out"; then
+    ok "and warns, naming the database and the reason"
+else
+    fail "and warns, naming the database and the reason" "$tmp/log"
+fi
+q "$db" "DROP TRIGGER no_keep"
+if [ "$(kept_gen "$db")" != "$(gen "$db")" ]; then ok "the kept rows are left unused"; else fail "the kept rows are left unused"; fi
+printf 'unit,indicator,period,value,status\n193,DOCS_ONLINE,2016-04,1,A\n' >"$tmp/apr.csv"
+"$ps" --db "$db" ingest "$tmp/apr.csv" --reporter CCTK_193 --received 2016-09-09 >/dev/null 2>&1
+check_eq "the period is closed all the same: a row into it is refused (exit 1)" "1" "$?"
+same_as_cold "after a close whose refresh failed" 2016-04
+
 finish

@@ -188,6 +188,26 @@ TEST(validity_and_scope_helpers)
     CHECK_INT(system(cmd), 0);
 }
 
+/* ingest and check say a failed rule in the same words */
+TEST(rule_failure_text)
+{
+    char buf[512];
+    ps_rule r = {"DOCS1", "DOCS_ONLINE", "DOCS_TOTAL", NULL, NULL, PS_OP_LE, PS_SEV_ERROR,
+                 "số văn bản điện tử không vượt tổng số", "online cannot exceed the total", 7};
+    CHECK_STR(ps_rule_failure_text(&r, "193", "2016-07", 10.5, 5, buf, sizeof buf),
+              "rule DOCS1 does not hold for 193 in 2016-07: DOCS_ONLINE <= DOCS_TOTAL is 10.5 <= 5"
+              " — online cannot exceed the total");
+    r.message_en = "";
+    CHECK_STR(ps_rule_failure_text(&r, "193", "2016-07", 10.5, 5, buf, sizeof buf),
+              "rule DOCS1 does not hold for 193 in 2016-07: DOCS_ONLINE <= DOCS_TOTAL is 10.5 <= 5"
+              " — số văn bản điện tử không vượt tổng số");
+    r.message_vi = "";
+    r.op = PS_OP_EQ;
+    CHECK_STR(ps_rule_failure_text(&r, "22", "2016", 1, 2, buf, sizeof buf),
+              "rule DOCS1 does not hold for 22 in 2016: DOCS_ONLINE == DOCS_TOTAL is 1 == 2");
+    CHECK_STR(ps_rule_failure_text(&r, "22", "2016", 1, 2, buf, 12), "rule DOCS1 ");
+}
+
 int main(void)
 {
     RUN(good_catalog_loads);
@@ -195,5 +215,6 @@ int main(void)
     RUN(indicators);
     RUN(reporters_and_rules);
     RUN(validity_and_scope_helpers);
+    RUN(rule_failure_text);
     return check_done();
 }

@@ -1,0 +1,19 @@
+/* change.c - the end of every change of stored data: generation, kept
+ * roll-ups, commit, with one failure policy (change.h). */
+#include "ingest/change.h"
+
+#include <stdio.h>
+
+ps_error ps_change_commit(ps_db *db, const ps_catalog *cat, const ps_change_set *set,
+                          ps_change_warning *warn, ps_ctx *ctx)
+{
+    warn->msg[0] = '\0';
+    ps_refresh rf = {false, 0};
+    ps_error err;
+    if ((err = ps_refresh_begin(db, &rf, ctx)) || (err = ps_db_bump_generation(db, ctx)))
+        return err;
+    ps_ctx rctx = {0};
+    if (ps_refresh_finish(db, cat, &rf, set->series, set->n, set->first, set->last, &rctx))
+        snprintf(warn->msg, sizeof warn->msg, "%s", ps_ctx_message(&rctx));
+    return ps_db_commit(db, ctx);
+}

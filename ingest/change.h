@@ -1,0 +1,48 @@
+/* change.h - how every change of stored data ends (SPEC §4, §5).
+ *
+ * A file ingested, a value retracted, a period closed or reopened: each
+ * writes inside one write transaction (ps_db_begin) and then calls
+ * ps_change_commit, the one place that moves the data generation, carries
+ * the kept roll-ups over to it (ingest/refresh.h) and commits.
+ *
+ * The failure policy, the same for every change:
+ * - a failure to note the kept roll-ups' validity or to move the data
+ *   generation is an error: nothing is committed, the caller rolls back;
+ * - a failure to compute again what the change reaches loses no data: the
+ *   change is committed, the kept roll-ups are left unused (the next query
+ *   computes what it asks), and the reason comes back as a warning for the
+ *   caller to show;
+ * - a failed commit is an error.
+ */
+#ifndef PS_CHANGE_H
+#define PS_CHANGE_H
+
+#include "core/catalog.h"
+#include "ingest/refresh.h"
+#include "store/db.h"
+
+#include <stddef.h>
+
+/* What a change reached: the series whose stored values changed, in
+ * months first..last (counted as year * 12 + month - 1). n 0: the change
+ * reaches no computed number (closing or reopening a period). */
+typedef struct ps_change_set {
+    const ps_change *series; /* borrowed */
+    size_t n;
+    int first, last;
+} ps_change_set;
+
+/* Why the kept roll-ups could not be carried over; "" when they were, or
+ * when none were valid. */
+typedef struct ps_change_warning {
+    char msg[1024];
+} ps_change_warning;
+
+/* Inside the change's open write transaction, after its writes: moves the
+ * data generation, carries the kept roll-ups over by set, and commits.
+ * On an error nothing is committed and the caller rolls back; *warn says
+ * why the kept roll-ups were left unused, when they were. */
+ps_error ps_change_commit(ps_db *db, const ps_catalog *cat, const ps_change_set *set,
+                          ps_change_warning *warn, ps_ctx *ctx);
+
+#endif
