@@ -11,7 +11,7 @@ script_start ingest_kill "$@"
 need_test_build
 P=$ps
 here=$(cd "$(dirname "$0")" && pwd)
-cat_src=$here/../cases/ingest/001-store-and-history/catalog
+cat_src=$here/../data/catalogs/ingest
 pid=
 on_exit='[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null'
 cd "$tmp" || exit 2

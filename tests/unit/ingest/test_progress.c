@@ -9,7 +9,7 @@
 
 #include <stdlib.h>
 
-#define CATALOG "tests/cases/ingest/001-store-and-history/catalog"
+#define CATALOG "tests/data/catalogs/ingest"
 
 typedef struct calls {
     long rows[16];
