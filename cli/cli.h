@@ -81,6 +81,10 @@ int ps_cli_unit_arg(ps_cli *cli, const ps_catalog *cat, const char *text, int *o
  * message of the failure. */
 void ps_cli_refresh_warning(const char *what, const char *why);
 
+/* Reads a non-negative decimal integer (the whole string, at most max)
+ * into *out; false when s is NULL, empty or anything else. */
+bool ps_cli_parse_count(const char *s, long long max, long long *out);
+
 /* The commands. */
 int ps_cmd_init(ps_cli *cli, int argc, char **argv);
 int ps_cmd_catalog(ps_cli *cli, int argc, char **argv);

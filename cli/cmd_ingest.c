@@ -1,6 +1,7 @@
 /* cmd_ingest.c - `provstat ingest FILE... --reporter CODE`: load submissions. */
 #include "cli/cli.h"
 #include "cli/opts.h"
+#include "cli/test_hooks.h"
 
 #include "ingest/ingest.h"
 
@@ -9,8 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
-static void progress(void *arg, long long done, long long total)
+static void progress(void *arg, long rows, long long done, long long total)
 {
+    (void)rows;
     const char *path = arg;
     if (total > 0)
         fprintf(stderr, "\r%s: %3d%%", path, (int)(done * 100 / total));
@@ -160,6 +162,7 @@ int ps_cmd_ingest(ps_cli *cli, int argc, char **argv)
         ps_ingest_result res;
         o.progress = tty ? progress : NULL;
         o.progress_arg = files[i];
+        ps_cli_test_ingest(&o);
         ps_error err = ps_ingest_file(db, cat, files[i], &o, &res, &d, &ctx);
         ps_diags_sort(&d);
         ps_cli_print_diags(&d, true);

@@ -1,6 +1,7 @@
 /* cmd_report.c - `provstat report --period P --out FILE.xlsx`: the monthly report workbook. */
 #include "cli/cli.h"
 #include "cli/opts.h"
+#include "cli/test_hooks.h"
 
 #include "aggregate/engine.h"
 #include "export/xlsx_report.h"
@@ -11,24 +12,6 @@
 #include <string.h>
 #include <time.h>
 
-
-/* Reads a non-negative decimal integer (the whole string); false otherwise. */
-static bool parse_count(const char *s, long long max, long long *out)
-{
-    if (!s || !*s)
-        return false;
-    long long v = 0;
-    for (const char *p = s; *p; p++) {
-        if (*p < '0' || *p > '9')
-            return false;
-        int d = *p - '0';
-        if (v > (max - d) / 10)
-            return false;
-        v = v * 10 + d;
-    }
-    *out = v;
-    return true;
-}
 
 int ps_cmd_report(ps_cli *cli, int argc, char **argv)
 {
@@ -65,18 +48,13 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     if (sde && *sde) {
         long long t;
-        if (!parse_count(sde, 253402300799LL, &t)) {
+        if (!ps_cli_parse_count(sde, 253402300799LL, &t)) {
             fprintf(stderr, "provstat report: SOURCE_DATE_EPOCH=%s is not a number of seconds since 1970\n", sde);
             return 2;
         }
         opts.created = t ? (time_t)t : (time_t)1; /* 0 would mean "now" */
     }
-    /* Test hooks: small Data sheets and constant-memory mode on small data. */
-    long long n;
-    if (parse_count(getenv("PROVSTAT_TEST_DATA_ROWS"), 1LL << 40, &n))
-        opts.data_rows_per_sheet = (long)n;
-    if (parse_count(getenv("PROVSTAT_TEST_CONSTANT_MEMORY_ROWS"), 1LL << 40, &n))
-        opts.constant_memory_rows = n ? (long)n : -1;
+    ps_cli_test_report(&opts);
 
     ps_db *db;
     ps_catalog *cat;

@@ -163,6 +163,23 @@ int ps_cli_write_errors_csv(const ps_diags *d, const char *path)
     return 0;
 }
 
+bool ps_cli_parse_count(const char *s, long long max, long long *out)
+{
+    if (!s || !*s)
+        return false;
+    long long v = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return false;
+        int d = *p - '0';
+        if (v > (max - d) / 10)
+            return false;
+        v = v * 10 + d;
+    }
+    *out = v;
+    return true;
+}
+
 bool ps_outfmt_parse(const char *s, ps_outfmt *out)
 {
     if (strcmp(s, "table") == 0)

@@ -1,5 +1,6 @@
 /* diag.c - diagnostics list. */
 #include "core/diag.h"
+#include "core/diag_int.h"
 
 #include "core/alloc.h"
 #include "core/strbuf.h"

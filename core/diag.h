@@ -49,8 +49,6 @@ void ps_diags_move(ps_diags *dst, ps_diags *src);
 void ps_diags_move_if(ps_diags *dst, ps_diags *src, bool (*keep)(size_t i, void *arg), void *arg);
 /* Sorts by path, line, column, keeping the order of equal positions. */
 void ps_diags_sort(ps_diags *d);
-/* Removes the diagnostics from index `from` on. */
-void ps_diags_truncate(ps_diags *d, size_t from);
 
 /* "unknown-unit" etc. */
 const char *ps_diag_code_name(ps_diag_code code);

@@ -1,5 +1,6 @@
 /* error.c - error texts, exit codes and the first-failure-wins context. */
 #include "core/error.h"
+#include "core/error_int.h"
 
 #include <stdarg.h>
 #include <stdio.h>

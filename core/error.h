@@ -3,7 +3,7 @@
  * Library functions that can fail return a ps_error and, through ps_failf(),
  * leave one line of explanation in a ps_ctx. The first failure wins: a later
  * ps_failf() does not overwrite the message. The command-line layer prints
- * "provstat: <message>" (or ps_strerror() when no message was set) and exits
+ * "provstat: <message>" (ps_ctx_message: a generic text when no message was set) and exits
  * with ps_exit_code().
  *
  * Bad *data* is not an error of this kind: it becomes diagnostics (diag.h).
@@ -30,9 +30,6 @@ typedef enum ps_error {
     PS_ERR_COUNT_          /* number of codes; not a code */
 } ps_error;
 
-/* Returns a static, one-line description of err (never NULL). */
-const char *ps_strerror(ps_error err);
-
 /* Returns the process exit status for err: 0 done, 1 data refused or check
  * failed, 2 wrong usage, 3 file or database error. */
 int ps_exit_code(ps_error err);
@@ -50,10 +47,8 @@ typedef struct ps_ctx {
 ps_error ps_failf(ps_ctx *ctx, ps_error err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Forgets any recorded failure. */
-void ps_ctx_clear(ps_ctx *ctx);
-
-/* The message to show for ctx: its own message, else ps_strerror(ctx->err). */
+/* The message to show for ctx: its own message, else a static one-line
+ * description of ctx->err (never NULL). */
 const char *ps_ctx_message(const ps_ctx *ctx);
 
 #endif

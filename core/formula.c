@@ -1,5 +1,6 @@
 /* formula.c - parser, printer, queries and evaluator of the formula language. */
 #include "core/formula.h"
+#include "core/formula_int.h"
 
 #include "core/alloc.h"
 #include "core/strbuf.h"

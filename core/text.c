@@ -1,5 +1,6 @@
 /* text.c - UTF-8 text: validity, NFC, display width, CP1258, small helpers. */
 #include "core/text.h"
+#include "core/text_int.h"
 
 #include "core/alloc.h"
 

@@ -17,11 +17,6 @@
  * first byte of the first bad sequence. */
 bool ps_utf8_valid(const char *s, size_t n, size_t *bad_offset);
 
-/* Returns an owned, NUL-terminated NFC copy of valid UTF-8 s[0..n)
- * (libunistring). ASCII input is copied without calling the normaliser.
- * *outlen (if not NULL) receives the length. */
-char *ps_utf8_nfc(const char *s, size_t n, size_t *outlen);
-
 /* Appends the NFC form of valid UTF-8 s[0..n) to out (s is borrowed). ASCII
  * is appended as is; other text goes through the normaliser without a heap
  * allocation for short strings, so this is the per-field path of the CSV

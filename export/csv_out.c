@@ -1,5 +1,6 @@
 /* csv_out.c - CSV exports of computed values: long, wide and SDMX-CSV. */
 #include "export/csv_out.h"
+#include "export/csv_out_int.h"
 
 #include "core/alloc.h"
 #include "core/number.h"

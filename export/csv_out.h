@@ -96,11 +96,6 @@ const char *ps_export_format_name(ps_export_format f);
  * is not a period, the types differ or to comes before from. */
 ps_error ps_export_periods(ps_period from, ps_period to, ps_period **out, int *n, ps_ctx *ctx);
 
-/* Appends s to sb as one CSV field (no separator): quoted when it holds
- * ',', '"', CR or LF; with guard, a leading ' when it starts like a formula.
- * NULL is an empty field. */
-void ps_export_csv_field(ps_strbuf *sb, const char *s, bool guard);
-
 /* Writes the export described by o to out (borrowed, left open; the caller
  * may give it a large buffer). `name` names the output in error messages
  * ("cannot write NAME: ..."). *rows (rows may be NULL) gets the number of

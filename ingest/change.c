@@ -8,7 +8,7 @@ ps_error ps_change_commit(ps_db *db, const ps_catalog *cat, const ps_change_set 
                           ps_change_warning *warn, ps_ctx *ctx)
 {
     warn->msg[0] = '\0';
-    ps_refresh rf = {false, 0};
+    ps_refresh rf = {false, set->max};
     ps_error err;
     if ((err = ps_refresh_begin(db, &rf, ctx)) || (err = ps_db_bump_generation(db, ctx)))
         return err;

@@ -30,6 +30,7 @@ typedef struct ps_change_set {
     const ps_change *series; /* borrowed */
     size_t n;
     int first, last;
+    size_t max;              /* kept values computed again at most (0: ingest/refresh.h's default) */
 } ps_change_set;
 
 /* Why the kept roll-ups could not be carried over; "" when they were, or

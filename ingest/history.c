@@ -1,5 +1,6 @@
 /* history.c - outlier and big-change warnings against a unit's own history. */
 #include "ingest/history.h"
+#include "ingest/history_int.h"
 
 #include "core/alloc.h"
 #include "core/number.h"

@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* ------------------------------------------------------------------------
  * Columns
@@ -91,7 +90,6 @@ typedef struct ingest {
     int *pairs;            /* unit, period key pairs */
     size_t npairs;
     int first_month, last_month; /* the months of the rows accepted (year * 12 + month - 1) */
-    long pause_rows;       /* tests only: PROVSTAT_TEST_PAUSE_ROWS */
 } ingest;
 
 static void diag(ingest *g, long line, int col, ps_severity sev, ps_diag_code code, const char *value,
@@ -876,8 +874,6 @@ ps_error ps_ingest_file(ps_db *db, const ps_catalog *cat, const char *path,
     ps_diags_init(&g.early);
     ps_set64_init(&g.series_seen);
     ps_set64_init(&g.pairs_seen);
-    const char *pause = getenv("PROVSTAT_TEST_PAUSE_ROWS");
-    g.pause_rows = pause ? atol(pause) : 0;
 
     g.rep_index = o->reporter ? ps_catalog_reporter(cat, o->reporter) : -1;
     if (g.rep_index < 0)
@@ -940,27 +936,19 @@ ps_error ps_ingest_file(ps_db *db, const ps_catalog *cat, const char *path,
     g.numfmt = o->numfmt_given ? o->numfmt : ps_csv_delimiter(csv) == ';' ? PS_NF_VI : PS_NF_PLAIN;
     if (!map_header(&g, rec))
         goto finish;
-    long n = 0;
+    long n = 0, every = o->progress_rows > 0 ? o->progress_rows : 4096;
     while ((rc = ps_csv_next(csv, &rec, diags, ctx)) > 0) {
         if ((err = process_row(&g, rec)))
             goto rollback;
-        if ((++n & 4095) == 0 && o->progress)
-            o->progress(o->progress_arg, ps_csv_bytes_read(csv), ps_csv_file_size(csv));
-        if (g.pause_rows && n == g.pause_rows) {
-            /* tests only: hold the transaction open so a kill lands mid-file */
-            const char *mark = getenv("PROVSTAT_TEST_PAUSE_FILE");
-            FILE *f = mark ? fopen(mark, "w") : NULL;
-            if (f)
-                fclose(f);
-            sleep(60);
-        }
+        if (++n % every == 0 && o->progress)
+            o->progress(o->progress_arg, n, ps_csv_bytes_read(csv), ps_csv_file_size(csv));
     }
     if (rc < 0 && ps_csv_error(csv) == PS_ERR_IO) {
         err = PS_ERR_IO;
         goto rollback;
     }
     if (o->progress)
-        o->progress(o->progress_arg, ps_csv_bytes_read(csv), ps_csv_file_size(csv));
+        o->progress(o->progress_arg, n, ps_csv_bytes_read(csv), ps_csv_file_size(csv));
 
 finish:
     if (!err && (err = ps_obs_flush(g.w, ctx)))
@@ -996,7 +984,7 @@ finish:
     ps_change *changes = ps_xmalloc((g.nseries ? g.nseries : 1) * sizeof *changes);
     for (size_t i = 0; i < g.nseries; i++)
         changes[i] = (ps_change){g.series[i].unit, g.series[i].indicator};
-    ps_change_set set = {changes, g.nseries, g.first_month, g.last_month};
+    ps_change_set set = {changes, g.nseries, g.first_month, g.last_month, o->refresh_max};
     free_ingest(&g);
     g.w = NULL;
     if (changed)

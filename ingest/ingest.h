@@ -27,9 +27,15 @@ typedef struct ps_ingest_opts {
     ps_encoding encoding;
     bool partial, dry_run, force;
     const char *received;       /* ISO date or date-time; NULL: now */
-    /* progress: called every few thousand rows with bytes read and size */
-    void (*progress)(void *arg, long long done, long long total);
+    /* progress: called every progress_rows data rows (0: every 4096) and
+     * once at the end of the file, with the data rows read so far, the bytes
+     * read and the file's size (0 when unknown); NULL: not called. It runs
+     * inside the ingest's open write transaction. */
+    void (*progress)(void *arg, long rows, long long done, long long total);
     void *progress_arg;
+    long progress_rows;
+    size_t refresh_max;         /* kept roll-up values the ingest computes again at most
+                                   (ingest/refresh.h); 0: the default bound */
 } ps_ingest_opts;
 
 typedef struct ps_ingest_result {

@@ -17,9 +17,8 @@ enum { REFRESH_MAX = 1 << 18 };
 ps_error ps_refresh_begin(ps_db *db, ps_refresh *r, ps_ctx *ctx)
 {
     long long generation;
-    /* tests only: a lower bound, to take the way of a change too large */
-    const char *t = getenv("PROVSTAT_TEST_REFRESH_MAX");
-    r->max = t && atol(t) > 0 ? (size_t)atol(t) : REFRESH_MAX;
+    if (!r->max)
+        r->max = REFRESH_MAX;
     return ps_rollup_state(db, &generation, &r->valid, ctx);
 }
 

@@ -28,11 +28,13 @@
 
 typedef struct ps_refresh {
     bool valid;             /* the kept roll-ups belonged to the data before the change */
-    size_t max;             /* kept values computed again at most (larger changes leave them all) */
+    size_t max;             /* kept values computed again at most (larger changes leave them all);
+                               0: ps_refresh_begin sets the default, 2^18 */
 } ps_refresh;
 
 /* Inside the change's write transaction, before it bumps the generation:
- * notes whether the kept roll-ups are valid. */
+ * notes whether the kept roll-ups are valid, and sets r->max when the
+ * caller left it 0. */
 ps_error ps_refresh_begin(ps_db *db, ps_refresh *r, ps_ctx *ctx);
 
 /* A series whose stored values changed (catalog indexes). */

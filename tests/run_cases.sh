@@ -12,7 +12,24 @@
 #   expected.stdout  the expected standard output of the whole script (optional)
 #   expected.stderr  the expected standard error of the whole script (optional)
 #   expected/        files the script must leave behind, byte for byte (optional)
+#   catalog.base     the name of a shared catalog (below)
 #   anything else    input files (catalog folders, submissions)
+#
+# The catalog. The cases share catalogs: each folder of tests/data/catalogs/
+# is one. A case that holds a file catalog.base (one line: the name of a
+# shared catalog, e.g. "ingest") runs with that catalog copied in as
+# catalog/, and the case's own catalog/ folder, if it has one, laid over it:
+# such a folder holds only the files that differ from the shared catalog.
+# A case with a catalog/ folder and no catalog.base uses that catalog as it
+# is, whole. The rule for which to write:
+#   - a whole catalog of its own when the catalog is what the case tests:
+#     init is meant to refuse it (the checks of the catalog area, a missing
+#     file), or its files are written in a form no shared catalog has (BOM,
+#     CRLF, ';' and quotes); such a catalog reads best in one place;
+#   - otherwise catalog.base, naming the shared catalog closest to what the
+#     case needs, and in catalog/ only the files it changes. A case that
+#     needs a file of the shared catalog absent keeps a whole catalog.
+# A case with neither has no catalog.
 #
 # Prints "ok NNN-slug" or "FAIL AREA/NNN-slug" with a unified diff per case,
 # then "N passed, M failed"; exits 1 when a case failed, 2 on wrong usage.
@@ -42,6 +59,11 @@ if [ ! -d "$2" ]; then
 fi
 area_dir=$(cd "$2" && pwd)
 area=$(basename "$area_dir")
+catalogs=$(cd "$(dirname "$0")/data/catalogs" 2>/dev/null && pwd)
+if [ -z "$catalogs" ]; then
+    echo "run_cases.sh: the shared catalogs are missing: $(dirname "$0")/data/catalogs is not a folder" >&2
+    exit 2
+fi
 
 tmproot=$(mktemp -d "${TMPDIR:-/tmp}/provstat-cases.XXXXXX") || exit 2
 trap 'rm -rf "$tmproot"' EXIT
@@ -80,17 +102,44 @@ check_text() {
     fi
 }
 
+# lay_catalog: copies the shared catalog named by the case's catalog.base,
+# if it has one, into $run/catalog; fails, saying why, on a bad name.
+lay_catalog() {
+    [ -f "$case_dir/catalog.base" ] || return 0
+    base=$(tr -d ' \t\r\n' <"$case_dir/catalog.base")
+    case $base in
+    '' | *[!a-z0-9-]*) base_ok=0 ;;
+    *) [ -d "$catalogs/$base" ] && base_ok=1 || base_ok=0 ;;
+    esac
+    if [ "$base_ok" = 0 ]; then
+        fail_heading
+        echo "  catalog.base names \"$base\", which is not a shared catalog (a folder of $catalogs)"
+        return 1
+    fi
+    if ! cp -R "$catalogs/$base" "$run/catalog"; then
+        fail_heading
+        echo "  cannot copy the shared catalog $base into $run"
+        return 1
+    fi
+}
+
 run_case() {
     work=$tmproot/$name
     run=$work/run
     out=$work/out
     case_ok=1
-    if ! mkdir -p "$run" "$out" || ! cp -R "$case_dir"/. "$run"/; then
+    if ! mkdir -p "$run" "$out"; then
+        fail_heading
+        echo "  cannot make $run"
+        return 1
+    fi
+    lay_catalog || return 1
+    if ! cp -R "$case_dir"/. "$run"/; then
         fail_heading
         echo "  cannot copy the case into $run"
         return 1
     fi
-    rm -rf "$run/expected" "$run/expected.rc" "$run/expected.stdout" "$run/expected.stderr"
+    rm -rf "$run/expected" "$run/expected.rc" "$run/expected.stdout" "$run/expected.stderr" "$run/catalog.base"
 
     (
         cd "$run" || exit 125

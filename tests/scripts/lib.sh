@@ -5,24 +5,23 @@
 passed=0
 failed=0
 
-# script_start NAME ARGS...: the one argument is the provstat binary; sets
-# ps (its absolute path), LC_ALL=C and TZ=UTC, and tmp, a new folder
-# removed on exit (after running $on_exit, when the script sets it). Stops
-# with exit 2 on wrong usage.
+# script_start NAME ARGS...: the arguments are the provstat binary and,
+# optionally, provstat-test (the test build that reads PROVSTAT_TEST_*,
+# cli/test_hooks.h); sets ps and ps_test (their absolute paths; ps_test is
+# empty when not given), LC_ALL=C and TZ=UTC, and tmp, a new folder removed
+# on exit (after running $on_exit, when the script sets it). Stops with
+# exit 2 on wrong usage.
 script_start() {
     _name=$1
     shift
-    if [ $# -ne 1 ]; then
-        echo "usage: sh tests/scripts/test_$_name.sh PROVSTAT" >&2
+    if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+        echo "usage: sh tests/scripts/test_$_name.sh PROVSTAT [PROVSTAT_TEST]" >&2
         exit 2
     fi
-    case $1 in
-    /*) ps=$1 ;;
-    *) ps=$(pwd)/$1 ;;
-    esac
-    if [ ! -x "$ps" ]; then
-        echo "test_$_name: $ps is not a provstat binary" >&2
-        exit 2
+    ps=$(abs_program "$1") || exit 2
+    ps_test=
+    if [ $# -eq 2 ]; then
+        ps_test=$(abs_program "$2") || exit 2
     fi
     LC_ALL=C
     TZ=UTC
@@ -31,6 +30,28 @@ script_start() {
     on_exit=""
     trap 'eval "$on_exit"; rm -rf "$tmp"' EXIT
     trap 'exit 130' INT TERM HUP
+}
+
+# abs_program PATH: prints PATH made absolute; fails, saying why, unless
+# it is an executable program.
+abs_program() {
+    case $1 in
+    /*) _p=$1 ;;
+    *) _p=$(pwd)/$1 ;;
+    esac
+    if [ ! -x "$_p" ] || [ -d "$_p" ]; then
+        echo "test_$_name: $_p is not a provstat binary" >&2
+        return 1
+    fi
+    echo "$_p"
+}
+
+# need_test_build: stops unless provstat-test was given (the second argument).
+need_test_build() {
+    if [ -z "$ps_test" ]; then
+        echo "usage: sh tests/scripts/test_$_name.sh PROVSTAT PROVSTAT_TEST (this test needs the test build, provstat-test)" >&2
+        exit 2
+    fi
 }
 
 # need_sample: stops unless run from the repo root (the sample is there)

@@ -9,7 +9,7 @@
 script_start ingest_concurrent "$@"
 P=$ps
 here=$(cd "$(dirname "$0")" && pwd)
-cat_src=$here/../cases/ingest/001-store-and-history/catalog
+cat_src=$here/../data/catalogs/ingest
 cd "$tmp" || exit 2
 cp -R "$cat_src" catalog
 db=$tmp/c.db

@@ -1,15 +1,17 @@
 #!/bin/sh
 # test_ingest_kill.sh - a killed ingest leaves the database as it was before the file.
 #
-# usage: sh tests/scripts/test_ingest_kill.sh PROVSTAT
-# The library pauses (PROVSTAT_TEST_PAUSE_ROWS) inside the open transaction;
-# the process is killed with SIGKILL there, then the database is checked.
+# usage: sh tests/scripts/test_ingest_kill.sh PROVSTAT PROVSTAT_TEST
+# The test build, provstat-test, pauses (PROVSTAT_TEST_PAUSE_ROWS, through
+# the ingest's progress callback) inside the open transaction; the process
+# is killed with SIGKILL there, then the database is checked with provstat.
 
 . "$(dirname "$0")/lib.sh"
 script_start ingest_kill "$@"
+need_test_build
 P=$ps
 here=$(cd "$(dirname "$0")" && pwd)
-cat_src=$here/../cases/ingest/001-store-and-history/catalog
+cat_src=$here/../data/catalogs/ingest
 pid=
 on_exit='[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null'
 cd "$tmp" || exit 2
@@ -41,7 +43,7 @@ check_eq "rows generated" 2160 "$rows"
 
 mark=$tmp/paused
 PROVSTAT_TEST_PAUSE_ROWS=1000 PROVSTAT_TEST_PAUSE_FILE=$mark \
-    "$P" --db "$db" ingest big.csv --reporter CTK --received 2020-02-10 >killed.out 2>killed.err &
+    "$ps_test" --db "$db" ingest big.csv --reporter CTK --received 2020-02-10 >killed.out 2>killed.err &
 pid=$!
 i=0
 while [ ! -f "$mark" ] && [ $i -lt 300 ]; do

@@ -3,7 +3,7 @@
 # (ingest/refresh.h): what it reaches is computed again in its transaction,
 # the rest stays, and every answer after it equals one computed from nothing.
 #
-# usage (from the repo root): sh tests/scripts/test_refresh.sh PROVSTAT
+# usage (from the repo root): sh tests/scripts/test_refresh.sh PROVSTAT PROVSTAT_TEST
 #
 # - The Quảng Ninh sample loaded folder by folder (the 2015 backfill, each
 #   month of 2016, the plans): after each folder, a battery of queries
@@ -19,7 +19,7 @@
 #   byte. A retraction carries them over too; so do close and reopen, and a
 #   value forced into a closed period flags the province above it.
 # - A change that reaches more kept values than the bound
-#   (PROVSTAT_TEST_REFRESH_MAX) leaves them all to the next query, silently.
+#   (PROVSTAT_TEST_REFRESH_MAX of provstat-test) leaves them all to the next query, silently.
 # - A refresh that fails (a trigger refusing its deletes, its updates or its
 #   inserts, or the mark of their validity) stores the file all the same, warns naming the file and the
 #   reason, and leaves the kept rows unused; a retraction likewise, naming
@@ -28,6 +28,7 @@
 
 . "$(dirname "$0")/lib.sh"
 script_start refresh "$@"
+need_test_build
 need_sample
 command -v sqlite3 >/dev/null || { echo "test_refresh: needs the sqlite3 shell" >&2; exit 2; }
 db=$tmp/q.db
@@ -158,7 +159,7 @@ same_as_cold "after reopen" 2016-06
 
 # --- a change past the bound leaves everything to the next query ------------------------
 printf 'unit,indicator,period,value,status\n193,DOCS_ONLINE,2016-07,%s,A\n' "$((old + 7))" >"$tmp/rev2.csv"
-PROVSTAT_TEST_REFRESH_MAX=3 "$ps" --db "$db" ingest "$tmp/rev2.csv" --reporter CCTK_193 --received 2016-09-06 \
+PROVSTAT_TEST_REFRESH_MAX=3 "$ps_test" --db "$db" ingest "$tmp/rev2.csv" --reporter CCTK_193 --received 2016-09-06 \
     >"$tmp/log" 2>&1 || fail "ingest past the bound" "$tmp/log"
 if [ "$(kept_gen "$db")" != "$(gen "$db")" ] && ! grep -q "kept roll-ups" "$tmp/log"; then
     ok "past the bound: the kept rows are left unused, and nothing is said"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_report.sh - the report workbook, read back by an independent reader.
 #
-# usage (from the repo root): sh tests/scripts/test_report.sh PROVSTAT
+# usage (from the repo root): sh tests/scripts/test_report.sh PROVSTAT PROVSTAT_TEST
 #
 # Loads samples/quang-ninh into a temporary database, adds two small files
 # (a note that looks like an Excel formula, and Cô Tô's July new enterprises
@@ -10,14 +10,15 @@
 # seed figures as numbers with their display formats, the marks of estimates,
 # the "-" of a none-occurred value, highlights, the Data table, print set-up
 # and properties. Then: SOURCE_DATE_EPOCH gives byte-identical files, Data
-# continues on further sheets past its row limit (lowered by a test hook),
-# constant-memory mode gives the same figures, and a report that cannot be
+# continues on further sheets past its row limit (lowered by a test hook of
+# provstat-test, cli/test_hooks.h), constant-memory mode gives the same figures, and a report that cannot be
 # written exits 3 with a clear message, leaves no temporary file and an
 # existing report untouched.
 # Prints "N passed, M failed" last; exits 1 when a check failed.
 
 . "$(dirname "$0")/lib.sh"
 script_start report "$@"
+need_test_build
 need_sample
 here=tests/scripts
 [ -f "$here/read_xlsx.py" ] || { echo "test_report: $here/read_xlsx.py is missing" >&2; exit 2; }
@@ -59,11 +60,17 @@ run_checks() {
     : >"$checks"
 }
 # report NAME OUT [ARGS...]: writes a report, expecting success
+# report NAME OUT [OPTION...]: a report by provstat; report_by PROGRAM NAME
+# OUT [OPTION...]: by PROGRAM (provstat-test for the test hooks)
 report() {
-    name=$1
-    out=$2
-    shift 2
-    if "$ps" report --period 2016-07 --out "$out" "$@" >"$tmp/report.out" 2>"$tmp/report.err" &&
+    report_by "$ps" "$@"
+}
+report_by() {
+    prog=$1
+    name=$2
+    out=$3
+    shift 3
+    if "$prog" report --period 2016-07 --out "$out" "$@" >"$tmp/report.out" 2>"$tmp/report.err" &&
         [ -s "$out" ] && [ ! -s "$tmp/report.err" ] && grep -qxF "$out" "$tmp/report.out"; then
         ok "report $name"
     else
@@ -103,9 +110,9 @@ SOURCE_DATE_EPOCH=1470000000 report "--lang en" "$E" --lang en
 U=$tmp/u207.xlsx
 report "--unit 207" "$U" --unit 207
 S=$tmp/split.xlsx
-PROVSTAT_TEST_DATA_ROWS=500 report "Data continued past 500 rows (test hook)" "$S"
+PROVSTAT_TEST_DATA_ROWS=500 report_by "$ps_test" "Data continued past 500 rows (test hook)" "$S"
 M=$tmp/cm.xlsx
-PROVSTAT_TEST_CONSTANT_MEMORY_ROWS=0 report "constant-memory mode (test hook)" "$M"
+PROVSTAT_TEST_CONSTANT_MEMORY_ROWS=0 report_by "$ps_test" "constant-memory mode (test hook)" "$M"
 
 # --- sheets, titles, headers --------------------------------------------------
 c "six sheets, Vietnamese names" \

@@ -2,6 +2,7 @@
 #include "check.h"
 
 #include "core/csv.h"
+#include "core/error_int.h"
 #include "core/strbuf.h"
 
 #include <stdlib.h>

@@ -2,7 +2,9 @@
 #include "check.h"
 
 #include "core/diag.h"
+#include "core/diag_int.h"
 #include "core/error.h"
+#include "core/error_int.h"
 
 TEST(every_code_has_its_own_text)
 {

@@ -2,6 +2,7 @@
 #include "check.h"
 
 #include "core/formula.h"
+#include "core/formula_int.h"
 
 #include <float.h>
 #include <stdbool.h>

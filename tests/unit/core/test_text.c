@@ -2,6 +2,7 @@
 #include "check.h"
 
 #include "core/text.h"
+#include "core/text_int.h"
 
 #include <stdlib.h>
 #include <uniwidth.h>

@@ -3,6 +3,7 @@
 
 #include "core/strbuf.h"
 #include "export/csv_out.h"
+#include "export/csv_out_int.h"
 
 #include <stdlib.h>
 

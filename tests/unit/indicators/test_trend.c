@@ -11,6 +11,7 @@
  */
 #include "check.h"
 
+#include "core/error_int.h"
 #include "indicators/trend.h"
 
 #include <math.h>

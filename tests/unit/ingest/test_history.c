@@ -10,6 +10,7 @@
 #include "check.h"
 
 #include "ingest/history.h"
+#include "ingest/history_int.h"
 
 #include <stdint.h>
 #include <string.h>
