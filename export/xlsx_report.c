@@ -6,7 +6,7 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "indicators/compare.h"
-#include "ingest/status.h"
+#include "aggregate/status.h"
 #include "store/obs.h"
 #include "store/query.h"
 
