@@ -255,6 +255,12 @@ static const char *const LABELS[L_COUNT][2] = {
                    "Program"},
 };
 
+/* The runs the writers walk through by offset. */
+_Static_assert(L_LEVEL_UNIT - L_LEVEL_NATION == PS_LEVEL_NONE, "a level word per ps_level");
+_Static_assert(L_LEGEND_SEE_NOTES - L_LEGEND_HEAD == 8, "the Summary's legend has nine lines");
+_Static_assert(L_MARK_INCSRC - L_MARK_EST == L_MARK_INCSRC_LONG - L_MARK_EST_LONG, "a sentence per mark word");
+_Static_assert(L_COL_NOTES_DEF - L_COL_PLAN == 19, "ten columns of the Summary, a name and a definition each");
+
 const char *ps_rep_label(bool en, ps_rep_label_id id)
 {
     if ((int)id < 0 || id >= L_COUNT || !LABELS[id][en])

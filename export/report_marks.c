@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+_Static_assert(L_MARK_INCSRC - L_MARK_EST + 1 == M_COUNT, "a word per mark");
+
 const char *ps_rep_mark_word(const ps_rep *r, int m)
 {
     return L(r, (ps_rep_label_id)(L_MARK_EST + m));
