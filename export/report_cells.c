@@ -33,7 +33,9 @@ int ps_rep_u16units(size_t n)
     return n == 4 ? 2 : 1;
 }
 
-const char *ps_rep_cell_text(const char *s, char **owned, bool *cut)
+/* Cuts s to Excel's 32,767 characters: returns s itself when it fits, else
+ * an owned shortened copy ending in "…" in *owned and that copy. */
+static const char *cell_text(const char *s, char **owned, bool *cut)
 {
     *owned = NULL;
     *cut = false;
@@ -219,7 +221,7 @@ ps_error ps_rep_put_text(ps_rep *r, ps_rep_sheet *s, int row, int col, const cha
     }
     char *owned;
     bool cut;
-    const char *t = ps_rep_cell_text(text, &owned, &cut);
+    const char *t = cell_text(text, &owned, &cut);
     if (cut)
         r->res.truncated++;
     lxw_error le = worksheet_write_string(s->ws, (lxw_row_t)row, (lxw_col_t)col, t, f);
@@ -240,7 +242,7 @@ ps_error ps_rep_put_across(ps_rep *r, ps_rep_sheet *s, int row, int c0, int c1, 
 {
     char *owned;
     bool cut;
-    const char *t = ps_rep_cell_text(text, &owned, &cut);
+    const char *t = cell_text(text, &owned, &cut);
     if (cut)
         r->res.truncated++;
     lxw_error le = worksheet_write_string(s->ws, (lxw_row_t)row, (lxw_col_t)c0, t, f);
@@ -256,7 +258,7 @@ ps_error ps_rep_put_label(ps_rep *r, ps_rep_sheet *s, int row, int col, const ch
 {
     char *owned;
     bool cut;
-    const char *t = ps_rep_cell_text(text, &owned, &cut);
+    const char *t = cell_text(text, &owned, &cut);
     lxw_error le = worksheet_write_string(s->ws, (lxw_row_t)row, (lxw_col_t)col, t, f);
     free(owned);
     if (le)
@@ -311,7 +313,7 @@ ps_error ps_rep_put_comment(ps_rep *r, ps_rep_sheet *s, int row, int col, const 
         return PS_OK;
     char *owned;
     bool cut;
-    const char *t = ps_rep_cell_text(text, &owned, &cut);
+    const char *t = cell_text(text, &owned, &cut);
     lxw_comment_options o = {0};
     o.width = 300;
     o.height = 30 + 15 * (uint16_t)(ps_rep_wrap_lines(t, 48) > 8 ? 8 : ps_rep_wrap_lines(t, 48));
@@ -342,7 +344,7 @@ ps_error ps_rep_put_header(ps_rep *r, ps_rep_sheet *s, int row, int c0, const ch
         }
         char *owned;
         bool cut;
-        const char *t = ps_rep_cell_text(texts[i], &owned, &cut);
+        const char *t = cell_text(texts[i], &owned, &cut);
         lxw_error le = worksheet_write_string(s->ws, (lxw_row_t)row, (lxw_col_t)(c0 + i), t, r->f_head);
         free(owned);
         if (le)

@@ -97,9 +97,6 @@ ps_error ps_rep_make_formats(ps_rep *r);
 size_t ps_rep_u8len(const unsigned char *s);
 /* UTF-16 units of one UTF-8 sequence of length n (Excel counts these). */
 int ps_rep_u16units(size_t n);
-/* Cuts s to Excel's 32,767 characters: returns s itself when it fits, else
- * an owned shortened copy ending in "…" in *owned and that copy. */
-const char *ps_rep_cell_text(const char *s, char **owned, bool *cut);
 /* Lines that s takes when wrapped at width columns (greedy, at spaces). */
 int ps_rep_wrap_lines(const char *s, double width);
 
