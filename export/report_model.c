@@ -319,9 +319,9 @@ ps_error ps_report_model_gather(ps_report_model *m, ps_engine *e, ps_db *db, con
     gatherer g = {m, e, NULL, ctx};
     ps_error err;
     if (!(err = ps_notes_new(db, cat, &g.notes, ctx)) && !(err = gather_summary(&g)) &&
-        !(err = gather_districts(&g)) && !(err = gather_trends(&g)))
-        if (!(err = ps_status_compute_kept(e, p, &m->status, ctx)))
-            err = gather_data(&g);
+        !(err = gather_districts(&g)) && !(err = gather_trends(&g)) &&
+        !(err = ps_status_compute_kept(e, p, &m->status, ctx)))
+        err = gather_data(&g);
     ps_notes_free(g.notes);
     return err;
 }
