@@ -342,13 +342,9 @@ ps_error ps_rep_put_header(ps_rep *r, ps_rep_sheet *s, int row, int c0, const ch
             LX(s->name, worksheet_write_blank(s->ws, (lxw_row_t)row, (lxw_col_t)(c0 + i), r->f_head));
             continue;
         }
-        char *owned;
-        bool cut;
-        const char *t = cell_text(texts[i], &owned, &cut);
-        lxw_error le = worksheet_write_string(s->ws, (lxw_row_t)row, (lxw_col_t)(c0 + i), t, r->f_head);
-        free(owned);
-        if (le)
-            return ps_rep_lx_fail(r, le, s->name);
+        ps_error err = ps_rep_put_label(r, s, row, c0 + i, texts[i], r->f_head);
+        if (err)
+            return err;
     }
     return PS_OK;
 }
