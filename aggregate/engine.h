@@ -92,7 +92,7 @@ ps_error ps_engine_children(ps_engine *e, int u, int ind, ps_period p, ps_val *o
 
 /* Numbers other than values computed from the engine's snapshot, kept with
  * its roll-ups (store/rollup.h: `what` 1..3 are the reporting counts of
- * ingest/status.h). get returns false when none is kept for this snapshot. */
+ * aggregate/status.h). get returns false when none is kept for this snapshot. */
 bool ps_engine_number_get(ps_engine *e, int what, long long key, int period, double *out);
 void ps_engine_number_put(ps_engine *e, int what, long long key, int period, double v);
 /* The three reporting counts (expected, received, on time) of one

@@ -4,7 +4,7 @@
 #include "cli/table.h"
 
 #include "core/number.h"
-#include "ingest/status.h"
+#include "aggregate/status.h"
 
 #include <math.h>
 #include <stdio.h>

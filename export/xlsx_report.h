@@ -35,6 +35,9 @@
  * renamed over `path` only when complete: on any failure the temporary file
  * is removed and an existing file at `path` is left untouched.
  *
+ * The numbers are gathered first (export/report_model.h), then each sheet
+ * is written from them by its own file (export/sheet_*.c).
+ *
  * Library code: prints nothing. Borrows e, db, cat; owns nothing after it
  * returns.
  */
@@ -45,7 +48,6 @@
 #include "core/catalog.h"
 #include "core/error.h"
 #include "core/period.h"
-#include "store/db.h"
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -4,7 +4,7 @@
 #include "aggregate/engine.h"
 #include "core/alloc.h"
 #include "core/formula.h"
-#include "ingest/status.h"
+#include "aggregate/status.h"
 #include "store/rollup.h"
 
 #include <stdlib.h>

@@ -39,7 +39,7 @@ ps_error ps_rollup_state(ps_db *db, long long *generation, bool *valid, ps_ctx *
 
 /* Other numbers computed from the data are kept in the same table, under
  * negative indicator ids:
- * - the reporting counts of `status` (ingest/status.h) of a reporter:
+ * - the reporting counts of `status` (aggregate/status.h) of a reporter:
  *   unit_id = its id (0 for the total), indicator_id = -what (1 expected,
  *   2 received, 3 on time), a record of measure PS_ROLLUP_NUMBER a period;
  * - the same three counts of one reporter for one unit: unit_id = the

@@ -25,7 +25,7 @@
 #include "check.h"
 
 #include "aggregate/engine.h"
-#include "ingest/status.h"
+#include "aggregate/status.h"
 #include "store/dbcatalog.h"
 
 #include <stdio.h>

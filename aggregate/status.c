@@ -1,5 +1,5 @@
 /* status.c - expected, received, missing and late values per reporter. */
-#include "ingest/status.h"
+#include "aggregate/status.h"
 
 #include "core/alloc.h"
 #include "store/obs.h"

@@ -1,0 +1,301 @@
+/* sheet_summary.c - sheet 1, the Summary: one row per indicator with every comparison, and its legend. */
+#include "export/report_int.h"
+
+#include "core/alloc.h"
+#include "core/number.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* What the Summary writes besides the model: its headers and the notes
+ * column of each row. */
+typedef struct summary {
+    ps_rep *r;
+    ps_rep_sheet *s;
+    char h[S_NCOLS][PS_REP_HEAD_BUFSZ];
+    char **marks;        /* owned, one per model row */
+} summary;
+
+/* ========================================================================
+ * The notes column
+ * ======================================================================== */
+
+/* "ước tính (tháng 7, 7 tháng); chưa đủ số liệu (kế hoạch: 93%)": the marks
+ * of a row's cells, each naming the cells it is on. */
+static char *summary_marks(ps_rep *r, const ps_row *row)
+{
+    char pn[64], vn[64], yn[64];
+    ps_period prev = ps_period_prev(r->m->p);
+    ps_rep_period_name(prev, r->en, prev.type != PS_P_NONE && prev.year != r->m->p.year, pn, sizeof pn);
+    ps_rep_period_name(r->m->p, r->en, false, vn, sizeof vn);
+    ps_rep_ytd_name(r->m->p, r->en, yn, sizeof yn);
+    struct { const ps_val *v; const char *label; } cells[4] = {
+        {&row->plan, L(r, L_PLAN_WORD)}, {&row->prev_period, pn}, {&row->value, vn}, {&row->ytd, yn}};
+    int ncells = ps_period_eq(r->m->p, r->m->ytd) ? 3 : 4;
+    ps_strbuf sb = PS_STRBUF_INIT;
+    for (int k = 0; k < M_COUNT; k++) {
+        int hits = 0;
+        for (int c = 0; c < ncells; c++) {
+            if (!(ps_rep_val_marks(cells[c].v) & (1u << k)))
+                continue;
+            ps_sb_puts(&sb, hits ? ", " : sb.len ? "; " : "");
+            if (!hits)
+                ps_sb_printf(&sb, "%s (", ps_rep_mark_word(r, k));
+            ps_sb_puts(&sb, cells[c].label);
+            if (k == M_INC) {
+                char cv[PS_NUMBER_BUFSZ + 2];
+                ps_sb_printf(&sb, ": %s", ps_rep_coverage_text(r, cells[c].v->coverage, cv));
+            }
+            hits++;
+        }
+        if (k == M_COMP && !hits && (row->flags & PS_VF_COMPARABLE)) {
+            ps_sb_printf(&sb, "%s%s (%s", sb.len ? "; " : "", ps_rep_mark_word(r, k), L(r, L_VS_LAST_YEAR));
+            hits++;
+        }
+        if (hits)
+            ps_sb_putc(&sb, ')');
+    }
+    return ps_sb_steal(&sb);
+}
+
+/* ========================================================================
+ * Widths, title and headers
+ * ======================================================================== */
+
+/* Names and notes wrap at a cap; numbers fit their header. */
+static void summary_widths(summary *w)
+{
+    ps_rep *r = w->r;
+    ps_rep_sheet *s = w->s;
+    const ps_catalog *cat = r->cat;
+    ps_rep_sheet_cols(s, S_NCOLS);
+    double namew = 12, notew = 10;
+    for (int i = 0; i < r->m->nsum; i++) {
+        const ps_indicator *x = &cat->indicators[r->m->sum[i].ind];
+        double cw = (double)ps_text_width(r->en ? x->name_en : x->name_vi) + 2;
+        if (cw > namew)
+            namew = cw;
+        cw = (double)ps_text_width(w->marks[i]) + 2;
+        if (cw > notew)
+            notew = cw;
+    }
+    for (size_t g = 0; g < cat->ngroups; g++) {
+        double cw = (double)ps_text_width(cat->groups[g]) + 2;
+        if (cw > namew)
+            namew = cw;
+    }
+    s->minw[S_NAME] = s->maxw[S_NAME] = namew > 50 ? 50 : namew;
+    s->minw[S_NOTES] = s->maxw[S_NOTES] = notew > 36 ? 36 : notew;
+    s->minw[S_NO] = 5;
+    s->maxw[S_UNIT] = 18;
+    for (int c = S_PLAN; c <= S_PACE; c++)
+        ps_rep_header_min(s, c, w->h[c], 16);
+    ps_rep_header_min(s, S_UNIT, w->h[S_UNIT], 12);
+}
+
+/* The title, the unit and period under it, the header row (row 3). */
+static ps_error summary_top(summary *w)
+{
+    ps_rep *r = w->r;
+    ps_rep_sheet *s = w->s;
+    const ps_unit *un = &r->cat->units[r->m->unit];
+    char title[200];
+    ps_xlsx_title(r->m->p, r->en ? "en" : "vi", title, sizeof title);
+    ps_error err;
+    LX(s->name, worksheet_set_row(s->ws, 0, 20, NULL));
+    if ((err = ps_rep_put_across(r, s, 0, 0, S_NCOLS - 1, title, r->f_title)))
+        return err;
+    char sub[300];
+    char pcode[PS_PERIOD_BUFSZ];
+    snprintf(sub, sizeof sub, "%s (%s %s) – %s %s", r->en ? un->name_en : un->name_vi, L(r, L_CODE_WORD),
+             un->code, L(r, L_PERIOD_WORD), ps_period_format(r->m->p, pcode));
+    if ((err = ps_rep_put_across(r, s, 1, 0, S_NCOLS - 1, sub, r->f_subtitle)))
+        return err;
+    const char *hp[S_NCOLS];
+    for (int c = 0; c < S_NCOLS; c++)
+        hp[c] = w->h[c];
+    return ps_rep_put_header(r, s, 3, 0, hp, S_NCOLS);
+}
+
+/* ========================================================================
+ * Rows
+ * ======================================================================== */
+
+/* The row of a catalog group: its Roman number and name. */
+static ps_error group_row(summary *w, int row, int group)
+{
+    ps_rep *r = w->r;
+    ps_rep_sheet *s = w->s;
+    const ps_catalog *cat = r->cat;
+    char rn[24];
+    LX(s->name, worksheet_write_string(s->ws, (lxw_row_t)row, S_NO, ps_rep_roman(group + 1, rn), r->f_group_no));
+    const char *gname = group >= 0 && (size_t)group < cat->ngroups ? cat->groups[group] : "";
+    ps_error err;
+    if ((err = ps_rep_put_text(r, s, row, S_NAME, gname, r->f_group)))
+        return err;
+    for (int c = S_UNIT; c < S_NCOLS; c++)
+        LX(s->name, worksheet_write_blank(s->ws, (lxw_row_t)row, (lxw_col_t)c, r->f_group));
+    return PS_OK;
+}
+
+/* Plan, previous period, period, year-to-date, each with its comment. */
+static ps_error value_cells(summary *w, int row, const ps_report_srow *sr, int dec)
+{
+    ps_rep *r = w->r;
+    const ps_row *v = &sr->row;
+    const ps_val *vals[4] = {&v->plan, &v->prev_period, &v->value, &v->ytd};
+    ps_error err;
+    for (int c = 0; c < 4; c++) {
+        if ((err = ps_rep_put_val(r, w->s, row, S_PLAN + c, vals[c], dec, false)))
+            return err;
+        char *extra = NULL;
+        if (c == 0 && sr->plan_note) {
+            ps_strbuf sb = PS_STRBUF_INIT;
+            ps_sb_printf(&sb, "%s%s", L(r, L_PLAN_PREFIX), sr->plan_note);
+            extra = ps_sb_steal(&sb);
+        }
+        char *cm = ps_rep_cell_comment(r, vals[c], 0, extra);
+        free(extra);
+        err = ps_rep_put_comment(r, w->s, row, S_PLAN + c, cm);
+        free(cm);
+        if (err)
+            return err;
+    }
+    return PS_OK;
+}
+
+/* The indices, attainment and pace; a comment on indices on comparable values. */
+static ps_error index_cells(summary *w, int row, const ps_row *v)
+{
+    ps_rep *r = w->r;
+    ps_rep_sheet *s = w->s;
+    ps_error err;
+    if ((err = ps_rep_put_pct(r, s, row, S_INDEX, v->index_prev_year, 0)) ||
+        (err = ps_rep_put_pct(r, s, row, S_YTD_INDEX, v->ytd_index_prev_year, 0)) ||
+        (err = ps_rep_put_pct(r, s, row, S_PCT_PLAN, v->pct_of_plan, 0)) ||
+        (err = ps_rep_put_pct(r, s, row, S_PACE, v->pace, 0)))
+        return err;
+    if (!(v->flags & PS_VF_COMPARABLE))
+        return PS_OK;
+    char *cm = ps_rep_cell_comment(r, &(ps_val){0}, 1u << M_COMP, NULL);
+    if (v->index_prev_year.has)
+        err = ps_rep_put_comment(r, s, row, S_INDEX, cm);
+    if (!err && v->ytd_index_prev_year.has)
+        err = ps_rep_put_comment(r, s, row, S_YTD_INDEX, cm);
+    free(cm);
+    return err;
+}
+
+/* Row i of the model, numbered no. */
+static ps_error indicator_row(summary *w, int row, int i, int no)
+{
+    ps_rep *r = w->r;
+    ps_rep_sheet *s = w->s;
+    const ps_report_srow *sr = &r->m->sum[i];
+    const ps_indicator *x = &r->cat->indicators[sr->ind];
+    const char *name = r->en ? x->name_en : x->name_vi;
+    int lines = ps_rep_wrap_lines(name, s->minw[S_NAME]);
+    int nl = w->marks[i][0] ? ps_rep_wrap_lines(w->marks[i], s->minw[S_NOTES]) : 1;
+    if (nl > lines)
+        lines = nl;
+    if (lines > 1)
+        LX(s->name, worksheet_set_row(s->ws, (lxw_row_t)row, 13.0 * lines + 2, NULL));
+    LX(s->name, worksheet_write_number(s->ws, (lxw_row_t)row, S_NO, no, r->f_no));
+    ps_error err;
+    if ((err = ps_rep_put_text(r, s, row, S_NAME, name, r->f_wrap)) ||
+        (err = ps_rep_put_text(r, s, row, S_UNIT, r->en ? x->unit_en : x->unit_vi, r->f_center)) ||
+        (err = value_cells(w, row, sr, x->decimals)) || (err = index_cells(w, row, &sr->row)))
+        return err;
+    return ps_rep_put_text(r, s, row, S_NOTES, w->marks[i], r->f_note);
+}
+
+/* ========================================================================
+ * Highlights and legend
+ * ======================================================================== */
+
+/* Highlights follow the displayed value: ROUND to the display's decimal. */
+static ps_error highlights(summary *w, int first, int last)
+{
+    ps_rep *r = w->r;
+    ps_rep_sheet *s = w->s;
+    char a[32], b[32], f[256];
+    lxw_conditional_format cf = {0};
+    cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
+    cf.format = r->dxf_bad;
+    ps_rep_cell_ref(first, S_INDEX, false, false, a);
+    snprintf(f, sizeof f, "=AND(ISNUMBER(%s),ROUND(%s,1)<100)", a, a);
+    cf.value_string = f;
+    LX(s->name, worksheet_conditional_format_range(s->ws, (lxw_row_t)first, S_INDEX, (lxw_row_t)last,
+                                                   S_YTD_INDEX, &cf));
+    ps_rep_cell_ref(first, S_PCT_PLAN, true, false, a);
+    ps_rep_cell_ref(first, S_PACE, true, false, b);
+    snprintf(f, sizeof f, "=AND(ISNUMBER(%s),ISNUMBER(%s),ROUND(%s,1)<ROUND(%s,1))", a, b, a, b);
+    cf.value_string = f;
+    LX(s->name, worksheet_conditional_format_range(s->ws, (lxw_row_t)first, S_PCT_PLAN, (lxw_row_t)last,
+                                                   S_PCT_PLAN, &cf));
+    return PS_OK;
+}
+
+static ps_error legend(summary *w, int row)
+{
+    ps_rep *r = w->r;
+    for (int id = L_LEGEND_HEAD; id <= L_LEGEND_SEE_NOTES; id++) {
+        ps_error err = ps_rep_put_label(r, w->s, row++, S_NAME, L(r, (ps_rep_label_id)id),
+                                        id != L_LEGEND_HEAD ? r->f_legend : r->f_legend_bold);
+        if (err)
+            return err;
+    }
+    return PS_OK;
+}
+
+/* ========================================================================
+ * The sheet
+ * ======================================================================== */
+
+static ps_error summary_body(summary *w)
+{
+    ps_rep *r = w->r;
+    ps_rep_sheet *s = w->s;
+    ps_error err;
+    summary_widths(w);
+    if ((err = summary_top(w)))
+        return err;
+    int first = 4, row = first;
+    int no = 0, group = -1;
+    for (int i = 0; i < r->m->nsum; i++) {
+        const ps_indicator *x = &r->cat->indicators[r->m->sum[i].ind];
+        if (x->group_index != group) {
+            group = x->group_index;
+            if ((err = group_row(w, row++, group)))
+                return err;
+        }
+        if ((err = indicator_row(w, row++, i, ++no)))
+            return err;
+    }
+    int last = row - 1;
+    if (last >= first && (err = highlights(w, first, last)))
+        return err;
+    if ((err = legend(w, row + 1)))
+        return err;
+    worksheet_freeze_panes(s->ws, (lxw_row_t)first, S_UNIT);
+    LX(s->name, worksheet_repeat_rows(s->ws, 3, 3));
+    worksheet_activate(s->ws);
+    return ps_rep_sheet_finish(r, s);
+}
+
+ps_error ps_rep_write_summary(ps_rep *r, ps_rep_sheet *s)
+{
+    summary w = {r, s, {{0}}, NULL};
+    const ps_report_model *m = r->m;
+    ps_rep_summary_heads(m->p, m->est_prev, m->est_value, r->en, w.h);
+    w.marks = ps_xcalloc((size_t)m->nsum + 1, sizeof *w.marks);
+    for (int i = 0; i < m->nsum; i++)
+        w.marks[i] = summary_marks(r, &m->sum[i].row);
+    ps_error err = summary_body(&w);
+    for (int i = 0; i < m->nsum; i++)
+        free(w.marks[i]);
+    free(w.marks);
+    return err;
+}
