@@ -572,6 +572,46 @@ ps_error ps_obs_forced_closed_list(ps_db *db, ps_obs_key **out, size_t *n, ps_ct
     return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading overrides");
 }
 
+ps_error ps_obs_latest_year(ps_db *db, const long long *unit_ids, size_t nunits, const long long *indicator_ids,
+                            size_t nindicators, int measure, int *year, bool *found, ps_ctx *ctx)
+{
+    *found = false;
+    *year = 0;
+    if (!nunits || !nindicators)
+        return PS_OK;
+    /* the key ends in period: the last row of a series' range, walking
+     * back over retractions, is its latest value */
+    sqlite3_stmt *st;
+    ps_error err = ps_db_prepare(db, "SELECT period FROM obs WHERE unit_id = ?1 AND indicator_id = ?2"
+                                     " AND measure = ?3 AND value IS NOT NULL ORDER BY period DESC LIMIT 1",
+                                 &st, ctx);
+    if (err)
+        return err;
+    int rc = SQLITE_DONE;
+    for (size_t i = 0; i < nunits && rc != SQLITE_ERROR; i++)
+        for (size_t j = 0; j < nindicators; j++) {
+            sqlite3_bind_int64(st, 1, unit_ids[i]);
+            sqlite3_bind_int64(st, 2, indicator_ids[j]);
+            sqlite3_bind_int(st, 3, measure);
+            rc = sqlite3_step(st);
+            if (rc == SQLITE_ROW) {
+                int y = sqlite3_column_int(st, 0) / 1000; /* ps_period_key: year * 1000 + ... */
+                if (!*found || y > *year)
+                    *year = y;
+                *found = true;
+                rc = SQLITE_DONE;
+            }
+            sqlite3_reset(st);
+            if (rc != SQLITE_DONE) {
+                err = ps_db_fail(db, ctx, rc, "reading the latest values");
+                rc = SQLITE_ERROR;
+                break;
+            }
+        }
+    sqlite3_finalize(st);
+    return err;
+}
+
 /* Binds a series and a range of period keys as ?1..?5. */
 static void bind_range(sqlite3_stmt *st, long long unit_id, long long indicator_id, int measure, int from, int to)
 {

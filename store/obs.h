@@ -12,6 +12,7 @@
 #include "store/db.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 
 enum { PS_MEASURE_ACTUAL = 0, PS_MEASURE_PLAN = 1 };
 
@@ -160,6 +161,14 @@ ps_error ps_obs_series_any(ps_obs_writer *w, long long unit_id, long long indica
 /* Calls fn for every value of the series in period order; stops early when fn returns false. */
 ps_error ps_obs_series(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure,
                        bool (*fn)(const ps_obs_point *p, void *arg), void *arg, ps_ctx *ctx);
+
+/* The latest year in which a value (not retracted) of `measure` is stored
+ * in any of the series unit_ids[i] x indicator_ids[j] (borrowed arrays):
+ * one seek per series, each to the end of its key range. *found is false
+ * when none has one. A bound for finding the latest period with data of a
+ * computed series (aggregate/latest.h). */
+ps_error ps_obs_latest_year(ps_db *db, const long long *unit_ids, size_t nunits, const long long *indicator_ids,
+                            size_t nindicators, int measure, int *year, bool *found, ps_ctx *ctx);
 
 /* Every key whose value was stored through --force into a closed period. */
 ps_error ps_obs_forced_closed_list(ps_db *db, ps_obs_key **out, size_t *n, ps_ctx *ctx);
