@@ -239,7 +239,7 @@ int ps_cmd_retract(ps_cli *cli, int argc, char **argv)
     ps_obs_counts counts = {0};
     counts.revised = 1;
     if (ps_obs_submission_new(w, rep->id, "(retract)", "", "retract", NULL, &sub, &ctx) ||
-        ps_obs_put(w, &key, &cur, false, 0, cur.status, 0, "", rep->id, sub, 0, &ctx) ||
+        ps_obs_put(w, &key, &cur, false, 0, cur.status, 0, 1, "", rep->id, sub, 0, &ctx) ||
         (cur.reporter_id != rep->id && ps_obs_override(w, sub, &key, "other-reporter", 0, &ctx)) ||
         ps_obs_submission_finish(w, sub, &counts, "retract", &ctx) || ps_refresh_begin(db, &rf, &ctx) ||
         ps_db_bump_generation(db, &ctx)) {

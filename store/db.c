@@ -11,7 +11,7 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
-#define PS_SCHEMA_VERSION 2
+#define PS_SCHEMA_VERSION 3
 
 /* ------------------------------------------------------------------------
  * Errors and statement helpers
@@ -175,6 +175,17 @@ static ps_error migrate(ps_db *db, ps_ctx *ctx)
                               ") STRICT, WITHOUT ROWID;"
                               "INSERT OR REPLACE INTO meta(key, value) VALUES ('rollup_generation', '-1');"
                               "PRAGMA user_version = 2;",
+                              ctx)))
+            goto fail;
+    }
+    if (version < 3) {
+        /* version 3: the coverage of a value from an export row (SPEC §5),
+         * kept with it and with its revisions; 1 for every value as sent */
+        if ((err = ps_db_exec(db,
+                              "ALTER TABLE obs ADD COLUMN coverage REAL NOT NULL DEFAULT 1"
+                              " CHECK (coverage >= 0 AND coverage <= 1);"
+                              "ALTER TABLE revision ADD COLUMN coverage REAL NOT NULL DEFAULT 1;"
+                              "PRAGMA user_version = 3;",
                               ctx)))
             goto fail;
     }
