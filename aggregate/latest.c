@@ -70,6 +70,14 @@ ps_error ps_latest_month(ps_engine *e, int u, int ind, int not_before, ps_period
     const ps_indicator *x = &ps_engine_catalog(e)->indicators[ind];
     ps_period_type freq = x->frequency == PS_P_NONE ? PS_P_MONTH : x->frequency;
     for (int y = last_year; y >= not_before; y--) {
+        /* a value submitted for the year itself holds the whole year */
+        ps_val year;
+        if ((err = ps_engine_value(e, u, ind, ps_period_make(PS_P_YEAR, y, 0), &year, ctx)))
+            return err;
+        if (year.has && (year.flags & PS_VF_SUBMITTED)) {
+            *out = ps_period_make(PS_P_MONTH, y, 12);
+            return PS_OK;
+        }
         ps_period parts[12];
         int k = ps_period_parts(ps_period_make(PS_P_YEAR, y, 0), freq, parts, 12);
         for (int i = k - 1; i >= 0; i--) {

@@ -20,8 +20,9 @@
 /* The latest month with data of indicator ind for unit u, as a PS_P_MONTH
  * period in *out, looking no earlier than January of not_before (a caller
  * that asks about a range starts it there); *out has type PS_P_NONE when
- * there is none from then on. Values of longer periods submitted for an
- * indicator of a shorter frequency (a year-to-date of a monthly one) are
+ * there is none from then on. A value submitted for a whole year counts as
+ * data to its December; other longer periods submitted for an indicator of
+ * a shorter frequency (a year-to-date or a quarter of a monthly one) are
  * not looked at: the series' own periods are. Errors: the engine's and the
  * store's database errors. */
 ps_error ps_latest_month(ps_engine *e, int u, int ind, int not_before, ps_period *out, ps_ctx *ctx);
