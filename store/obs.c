@@ -38,7 +38,8 @@ static const char *const sql[S_COUNT] = {
     /* the same from the caller's copy of the value in force (ps_obs_put's cur) */
     [S_KEEP_REV] = "INSERT INTO revision(unit_id, indicator_id, measure, period, revision, value, status,"
                    " flags, note, reporter_id, submission_id, line, coverage)"
-                   " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,(SELECT reporter_id FROM submission WHERE id = ?10),?10,?11,?12)",
+                   " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,(SELECT reporter_id FROM submission WHERE id = ?10),"
+                   " ?10,?11,?12)",
     [S_OVERRIDE] = "INSERT INTO override(submission_id, unit_id, indicator_id, period, measure, reason, line)"
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [S_INSERT_NEW] = "INSERT INTO obs(unit_id, indicator_id, measure, period, value, status, flags, note,"
