@@ -3,7 +3,7 @@
  * it, every read gives it back, a revision keeps the earlier value's and
  * an undo restores it, the table refuses one outside 0..1, and a database
  * of schema version 2 (before the column) migrates with coverage 1 for the
- * values it holds. */
+ * values it holds (read-only, where it cannot migrate, it reads them as 1). */
 #include "check.h"
 #include "tmp_db.h"
 
@@ -51,6 +51,9 @@ static double query_double(ps_db *db, const char *sql)
     sqlite3_finalize(st);
     return v;
 }
+
+static void make_version_2(ps_db *db, ps_ctx *ctx);
+static void read_back(ps_db *db, ps_ctx *ctx);
 
 /* A fresh database with reporter 1, in a transaction, and a writer. */
 static bool start(const char *name, ps_db **db, ps_obs_writer **w, ps_ctx *ctx)
@@ -165,14 +168,7 @@ TEST(a_version_2_database_migrates_with_coverage_1)
     if (!db)
         return;
     CHECK_INT(query_int(db, "PRAGMA user_version"), 3);
-    /* what version 2 was: no coverage column; one value stored */
-    CHECK_INT(ps_db_exec(db,
-                         "ALTER TABLE obs DROP COLUMN coverage; ALTER TABLE revision DROP COLUMN coverage;"
-                         "INSERT INTO obs(unit_id, indicator_id, measure, period, value, status, reporter_id,"
-                         " submission_id, line) VALUES (7, 3, 0, 2016307, 5, 'A', 1, 1, 2);"
-                         "PRAGMA user_version = 2;",
-                         &ctx),
-              PS_OK);
+    make_version_2(db, &ctx);
     ps_db_close(db);
     ps_db_opts o = {0};
     db = NULL;
@@ -180,16 +176,62 @@ TEST(a_version_2_database_migrates_with_coverage_1)
     if (!db)
         return;
     CHECK_INT(query_int(db, "PRAGMA user_version"), 3);
+    read_back(db, &ctx);
+    tmp_db_drop(db);
+}
+
+TEST(a_version_2_database_opened_read_only_reads_coverage_1)
+{
+    ps_ctx ctx = {0};
+    ps_db *db = tmp_db_open("coverage-v2ro", &ctx);
+    CHECK(db != NULL);
+    if (!db)
+        return;
+    make_version_2(db, &ctx);
+    ps_db_close(db);
+    ps_db_opts o = {.readonly = true};
+    db = NULL;
+    CHECK_INT(ps_db_open(&db, tmp_db_path, &o, &ctx), PS_OK);
+    if (!db)
+        return;
+    CHECK_INT(query_int(db, "PRAGMA user_version"), 2); /* not migrated: read-only */
+    read_back(db, &ctx);
+    nseen = 0;
     ps_obs_writer *w = NULL;
     CHECK_INT(ps_obs_writer_new(db, &w, &ctx), PS_OK);
+    CHECK_INT(ps_obs_values_units(w, "[7]", 2016000, 2016999, take_many, NULL, &ctx), PS_OK);
+    CHECK_INT(nseen, 1);
+    CHECK_NEAR(seen[0], 1, 0);
+    ps_obs_writer_free(w);
+    tmp_db_drop(db);
+}
+
+/* What a database of version 2 was: no coverage column; one value stored. */
+static void make_version_2(ps_db *db, ps_ctx *ctx)
+{
+    CHECK_INT(query_int(db, "PRAGMA user_version"), 3);
+    CHECK_INT(ps_db_exec(db,
+                         "ALTER TABLE obs DROP COLUMN coverage; ALTER TABLE revision DROP COLUMN coverage;"
+                         "INSERT INTO obs(unit_id, indicator_id, measure, period, value, status, reporter_id,"
+                         " submission_id, line) VALUES (7, 3, 0, 2016307, 5, 'A', 1, 1, 2);"
+                         "PRAGMA user_version = 2;",
+                         ctx),
+              PS_OK);
+}
+
+/* The value make_version_2 stored, read with coverage 1. */
+static void read_back(ps_db *db, ps_ctx *ctx)
+{
+    ps_obs_writer *w = NULL;
+    CHECK_INT(ps_obs_writer_new(db, &w, ctx), PS_OK);
     ps_obs cur;
     ps_obs_key k = {7, 3, PS_MEASURE_ACTUAL, 2016307};
-    CHECK_INT(ps_obs_get(w, &k, &cur, &ctx), PS_OK);
+    cur.coverage = 0.5;
+    CHECK_INT(ps_obs_get(w, &k, &cur, ctx), PS_OK);
     CHECK(cur.exists);
     CHECK_NEAR(cur.value, 5, 0);
     CHECK_NEAR(cur.coverage, 1, 0);
     ps_obs_writer_free(w);
-    tmp_db_drop(db);
 }
 
 int main(void)
@@ -197,5 +239,6 @@ int main(void)
     RUN(every_write_stores_it_and_every_read_gives_it_back);
     RUN(a_revision_keeps_the_earlier_coverage_and_an_undo_restores_it);
     RUN(a_version_2_database_migrates_with_coverage_1);
+    RUN(a_version_2_database_opened_read_only_reads_coverage_1);
     return check_done();
 }
