@@ -127,6 +127,9 @@ typedef struct sval {
     int key;            /* period key | measure << 28 */
     char status;
     unsigned char flags;  /* PS_VF_* of a stored value (all below 1 << 8) */
+    unsigned short cov;   /* 0: coverage 1; k: the window's covs[k - 1] (a value
+                             from an export row with coverage below 1: rare, so
+                             kept beside the values, which stay 16 bytes) */
     double v;
 } sval;
 
@@ -138,6 +141,8 @@ typedef struct swin {
     int lim;            /* of year, the months and year-to-dates up to month lim (12: all) */
     int n, cap;
     sval *vals;
+    int ncov, capcov;   /* the coverages below 1 of vals (sval.cov) */
+    double *covs;
 } swin;
 
 /* Windows: a pair per (unit, indicator) of the catalog, at most 1 << 18
@@ -291,6 +296,7 @@ void ps_engine_free(ps_engine *e)
     if (e->win)
         for (size_t i = 0; i < e->nwin; i++) {
             free(e->win[i].vals);
+            free(e->win[i].covs);
         }
     free(e->win);
     scope_free(e);
@@ -343,10 +349,11 @@ static double ksum_total(const ksum *k)
     return k->s + k->c;
 }
 
-/* A stored value as the engine sees it. */
-static ps_val stored_val(ps_engine *e, uint64_t key, double value, int status, int flags)
+/* A stored value as the engine sees it, with the coverage stored with it
+ * (1, or below 1 for a value from an export row: SPEC §5). */
+static ps_val stored_val(ps_engine *e, uint64_t key, double value, int status, int flags, double coverage)
 {
-    ps_val v = {true, value, 1, (char)status, PS_VF_SUBMITTED};
+    ps_val v = {true, value, coverage >= 0 && coverage < 1 ? coverage : 1, (char)status, PS_VF_SUBMITTED};
     if (flags & PS_OBS_NONE_OCCURRED)
         v.flags |= PS_VF_NONE_OCCURRED;
     if (flags & PS_OBS_INCOMPLETE_SOURCE)
@@ -357,7 +364,7 @@ static ps_val stored_val(ps_engine *e, uint64_t key, double value, int status, i
     return v;
 }
 
-static void fill_point(int measure, int period, double value, int status, int flags, void *arg)
+static void fill_point(int measure, int period, double value, int status, int flags, double coverage, void *arg)
 {
     void **a = arg;
     ps_engine *e = a[0];
@@ -369,8 +376,17 @@ static void fill_point(int measure, int period, double value, int status, int fl
         w->vals = ps_xrealloc(w->vals, (size_t)w->cap * sizeof *w->vals);
     }
     uint64_t key = mkey(measure ? K_SUBMITTED_PLAN : K_SUBMITTED, w->u, w->ind, period);
-    ps_val v = stored_val(e, key, value, status, flags);
-    w->vals[w->n++] = (sval){period | measure << 28, v.status, (unsigned char)v.flags, v.v};
+    ps_val v = stored_val(e, key, value, status, flags, coverage);
+    unsigned short cov = 0;
+    if (v.coverage < 1 && w->ncov < USHRT_MAX) { /* a window holds two years' periods: far fewer */
+        if (w->ncov == w->capcov) {
+            w->capcov = w->capcov ? w->capcov * 2 : 4;
+            w->covs = ps_xrealloc(w->covs, (size_t)w->capcov * sizeof *w->covs);
+        }
+        w->covs[w->ncov++] = v.coverage;
+        cov = (unsigned short)w->ncov;
+    }
+    w->vals[w->n++] = (sval){period | measure << 28, v.status, (unsigned char)v.flags, cov, v.v};
 }
 
 static swin *swin_pair(ps_engine *e, int u, int ind)
@@ -415,6 +431,7 @@ static void swin_start(ps_engine *e, swin *w, int u, int ind, int year, int lim)
     w->year = year;
     w->lim = lim;
     w->n = 0;
+    w->ncov = 0;
 }
 
 /* Whether a window limited to month lim of its year holds period key pk
@@ -571,7 +588,7 @@ typedef struct batch_fill {
 } batch_fill;
 
 static void batch_point(long long unit_id, long long indicator_id, int measure, int period, double value, int status,
-                        int flags, void *arg)
+                        int flags, double coverage, void *arg)
 {
     batch_fill *bf = arg;
     ps_engine *e = bf->e;
@@ -591,7 +608,7 @@ static void batch_point(long long unit_id, long long indicator_id, int measure, 
         return; /* its slot went to another series of the batch (read alone
                    later), or it was there before the batch (complete) */
     void *a[2] = {e, w};
-    fill_point(measure, period, value, status, flags, a);
+    fill_point(measure, period, value, status, flags, coverage, a);
 }
 
 /* Starts the window of (u, ind, year) for a batch, unless it holds that
@@ -770,7 +787,7 @@ static ps_val submitted(ps_engine *e, int u, int ind, ps_period p, int measure)
     }
     const sval *sv = swin_value(w, pk | measure << 28);
     if (sv) {
-        ps_val v = {true, sv->v, 1, sv->status, sv->flags};
+        ps_val v = {true, sv->v, sv->cov ? w->covs[sv->cov - 1] : 1, sv->status, sv->flags};
         return v;
     }
     return NONE;

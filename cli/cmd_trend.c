@@ -40,7 +40,7 @@ static ps_opt val_opt(const ps_val *v)
 
 static void print_json(const ps_catalog *cat, const ps_trend *t)
 {
-    char a[PS_NUMBER_BUFSZ], b[PS_NUMBER_BUFSZ], c[PS_NUMBER_BUFSZ], pb[PS_PERIOD_BUFSZ];
+    char a[PS_NUMBER_BUFSZ], b[PS_NUMBER_BUFSZ], c[PS_NUMBER_BUFSZ], pb[PS_PERIOD_BUFSZ], fl[128];
     fputs("{\"unit\": ", stdout);
     ps_json_string(stdout, cat->units[t->unit].code);
     fputs(", \"indicator\": ", stdout);
@@ -49,9 +49,12 @@ static void print_json(const ps_catalog *cat, const ps_trend *t)
     printf(", \"to\": \"%s\",\n \"series\": [", ps_period_format(t->to, pb));
     for (size_t i = 0; i < t->npoints; i++) {
         const ps_trend_point *p = &t->points[i];
-        printf("%s\n  {\"period\": \"%s\", \"value\": %s, \"index_prev_year\": %s, \"index_prev_period\": %s}",
+        printf("%s\n  {\"period\": \"%s\", \"value\": %s, \"index_prev_year\": %s, \"index_prev_period\": %s,"
+               " \"flags\": ",
                i ? "," : "", ps_period_format(p->period, pb), json_num(val_opt(&p->value), a),
                json_num(p->index_prev_year, b), json_num(p->index_prev_period, c));
+        ps_json_string(stdout, ps_trend_point_flags(p, fl, sizeof fl));
+        putchar('}');
     }
     fputs(t->npoints ? "\n ],\n" : "],\n", stdout);
     printf(" \"fit\": {\"slope\": %s", json_num(t->slope, a));
@@ -81,9 +84,7 @@ static void print_table(const ps_catalog *cat, const ps_trend *t)
     for (size_t i = 0; i < t->npoints; i++) {
         const ps_trend_point *p = &t->points[i];
         char pb[PS_PERIOD_BUFSZ];
-        fl[0] = '\0';
-        if (p->value.has)
-            ps_val_flags_text(&p->value, fl, sizeof fl);
+        ps_trend_point_flags(p, fl, sizeof fl);
         const char *cells[5] = {ps_period_format(p->period, pb), fixed(val_opt(&p->value), dec, a),
                                 fixed(p->index_prev_year, 1, b), fixed(p->index_prev_period, 1, c), fl};
         ps_table_add(tab, cells);

@@ -1,12 +1,14 @@
 /* trend.c - series over a range, least-squares trend (GSL), CAGR and year-end projections. */
 #include "indicators/trend.h"
 
+#include "aggregate/latest.h"
 #include "core/alloc.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_fit.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -284,6 +286,30 @@ static ps_error value_on(ps_engine *e, int u, int ind, ps_period p, ps_period ba
     return ps_engine_comparable(e, u, ind, p, basis, out, ctx);
 }
 
+/* The point of a partial year (ps_trend_compute), or NULL. */
+static ps_trend_point *partial_point(ps_trend *t)
+{
+    for (size_t i = 0; i < t->npoints; i++)
+        if (t->points[i].partial_year)
+            return &t->points[i];
+    return NULL;
+}
+
+/* In a yearly series, the year of the latest month with data, when that
+ * month is not December, becomes its year-to-date (SPEC §5). */
+static ps_error mark_partial_year(ps_engine *e, ps_trend *t, ps_ctx *ctx)
+{
+    if (t->from.type != PS_P_YEAR)
+        return PS_OK;
+    ps_error err = ps_latest_month(e, t->unit, t->indicator, t->from.year, &t->latest, ctx);
+    if (err || t->latest.type == PS_P_NONE || t->latest.num == 12 || t->latest.year > t->to.year)
+        return err;
+    ps_trend_point *pt = &t->points[t->latest.year - t->from.year];
+    pt->partial_year = true;
+    pt->period = ps_period_ytd_of(t->latest);
+    return value_on(e, t->unit, t->indicator, pt->period, t->to, &pt->value, ctx);
+}
+
 static ps_error compute_series(ps_engine *e, ps_trend *t, bool has_index, ps_ctx *ctx)
 {
     ps_error err;
@@ -295,14 +321,20 @@ static ps_error compute_series(ps_engine *e, ps_trend *t, bool has_index, ps_ctx
             return err;
         p = ps_period_next(p);
     }
+    if ((err = mark_partial_year(e, t, ctx)))
+        return err;
     if (!has_index)
         return PS_OK;
     for (size_t i = 0; i < t->npoints; i++) {
         ps_trend_point *pt = &t->points[i];
         ps_val prev;
         /* Every value is on the boundaries of `to`, so the earlier one of
-         * each index is on the basis of the later. */
-        if (i > 0) {
+         * each index is on the basis of the later. A partial year's
+         * year-to-date has no previous period, and its year before is the
+         * same months of that year. */
+        if (pt->partial_year) {
+            prev.has = false;
+        } else if (i > 0) {
             prev = t->points[i - 1].value;
         } else if ((err = value_on(e, t->unit, t->indicator, ps_period_prev(pt->period), t->to, &prev, ctx))) {
             return err;
@@ -311,7 +343,7 @@ static ps_error compute_series(ps_engine *e, ps_trend *t, bool has_index, ps_ctx
 
         ps_period py = ps_period_prev_year(pt->period);
         long back = (long)per_year((ps_period_type)pt->period.type);
-        if ((long)i >= back) {
+        if (!pt->partial_year && (long)i >= back) {
             prev = t->points[i - (size_t)back].value;
         } else if ((err = value_on(e, t->unit, t->indicator, py, t->to, &prev, ctx))) {
             return err;
@@ -325,6 +357,9 @@ static ps_error compute_cagr(ps_engine *e, ps_trend *t, ps_ctx *ctx)
 {
     int y0 = t->from.year + (ps_period_first_month(t->from) == 1 ? 0 : 1);
     int y1 = t->to.year - (ps_period_last_month(t->to) == 12 ? 0 : 1);
+    const ps_trend_point *partial = partial_point(t);
+    if (partial && partial->period.year <= y1)
+        y1 = partial->period.year - 1; /* a partial year and the years after it have no full year */
     if (y1 - y0 + 1 < 2)
         return PS_OK;
     size_t n = (size_t)(y1 - y0 + 1);
@@ -366,7 +401,9 @@ static ps_error compute_year_end(ps_engine *e, ps_trend *t, ps_ctx *ctx)
         if (o > last)
             continue; /* still to come */
         ps_val val;
-        if (o >= base) {
+        if (o >= base && t->points[o - base].partial_year) {
+            continue; /* a partial year's year end is the fit's */
+        } else if (o >= base) {
             val = t->points[o - base].value;
         } else {
             ps_error err = value_on(e, t->unit, t->indicator, parts[i], t->to, &val, ctx);
@@ -386,7 +423,8 @@ static ps_error compute_seasonal(ps_engine *e, ps_trend *t, ps_ctx *ctx)
 {
     ps_val ytd, year_prev, ytd_prev;
     ps_error err;
-    ps_period ytd_p = ps_period_ytd_of(t->to);
+    const ps_trend_point *partial = partial_point(t);
+    ps_period ytd_p = partial && partial->period.year == t->to.year ? partial->period : ps_period_ytd_of(t->to);
     if ((err = value_on(e, t->unit, t->indicator, ytd_p, t->to, &ytd, ctx)))
         return err;
     if ((err = value_on(e, t->unit, t->indicator, ps_period_make(PS_P_YEAR, t->to.year - 1, 0), t->to,
@@ -427,7 +465,7 @@ ps_error ps_trend_compute(ps_engine *e, int u, int ind, ps_period from, ps_perio
     double *y = ps_xmalloc(t->npoints * sizeof *y);
     bool *has = ps_xmalloc(t->npoints * sizeof *has);
     for (size_t i = 0; i < t->npoints; i++) {
-        has[i] = t->points[i].value.has;
+        has[i] = t->points[i].value.has && !t->points[i].partial_year;
         y[i] = t->points[i].value.v;
     }
     ps_trend_fit(y, has, t->npoints, &t->line);
@@ -452,6 +490,17 @@ ps_error ps_trend_compute(ps_engine *e, int u, int ind, ps_period from, ps_perio
 fail:
     ps_trend_free(t);
     return err;
+}
+
+char *ps_trend_point_flags(const ps_trend_point *p, char *buf, size_t n)
+{
+    ps_val_flags_text(&p->value, buf, n);
+    if (p->partial_year) {
+        size_t len = strlen(buf);
+        if (len + 1 < n)
+            snprintf(buf + len, n - len, "%spartial-year", len ? ";" : "");
+    }
+    return buf;
 }
 
 void ps_trend_free(ps_trend *t)

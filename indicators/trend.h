@@ -111,12 +111,13 @@ ps_opt ps_trend_index(ps_opt num, ps_opt den);
  * ------------------------------------------------------------------------ */
 
 typedef struct ps_trend_point {
-    ps_period period;
+    ps_period period;         /* a partial year's is its year-to-date */
     ps_val value;             /* on the boundaries of `to`: for a period
                                  before a boundary change, the comparable
                                  value, flagged PS_VF_COMPARABLE */
     ps_opt index_prev_year;   /* value / same period a year earlier × 100 */
     ps_opt index_prev_period; /* value / previous period × 100 */
+    bool partial_year;        /* a year whose data stop before December */
 } ps_trend_point;
 
 typedef struct ps_trend {
@@ -130,6 +131,10 @@ typedef struct ps_trend {
     ps_opt year_end_linear, year_end_linear_se;
     ps_opt year_end_seasonal;
     bool summable;            /* ps_engine_summable for the indicator */
+    ps_period latest;         /* a yearly series: the latest month with data
+                                 of the series (aggregate/latest.h), type
+                                 PS_P_NONE when none from `from` on; other
+                                 series: PS_P_NONE (not looked for) */
 } ps_trend;
 
 /* Checks that from..to can carry a trend of indicator ind: both valid
@@ -151,17 +156,30 @@ ps_error ps_trend_check_range(const ps_catalog *cat, int ind, ps_period from, ps
  *   index_prev_period: value / value of the previous period (for the first
  *   point, the period before `from`), × 100, the earlier value on the same
  *   basis as the later; both none when ps_compare_has_index is false;
+ * - partial year (a yearly series only): the year of the series' latest
+ *   month with data (t->latest), when that month is not December and the
+ *   year is in the range, is shown as its year-to-date to that month
+ *   (point.period the year-to-date, point.partial_year): the engine's
+ *   year-to-date value by time_agg (the sum of a flow; for `last` the
+ *   latest month's value, for `mean` the mean of the months so far), its
+ *   index_prev_year against the same months of the year before, and no
+ *   index_prev_period (a year-to-date has no previous period). It is left
+ *   out of the fit and the CAGR;
  * - slope (per period), intercept, r2: least squares over the points with a
- *   value (an incomplete one included, as the table shows it), x = the
- *   point's position (0 for `from`);
+ *   value (an incomplete one included, as the table shows it; a partial
+ *   year not), x = the point's position (0 for `from`);
  * - cagr: over the yearly values (on the basis of `to`) of the full
- *   calendar years in the range (all 12 months covered); none for
- *   indicators without an index (rates, derived %: read in points);
+ *   calendar years in the range (all 12 months covered) before a partial
+ *   year; none for indicators without an index (rates, derived %: read in
+ *   points);
  * - year_end_linear and its standard error: ps_trend_year_end over the
  *   parts of the year of `to` (periods of the series' type; parts before
  *   the range read through the engine), summable when ps_engine_summable;
+ *   a partial year counts as not observed, so its year end is the fit's
+ *   value for it;
  * - year_end_seasonal (summable only): YTD(t) × Year(t−1y) / YTD(t−1y),
- *   t = `to`, the year-earlier values on the basis of `to`.
+ *   t = `to` (a partial year: its year-to-date), the year-earlier values on
+ *   the basis of `to`.
  *
  * The figures of the fit carry no flags, so what they are built from must
  * be complete (SPEC §5: an incomplete value is never shown as if
@@ -174,6 +192,11 @@ ps_error ps_trend_check_range(const ps_catalog *cat, int ind, ps_period from, ps
  * indicator index out of range, and the engine's database errors. */
 ps_error ps_trend_compute(ps_engine *e, int u, int ind, ps_period from, ps_period to,
                           ps_trend **out, ps_ctx *ctx);
+
+/* The flags of a point, as the outputs show them: the value's
+ * (ps_val_flags_text), then "partial-year" for a partial year; "" for
+ * none. Returns buf. */
+char *ps_trend_point_flags(const ps_trend_point *p, char *buf, size_t n);
 
 /* Frees t; NULL does nothing. */
 void ps_trend_free(ps_trend *t);

@@ -334,6 +334,24 @@ static void parse_flags(ingest *g, long line, const char *text, bool *derived, b
     free(copy);
 }
 
+/* The coverage of a row (SPEC §5): 1 when the column is absent or empty,
+ * else the number from 0 to 1 it holds, read as export writes it (plain,
+ * shortest form); anything else is an error diagnostic (the row is
+ * refused) and gives 1. */
+static double check_coverage(ingest *g, long line, const char *text)
+{
+    double cov;
+    if (!*text)
+        return 1;
+    if (!ps_number_strtod(text, &cov) || cov < 0 || cov > 1) {
+        diag(g, line, colno(g, C_COVERAGE), PS_SEV_ERROR, PS_D_BAD_COVERAGE, text,
+             "coverage \"%s\" must be a number from 0 to 1 (the share of the value's parts that were"
+             " reported, as `export --format long` writes it), or empty", text);
+        return 1;
+    }
+    return cov;
+}
+
 /* Checks the unit text; returns its index or -1 after a diagnostic. */
 static int check_unit(ingest *g, long line, const char *text)
 {
@@ -535,6 +553,8 @@ static ps_error process_row(ingest *g, ps_csv_record *rec)
         }
     }
 
+    double coverage = check_coverage(g, line, field(g, rec, C_COVERAGE));
+
     if (g->d->nerr > errs_before || ind < 0 || u < 0 || !pok) {
         res->refused++;
         return PS_OK;
@@ -552,8 +572,7 @@ static ps_error process_row(ingest *g, ps_csv_record *rec)
         res->none_occurred++;
     }
     const char *ctext = field(g, rec, C_COVERAGE);
-    double cov;
-    if (*ctext && ps_number_strtod(ctext, &cov) && cov < 1)
+    if (coverage < 1)
         incomplete_src = true;
     if (incomplete_src) {
         flags |= PS_OBS_INCOMPLETE_SOURCE;
@@ -571,7 +590,7 @@ static ps_error process_row(ingest *g, ps_csv_record *rec)
     if (!closed && g->series[g->cur].fresh && (g->nrun == 0 || k.period > g->run_max)) {
         /* a series with nothing stored before this file, in its first run, at a period after
          * every one of its rows so far: the key is new, and the row joins the writer's batch */
-        if ((err = ps_obs_append(g->w, &k, value, status, flags, note, g->rep->id, g->sub_id, line, g->ctx)))
+        if ((err = ps_obs_append(g->w, &k, value, status, flags, coverage, note, g->rep->id, g->sub_id, line, g->ctx)))
             return err;
         g->stored_in_a_row = 0;
         remember_pair(g, u, measure, k.period);
@@ -588,7 +607,7 @@ static ps_error process_row(ingest *g, ps_csv_record *rec)
     bool read_first = g->stored_in_a_row >= 2 && !g->series[g->cur].fresh;
     if ((!closed || g->o->force) && !read_first) {
         bool inserted;
-        if ((err = ps_obs_insert_new(g->w, &k, value, status, flags, note, g->rep->id, g->sub_id, line,
+        if ((err = ps_obs_insert_new(g->w, &k, value, status, flags, coverage, note, g->rep->id, g->sub_id, line,
                                      &inserted, g->ctx)))
             return err;
         if (inserted) {
@@ -616,7 +635,7 @@ static ps_error process_row(ingest *g, ps_csv_record *rec)
         return PS_OK;
     }
     bool same = cur.exists && cur.has_value && cur.value == value && cur.status == status &&
-                cur.flags == flags && !cur.note_truncated && strcmp(cur.note, note) == 0;
+                cur.flags == flags && cur.coverage == coverage && !cur.note_truncated && strcmp(cur.note, note) == 0;
     bool forced_other = false, forced_closed = false;
     if (cur.exists && cur.reporter_id != g->rep->id && !same) {
         const ps_reporter *first = NULL;
@@ -635,7 +654,7 @@ static ps_error process_row(ingest *g, ps_csv_record *rec)
         forced_other = true;
     }
     if (closed) {
-        bool repeat = cur.exists && cur.has_value && cur.value == value && status == 'A';
+        bool repeat = cur.exists && cur.has_value && cur.value == value && cur.coverage == coverage && status == 'A';
         if (!repeat) {
             if (!g->o->force) {
                 diag(g, line, colno(g, C_PERIOD), PS_SEV_ERROR, PS_D_PERIOD_CLOSED, ptext,
@@ -653,7 +672,7 @@ static ps_error process_row(ingest *g, ps_csv_record *rec)
         res->unchanged++;
         return PS_OK;
     }
-    if ((err = ps_obs_put(g->w, &k, &cur, true, value, status, flags, note, g->rep->id, g->sub_id, line,
+    if ((err = ps_obs_put(g->w, &k, &cur, true, value, status, flags, coverage, note, g->rep->id, g->sub_id, line,
                           g->ctx)))
         return err;
     if (forced_other && (err = ps_obs_override(g->w, g->sub_id, &k, "other-reporter", line, g->ctx)))

@@ -11,7 +11,7 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
-#define PS_SCHEMA_VERSION 2
+#define PS_SCHEMA_VERSION 3
 
 /* ------------------------------------------------------------------------
  * Errors and statement helpers
@@ -178,10 +178,35 @@ static ps_error migrate(ps_db *db, ps_ctx *ctx)
                               ctx)))
             goto fail;
     }
+    if (version < 3) {
+        /* version 3: the coverage of a value from an export row (SPEC §5),
+         * kept with it and with its revisions; 1 for every value as sent */
+        if ((err = ps_db_exec(db,
+                              "ALTER TABLE obs ADD COLUMN coverage REAL NOT NULL DEFAULT 1"
+                              " CHECK (coverage >= 0 AND coverage <= 1);"
+                              "ALTER TABLE revision ADD COLUMN coverage REAL NOT NULL DEFAULT 1;"
+                              "PRAGMA user_version = 3;",
+                              ctx)))
+            goto fail;
+    }
     return ps_db_commit(db, ctx);
 fail:
     ps_db_rollback(db);
     return err;
+}
+
+/* A database opened read-only cannot be migrated: for one older than
+ * version 3, the values are read through temporary views that give every
+ * value coverage 1 (what migrating gives them), so queries answer as they
+ * will once a command that may write has migrated the file. */
+static ps_error read_old_schema(ps_db *db, int version, ps_ctx *ctx)
+{
+    if (version >= 3)
+        return PS_OK;
+    return ps_db_exec(db,
+                      "CREATE TEMP VIEW obs AS SELECT *, 1.0 AS coverage FROM main.obs;"
+                      "CREATE TEMP VIEW revision AS SELECT *, 1.0 AS coverage FROM main.revision;",
+                      ctx);
 }
 
 /* provstat uses SQLite from one thread: no mutexes and no memory
@@ -255,6 +280,7 @@ ps_error ps_db_open(ps_db **out, const char *path, const ps_db_opts *opts, ps_ct
     }
     sqlite3_extended_result_codes(db->h, 1);
     sqlite3_busy_timeout(db->h, db->busy_ms);
+    int old_version = 0; /* read-only: the file's schema version */
     if (opts->readonly) {
         /* a query never creates a schema, even where it may write */
         sqlite3_stmt *vs;
@@ -282,6 +308,7 @@ ps_error ps_db_open(ps_db **out, const char *path, const ps_db_opts *opts, ps_ct
                            path, path);
             goto fail;
         }
+        old_version = version;
     }
     /* journal_mode=WAL is persistent; the others are per connection */
     if (!readonly && (err = ps_db_exec(db, "PRAGMA journal_mode=WAL", ctx)))
@@ -294,6 +321,9 @@ ps_error ps_db_open(ps_db **out, const char *path, const ps_db_opts *opts, ps_ct
                               "PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;", ctx)))
         goto fail;
     if (!readonly && (err = migrate(db, ctx)))
+        goto fail;
+    /* after the pragmas: setting temp_store drops temporary views */
+    if (readonly && (err = read_old_schema(db, old_version, ctx)))
         goto fail;
     *out = db;
     return PS_OK;

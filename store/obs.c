@@ -22,31 +22,34 @@ static const char *const sql[S_COUNT] = {
                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending')",
     [S_FINISH_SUB] = "UPDATE submission SET rows_read=?2, stored=?3, revised=?4, unchanged=?5, marks=?6,"
                      " skipped=?7, refused=?8, forced=?9, outcome=?10 WHERE id=?1",
-    [S_GET] = "SELECT value, status, flags, note, reporter_id, submission_id, line, revision FROM obs"
+    [S_GET] = "SELECT value, status, flags, note, reporter_id, submission_id, line, revision, coverage FROM obs"
               " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period=?4",
     [S_INSERT] = "INSERT INTO obs(unit_id, indicator_id, measure, period, value, status, flags, note,"
-                 " reporter_id, submission_id, line, revision) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,1)",
+                 " reporter_id, submission_id, line, coverage, revision)"
+                 " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,1)",
     [S_UPDATE] = "UPDATE obs SET value=?5, status=?6, flags=?7, note=?8, submission_id=?10, line=?11,"
-                 " revision=revision+1 WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period=?4",
+                 " coverage=?12, revision=revision+1 WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period=?4",
     [S_SAVE_REV] = "INSERT INTO revision(unit_id, indicator_id, measure, period, revision, value, status,"
-                   " flags, note, reporter_id, submission_id, line)"
+                   " flags, note, reporter_id, submission_id, line, coverage)"
                    " SELECT o.unit_id, o.indicator_id, o.measure, o.period, o.revision, o.value, o.status,"
-                   " o.flags, o.note, s.reporter_id, o.submission_id, o.line FROM obs o"
+                   " o.flags, o.note, s.reporter_id, o.submission_id, o.line, o.coverage FROM obs o"
                    " JOIN submission s ON s.id = o.submission_id"
                    " WHERE o.unit_id=?1 AND o.indicator_id=?2 AND o.measure=?3 AND o.period=?4",
     /* the same from the caller's copy of the value in force (ps_obs_put's cur) */
     [S_KEEP_REV] = "INSERT INTO revision(unit_id, indicator_id, measure, period, revision, value, status,"
-                   " flags, note, reporter_id, submission_id, line)"
-                   " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,(SELECT reporter_id FROM submission WHERE id = ?10),?10,?11)",
+                   " flags, note, reporter_id, submission_id, line, coverage)"
+                   " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,(SELECT reporter_id FROM submission WHERE id = ?10),"
+                   " ?10,?11,?12)",
     [S_OVERRIDE] = "INSERT INTO override(submission_id, unit_id, indicator_id, period, measure, reason, line)"
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [S_INSERT_NEW] = "INSERT INTO obs(unit_id, indicator_id, measure, period, value, status, flags, note,"
-                     " reporter_id, submission_id, line, revision) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,1)"
+                     " reporter_id, submission_id, line, coverage, revision)"
+                     " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,1)"
                      " ON CONFLICT DO NOTHING",
     [S_WINDOW] = "SELECT period, value, submission_id, line, status, flags FROM obs"
                  " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period BETWEEN ?4 AND ?5"
                  " ORDER BY period",
-    [S_VALUES] = "SELECT period, value, status, flags FROM obs"
+    [S_VALUES] = "SELECT period, value, status, flags, coverage FROM obs"
                  " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period BETWEEN ?4 AND ?5"
                  " ORDER BY period",
     [S_SERIES_ANY] = "SELECT 1 FROM obs WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 LIMIT 1",
@@ -54,9 +57,9 @@ static const char *const sql[S_COUNT] = {
                     " WHERE unit_id=?2 AND period=?3 AND submission_id=?1",
     [S_UNDO_DELETE] = "DELETE FROM obs WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period=?4",
     [S_UNDO_RESTORE] = "INSERT INTO obs(unit_id, indicator_id, measure, period, value, status, flags, note,"
-                       " reporter_id, submission_id, line, revision)"
+                       " reporter_id, submission_id, line, revision, coverage)"
                        " SELECT r.unit_id, r.indicator_id, r.measure, r.period, r.value, r.status, r.flags,"
-                       " r.note, ?6, r.submission_id, r.line, r.revision FROM revision r"
+                       " r.note, ?6, r.submission_id, r.line, r.revision, r.coverage FROM revision r"
                        " WHERE r.unit_id=?1 AND r.indicator_id=?2 AND r.measure=?3 AND r.period=?4 AND r.revision=?5",
     [S_UNDO_DROP_REV] = "DELETE FROM revision WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3"
                         " AND period=?4 AND revision=?5",
@@ -68,13 +71,14 @@ static const char *const sql[S_COUNT] = {
  * statement: its write cursor stays open from row to row, so each row of a
  * series that only grows lands on the last page without a search from the
  * root, and the statement's start and end are paid once per batch. */
-enum { APPEND_ROWS = 64, APPEND_COLS = 11 };
+enum { APPEND_ROWS = 64, APPEND_COLS = 12 };
 
 typedef struct pending_row {
     ps_obs_key k;
     double value;
     char status;
     int flags;
+    double coverage;
     size_t note;                /* offset in notes */
     long long reporter_id, submission_id;
     long line;
@@ -155,7 +159,7 @@ static ps_error run(ps_obs_writer *w, sqlite3_stmt *st, ps_ctx *ctx, const char 
     return PS_OK;
 }
 
-/* Binds a queued row to ?base+1 .. ?base+11 in S_INSERT's order. */
+/* Binds a queued row to ?base+1 .. ?base+12 in S_INSERT's order. */
 static void bind_pending(sqlite3_stmt *st, int base, const pending_row *r, const char *notes)
 {
     sqlite3_bind_int64(st, base + 1, r->k.unit_id);
@@ -169,6 +173,7 @@ static void bind_pending(sqlite3_stmt *st, int base, const pending_row *r, const
     sqlite3_bind_int64(st, base + 9, r->reporter_id);
     sqlite3_bind_int64(st, base + 10, r->submission_id);
     sqlite3_bind_int64(st, base + 11, r->line);
+    sqlite3_bind_double(st, base + 12, r->coverage);
 }
 
 ps_error ps_obs_flush(ps_obs_writer *w, ps_ctx *ctx)
@@ -184,9 +189,9 @@ ps_error ps_obs_flush(ps_obs_writer *w, ps_ctx *ctx)
             ps_strbuf sb;
             ps_sb_init(&sb);
             ps_sb_puts(&sb, "INSERT INTO obs(unit_id, indicator_id, measure, period, value, status, flags, note,"
-                            " reporter_id, submission_id, line, revision) VALUES ");
+                            " reporter_id, submission_id, line, coverage, revision) VALUES ");
             for (int i = 0; i < APPEND_ROWS; i++)
-                ps_sb_puts(&sb, i ? ",(?,?,?,?,?,?,?,?,?,?,?,1)" : "(?,?,?,?,?,?,?,?,?,?,?,1)");
+                ps_sb_puts(&sb, i ? ",(?,?,?,?,?,?,?,?,?,?,?,?,1)" : "(?,?,?,?,?,?,?,?,?,?,?,?,1)");
             ps_error err = ps_db_prepare(w->db, ps_sb_str(&sb), &w->append, ctx);
             ps_sb_free(&sb);
             if (err) {
@@ -220,12 +225,13 @@ ps_error ps_obs_flush(ps_obs_writer *w, ps_ctx *ctx)
 }
 
 ps_error ps_obs_append(ps_obs_writer *w, const ps_obs_key *k, double value, char status, int flags,
-                       const char *note, long long reporter_id, long long submission_id, long line, ps_ctx *ctx)
+                       double coverage, const char *note, long long reporter_id, long long submission_id,
+                       long line, ps_ctx *ctx)
 {
     if (w->failed)
         return ps_db_fail(w->db, ctx, w->failed, "storing values");
     pending_row *r = &w->pend[w->npend++];
-    *r = (pending_row){*k, value, status, flags, w->notes.len, reporter_id, submission_id, line};
+    *r = (pending_row){*k, value, status, flags, coverage, w->notes.len, reporter_id, submission_id, line};
     ps_sb_puts(&w->notes, note ? note : "");
     ps_sb_putc(&w->notes, '\0');
     return w->npend == APPEND_ROWS ? ps_obs_flush(w, ctx) : PS_OK;
@@ -303,6 +309,7 @@ ps_error ps_obs_get(ps_obs_writer *w, const ps_obs_key *k, ps_obs *cur, ps_ctx *
     bind_key(st, k);
     int rc = sqlite3_step(st);
     cur->exists = rc == SQLITE_ROW;
+    cur->coverage = 1;
     if (cur->exists) {
         cur->has_value = sqlite3_column_type(st, 0) != SQLITE_NULL;
         cur->value = cur->has_value ? sqlite3_column_double(st, 0) : 0;
@@ -317,6 +324,7 @@ ps_error ps_obs_get(ps_obs_writer *w, const ps_obs_key *k, ps_obs *cur, ps_ctx *
         cur->submission_id = sqlite3_column_int64(st, 5);
         cur->line = (long)sqlite3_column_int64(st, 6);
         cur->revision = sqlite3_column_int(st, 7);
+        cur->coverage = sqlite3_column_double(st, 8);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -325,8 +333,8 @@ ps_error ps_obs_get(ps_obs_writer *w, const ps_obs_key *k, ps_obs *cur, ps_ctx *
 }
 
 ps_error ps_obs_put(ps_obs_writer *w, const ps_obs_key *k, const ps_obs *cur, bool has_value,
-                    double value, char status, int flags, const char *note, long long reporter_id,
-                    long long submission_id, long line, ps_ctx *ctx)
+                    double value, char status, int flags, double coverage, const char *note,
+                    long long reporter_id, long long submission_id, long line, ps_ctx *ctx)
 {
     ps_error ferr = ps_obs_flush(w, ctx);
     if (ferr)
@@ -349,6 +357,7 @@ ps_error ps_obs_put(ps_obs_writer *w, const ps_obs_key *k, const ps_obs *cur, bo
             sqlite3_bind_text(rev, 9, cur->note, -1, SQLITE_STATIC);
             sqlite3_bind_int64(rev, 10, cur->submission_id);
             sqlite3_bind_int64(rev, 11, cur->line);
+            sqlite3_bind_double(rev, 12, cur->coverage);
         }
         if ((err = run(w, rev, ctx, "keeping the earlier value")))
             return err;
@@ -368,12 +377,13 @@ ps_error ps_obs_put(ps_obs_writer *w, const ps_obs_key *k, const ps_obs *cur, bo
     sqlite3_bind_int64(st, 9, reporter_id);
     sqlite3_bind_int64(st, 10, submission_id);
     sqlite3_bind_int64(st, 11, line);
+    sqlite3_bind_double(st, 12, coverage);
     return run(w, st, ctx, "storing a value");
 }
 
 ps_error ps_obs_insert_new(ps_obs_writer *w, const ps_obs_key *k, double value, char status, int flags,
-                           const char *note, long long reporter_id, long long submission_id, long line,
-                           bool *inserted, ps_ctx *ctx)
+                           double coverage, const char *note, long long reporter_id, long long submission_id,
+                           long line, bool *inserted, ps_ctx *ctx)
 {
     sqlite3_stmt *st;
     ps_error serr = use(w, S_INSERT_NEW, &st, ctx);
@@ -388,6 +398,7 @@ ps_error ps_obs_insert_new(ps_obs_writer *w, const ps_obs_key *k, double value, 
     sqlite3_bind_int64(st, 9, reporter_id);
     sqlite3_bind_int64(st, 10, submission_id);
     sqlite3_bind_int64(st, 11, line);
+    sqlite3_bind_double(st, 12, coverage);
     ps_error err = run(w, st, ctx, "storing a value");
     *inserted = !err && sqlite3_changes(w->db->h) > 0;
     return err;
@@ -572,6 +583,46 @@ ps_error ps_obs_forced_closed_list(ps_db *db, ps_obs_key **out, size_t *n, ps_ct
     return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading overrides");
 }
 
+ps_error ps_obs_latest_year(ps_db *db, const long long *unit_ids, size_t nunits, const long long *indicator_ids,
+                            size_t nindicators, int measure, int *year, bool *found, ps_ctx *ctx)
+{
+    *found = false;
+    *year = 0;
+    if (!nunits || !nindicators)
+        return PS_OK;
+    /* the key ends in period: the last row of a series' range, walking
+     * back over retractions, is its latest value */
+    sqlite3_stmt *st;
+    ps_error err = ps_db_prepare(db, "SELECT period FROM obs WHERE unit_id = ?1 AND indicator_id = ?2"
+                                     " AND measure = ?3 AND value IS NOT NULL ORDER BY period DESC LIMIT 1",
+                                 &st, ctx);
+    if (err)
+        return err;
+    int rc = SQLITE_DONE;
+    for (size_t i = 0; i < nunits && rc != SQLITE_ERROR; i++)
+        for (size_t j = 0; j < nindicators; j++) {
+            sqlite3_bind_int64(st, 1, unit_ids[i]);
+            sqlite3_bind_int64(st, 2, indicator_ids[j]);
+            sqlite3_bind_int(st, 3, measure);
+            rc = sqlite3_step(st);
+            if (rc == SQLITE_ROW) {
+                int y = sqlite3_column_int(st, 0) / 1000; /* ps_period_key: year * 1000 + ... */
+                if (!*found || y > *year)
+                    *year = y;
+                *found = true;
+                rc = SQLITE_DONE;
+            }
+            sqlite3_reset(st);
+            if (rc != SQLITE_DONE) {
+                err = ps_db_fail(db, ctx, rc, "reading the latest values");
+                rc = SQLITE_ERROR;
+                break;
+            }
+        }
+    sqlite3_finalize(st);
+    return err;
+}
+
 /* Binds a series and a range of period keys as ?1..?5. */
 static void bind_range(sqlite3_stmt *st, long long unit_id, long long indicator_id, int measure, int from, int to)
 {
@@ -583,7 +634,9 @@ static void bind_range(sqlite3_stmt *st, long long unit_id, long long indicator_
 }
 
 ps_error ps_obs_values(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, int from,
-                       int to, void (*fn)(int measure, int period, double value, int status, int flags, void *arg),
+                       int to,
+                       void (*fn)(int measure, int period, double value, int status, int flags, double coverage,
+                                  void *arg),
                        void *arg, ps_ctx *ctx)
 {
     sqlite3_stmt *st;
@@ -597,14 +650,14 @@ ps_error ps_obs_values(ps_obs_writer *w, long long unit_id, long long indicator_
             continue; /* retracted */
         const unsigned char *status = sqlite3_column_text(st, 2);
         fn(measure, sqlite3_column_int(st, 0), sqlite3_column_double(st, 1), status ? status[0] : 'A',
-           sqlite3_column_int(st, 3), arg);
+           sqlite3_column_int(st, 3), sqlite3_column_double(st, 4), arg);
     }
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
 }
 
 /* Steps a statement whose columns are unit_id, indicator_id, measure,
- * period, value, status, flags, calling fn for each value not retracted;
+ * period, value, status, flags, coverage, calling fn for each value not retracted;
  * resets it. */
 static ps_error emit_values(ps_obs_writer *w, sqlite3_stmt *st,
                             ps_obs_value_fn *fn,
@@ -617,7 +670,7 @@ static ps_error emit_values(ps_obs_writer *w, sqlite3_stmt *st,
         const unsigned char *status = sqlite3_column_text(st, 5);
         fn(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int(st, 2),
            sqlite3_column_int(st, 3), sqlite3_column_double(st, 4), status ? status[0] : 'A',
-           sqlite3_column_int(st, 6), arg);
+           sqlite3_column_int(st, 6), sqlite3_column_double(st, 7), arg);
     }
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
@@ -640,12 +693,12 @@ ps_error ps_obs_values_many(ps_obs_writer *w, bool of_unit, const char *ids, lon
     if (!*stp) {
         ps_error err = ps_db_prepare(w->db,
                                      of_unit ? "SELECT o.unit_id, o.indicator_id, o.measure, o.period, o.value,"
-                                               " o.status, o.flags"
+                                               " o.status, o.flags, o.coverage"
                                                " FROM json_each(?1) AS j CROSS JOIN obs AS o ON o.unit_id = ?2"
                                                " AND o.indicator_id = j.value AND o.measure = ?3"
                                                " AND o.period BETWEEN ?4 AND ?5"
                                              : "SELECT o.unit_id, o.indicator_id, o.measure, o.period, o.value,"
-                                               " o.status, o.flags"
+                                               " o.status, o.flags, o.coverage"
                                                " FROM json_each(?1) AS j CROSS JOIN obs AS o ON o.unit_id = j.value"
                                                " AND o.indicator_id = ?2 AND o.measure = ?3"
                                                " AND o.period BETWEEN ?4 AND ?5",
@@ -673,7 +726,8 @@ ps_error ps_obs_values_units(ps_obs_writer *w, const char *ids, int from, int to
      * rows in key order, the period tested on each */
     if (!w->scan_units &&
         (err = ps_db_prepare(w->db,
-                             "SELECT o.unit_id, o.indicator_id, o.measure, o.period, o.value, o.status, o.flags"
+                             "SELECT o.unit_id, o.indicator_id, o.measure, o.period, o.value, o.status, o.flags,"
+                             " o.coverage"
                              " FROM json_each(?1) AS j CROSS JOIN obs AS o ON o.unit_id = j.value"
                              " WHERE o.period BETWEEN ?2 AND ?3",
                              &w->scan_units, ctx)))

@@ -12,6 +12,7 @@
 #include "store/db.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 
 enum { PS_MEASURE_ACTUAL = 0, PS_MEASURE_PLAN = 1 };
 
@@ -39,6 +40,8 @@ typedef struct ps_obs {
     long long submission_id;
     long line;
     int revision;
+    double coverage;              /* 0..1: below 1 for a value from an export row
+                                     with coverage below 1 (SPEC §5), else 1 */
 } ps_obs;
 
 /* A statement cache for the ingest loop; opaque. */
@@ -69,18 +72,20 @@ ps_error ps_obs_submission_finish(ps_obs_writer *w, long long id, const ps_obs_c
 ps_error ps_obs_get(ps_obs_writer *w, const ps_obs_key *k, ps_obs *cur, ps_ctx *ctx);
 
 /* Writes a new value for key: when cur->exists, the old value moves to the
- * revision table first. has_value false stores an empty value (retract).
- * reporter_id is the sender of this revision; the first sender stays the
- * key's owner. */
+ * revision table first (with its coverage). has_value false stores an
+ * empty value (retract). coverage (0..1, the caller checked it) is kept
+ * with the value: 1 for a value as sent, below 1 for one from an export
+ * row with coverage below 1. reporter_id is the sender of this revision;
+ * the first sender stays the key's owner. */
 ps_error ps_obs_put(ps_obs_writer *w, const ps_obs_key *k, const ps_obs *cur, bool has_value,
-                    double value, char status, int flags, const char *note, long long reporter_id,
-                    long long submission_id, long line, ps_ctx *ctx);
+                    double value, char status, int flags, double coverage, const char *note,
+                    long long reporter_id, long long submission_id, long line, ps_ctx *ctx);
 
 /* Inserts a first value for key when the key has none; *inserted tells
  * whether it did (false: a value exists, nothing written). */
 ps_error ps_obs_insert_new(ps_obs_writer *w, const ps_obs_key *k, double value, char status, int flags,
-                           const char *note, long long reporter_id, long long submission_id, long line,
-                           bool *inserted, ps_ctx *ctx);
+                           double coverage, const char *note, long long reporter_id, long long submission_id,
+                           long line, bool *inserted, ps_ctx *ctx);
 
 /* Queues a first value for a key the caller knows has none (its series had
  * nothing stored, and the key was not written since): queued rows are
@@ -89,7 +94,8 @@ ps_error ps_obs_insert_new(ps_obs_writer *w, const ps_obs_key *k, double value, 
  * callers ask only about series with no queued rows. A failed write fails
  * that call and every later one of the writer. */
 ps_error ps_obs_append(ps_obs_writer *w, const ps_obs_key *k, double value, char status, int flags,
-                       const char *note, long long reporter_id, long long submission_id, long line, ps_ctx *ctx);
+                       double coverage, const char *note, long long reporter_id, long long submission_id,
+                       long line, ps_ctx *ctx);
 /* Writes the queued rows. */
 ps_error ps_obs_flush(ps_obs_writer *w, ps_ctx *ctx);
 
@@ -121,15 +127,17 @@ typedef struct ps_obs_point {
     long long submission_id;
     long line;
 } ps_obs_point;
-/* What the many-series reads call for each value. */
+/* What the many-series reads call for each value (coverage: as stored, ps_obs). */
 typedef void ps_obs_value_fn(long long unit_id, long long indicator_id, int measure, int period, double value,
-                             int status, int flags, void *arg);
+                             int status, int flags, double coverage, void *arg);
 
 /* Calls fn for every value in force (not retracted) of the series of one
  * measure with a period key in [from, to], in period order: the lean read
  * of the engine. */
 ps_error ps_obs_values(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, int from,
-                       int to, void (*fn)(int measure, int period, double value, int status, int flags, void *arg),
+                       int to,
+                       void (*fn)(int measure, int period, double value, int status, int flags, double coverage,
+                                  void *arg),
                        void *arg, ps_ctx *ctx);
 
 /* The same for many series at once, in one statement: ids is a JSON array
@@ -160,6 +168,14 @@ ps_error ps_obs_series_any(ps_obs_writer *w, long long unit_id, long long indica
 /* Calls fn for every value of the series in period order; stops early when fn returns false. */
 ps_error ps_obs_series(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure,
                        bool (*fn)(const ps_obs_point *p, void *arg), void *arg, ps_ctx *ctx);
+
+/* The latest year in which a value (not retracted) of `measure` is stored
+ * in any of the series unit_ids[i] x indicator_ids[j] (borrowed arrays):
+ * one seek per series, each to the end of its key range. *found is false
+ * when none has one. A bound for finding the latest period with data of a
+ * computed series (aggregate/latest.h). */
+ps_error ps_obs_latest_year(ps_db *db, const long long *unit_ids, size_t nunits, const long long *indicator_ids,
+                            size_t nindicators, int measure, int *year, bool *found, ps_ctx *ctx);
 
 /* Every key whose value was stored through --force into a closed period. */
 ps_error ps_obs_forced_closed_list(ps_db *db, ps_obs_key **out, size_t *n, ps_ctx *ctx);

@@ -110,6 +110,9 @@ CREATE TABLE obs (
     revision      INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (unit_id, indicator_id, measure, period)
 ) STRICT, WITHOUT ROWID;
+-- Version 3 (store/db.c) adds coverage REAL NOT NULL DEFAULT 1 (0..1) to
+-- obs and to revision: below 1 for a value ingested from an export row
+-- whose coverage was below 1 (SPEC §5), 1 for every value as sent.
 -- a unit's series of one indicator is contiguous: history checks scan it
 
 -- Earlier values: each row is a value that was in force until revision+1.

@@ -8,10 +8,12 @@
 # from a copy of the catalog with one more reporter, NSO (scope the top unit
 # 22, indicators `*`, so that it may send every indicator of every unit),
 # exports the same period from B, and compares the two exports row by row on
-# unit, indicator, period, measure, value and status: values identical to
-# the last digit. Coverage and flags are not compared: a re-ingested value is
-# a submitted one (coverage 1; below-1 coverage becomes incomplete-source).
-# Derived rows are skipped on ingest (flag `derived`) and recomputed by B.
+# unit, indicator, period, measure, value, status and coverage: values
+# identical to the last digit, and a coverage below 1 kept as given (SPEC
+# §5). Flags are not compared: a value re-ingested from a row with coverage
+# below 1 adds incomplete-source (test_export_coverage.sh checks those rows
+# byte for byte on a catalog of its own). Derived rows are skipped on
+# ingest (flag `derived`) and recomputed by B.
 #
 # per_capita(X) divides by POP of the same or the previous year, which a
 # month's or a year-to-date's export does not hold: B first receives the POP
@@ -54,7 +56,7 @@ else
 fi
 
 # The key columns of a long export (unit, indicator, period, measure, value,
-# status), read with RFC 4180 quoting (names may hold quoted commas).
+# status, coverage), read with RFC 4180 quoting (names may hold quoted commas).
 keys() {
     awk '
     function field(   f) {           # next CSV field of $0 from position pos
@@ -79,7 +81,7 @@ keys() {
     NR > 1 {
         line = $0; pos = 1
         for (i = 1; i <= 11; i++) v[i] = field()
-        print v[1] "," v[3] "," v[6] "," v[7] "," v[8] "," v[9]
+        print v[1] "," v[3] "," v[6] "," v[7] "," v[8] "," v[9] "," v[10]
     }' "$1"
 }
 

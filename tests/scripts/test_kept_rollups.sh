@@ -67,7 +67,7 @@ fi
 
 # --- kept, then used ------------------------------------------------------------
 check_eq "nothing kept after loading" "0" "$(q 'SELECT count(*) FROM rollup')"
-check_eq "schema version 2" "2" "$(q 'PRAGMA user_version')"
+check_eq "schema version 3" "3" "$(q 'PRAGMA user_version')"
 show >"$tmp/cold1.csv" 2>"$tmp/err"
 n=$(q 'SELECT count(*) FROM rollup')
 if [ "$n" -gt 100 ]; then ok "a show keeps its roll-ups ($n series)"; else fail "a show keeps its roll-ups ($n series)"; fi
@@ -231,9 +231,11 @@ fi
 q "INSERT INTO meta(key, value) VALUES ('generation', '$g')"
 
 # --- an older database --------------------------------------------------------------
-q "DROP TABLE rollup; DELETE FROM meta WHERE key = 'rollup_generation'; PRAGMA user_version = 1;"
+# (version 1 had neither the roll-up table nor the coverage of version 3)
+q "DROP TABLE rollup; DELETE FROM meta WHERE key = 'rollup_generation';
+   ALTER TABLE obs DROP COLUMN coverage; ALTER TABLE revision DROP COLUMN coverage; PRAGMA user_version = 1;"
 show >"$tmp/v1.csv" 2>"$tmp/v1.err"
-check_eq "a query migrates a version-1 database" "2" "$(q 'PRAGMA user_version')"
+check_eq "a query migrates a version-1 database" "3" "$(q 'PRAGMA user_version')"
 if cmp -s "$tmp/v1.csv" "$tmp/p7.csv" && [ ! -s "$tmp/v1.err" ]; then ok "and answers the same"; else fail "and answers the same" "$tmp/v1.err"; fi
 
 # --- a user who may not write the file ------------------------------------------------

@@ -36,9 +36,9 @@ static double got_sum;
 static int got_n;
 static int got_last;
 
-static void take(int measure, int period, double value, int status, int flags, void *arg)
+static void take(int measure, int period, double value, int status, int flags, double coverage, void *arg)
 {
-    (void)measure, (void)status, (void)flags, (void)arg;
+    (void)measure, (void)status, (void)flags, (void)coverage, (void)arg;
     got_sum += value;
     got_n++;
     got_last = period;
@@ -60,7 +60,7 @@ TEST(batches_and_rest_are_stored)
     /* 150 rows: two full batches of 64 and a rest of 22, the rest written by the read */
     for (int i = 0; i < 150; i++) {
         ps_obs_key k = {7, 3, PS_MEASURE_ACTUAL, 1000 + i};
-        CHECK_INT(ps_obs_append(w, &k, i, i % 2 ? 'E' : 'A', 0, i == 149 ? "the last one" : "", 1, 1, i + 2, &ctx),
+        CHECK_INT(ps_obs_append(w, &k, i, i % 2 ? 'E' : 'A', 0, 1, i == 149 ? "the last one" : "", 1, 1, i + 2, &ctx),
                   PS_OK);
     }
     read_series(w, 7, 3, &ctx);
@@ -76,7 +76,7 @@ TEST(batches_and_rest_are_stored)
     CHECK_INT(cur.line, 151);
     /* a queued row is seen by ps_obs_get before any flush */
     ps_obs_key k2 = {8, 3, PS_MEASURE_ACTUAL, 1000};
-    CHECK_INT(ps_obs_append(w, &k2, 42, 'P', PS_OBS_NONE_OCCURRED, NULL, 2, 1, 9, &ctx), PS_OK);
+    CHECK_INT(ps_obs_append(w, &k2, 42, 'P', PS_OBS_NONE_OCCURRED, 1, NULL, 2, 1, 9, &ctx), PS_OK);
     CHECK_INT(ps_obs_get(w, &k2, &cur, &ctx), PS_OK);
     CHECK(cur.exists);
     CHECK_NEAR(cur.value, 42, 0);
@@ -97,10 +97,10 @@ TEST(a_failed_batch_fails_every_later_call)
         return;
     ps_obs_key k = {7, 3, PS_MEASURE_ACTUAL, 1000};
     bool inserted = false;
-    CHECK_INT(ps_obs_insert_new(w, &k, 1, 'A', 0, "", 1, 1, 2, &inserted, &ctx), PS_OK);
+    CHECK_INT(ps_obs_insert_new(w, &k, 1, 'A', 0, 1, "", 1, 1, 2, &inserted, &ctx), PS_OK);
     CHECK(inserted);
     /* the caller's promise broken: the key exists, so the batch's insert fails */
-    CHECK_INT(ps_obs_append(w, &k, 2, 'A', 0, "", 1, 1, 3, &ctx), PS_OK);
+    CHECK_INT(ps_obs_append(w, &k, 2, 'A', 0, 1, "", 1, 1, 3, &ctx), PS_OK);
     CHECK_INT(ps_obs_flush(w, &ctx), PS_ERR_DB);
     CHECK(strstr(ps_ctx_message(&ctx), "UNIQUE constraint failed") != NULL);
     CHECK(strstr(ps_ctx_message(&ctx), "(storing values)") != NULL);
@@ -108,7 +108,7 @@ TEST(a_failed_batch_fails_every_later_call)
     ps_obs cur;
     CHECK_INT(ps_obs_get(w, &k, &cur, &later), PS_ERR_DB);
     ps_obs_key k2 = {7, 3, PS_MEASURE_ACTUAL, 1001};
-    CHECK_INT(ps_obs_append(w, &k2, 2, 'A', 0, "", 1, 1, 4, &later), PS_ERR_DB);
+    CHECK_INT(ps_obs_append(w, &k2, 2, 'A', 0, 1, "", 1, 1, 4, &later), PS_ERR_DB);
     stop(db, w, NULL);
 }
 
@@ -136,11 +136,11 @@ TEST(a_statement_that_cannot_be_prepared_is_an_error_at_its_first_use)
     CHECK(strstr(ps_ctx_message(&c1b), "no such table: obs") != NULL);
     /* a queued row whose write cannot be prepared: the flush fails, and so does every later call */
     ps_ctx c2 = {0};
-    CHECK_INT(ps_obs_append(w, &k, 1, 'A', 0, "", 1, 1, 2, &c2), PS_OK);
+    CHECK_INT(ps_obs_append(w, &k, 1, 'A', 0, 1, "", 1, 1, 2, &c2), PS_OK);
     CHECK_INT(ps_obs_flush(w, &c2), PS_ERR_DB);
     CHECK(strstr(ps_ctx_message(&c2), "no such table: obs") != NULL);
     ps_ctx c3 = {0};
-    CHECK_INT(ps_obs_append(w, &k, 1, 'A', 0, "", 1, 1, 2, &c3), PS_ERR_DB);
+    CHECK_INT(ps_obs_append(w, &k, 1, 'A', 0, 1, "", 1, 1, 2, &c3), PS_ERR_DB);
     CHECK_INT(ps_obs_line_of(w, &k, 1), 0);
     stop(db, w, NULL);
 }
