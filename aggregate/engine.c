@@ -1,12 +1,12 @@
 /* engine.c - submitted values, roll-ups over units and time, derived values. */
 #include "aggregate/engine.h"
 
+#include "aggregate/kept.h"
 #include "core/alloc.h"
 #include "core/formula.h"
 #include "core/map.h"
 #include "core/strbuf.h"
 #include "store/obs.h"
-#include "store/rollup.h"
 
 #include <limits.h>
 #include <math.h>
@@ -184,22 +184,8 @@ struct ps_engine {
     bool reading;        /* a read transaction is open */
     ps_ctx *ctx;
     int depth;
-    /* roll-ups kept between commands (store/rollup.h) */
-    ps_rollup_reader *kept;   /* NULL: the database cannot keep them */
-    bool kept_valid;          /* the kept rows belong to this snapshot */
-    long long generation;     /* of this snapshot */
-    ps_rollup_row *fresh;     /* computed here, to keep */
-    size_t nfresh, capfresh;
-    struct kept_series *ks;   /* kept series read so far (open addressing) */
-    size_t kcap, kn, krecs;
-    bool *kunit;              /* by unit index: its kept series are read (kept_get) */
-    ps_set64 kind_ids;        /* indicator id + 1 -> index, for reading a unit's kept series */
+    ps_kept *kept;            /* roll-ups kept between commands (aggregate/kept.h) */
 };
-
-static void kept_clear(ps_engine *e);
-
-/* At most this many new roll-ups are kept per command (about 50 MB). */
-enum { FRESH_MAX = 1 << 20 };
 
 ps_error ps_engine_new(ps_db *db, const ps_catalog *cat, ps_engine **out, ps_ctx *ctx)
 {
@@ -210,7 +196,6 @@ ps_error ps_engine_new(ps_db *db, const ps_catalog *cat, ps_engine **out, ps_ctx
      * query answered from kept roll-ups needs none */
     e->scope = cat->top;
     ps_set64_init(&e->batches);
-    ps_set64_init(&e->kind_ids);
     e->db = db;
     e->cat = cat;
     ps_error err = ps_obs_writer_new(db, &e->w, ctx);
@@ -224,13 +209,10 @@ ps_error ps_engine_new(ps_db *db, const ps_catalog *cat, ps_engine **out, ps_ctx
         return err;
     }
     e->reading = true;
-    if ((err = ps_rollup_state(db, &e->generation, &e->kept_valid, ctx))) {
+    if ((err = ps_kept_open(db, cat, &e->kept, ctx))) {
         ps_engine_free(e);
         return err;
     }
-    ps_ctx quiet = {0};
-    if (ps_rollup_reader_new(db, &e->kept, &quiet))
-        e->kept = NULL; /* opened read-only before the table existed: compute everything */
     ps_obs_key *keys;
     size_t n;
     if ((err = ps_obs_forced_closed_list(db, &keys, &n, ctx))) {
@@ -282,11 +264,7 @@ void ps_engine_free(ps_engine *e)
     if (!e)
         return;
     ps_obs_writer_free(e->w);
-    ps_rollup_reader_free(e->kept);
-    kept_clear(e);
-    free(e->kunit);
-    ps_set64_free(&e->kind_ids);
-    free(e->fresh);
+    ps_kept_free(e->kept);
     if (e->reading)
         ps_db_end_read(e->db);
     free(e->m.keys);
@@ -811,239 +789,27 @@ bool ps_engine_stored(ps_engine *e, int u, int ind, ps_period p, bool *has)
 static ps_val value_of(ps_engine *e, int u, int ind, ps_period p);
 static ps_val plan_of(ps_engine *e, int u, int ind, int year);
 
-/* Roll-ups worth keeping: a unit's computed from its children, and
- * derived values. A leaf's stored values are in obs already. */
-static bool keepable(const ps_engine *e, int u, int ind)
-{
-    return e->kept && (e->cat->units[u].nchildren > 0 || e->cat->indicators[ind].kind == PS_KIND_DERIVED);
-}
-
-/* The kept series read so far: (u, ind) -> its records in (measure,
- * period) order, as the blob has them. Looked up beside the memo rather
- * than copied into it: a report reads a few values of each series. */
-typedef struct kept_rec {
-    int measure, period;
-    ps_val v;
-} kept_rec;
-
-typedef struct kept_series {
-    uint64_t key;       /* 0 = empty slot */
-    kept_rec *recs;
-    int n;
-} kept_series;
-
-static void put_kept(const ps_rollup_row *row, void *arg)
-{
-    kept_series *ks = arg;
-    if ((ks->n & (ks->n - 1)) == 0 && ks->n >= 8)
-        ks->recs = ps_xrealloc(ks->recs, (size_t)ks->n * 2 * sizeof *ks->recs);
-    else if (!ks->recs)
-        ks->recs = ps_xmalloc(8 * sizeof *ks->recs);
-    ks->recs[ks->n++] = (kept_rec){row->measure, row->period,
-                                   {row->has, row->value, row->coverage, row->status, row->flags}};
-}
-
-static void kept_clear(ps_engine *e)
-{
-    for (size_t i = 0; i < e->kcap; i++)
-        free(e->ks[i].recs);
-    free(e->ks);
-    e->ks = NULL;
-    e->kcap = e->kn = e->krecs = 0;
-    if (e->kunit)
-        memset(e->kunit, 0, e->cat->nunits * sizeof *e->kunit);
-}
-
-static kept_series *kept_slot(kept_series *t, size_t cap, uint64_t key)
-{
-    uint64_t h = key * 0x9E3779B97F4A7C15ULL;
-    size_t i = (size_t)(h >> 20) & (cap - 1);
-    while (t[i].key && t[i].key != key)
-        i = (i + 1) & (cap - 1);
-    return &t[i];
-}
-
-/* The slot of key, made when missing (the table grown as needed). */
-static kept_series *kept_new(ps_engine *e, uint64_t key)
-{
-    if ((e->kn + 1) * 2 > e->kcap) {
-        size_t ncap = e->kcap ? e->kcap * 2 : 4096;
-        kept_series *t = ps_xcalloc(ncap, sizeof *t);
-        for (size_t i = 0; i < e->kcap; i++)
-            if (e->ks[i].key)
-                *kept_slot(t, ncap, e->ks[i].key) = e->ks[i];
-        free(e->ks);
-        e->ks = t;
-        e->kcap = ncap;
-    }
-    kept_series *k = kept_slot(e->ks, e->kcap, key);
-    if (!k->key) {
-        *k = (kept_series){key, NULL, 0};
-        e->kn++;
-    }
-    return k;
-}
-
-typedef struct unit_fill {
-    ps_engine *e;
-    int u;
-    long long id;        /* the indicator id of the series being read */
-    kept_series *k;      /* where its rows go; NULL: skipped */
-} unit_fill;
-
-static void put_unit_kept(const ps_rollup_row *row, void *arg)
-{
-    unit_fill *f = arg;
-    ps_engine *e = f->e;
-    if (row->indicator_id < 0)
-        return; /* kept numbers (ps_engine_number_get reads them) */
-    if (row->indicator_id != f->id) {
-        f->id = row->indicator_id;
-        f->k = NULL;
-        size_t ind = (size_t)-1; /* an id not in the catalog stays unknown */
-        ps_set64_add_val(&e->kind_ids, (unsigned long long)row->indicator_id + 1, &ind);
-        uint64_t key = ((uint64_t)(unsigned)f->u << 32 | (unsigned)ind) + 1;
-        if (ind < e->cat->nindicators && keepable(e, f->u, (int)ind) &&
-            (!e->kcap || !kept_slot(e->ks, e->kcap, key)->key))
-            f->k = kept_new(e, key); /* a series already read keeps what it has */
-    }
-    if (f->k) {
-        put_kept(row, f->k);
-        e->krecs++;
-    }
-}
-
-/* The kept series (u, ind), the unit's kept series all read in one
- * statement on first use; NULL when there is none to use (nothing valid
- * kept, a leaf's stored series, nothing kept for it). */
-static const kept_series *kept_get(ps_engine *e, int u, int ind)
-{
-    if (!e->kept_valid || !keepable(e, u, ind))
-        return NULL;
-    uint64_t key = ((uint64_t)(unsigned)u << 32 | (unsigned)ind) + 1;
-    if (e->kcap) {
-        kept_series *k = kept_slot(e->ks, e->kcap, key);
-        if (k->key)
-            return k;
-    }
-    if (e->kunit && e->kunit[u])
-        return NULL; /* the unit's kept series are read: none for ind */
-    if (e->krecs > (size_t)MEMO_MAX)
-        kept_clear(e); /* bounded, as the memo is */
-    if (!e->kunit) {
-        e->kunit = ps_xcalloc(e->cat->nunits, sizeof *e->kunit);
-        for (size_t i = 0; i < e->cat->nindicators; i++) {
-            size_t idx = i;
-            ps_set64_add_val(&e->kind_ids, (unsigned long long)e->cat->indicators[i].id + 1, &idx);
-        }
-    }
-    e->kunit[u] = true;
-    unit_fill f = {e, u, LLONG_MIN, NULL};
-    ps_ctx local = {0};
-    ps_error err = ps_rollup_unit(e->kept, e->cat->units[u].id, put_unit_kept, &f, e->ctx ? e->ctx : &local);
-    if (err && !e->err)
-        e->err = err;
-    kept_series *k = e->kcap ? kept_slot(e->ks, e->kcap, key) : NULL;
-    return k && k->key ? k : NULL;
-}
-
-/* A kept value of (u, ind, measure, period key). */
+/* A kept value of (u, ind, measure, period key); a failed read is the
+ * computation's error. */
 static bool kept_find(ps_engine *e, int u, int ind, int measure, int pk, ps_val *out)
 {
-    const kept_series *k = kept_get(e, u, ind);
-    if (!k)
-        return false;
-    int lo = 0, hi = k->n;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        const kept_rec *r = &k->recs[mid];
-        if (r->measure < measure || (r->measure == measure && r->period < pk))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < k->n && k->recs[lo].measure == measure && k->recs[lo].period == pk) {
-        *out = k->recs[lo].v;
-        return true;
-    }
-    return false;
-}
-
-static void add_fresh(ps_engine *e, const ps_rollup_row *row)
-{
-    if (e->nfresh >= FRESH_MAX)
-        return;
-    if (e->nfresh == e->capfresh) {
-        e->capfresh = e->capfresh ? e->capfresh * 2 : 1024;
-        e->fresh = ps_xrealloc(e->fresh, e->capfresh * sizeof *e->fresh);
-    }
-    e->fresh[e->nfresh++] = *row;
+    bool found;
+    ps_ctx local = {0};
+    ps_error err = ps_kept_value(e->kept, u, ind, measure, pk, out, &found, e->ctx ? e->ctx : &local);
+    if (err && !e->err)
+        e->err = err;
+    return !err && found;
 }
 
 /* Notes a value computed here, to keep it for the next command. */
 static void note_fresh(ps_engine *e, int u, int ind, int measure, int pkey, const ps_val *v)
 {
-    if (!keepable(e, u, ind))
-        return;
-    ps_rollup_row row = {e->cat->units[u].id, e->cat->indicators[ind].id, measure, pkey,
-                         v->has, v->has ? v->v : 0, v->coverage, v->status, v->flags};
-    add_fresh(e, &row);
+    ps_kept_note_value(e->kept, u, ind, measure, pkey, v);
 }
 
-bool ps_engine_number_get(ps_engine *e, int what, long long key, int period, double *out)
+ps_kept *ps_engine_kept(ps_engine *e)
 {
-    bool found = false;
-    ps_ctx quiet = {0};
-    if (!e->kept || !e->kept_valid || !e->reading)
-        return false;
-    if (ps_rollup_number(e->kept, key, what, period, &found, out, &quiet))
-        return false; /* computed again instead */
-    return found;
-}
-
-void ps_engine_number_put(ps_engine *e, int what, long long key, int period, double v)
-{
-    if (!e->kept || !isfinite(v))
-        return;
-    ps_rollup_row row = {key, -what, PS_ROLLUP_NUMBER, period, true, v, 1, 'A', 0};
-    add_fresh(e, &row);
-}
-
-typedef struct counts_find {
-    int period, found;
-    long *out;
-} counts_find;
-
-static void find_counts(const ps_rollup_row *row, void *arg)
-{
-    counts_find *f = arg;
-    int what = row->measure - PS_ROLLUP_NUMBER;
-    if (row->period == f->period && what >= 0 && what < 3 && row->has) {
-        f->out[what] = (long)row->value;
-        f->found |= 1 << what;
-    }
-}
-
-bool ps_engine_counts_get(ps_engine *e, long long reporter_id, int u, int period, long out[3])
-{
-    counts_find f = {period, 0, out};
-    ps_ctx quiet = {0};
-    if (!e->kept || !e->kept_valid || !e->reading)
-        return false;
-    if (ps_rollup_series(e->kept, e->cat->units[u].id, -(PS_ROLLUP_COUNTS + reporter_id), find_counts, &f, &quiet))
-        return false; /* computed again instead */
-    return f.found == 7;
-}
-
-void ps_engine_counts_put(ps_engine *e, long long reporter_id, int u, int period, const long counts[3])
-{
-    if (!e->kept)
-        return;
-    for (int k = 0; k < 3; k++) {
-        ps_rollup_row row = {e->cat->units[u].id, -(PS_ROLLUP_COUNTS + reporter_id), PS_ROLLUP_NUMBER + k, period,
-                             true, (double)counts[k], 1, 'A', 0};
-        add_fresh(e, &row);
-    }
+    return e->kept;
 }
 
 ps_db *ps_engine_db(const ps_engine *e)
@@ -1455,53 +1221,20 @@ ps_error ps_engine_children(ps_engine *e, int u, int ind, ps_period p, ps_val *o
     return e->err;
 }
 
-static int fresh_cmp(const void *a, const void *b)
-{
-    const ps_rollup_row *x = a, *y = b;
-    if (x->unit_id != y->unit_id)
-        return x->unit_id < y->unit_id ? -1 : 1;
-    if (x->indicator_id != y->indicator_id)
-        return x->indicator_id < y->indicator_id ? -1 : 1;
-    if (x->measure != y->measure)
-        return x->measure - y->measure;
-    return (x->period > y->period) - (x->period < y->period);
-}
-
-/* Writes the roll-ups computed here: by ps_rollup_save (in a transaction
- * of its own) or, when merge, by ps_rollup_merge (in the caller's). */
-static ps_error keep_fresh(ps_engine *e, bool merge, bool *saved, ps_ctx *ctx)
-{
-    *saved = false;
-    if (e->err || !e->kept || !e->nfresh)
-        return PS_OK; /* nothing sure to keep */
-    /* in key order: the inserts then walk the table's b-tree once */
-    qsort(e->fresh, e->nfresh, sizeof *e->fresh, fresh_cmp);
-    ps_error err;
-    if (merge) {
-        err = ps_rollup_merge(e->db, e->fresh, e->nfresh, ctx);
-        *saved = !err;
-    } else {
-        err = ps_rollup_save(e->db, e->generation, e->fresh, e->nfresh, saved, ctx);
-    }
-    free(e->fresh);
-    e->fresh = NULL;
-    e->nfresh = e->capfresh = 0;
-    return err;
-}
-
 ps_error ps_engine_save(ps_engine *e, bool *saved, ps_ctx *ctx)
 {
     if (e->reading) {
         ps_db_end_read(e->db);
         e->reading = false;
     }
-    return keep_fresh(e, false, saved, ctx);
+    if (e->err)
+        ps_kept_spoil(e->kept); /* nothing sure to keep */
+    return ps_kept_save(e->kept, saved, ctx);
 }
 
 ps_error ps_engine_merge_kept(ps_engine *e, ps_ctx *ctx)
 {
-    bool saved;
-    return e->err ? e->err : keep_fresh(e, true, &saved, ctx);
+    return e->err ? e->err : ps_kept_merge(e->kept, ctx);
 }
 
 bool ps_engine_summable(const ps_engine *e, int ind)

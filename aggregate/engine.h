@@ -90,16 +90,10 @@ ps_error ps_engine_comparable(ps_engine *e, int u, int ind, ps_period p, ps_peri
  * submitted for u itself (for `check`: submitted totals against parts). */
 ps_error ps_engine_children(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx);
 
-/* Numbers other than values computed from the engine's snapshot, kept with
- * its roll-ups (store/rollup.h: `what` 1..3 are the reporting counts of
- * aggregate/status.h). get returns false when none is kept for this snapshot. */
-bool ps_engine_number_get(ps_engine *e, int what, long long key, int period, double *out);
-void ps_engine_number_put(ps_engine *e, int what, long long key, int period, double v);
-/* The three reporting counts (expected, received, on time) of one
- * reporter for unit u and a period, kept with the roll-ups; get returns
- * false when they are not kept for this snapshot. */
-bool ps_engine_counts_get(ps_engine *e, long long reporter_id, int u, int period, long out[3]);
-void ps_engine_counts_put(ps_engine *e, long long reporter_id, int u, int period, const long counts[3]);
+/* What the engine keeps between commands (aggregate/kept.h), for a query
+ * that keeps numbers of its own from the same snapshot (status). */
+struct ps_kept;
+struct ps_kept *ps_engine_kept(ps_engine *e);
 ps_db *ps_engine_db(const ps_engine *e);
 
 /* Ends the engine's read and keeps the roll-ups it computed for the next

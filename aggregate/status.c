@@ -1,6 +1,7 @@
 /* status.c - expected, received, missing and late values per reporter. */
 #include "aggregate/status.h"
 
+#include "aggregate/kept.h"
 #include "core/alloc.h"
 #include "store/obs.h"
 #include "store/query.h"
@@ -74,16 +75,41 @@ static ps_error unit_counts(ps_receipt_query *q, const ps_catalog *cat, ps_engin
     return PS_OK;
 }
 
-/* ps_status_compute, and with kept, reading and keeping each unit's
- * counts with e's roll-ups (a change then costs the units it changed). */
-static ps_error compute(ps_db *db, const ps_catalog *cat, ps_engine *e, bool kept, ps_period p,
+/* Whether reporter rep reports for unit u. */
+static bool reports_for(const ps_catalog *cat, const ps_reporter *rep, int u)
+{
+    if (rep->report_level == PS_LEVEL_NONE)
+        return u == rep->scope;
+    return cat->units[u].level == rep->report_level && ps_catalog_unit_within(cat, u, rep->scope);
+}
+
+/* The counts of rep for unit u: kept ones when k holds them, else
+ * computed (and noted to be kept, with k). */
+static ps_error counts_of(ps_receipt_query *q, const ps_catalog *cat, ps_engine *e, ps_kept *k,
+                          const ps_reporter *rep, int u, ps_period p, long c[3], ps_ctx *ctx)
+{
+    bool found = false;
+    ps_error err;
+    if (k && (err = ps_kept_counts(k, rep->id, cat->units[u].id, ps_period_key(p), c, &found, ctx)))
+        return err;
+    if (found)
+        return PS_OK;
+    if ((err = unit_counts(q, cat, e, rep, u, p, c, ctx)))
+        return err;
+    if (k && c[0])
+        ps_kept_note_counts(k, rep->id, cat->units[u].id, ps_period_key(p), c);
+    return PS_OK;
+}
+
+/* ps_status_compute; with k, reading and keeping each unit's counts
+ * (a change then costs the units it changed). */
+static ps_error compute(ps_db *db, const ps_catalog *cat, ps_engine *e, ps_kept *k, ps_period p,
                         ps_status_row **rows, ps_ctx *ctx)
 {
     ps_receipt_query *q;
     ps_error err = ps_receipt_query_new(db, &q, ctx);
     if (err)
         return err;
-    int pk = ps_period_key(p);
     ps_status_row *out = ps_xcalloc(cat->nreporters + 1, sizeof *out);
     ps_status_row *total = &out[cat->nreporters];
     total->reporter = -1;
@@ -92,17 +118,9 @@ static ps_error compute(ps_db *db, const ps_catalog *cat, ps_engine *e, bool kep
         ps_status_row *row = &out[r];
         row->reporter = (int)r;
         for (size_t u = 0; u < cat->nunits && !err; u++) {
-            if (rep->report_level == PS_LEVEL_NONE ? (int)u != rep->scope
-                                                   : cat->units[u].level != rep->report_level ||
-                                                         !ps_catalog_unit_within(cat, (int)u, rep->scope))
-                continue;
             long c[3];
-            if (!kept || !ps_engine_counts_get(e, rep->id, (int)u, pk, c)) {
-                if ((err = unit_counts(q, cat, e, rep, (int)u, p, c, ctx)))
-                    break;
-                if (kept && c[0])
-                    ps_engine_counts_put(e, rep->id, (int)u, pk, c);
-            }
+            if (!reports_for(cat, rep, (int)u) || (err = counts_of(q, cat, e, k, rep, (int)u, p, c, ctx)))
+                continue;
             row->expected += c[0];
             row->received += c[1];
             row->on_time += c[2];
@@ -124,42 +142,50 @@ static ps_error compute(ps_db *db, const ps_catalog *cat, ps_engine *e, bool kep
 ps_error ps_status_compute(ps_db *db, const ps_catalog *cat, ps_engine *e, ps_period p, ps_status_row **rows,
                            ps_ctx *ctx)
 {
-    return compute(db, cat, e, false, p, rows, ctx);
+    return compute(db, cat, e, NULL, p, rows, ctx);
 }
 
-/* The kept counts: what 1 expected, 2 received, 3 on time; key the
- * reporter's id, 0 for the total. */
-enum { KEPT_EXPECTED = 1, KEPT_RECEIVED = 2, KEPT_ON_TIME = 3 };
+/* The kept totals of every row (a reporter's under unit 0, every
+ * reporter's under reporter 0); *all false when one is missing. */
+static ps_error kept_totals(ps_kept *k, const ps_catalog *cat, int pk, ps_status_row *out, bool *all,
+                            ps_ctx *ctx)
+{
+    *all = true;
+    for (size_t r = 0; r <= cat->nreporters && *all; r++) {
+        long long id = r < cat->nreporters ? cat->reporters[r].id : 0;
+        long c[3] = {0, 0, 0};
+        ps_error err = ps_kept_counts(k, id, 0, pk, c, all, ctx);
+        if (err)
+            return err;
+        out[r] = (ps_status_row){r < cat->nreporters ? (int)r : -1, c[0], c[1], 0, c[2], 0, 0};
+    }
+    return PS_OK;
+}
 
 ps_error ps_status_compute_kept(ps_engine *e, ps_period p, ps_status_row **rows, ps_ctx *ctx)
 {
     const ps_catalog *cat = ps_engine_catalog(e);
+    ps_kept *k = ps_engine_kept(e);
     size_t n = cat->nreporters + 1;
     int pk = ps_period_key(p);
     ps_status_row *out = ps_xcalloc(n, sizeof *out);
-    bool all = true;
-    for (size_t r = 0; r < n && all; r++) {
-        long long key = r < cat->nreporters ? cat->reporters[r].id : 0;
-        double ex, re, on;
-        all = ps_engine_number_get(e, KEPT_EXPECTED, key, pk, &ex) &&
-              ps_engine_number_get(e, KEPT_RECEIVED, key, pk, &re) &&
-              ps_engine_number_get(e, KEPT_ON_TIME, key, pk, &on);
-        out[r] = (ps_status_row){r < cat->nreporters ? (int)r : -1, (long)ex, (long)re, 0, (long)on, 0, 0};
-    }
-    if (all) {
-        finish_rows(out, n);
-        *rows = out;
-        return PS_OK;
+    bool all;
+    ps_error err = kept_totals(k, cat, pk, out, &all, ctx);
+    if (err || all) {
+        if (err)
+            free(out);
+        else
+            finish_rows(out, n);
+        *rows = err ? NULL : out;
+        return err;
     }
     free(out);
-    ps_error err = compute(ps_engine_db(e), cat, e, true, p, rows, ctx);
-    if (err)
+    if ((err = compute(ps_engine_db(e), cat, e, k, p, rows, ctx)))
         return err;
     for (size_t r = 0; r < n; r++) {
-        long long key = r < cat->nreporters ? cat->reporters[r].id : 0;
-        ps_engine_number_put(e, KEPT_EXPECTED, key, pk, (double)(*rows)[r].expected);
-        ps_engine_number_put(e, KEPT_RECEIVED, key, pk, (double)(*rows)[r].received);
-        ps_engine_number_put(e, KEPT_ON_TIME, key, pk, (double)(*rows)[r].on_time);
+        const ps_status_row *row = &(*rows)[r];
+        long c[3] = {row->expected, row->received, row->on_time};
+        ps_kept_note_counts(k, r < cat->nreporters ? cat->reporters[r].id : 0, 0, pk, c);
     }
     return PS_OK;
 }

@@ -2,6 +2,7 @@
 #include "ingest/refresh.h"
 
 #include "aggregate/engine.h"
+#include "aggregate/kept.h"
 #include "core/alloc.h"
 #include "core/formula.h"
 #include "aggregate/status.h"
@@ -101,15 +102,15 @@ static void want_row(const ps_rollup_row *row, void *arg)
     c->v[c->n++] = (want){c->unit, c->indicator, row->measure, row->period};
 }
 
-static void want_period(const ps_rollup_row *row, void *arg)
+static void want_period(int period, void *arg)
 {
     collect *c = arg;
     for (size_t i = 0; i < c->np; i++)
-        if (c->periods[i] == row->period)
+        if (c->periods[i] == period)
             return;
     if (c->np == c->capp)
         c->periods = ps_xrealloc(c->periods, (c->capp = c->capp ? c->capp * 2 : 8) * sizeof *c->periods);
-    c->periods[c->np++] = row->period;
+    c->periods[c->np++] = period;
 }
 
 /* The lowest unit that holds every changed unit. */
@@ -141,28 +142,20 @@ static ps_error drop_reached(ps_db *db, const ps_catalog *cat, const ps_change *
     for (size_t u = 0; u < cat->nunits && !err && c->n <= c->max; u++)
         for (size_t i = 0; i < cat->nindicators && !err; i++) {
             const ps_indicator *x = &cat->indicators[i];
-            bool kept = cat->units[u].nchildren > 0 || x->kind == PS_KIND_DERIVED; /* as the engine keeps */
-            if (!kept || !(everywhere[i] || (reach[i] && above[u])))
+            if (!ps_kept_keeps(cat, (int)u, (int)i) || !(everywhere[i] || (reach[i] && above[u])))
                 continue;
             c->unit = (int)u;
             c->indicator = (int)i;
             err = ps_rollup_drop(r, cat->units[u].id, x->id, want_row, c, ctx);
         }
-    /* the reporting counts of those months: each reporter's and the
-     * total, and the changed units' own */
-    bool *changed = ps_xcalloc(cat->nunits, sizeof *changed);
+    /* the reporting counts of those months: the totals, and the changed
+     * units' own */
+    long long *ids = ps_xmalloc((n ? n : 1) * sizeof *ids);
     for (size_t i = 0; i < n; i++)
-        changed[ch[i].unit] = true;
-    for (size_t k = 0; k <= cat->nreporters && !err; k++) {
-        long long rid = k < cat->nreporters ? cat->reporters[k].id : 0;
-        for (int what = 1; what <= 3 && !err; what++)
-            err = ps_rollup_drop_periods(r, rid, -what, first, last, want_period, c, ctx);
-        for (size_t u = 0; u < cat->nunits && !err && k < cat->nreporters; u++)
-            if (changed[u])
-                err = ps_rollup_drop_periods(r, cat->units[u].id, -(PS_ROLLUP_COUNTS + rid), first, last,
-                                             want_period, c, ctx);
-    }
-    free(changed);
+        ids[i] = cat->units[ch[i].unit].id;
+    if (!err)
+        err = ps_rollup_drop_counts(r, ids, n, first, last, want_period, c, ctx);
+    free(ids);
     if (!err)
         err = mark_valid(db, ctx);
     ps_rollup_reader_free(r);

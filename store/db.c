@@ -11,7 +11,7 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
-#define PS_SCHEMA_VERSION 3
+#define PS_SCHEMA_VERSION 4
 
 /* ------------------------------------------------------------------------
  * Errors and statement helpers
@@ -186,6 +186,23 @@ static ps_error migrate(ps_db *db, ps_ctx *ctx)
                               " CHECK (coverage >= 0 AND coverage <= 1);"
                               "ALTER TABLE revision ADD COLUMN coverage REAL NOT NULL DEFAULT 1;"
                               "PRAGMA user_version = 3;",
+                              ctx)))
+            goto fail;
+    }
+    if (version < 4) {
+        /* version 4: the reporting counts of status kept in a table of
+         * their own (they were rows of rollup under negative indicator
+         * ids, which go: the next status computes them again) */
+        if ((err = ps_db_exec(db,
+                              "CREATE TABLE status_count ("
+                              " reporter_id INTEGER NOT NULL, unit_id INTEGER NOT NULL, period INTEGER NOT NULL,"
+                              " first_month INTEGER NOT NULL, last_month INTEGER NOT NULL,"
+                              " expected INTEGER NOT NULL, received INTEGER NOT NULL, on_time INTEGER NOT NULL,"
+                              " PRIMARY KEY (reporter_id, unit_id, period)"
+                              ") STRICT, WITHOUT ROWID;"
+                              "CREATE INDEX status_count_unit ON status_count(unit_id, first_month);"
+                              "DELETE FROM rollup WHERE indicator_id < 0;"
+                              "PRAGMA user_version = 4;",
                               ctx)))
             goto fail;
     }

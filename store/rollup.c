@@ -16,6 +16,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +27,7 @@ struct ps_rollup_reader {
     sqlite3_stmt *st;
     sqlite3_stmt *unit;     /* ps_rollup_unit's; prepared on first use */
     sqlite3_stmt *del;      /* ps_rollup_drop's; prepared on first use */
+    sqlite3_stmt *count;    /* ps_rollup_count's */
 };
 
 static void put_u32(unsigned char *p, uint32_t v)
@@ -126,7 +128,13 @@ ps_error ps_rollup_reader_new(ps_db *db, ps_rollup_reader **out, ps_ctx *ctx)
     r->db = db;
     ps_error err = ps_db_prepare(db, "SELECT body FROM rollup WHERE unit_id = ?1 AND indicator_id = ?2", &r->st,
                                  ctx);
+    if (!err)
+        err = ps_db_prepare(db,
+                            "SELECT expected, received, on_time FROM status_count"
+                            " WHERE reporter_id = ?1 AND unit_id = ?2 AND period = ?3",
+                            &r->count, ctx);
     if (err) {
+        sqlite3_finalize(r->st);
         free(r);
         *out = NULL;
         return err;
@@ -142,6 +150,7 @@ void ps_rollup_reader_free(ps_rollup_reader *r)
     sqlite3_finalize(r->st);
     sqlite3_finalize(r->unit);
     sqlite3_finalize(r->del);
+    sqlite3_finalize(r->count);
     free(r);
 }
 
@@ -190,31 +199,6 @@ ps_error ps_rollup_unit(ps_rollup_reader *r, long long unit_id, void (*fn)(const
     return rc == SQLITE_DONE ? PS_OK : ps_db_fail(r->db, ctx, rc, "reading kept roll-ups");
 }
 
-typedef struct number_find {
-    int period;
-    bool found;
-    double v;
-} number_find;
-
-static void find_number(const ps_rollup_row *row, void *arg)
-{
-    number_find *f = arg;
-    if (row->measure == PS_ROLLUP_NUMBER && row->period == f->period && row->has) {
-        f->found = true;
-        f->v = row->value;
-    }
-}
-
-ps_error ps_rollup_number(ps_rollup_reader *r, long long key, int what, int period, bool *found, double *out,
-                          ps_ctx *ctx)
-{
-    number_find f = {period, false, 0};
-    ps_error err = ps_rollup_series(r, key, -what, find_number, &f, ctx);
-    *found = !err && f.found;
-    *out = *found ? f.v : 0;
-    return err;
-}
-
 /* ------------------------------------------------------------------------
  * Dropping what a change of data makes wrong
  * ------------------------------------------------------------------------ */
@@ -235,65 +219,65 @@ ps_error ps_rollup_drop(ps_rollup_reader *r, long long unit_id, long long indica
     return rc == SQLITE_DONE ? PS_OK : ps_db_fail(r->db, ctx, rc, "dropping kept roll-ups");
 }
 
-/* Whether the period of key shares a month with months first..last
- * (counted as year * 12 + month - 1). */
-static bool period_meets(int key, int first, int last)
-{
-    ps_period p = ps_period_from_key(key);
-    if (p.type == PS_P_NONE)
-        return true; /* not one of ours: drop it */
-    int a, b;
-    ps_period_month_span(p, &a, &b);
-    return a <= last && b >= first;
-}
+/* ------------------------------------------------------------------------
+ * Reporting counts
+ * ------------------------------------------------------------------------ */
 
-typedef struct period_drop {
-    int first, last;
-    unsigned char *kept;    /* a blob of the records that stay */
-    size_t nkept, cap, n;
-    void (*fn)(const ps_rollup_row *row, void *arg);
-    void *arg;
-} period_drop;
-
-static void sort_out(const ps_rollup_row *row, void *arg)
+ps_error ps_rollup_count(ps_rollup_reader *r, long long reporter_id, long long unit_id, int period, long c[3],
+                         bool *found, ps_ctx *ctx)
 {
-    period_drop *d = arg;
-    d->n++;
-    if (period_meets(row->period, d->first, d->last)) {
-        if (d->fn)
-            d->fn(row, d->arg);
-        return;
-    }
-    if (d->nkept == d->cap)
-        d->kept = ps_xrealloc(d->kept, 1 + (d->cap = d->cap ? d->cap * 2 : 16) * REC);
-    encode(d->kept + 1 + (d->nkept++) * REC, row);
-}
-
-ps_error ps_rollup_drop_periods(ps_rollup_reader *r, long long unit_id, long long indicator_id, int first,
-                                int last, void (*fn)(const ps_rollup_row *row, void *arg), void *arg, ps_ctx *ctx)
-{
-    period_drop d = {first, last, NULL, 0, 0, 0, fn, arg};
-    ps_error err = ps_rollup_series(r, unit_id, indicator_id, sort_out, &d, ctx);
-    if (err || d.nkept == d.n) /* nothing kept, or nothing of it in those months */
-        goto out;
-    if (!d.nkept) {
-        err = ps_rollup_drop(r, unit_id, indicator_id, NULL, NULL, ctx);
-        goto out;
-    }
-    d.kept[0] = BLOB_VERSION;
-    sqlite3_stmt *st;
-    if ((err = ps_db_prepare(r->db, "UPDATE rollup SET body = ?3 WHERE unit_id = ?1 AND indicator_id = ?2", &st,
-                             ctx)))
-        goto out;
-    sqlite3_bind_int64(st, 1, unit_id);
-    sqlite3_bind_int64(st, 2, indicator_id);
-    sqlite3_bind_blob(st, 3, d.kept, (int)(1 + d.nkept * REC), SQLITE_STATIC);
+    *found = false;
+    sqlite3_stmt *st = r->count;
+    sqlite3_bind_int64(st, 1, reporter_id);
+    sqlite3_bind_int64(st, 2, unit_id);
+    sqlite3_bind_int(st, 3, period);
     int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        err = ps_db_fail(r->db, ctx, rc, "dropping kept roll-ups");
-out:
-    free(d.kept);
+    if (rc == SQLITE_ROW) {
+        for (int k = 0; k < 3; k++)
+            c[k] = (long)sqlite3_column_int64(st, k);
+        *found = true;
+        rc = SQLITE_DONE;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(r->db, ctx, rc, "reading kept reporting counts");
+}
+
+/* Drops the counts of one unit id in months first..last, calling fn with
+ * the period of each. */
+static ps_error drop_unit_counts(ps_rollup_reader *r, sqlite3_stmt *sel, sqlite3_stmt *del, long long unit_id,
+                                 int first, int last, void (*fn)(int period, void *arg), void *arg, ps_ctx *ctx)
+{
+    sqlite3_stmt *sts[2] = {sel, del};
+    for (int k = 0; k < 2; k++) {
+        sqlite3_stmt *st = sts[k];
+        sqlite3_bind_int64(st, 1, unit_id);
+        sqlite3_bind_int(st, 2, first);
+        sqlite3_bind_int(st, 3, last);
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+            if (fn)
+                fn(sqlite3_column_int(st, 0), arg);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return ps_db_fail(r->db, ctx, rc, "dropping kept reporting counts");
+    }
+    return PS_OK;
+}
+
+ps_error ps_rollup_drop_counts(ps_rollup_reader *r, const long long *unit_ids, size_t n, int first, int last,
+                               void (*fn)(int period, void *arg), void *arg, ps_ctx *ctx)
+{
+    static const char *const where = " WHERE unit_id = ?1 AND first_month <= ?3 AND last_month >= ?2";
+    char sql[2][160];
+    snprintf(sql[0], sizeof sql[0], "SELECT DISTINCT period FROM status_count%s", where);
+    snprintf(sql[1], sizeof sql[1], "DELETE FROM status_count%s", where);
+    sqlite3_stmt *sel = NULL, *del = NULL;
+    ps_error err;
+    if (!(err = ps_db_prepare(r->db, sql[0], &sel, ctx)) && !(err = ps_db_prepare(r->db, sql[1], &del, ctx)))
+        for (size_t i = 0; i <= n && !err; i++)
+            err = drop_unit_counts(r, sel, del, i < n ? unit_ids[i] : 0, first, last, fn, arg, ctx);
+    sqlite3_finalize(sel);
+    sqlite3_finalize(del);
     return err;
 }
 
@@ -396,16 +380,50 @@ ps_error ps_rollup_set_valid(ps_db *db, long long generation, ps_ctx *ctx)
     return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "keeping roll-ups");
 }
 
-ps_error ps_rollup_merge(ps_db *db, const ps_rollup_row *rows, size_t n, ps_ctx *ctx)
+/* Writes the counts, replacing kept ones of the same key. */
+static ps_error write_counts(ps_db *db, const ps_count_row *c, size_t n, ps_ctx *ctx)
 {
-    return n ? write_rows(db, rows, n, true, ctx) : PS_OK;
+    sqlite3_stmt *st;
+    ps_error err = ps_db_prepare(db,
+                                 "INSERT OR REPLACE INTO status_count(reporter_id, unit_id, period, first_month,"
+                                 " last_month, expected, received, on_time) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+                                 &st, ctx);
+    for (size_t i = 0; i < n && !err; i++) {
+        int first = 0, last = -1;
+        ps_period p = ps_period_from_key(c[i].period);
+        if (p.type != PS_P_NONE)
+            ps_period_month_span(p, &first, &last);
+        sqlite3_bind_int64(st, 1, c[i].reporter_id);
+        sqlite3_bind_int64(st, 2, c[i].unit_id);
+        sqlite3_bind_int(st, 3, c[i].period);
+        sqlite3_bind_int(st, 4, first);
+        sqlite3_bind_int(st, 5, last);
+        for (int k = 0; k < 3; k++)
+            sqlite3_bind_int64(st, 6 + k, c[i].c[k]);
+        int rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            err = ps_db_fail(db, ctx, rc, "keeping reporting counts");
+    }
+    sqlite3_finalize(st);
+    return err;
 }
 
-ps_error ps_rollup_save(ps_db *db, long long generation, const ps_rollup_row *rows, size_t n, bool *saved,
-                        ps_ctx *ctx)
+static ps_error write_fresh(ps_db *db, const ps_rollup_fresh *f, bool merge, ps_ctx *ctx)
+{
+    ps_error err = f->n ? write_rows(db, f->rows, f->n, merge, ctx) : PS_OK;
+    return err || !f->ncounts ? err : write_counts(db, f->counts, f->ncounts, ctx);
+}
+
+ps_error ps_rollup_merge(ps_db *db, const ps_rollup_fresh *f, ps_ctx *ctx)
+{
+    return write_fresh(db, f, true, ctx);
+}
+
+ps_error ps_rollup_save(ps_db *db, long long generation, const ps_rollup_fresh *f, bool *saved, ps_ctx *ctx)
 {
     *saved = false;
-    if (db->readonly || !n)
+    if (db->readonly || (!f->n && !f->ncounts))
         return PS_OK;
     /* a query never waits for a writer to keep its roll-ups */
     sqlite3_busy_timeout(db->h, 0);
@@ -430,12 +448,12 @@ ps_error ps_rollup_save(ps_db *db, long long generation, const ps_rollup_row *ro
     long long rg = meta_int(db, "rollup_generation", &kept);
     bool merge = kept && rg == generation;
     if (!merge) {
-        if ((err = ps_db_exec(db, "DELETE FROM rollup", ctx)))
+        if ((err = ps_db_exec(db, "DELETE FROM rollup; DELETE FROM status_count;", ctx)))
             goto fail;
         if ((err = ps_rollup_set_valid(db, generation, ctx)))
             goto fail;
     }
-    if ((err = write_rows(db, rows, n, merge, ctx)))
+    if ((err = write_fresh(db, f, merge, ctx)))
         goto fail;
     if ((err = ps_db_commit(db, ctx)))
         goto out;

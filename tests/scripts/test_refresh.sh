@@ -169,11 +169,12 @@ fi
 same_as_cold "after a change past the bound" 2016-07
 
 # --- a refresh that fails ------------------------------------------------------------
-# each of its writes refused in turn: dropping a series (DELETE), dropping
-# some periods of kept counts (UPDATE), keeping what it computed (INSERT),
-# marking the kept rows valid for the new data (INSERT into meta)
+# each of its writes refused in turn: dropping a series (DELETE on rollup),
+# dropping the kept counts of the months (DELETE on status_count), keeping
+# what it computed (INSERT on each), marking the kept rows valid for the
+# new data (INSERT into meta)
 k=9
-for what in DELETE:rollup UPDATE:rollup INSERT:rollup INSERT:meta; do
+for what in DELETE:rollup DELETE:status_count INSERT:rollup INSERT:status_count INSERT:meta; do
     op=${what%:*}
     table=${what#*:}
     "$ps" --db "$db" show --period 2016-07 >/dev/null 2>&1
