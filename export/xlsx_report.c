@@ -3,6 +3,7 @@
 
 #include "core/alloc.h"
 #include "core/number.h"
+#include "core/safefile.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "indicators/compare.h"
@@ -2104,59 +2105,6 @@ static ps_error write_notes(rep *r, sheet *s)
 }
 
 /* ========================================================================
- * The file: a temporary name in the target's folder, renamed when complete
- * ======================================================================== */
-
-static ps_error temp_create(const char *path, char **out, ps_ctx *ctx)
-{
-    const char *slash = strrchr(path, '/');
-    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-    const char *base = slash ? slash + 1 : path;
-    if (!*base)
-        return ps_failf(ctx, PS_ERR_USAGE, "cannot write %s: the path names a folder, not a file", path);
-    static unsigned counter;
-    for (int attempt = 0; attempt < 100; attempt++) {
-        ps_strbuf sb = PS_STRBUF_INIT;
-        ps_sb_append(&sb, path, dirlen);
-        ps_sb_printf(&sb, ".%s.%ld.%u.tmp", base, (long)getpid(), counter++);
-        char *tmp = ps_sb_steal(&sb);
-        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0) {
-            close(fd);
-            *out = tmp;
-            return PS_OK;
-        }
-        int e = errno;
-        free(tmp);
-        if (e != EEXIST) {
-            if (dirlen) {
-                char *dir = ps_xstrndup(path, dirlen > 1 ? dirlen - 1 : dirlen);
-                ps_error err = ps_failf(ctx, PS_ERR_IO, "cannot write %s: cannot create a file in %s: %s", path,
-                                        dir, strerror(e));
-                free(dir);
-                return err;
-            }
-            return ps_failf(ctx, PS_ERR_IO, "cannot write %s: cannot create a file in the current folder: %s",
-                            path, strerror(e));
-        }
-    }
-    return ps_failf(ctx, PS_ERR_IO, "cannot write %s: cannot find a free temporary name", path);
-}
-
-static ps_error sync_file(const char *tmp, const char *path, ps_ctx *ctx)
-{
-    int fd = open(tmp, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return ps_failf(ctx, PS_ERR_IO, "cannot write %s: %s", path, strerror(errno));
-    int rc = fsync(fd);
-    int e = errno;
-    close(fd);
-    if (rc != 0 && e != EINVAL && e != EROFS)
-        return ps_failf(ctx, PS_ERR_IO, "cannot write %s: %s", path, strerror(e));
-    return PS_OK;
-}
-
-/* ========================================================================
  * The report
  * ======================================================================== */
 
@@ -2325,15 +2273,16 @@ ps_error ps_xlsx_report_opt(ps_engine *e, ps_db *db, const ps_catalog *cat, int 
     r.cm = cm_rows < 0 || (long)r.ndata >= cm_rows;
     r.res.constant_memory = r.cm;
 
-    char *tmp = NULL;
-    if ((err = temp_create(path, &tmp, ctx))) {
+    /* the file: written whole or not at all (core/safefile.h) */
+    ps_safefile *sf;
+    if ((err = ps_safefile_open(&sf, path, ctx))) {
         rep_free(&r);
         return err;
     }
     lxw_workbook_options wo = {0};
     wo.constant_memory = r.cm ? LXW_TRUE : LXW_FALSE;
     wo.use_zip64 = r.ndata > 2000000 ? LXW_TRUE : LXW_FALSE;
-    r.wb = workbook_new_opt(tmp, &wo);
+    r.wb = workbook_new_opt(ps_safefile_temp_path(sf), &wo);
     if (!r.wb) {
         err = ps_failf(ctx, PS_ERR_IO, "cannot write %s: cannot start the workbook", path);
     } else if ((err = write_book(&r))) {
@@ -2342,12 +2291,11 @@ ps_error ps_xlsx_report_opt(ps_engine *e, ps_db *db, const ps_catalog *cat, int 
         lxw_error le = workbook_close(r.wb);
         if (le != LXW_NO_ERROR)
             err = ps_failf(ctx, PS_ERR_IO, "cannot write %s: %s", path, lxw_strerror(le));
-        else if (!(err = sync_file(tmp, path, ctx)) && rename(tmp, path) != 0)
-            err = ps_failf(ctx, PS_ERR_IO, "cannot write %s: %s", path, strerror(errno));
     }
     if (err)
-        unlink(tmp);
-    free(tmp);
+        ps_safefile_abort(sf);
+    else
+        err = ps_safefile_commit(sf, ctx);
     if (!err && res)
         *res = r.res;
     rep_free(&r);
