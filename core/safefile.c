@@ -324,6 +324,7 @@ ps_error ps_safefile_commit(ps_safefile *sf, ps_ctx *ctx)
                        "a power cut may lose it", sf->target, sf->dir, strerror(errno));
     if (dfd >= 0)
         close(dfd);
+    remove_temp(sf->temp); /* the side files a library may have left; the temporary is renamed */
     sf_free(sf);
     return err;
 }

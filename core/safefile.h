@@ -83,7 +83,8 @@ FILE *ps_safefile_stream(ps_safefile *sf, size_t bufsize);
  * errors, checks that the temporary is still the file that was created,
  * fsyncs it, closes it, checks the target again (still absent, a regular
  * file or a symbolic link), renames the temporary over the target and
- * fsyncs the folder. Always frees sf; on any failure the temporary is
+ * fsyncs the folder, then removes the side files a library may have left
+ * (see above). Always frees sf; on any failure the temporary is
  * removed and the target is as it was (except when only the folder's fsync
  * fails: the new file is then in place, and the error says so). A file
  * system that cannot fsync (EINVAL) is not an error. Errors: PS_ERR_IO. */
