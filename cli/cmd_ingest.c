@@ -186,11 +186,10 @@ int ps_cmd_ingest(ps_cli *cli, int argc, char **argv)
     if (csv) {
         ps_ctx ctx = {0};
         if (ps_cli_errors_csv_write(&all, csv, &ctx)) {
+            fprintf(stderr, "provstat: %s\n", ps_ctx_message(&ctx));
             if (stored.len)
-                fprintf(stderr, "provstat: %s; the errors CSV is missing, but what was ingested is stored: %s\n",
-                        ps_ctx_message(&ctx), ps_sb_str(&stored));
-            else
-                fprintf(stderr, "provstat: %s\n", ps_ctx_message(&ctx));
+                fprintf(stderr, "provstat: the errors CSV %s was not written, but what was ingested is stored: %s\n",
+                        errors_csv, ps_sb_str(&stored));
             if (rc < ps_exit_code(ctx.err))
                 rc = ps_exit_code(ctx.err);
         }
