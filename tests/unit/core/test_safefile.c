@@ -277,14 +277,14 @@ TEST(bad_paths)
     ps_safefile *sf;
     CHECK_INT(ps_safefile_open(&sf, "", &ctx), PS_ERR_USAGE);
     CHECK_STR(ctx.msg, "no output file named");
-    ps_ctx_clear(&ctx);
+    ctx = (ps_ctx){0};
     CHECK_INT(ps_safefile_open(&sf, in_dir(""), &ctx), PS_ERR_USAGE);
     CHECK(message_has(&ctx, "the path names a folder"));
-    ps_ctx_clear(&ctx);
+    ctx = (ps_ctx){0};
     CHECK_INT(ps_safefile_open(&sf, in_dir("nodir/out.csv"), &ctx), PS_ERR_IO);
     CHECK(message_has(&ctx, "cannot create a file in the folder "));
     CHECK(message_has(&ctx, "nodir: No such file or directory"));
-    ps_ctx_clear(&ctx);
+    ctx = (ps_ctx){0};
     put("file", "");
     CHECK_INT(ps_safefile_open(&sf, in_dir("file/out.csv"), &ctx), PS_ERR_IO);
     CHECK(message_has(&ctx, "Not a directory"));
