@@ -11,6 +11,7 @@
 #include "core/catalog.h"
 #include "core/diag.h"
 #include "core/error.h"
+#include "core/safefile.h"
 #include "store/db.h"
 
 #include <stdbool.h>
@@ -59,9 +60,17 @@ int ps_cli_engine(ps_cli *cli, ps_db *db, const ps_catalog *cat, ps_period horiz
 /* Prints diagnostics: the first 50 of each severity, then a count (with a
  * hint to --errors-csv when the command has that option). */
 void ps_cli_print_diags(const ps_diags *d, bool errors_csv);
-/* Writes every diagnostic to path as CSV (file,line,column,severity,code,message,value).
- * Returns 0 or 3 after printing why. */
-int ps_cli_write_errors_csv(const ps_diags *d, const char *path);
+/* --errors-csv FILE: started before the command does its work, so that a
+ * file that cannot be written (a folder, a device, a FIFO, a missing or
+ * read-only folder) stops it before anything is stored. 0 with *sf set
+ * (end it with ps_cli_errors_csv_write or ps_safefile_abort), or the exit
+ * code after printing why. */
+int ps_cli_errors_csv_open(const char *path, ps_safefile **sf);
+/* Writes every diagnostic into sf as CSV
+ * (file,line,column,severity,code,message,value) and commits it; sf is
+ * consumed. Prints nothing: on failure (PS_ERR_IO) the message names the
+ * file, and the earlier file at that path, if any, is left as it was. */
+ps_error ps_cli_errors_csv_write(const ps_diags *d, ps_safefile *sf, ps_ctx *ctx);
 
 /* Output formats of listing commands. */
 typedef enum ps_outfmt { PS_OUT_TABLE = 0, PS_OUT_CSV, PS_OUT_JSON } ps_outfmt;

@@ -30,11 +30,16 @@ int ps_cmd_check(ps_cli *cli, int argc, char **argv)
     int prc = ps_cli_period_required(cli, ptext, &p);
     if (prc)
         return prc;
+    ps_safefile *csv = NULL;
+    if (errors_csv && (prc = ps_cli_errors_csv_open(errors_csv, &csv)))
+        return prc;
     ps_db *db;
     ps_catalog *cat;
     int rc = ps_cli_open_query(cli, &db, &cat);
-    if (rc)
+    if (rc) {
+        ps_safefile_abort(csv);
         return rc;
+    }
     ps_ctx ctx = {0};
     ps_engine *e = NULL;
     ps_obs_writer *w = NULL;
@@ -64,13 +69,18 @@ int ps_cmd_check(ps_cli *cli, int argc, char **argv)
     char pb[PS_PERIOD_BUFSZ];
     printf("check %s: %zu error%s, %zu warning%s\n", ps_period_format(p, pb), d.nerr, d.nerr == 1 ? "" : "s",
            d.nwarn, d.nwarn == 1 ? "" : "s");
-    if (errors_csv)
-        rc = ps_cli_write_errors_csv(&d, errors_csv);
+    if (csv) {
+        ps_error err = ps_cli_errors_csv_write(&d, csv, &ctx);
+        csv = NULL;
+        if (err)
+            rc = ps_cli_fail(cli, &ctx);
+    }
     if (!rc && d.nerr)
         rc = 1;
     if (rc == 0 || rc == 1)
         ps_cli_keep_rollups(e);
 out:
+    ps_safefile_abort(csv);
     ps_diags_free(&d);
     ps_obs_writer_free(w);
     ps_engine_free(e);

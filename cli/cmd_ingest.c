@@ -3,6 +3,7 @@
 #include "cli/opts.h"
 #include "cli/test_hooks.h"
 
+#include "core/strbuf.h"
 #include "ingest/ingest.h"
 
 #include <stdio.h>
@@ -145,13 +146,20 @@ int ps_cmd_ingest(ps_cli *cli, int argc, char **argv)
         }
     }
 
-    ps_db *db;
-    ps_catalog *cat;
-    int rc = ps_cli_open_catalog(cli, false, &db, &cat);
+    ps_safefile *csv = NULL;
+    int rc = errors_csv ? ps_cli_errors_csv_open(errors_csv, &csv) : 0;
     if (rc) {
         free(files);
         return rc;
     }
+    ps_db *db;
+    ps_catalog *cat;
+    if ((rc = ps_cli_open_catalog(cli, false, &db, &cat))) {
+        ps_safefile_abort(csv);
+        free(files);
+        return rc;
+    }
+    ps_strbuf stored = PS_STRBUF_INIT; /* "submission 12 (a.csv)", for the errors CSV's failure */
     ps_diags all;
     ps_diags_init(&all);
     bool tty = isatty(2);
@@ -170,17 +178,26 @@ int ps_cmd_ingest(ps_cli *cli, int argc, char **argv)
             summary(files[i], &res, err, o.dry_run, o.partial, d.nerr);
         if (res.committed && res.kept.msg[0])
             ps_cli_refresh_warning(files[i], res.kept.msg);
+        if (res.committed && !o.dry_run)
+            ps_sb_printf(&stored, "%ssubmission %lld (%s)", stored.len ? ", " : "", res.submission_id, files[i]);
         if (err == PS_ERR_REFUSED)
             rc = 1;
         else if (err)
             rc = ps_cli_fail(cli, &ctx);
         ps_diags_move(&all, &d);
     }
-    if (errors_csv) {
-        int w = ps_cli_write_errors_csv(&all, errors_csv);
-        if (w && rc < w)
-            rc = w;
+    if (csv) {
+        ps_ctx ctx = {0};
+        if (ps_cli_errors_csv_write(&all, csv, &ctx)) {
+            fprintf(stderr, "provstat: %s\n", ps_ctx_message(&ctx));
+            if (stored.len)
+                fprintf(stderr, "provstat: the errors CSV %s was not written, but what was ingested is stored: %s\n",
+                        errors_csv, ps_sb_str(&stored));
+            if (rc < ps_exit_code(ctx.err))
+                rc = ps_exit_code(ctx.err);
+        }
     }
+    ps_sb_free(&stored);
     ps_diags_free(&all);
     ps_catalog_free(cat);
     ps_db_close(db);

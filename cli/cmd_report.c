@@ -38,6 +38,8 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
         return prc;
     if (!out || !*out)
         return ps_cli_usage_error(cli, "--out FILE.xlsx is required");
+    if (strcmp(out, "-") == 0)
+        return ps_cli_usage_error(cli, "--out -: a workbook cannot go to standard output; name a file (--out FILE.xlsx)");
     if (strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0)
         return ps_cli_usage_error(cli, "--lang %s: use vi or en", lang);
 

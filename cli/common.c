@@ -3,6 +3,7 @@
 #include "cli/table.h"
 
 #include "core/number.h"
+#include "core/safefile.h"
 #include "store/dbcatalog.h"
 
 #include <errno.h>
@@ -139,13 +140,19 @@ void ps_cli_print_diags(const ps_diags *d, bool errors_csv)
                     total[s] - shown[s] == 1 ? "" : "s", errors_csv ? " (use --errors-csv FILE to see them all)" : "");
 }
 
-int ps_cli_write_errors_csv(const ps_diags *d, const char *path)
+int ps_cli_errors_csv_open(const char *path, ps_safefile **sf)
 {
-    FILE *f = fopen(path, "w");
-    if (!f) {
-        fprintf(stderr, "provstat: cannot write %s: %s\n", path, strerror(errno));
-        return 3;
+    ps_ctx ctx = {0};
+    if (ps_safefile_open(sf, path, &ctx)) {
+        fprintf(stderr, "provstat: %s (--errors-csv)\n", ps_ctx_message(&ctx));
+        return ps_exit_code(ctx.err);
     }
+    return 0;
+}
+
+ps_error ps_cli_errors_csv_write(const ps_diags *d, ps_safefile *sf, ps_ctx *ctx)
+{
+    FILE *f = ps_safefile_stream(sf, 0);
     fputs("file,line,column,severity,code,message,value\n", f);
     for (size_t i = 0; i < d->n; i++) {
         const ps_diag *x = &d->v[i];
@@ -156,11 +163,7 @@ int ps_cli_write_errors_csv(const ps_diags *d, const char *path)
                                 ps_diag_code_name(x->code), x->message, x->value ? x->value : ""};
         ps_csv_row(f, cells, 7, true);
     }
-    if (fclose(f) != 0) {
-        fprintf(stderr, "provstat: cannot write %s: %s\n", path, strerror(errno));
-        return 3;
-    }
-    return 0;
+    return ps_safefile_commit(sf, ctx);
 }
 
 bool ps_cli_parse_count(const char *s, long long max, long long *out)

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void out_of_memory(void)
+void ps_out_of_memory(void)
 {
     fputs("provstat: out of memory\n", stderr);
     abort();
@@ -15,7 +15,7 @@ void *ps_xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (!p)
-        out_of_memory();
+        ps_out_of_memory();
     return p;
 }
 
@@ -23,7 +23,7 @@ void *ps_xcalloc(size_t count, size_t size)
 {
     void *p = calloc(count ? count : 1, size ? size : 1);
     if (!p)
-        out_of_memory();
+        ps_out_of_memory();
     return p;
 }
 
@@ -31,7 +31,7 @@ void *ps_xrealloc(void *p, size_t n)
 {
     void *q = realloc(p, n ? n : 1);
     if (!q)
-        out_of_memory();
+        ps_out_of_memory();
     return q;
 }
 

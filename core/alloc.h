@@ -16,5 +16,8 @@ void *ps_xrealloc(void *p, size_t n);
 char *ps_xstrdup(const char *s);
 /* Returns an owned, NUL-terminated copy of the first n bytes of s. */
 char *ps_xstrndup(const char *s, size_t n);
+/* The out-of-memory end itself, for a call other than malloc that fails
+ * only for want of memory (fdopen, for one). Does not return. */
+void ps_out_of_memory(void) __attribute__((noreturn));
 
 #endif

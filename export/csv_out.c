@@ -4,14 +4,13 @@
 
 #include "core/alloc.h"
 #include "core/number.h"
+#include "core/safefile.h"
 #include "core/text.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* ------------------------------------------------------------------------
  * Options and periods
@@ -504,55 +503,17 @@ ps_error ps_export_write(ps_engine *e, const ps_export_opts *o, FILE *out, const
     return err;
 }
 
-/* The temporary file beside path: DIR/.BASE.tmpPID-N (owned). */
-static char *temp_name(const char *path, int n)
-{
-    const char *slash = strrchr(path, '/');
-    ps_strbuf sb = PS_STRBUF_INIT;
-    if (slash)
-        ps_sb_append(&sb, path, (size_t)(slash - path) + 1);
-    ps_sb_printf(&sb, ".%s.tmp%ld-%d", slash ? slash + 1 : path, (long)getpid(), n);
-    return ps_sb_steal(&sb);
-}
-
 ps_error ps_export_file(ps_engine *e, const ps_export_opts *o, const char *path, long *rows,
                         ps_ctx *ctx)
 {
-    enum { BUFSZ = 1 << 20 };
-    if (!path || !*path)
-        return ps_failf(ctx, PS_ERR_USAGE, "no output file named");
-    char *tmp = NULL;
-    int fd = -1;
-    for (int n = 0; n < 100 && fd < 0; n++) {
-        free(tmp);
-        tmp = temp_name(path, n);
-        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd < 0 && errno != EEXIST)
-            break;
-    }
-    if (fd < 0) {
-        int en = errno;
-        free(tmp);
-        return ps_failf(ctx, PS_ERR_IO, "cannot write %s: %s", path, strerror(en));
-    }
-    FILE *f = fdopen(fd, "wb");
-    if (!f) {
-        int en = errno;
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return ps_failf(ctx, PS_ERR_IO, "cannot write %s: %s", path, strerror(en));
-    }
-    char *buf = ps_xmalloc(BUFSZ);
-    setvbuf(f, buf, _IOFBF, BUFSZ);
-    ps_error err = ps_export_write(e, o, f, path, rows, ctx);
-    if (fclose(f) != 0 && !err)
-        err = ps_failf(ctx, PS_ERR_IO, "cannot write %s: %s", path, strerror(errno));
-    free(buf);
-    if (!err && rename(tmp, path) != 0)
-        err = ps_failf(ctx, PS_ERR_IO, "cannot write %s: %s", path, strerror(errno));
+    ps_safefile *sf;
+    ps_error err = ps_safefile_open(&sf, path, ctx);
     if (err)
-        unlink(tmp);
-    free(tmp);
-    return err;
+        return err;
+    err = ps_export_write(e, o, ps_safefile_stream(sf, (size_t)1 << 20), path, rows, ctx);
+    if (err) {
+        ps_safefile_abort(sf);
+        return err;
+    }
+    return ps_safefile_commit(sf, ctx);
 }

@@ -44,8 +44,7 @@
  * rounded.
  *
  * Nothing here prints: the output goes to a FILE* given by the caller, or to
- * a path written through a temporary file in the same folder and renamed,
- * so a failure never leaves a half-written file in place of a good one.
+ * a path written whole or not at all (core/safefile.h).
  */
 #ifndef PS_CSV_OUT_H
 #define PS_CSV_OUT_H
@@ -109,12 +108,12 @@ ps_error ps_export_periods(ps_period from, ps_period to, ps_period **out, int *n
 ps_error ps_export_write(ps_engine *e, const ps_export_opts *o, FILE *out, const char *name,
                          long *rows, ps_ctx *ctx);
 
-/* Writes the export to path: into a new temporary file in path's folder
- * (with a 1 MiB buffer), then renamed over path. On any error the
- * temporary file is removed, path is left as it was, and the message names
- * path. Errors as ps_export_write; PS_ERR_IO when path's folder cannot be
- * written or the rename fails (path a folder, for instance). The file is
- * not fsync'ed: a crash of the machine may leave an older or empty file. */
+/* Writes the export to path through core/safefile.h: into a new temporary
+ * file in path's folder (with a 1 MiB buffer), fsynced and renamed over
+ * path. On any error the temporary file is removed, path is left as it
+ * was, and the message names path. Errors as ps_export_write, and those of
+ * ps_safefile_open and ps_safefile_commit (a target that is a folder, a
+ * device or a FIFO is refused with PS_ERR_IO; a symbolic link is replaced). */
 ps_error ps_export_file(ps_engine *e, const ps_export_opts *o, const char *path, long *rows,
                         ps_ctx *ctx);
 

@@ -31,9 +31,11 @@
  * longer than Excel's 32,767 characters are shortened with "…" and counted
  * in the result.
  *
- * The file is written to a temporary file in the target's folder and
- * renamed over `path` only when complete: on any failure the temporary file
- * is removed and an existing file at `path` is left untouched.
+ * The file is written whole or not at all (core/safefile.h): a temporary
+ * file in the target's folder, renamed over `path` only when complete; on
+ * any failure the temporary file is removed and an existing file at `path`
+ * is left untouched. A `path` that is a folder, a device or a FIFO is
+ * refused (PS_ERR_IO); a symbolic link is replaced, not written through.
  *
  * The numbers are gathered first (export/report_model.h), then each sheet
  * is written from them by its own file (export/sheet_*.c).

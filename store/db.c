@@ -2,6 +2,7 @@
 #include "store/db_int.h"
 
 #include "core/alloc.h"
+#include "core/safefile.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -444,15 +445,12 @@ ps_error ps_db_bump_generation(ps_db *db, ps_ctx *ctx)
  * Backup
  * ------------------------------------------------------------------------ */
 
-ps_error ps_db_backup(ps_db *db, const char *dest, ps_ctx *ctx)
+/* Copies db into the (empty) database file at path. */
+static ps_error backup_into(ps_db *db, const char *path, const char *dest, ps_ctx *ctx)
 {
-    size_t n = strlen(dest);
-    char *tmp = ps_xmalloc(n + 16);
-    snprintf(tmp, n + 16, "%s.tmp%ld", dest, (long)getpid());
-    unlink(tmp);
     sqlite3 *out = NULL;
     ps_error err = PS_OK;
-    int rc = sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    int rc = sqlite3_open_v2(path, &out, SQLITE_OPEN_READWRITE, NULL);
     if (rc != SQLITE_OK) {
         err = ps_failf(ctx, PS_ERR_IO, "cannot write backup %s: %s", dest,
                        out ? sqlite3_errmsg(out) : sqlite3_errstr(rc));
@@ -474,14 +472,23 @@ ps_error ps_db_backup(ps_db *db, const char *dest, ps_ctx *ctx)
         goto done;
     }
     /* the copy is a single self-contained file: no WAL */
-    sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+    rc = sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        err = ps_failf(ctx, PS_ERR_IO, "cannot write backup %s: %s", dest, sqlite3_errmsg(out));
 done:
-    if (out)
-        sqlite3_close_v2(out);
-    if (!err && rename(tmp, dest) != 0)
-        err = ps_failf(ctx, PS_ERR_IO, "cannot move backup into place at %s: %s", dest, strerror(errno));
-    if (err)
-        unlink(tmp);
-    free(tmp);
+    sqlite3_close_v2(out);
     return err;
+}
+
+ps_error ps_db_backup(ps_db *db, const char *dest, ps_ctx *ctx)
+{
+    ps_safefile *sf;
+    ps_error err = ps_safefile_open(&sf, dest, ctx);
+    if (err)
+        return err;
+    if ((err = backup_into(db, ps_safefile_temp_path(sf), dest, ctx))) {
+        ps_safefile_abort(sf);
+        return err;
+    }
+    return ps_safefile_commit(sf, ctx);
 }

@@ -56,7 +56,10 @@ void ps_db_end_read(ps_db *db);
 ps_error ps_db_bump_generation(ps_db *db, ps_ctx *ctx);
 
 /* Copies the database to dest with SQLite's online backup API, consistent
- * while others write. Writes to dest.tmp then renames. */
+ * while others write; the copy has no write-ahead log (journal mode DELETE).
+ * dest is written whole or not at all (core/safefile.h: a temporary beside
+ * it, renamed over it; a folder, device or FIFO is refused, a symbolic link
+ * replaced). PS_ERR_IO with a message naming dest on failure. */
 ps_error ps_db_backup(ps_db *db, const char *dest, ps_ctx *ctx);
 
 #endif
