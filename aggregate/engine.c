@@ -2,6 +2,7 @@
 #include "aggregate/engine.h"
 
 #include "core/alloc.h"
+#include "core/decsum.h"
 #include "core/formula.h"
 #include "core/map.h"
 #include "core/strbuf.h"
@@ -321,26 +322,6 @@ static unsigned carry_flags(unsigned f)
     if (f & PS_VF_FORCED_CLOSED)
         out |= PS_VF_REVISED_AFTER_CLOSE;
     return out;
-}
-
-/* Neumaier's compensated sum. */
-typedef struct ksum {
-    double s, c;
-} ksum;
-
-static void ksum_add(ksum *k, double x)
-{
-    double t = k->s + x;
-    if (fabs(k->s) >= fabs(x))
-        k->c += (k->s - t) + x;
-    else
-        k->c += (x - t) + k->s;
-    k->s = t;
-}
-
-static double ksum_total(const ksum *k)
-{
-    return k->s + k->c;
 }
 
 /* A stored value as the engine sees it. */
@@ -1057,7 +1038,9 @@ static void tally_part(parts_tally *t, ps_val *out, const ps_val *c)
 static ps_val combine(ps_engine *e, const ps_indicator *x, const int *members, int n, int ind,
                       ps_period p, bool plan)
 {
-    ksum sum = {0, 0}, wsum = {0, 0};
+    ps_decsum sum, wsum;
+    ps_decsum_init(&sum);
+    ps_decsum_init(&wsum);
     double best = 0;
     parts_tally t = {0, 0, 0};
     ps_val out = NONE;
@@ -1072,10 +1055,10 @@ static ps_val combine(ps_engine *e, const ps_indicator *x, const int *members, i
             if (!wv.has)
                 continue;
             w = wv.v;
-            ksum_add(&wsum, w);
-            ksum_add(&sum, w * c.v);
+            ps_decsum_add(&wsum, w);
+            ps_decsum_add(&sum, w * c.v);
         } else {
-            ksum_add(&sum, c.v);
+            ps_decsum_add(&sum, c.v);
         }
         if (t.have == 0 || (x->space_agg == PS_AGG_MIN && c.v < best) || (x->space_agg == PS_AGG_MAX && c.v > best))
             best = c.v;
@@ -1084,12 +1067,12 @@ static ps_val combine(ps_engine *e, const ps_indicator *x, const int *members, i
     if (!t.have)
         return NONE;
     switch (x->space_agg) {
-    case PS_AGG_SUM: out.v = ksum_total(&sum); break;
-    case PS_AGG_MEAN: out.v = ksum_total(&sum) / t.have; break;
+    case PS_AGG_SUM: out.v = ps_decsum_total(&sum); break;
+    case PS_AGG_MEAN: out.v = ps_decsum_total(&sum) / t.have; break;
     case PS_AGG_WMEAN:
-        if (ksum_total(&wsum) == 0)
+        if (ps_decsum_total(&wsum) == 0)
             return NONE;
-        out.v = ksum_total(&sum) / ksum_total(&wsum);
+        out.v = ps_decsum_total(&sum) / ps_decsum_total(&wsum);
         break;
     case PS_AGG_MIN:
     case PS_AGG_MAX: out.v = best; break;
@@ -1151,19 +1134,20 @@ static ps_val time_rollup(ps_engine *e, int u, int ind, ps_period p)
         return NONE; /* a sum or mean needs a whole number of the indicator's periods */
     if (x->time_agg != PS_AGG_SUM && x->time_agg != PS_AGG_MEAN)
         return NONE;
-    ksum sum = {0, 0};
+    ps_decsum sum;
+    ps_decsum_init(&sum);
     parts_tally t = {0, 0, 0};
     for (int k = 0; k < n; k++) {
         ps_val c = value_of(e, u, ind, parts[k]);
         if (!c.has)
             continue;
-        ksum_add(&sum, c.v);
+        ps_decsum_add(&sum, c.v);
         tally_part(&t, &out, &c);
     }
     if (!t.have)
         return NONE;
     out.has = true;
-    out.v = x->time_agg == PS_AGG_SUM ? ksum_total(&sum) : ksum_total(&sum) / t.have;
+    out.v = x->time_agg == PS_AGG_SUM ? ps_decsum_total(&sum) : ps_decsum_total(&sum) / t.have;
     out.coverage = t.cov / n;
     if (t.none_occurred == t.have && x->time_agg == PS_AGG_SUM)
         out.flags |= PS_VF_NONE_OCCURRED;
