@@ -77,8 +77,9 @@ static bool memo_get(const memo *m, uint64_t k, ps_val *out)
     return true;
 }
 
-/* K_SUBMITTED* key only the memo of values forced into closed periods. */
-enum { K_VALUE = 1, K_PLAN = 2, K_SUBMITTED = 3, K_SUBMITTED_PLAN = 4 };
+/* K_SUBMITTED* key only the memo of values forced into closed periods;
+ * K_YTD12 a derived value of December's year-to-date (ytd_value). */
+enum { K_VALUE = 1, K_PLAN = 2, K_SUBMITTED = 3, K_SUBMITTED_PLAN = 4, K_YTD12 = 5 };
 
 /* The memo is a cache: past this many entries it starts again, so memory
  * stays bounded (about 80 MB) on national-scale outputs. */
@@ -773,7 +774,9 @@ bool ps_engine_stored(ps_engine *e, int u, int ind, ps_period p, bool *has)
 }
 
 static ps_val value_of(ps_engine *e, int u, int ind, ps_period p);
+static ps_val ytd_value(ps_engine *e, int u, int ind, ps_period p);
 static ps_val plan_of(ps_engine *e, int u, int ind, int year);
+static ps_val comparable_of(ps_engine *e, int u, int ind, ps_period p, ps_period basis, bool ytd);
 
 /* Roll-ups worth keeping: a unit's computed from its children, and
  * derived values. A leaf's stored values are in obs already. */
@@ -1162,6 +1165,7 @@ typedef struct fctx {
     int unit;
     ps_period period;
     bool plan;          /* components' plans (for a derived plan) */
+    bool ytd;           /* period is a year-to-date, December's (a year) included */
     int basis;          /* period key of a comparable basis, 0 for none */
 } fctx;
 
@@ -1191,7 +1195,9 @@ static bool f_value(void *self, const void *vctx, const char *code, double *out)
     if (c->plan)
         v = plan_of(f->e, c->unit, ind, c->period.year);
     else if (c->basis)
-        ps_engine_comparable(f->e, c->unit, ind, c->period, ps_period_from_key(c->basis), &v, NULL);
+        v = comparable_of(f->e, c->unit, ind, c->period, ps_period_from_key(c->basis), c->ytd);
+    else if (c->ytd)
+        v = ytd_value(f->e, c->unit, ind, c->period);
     else
         v = value_of(f->e, c->unit, ind, c->period);
     if (!v.has)
@@ -1205,10 +1211,15 @@ static bool f_shift(void *self, const void *vctx, ps_ffn fn, void *out)
 {
     feval *f = self;
     fctx c = *(const fctx *)vctx;
-    if (fn == PS_FN_PER_CAPITA || !ps_formula_shift_period(fn, &c.period, &c.plan))
+    /* a year-to-date has no previous period, December's included */
+    if (fn == PS_FN_PER_CAPITA || (fn == PS_FN_PREV && c.ytd) || !ps_formula_shift_period(fn, &c.period, &c.plan))
         return false;
     if (fn == PS_FN_PARENT && (c.unit = f->e->cat->units[c.unit].parent) < 0)
         return false;
+    if (fn == PS_FN_YTD)
+        c.ytd = true;
+    else if (fn == PS_FN_PLAN)
+        c.ytd = false;
     memcpy(out, &c, sizeof c);
     return true;
 }
@@ -1235,7 +1246,10 @@ static bool f_pop(void *self, const void *vctx, double *pop)
     return true;
 }
 
-static ps_val derived(ps_engine *e, int u, int ind, ps_period p, bool plan, int basis)
+/* The formula of ind for u in p (ytd: p is a year-to-date, December's
+ * included), on the components' plans when plan, on their comparable
+ * values on the boundaries of period key basis when basis is not 0. */
+static ps_val derived(ps_engine *e, int u, int ind, ps_period p, bool plan, int basis, bool ytd)
 {
     const ps_indicator *x = &e->cat->indicators[ind];
     if (!x->formula)
@@ -1243,7 +1257,7 @@ static ps_val derived(ps_engine *e, int u, int ind, ps_period p, bool plan, int 
     if (plan && !ps_formula_is_arithmetic(x->formula))
         return NONE;
     feval f = {e, 1, 'A', 0};
-    fctx c = {u, p, plan, basis};
+    fctx c = {u, p, plan, ytd || p.type == PS_P_YTD, basis};
     ps_feval_ops ops = {f_value, f_shift, f_pop, sizeof(fctx)};
     double out;
     if (e->depth > 64 || !ps_formula_eval(x->formula, &ops, &f, &c, &out))
@@ -1286,7 +1300,7 @@ static ps_val value_of(ps_engine *e, int u, int ind, ps_period p)
     if (known_empty(e, u, ind, p)) {
         v = NONE; /* kept like any computed answer: the next query need not read to know */
     } else if (x->kind == PS_KIND_DERIVED) {
-        v = derived(e, u, ind, p, false, 0);
+        v = derived(e, u, ind, p, false, 0, false);
     } else {
         v = submitted(e, u, ind, p, 0);
         if (!v.has) {
@@ -1308,6 +1322,27 @@ static ps_val value_of(ps_engine *e, int u, int ind, ps_period p)
     return v;
 }
 
+/* The year-to-date to p's last month. December's is written as the year
+ * (core/period.h has no YTD12) and is the year's value, except for a
+ * derived indicator: a year-to-date has no prev() (SPEC §5), while the
+ * year's own value takes the year before, so December's derived
+ * year-to-date is computed apart and memoised under a key of its own. */
+static ps_val ytd_value(ps_engine *e, int u, int ind, ps_period p)
+{
+    ps_period y = ps_period_ytd_of(p);
+    if (u < 0 || ind < 0 || y.type != PS_P_YEAR || e->cat->indicators[ind].kind != PS_KIND_DERIVED)
+        return value_of(e, u, ind, y);
+    uint64_t key = mkey(K_YTD12, u, ind, ps_period_key(y));
+    ps_val v;
+    if (memo_get(&e->m, key, &v))
+        return v;
+    e->depth++;
+    v = derived(e, u, ind, y, false, 0, true);
+    e->depth--;
+    memo_put(&e->m, key, &v);
+    return v;
+}
+
 static ps_val plan_of(ps_engine *e, int u, int ind, int year)
 {
     if (u < 0 || ind < 0)
@@ -1323,7 +1358,7 @@ static ps_val plan_of(ps_engine *e, int u, int ind, int year)
     v = known_empty(e, u, ind, y) ? NONE : submitted(e, u, ind, y, 1);
     if (!v.has && !known_empty(e, u, ind, y)) {
         if (e->cat->indicators[ind].kind == PS_KIND_DERIVED)
-            v = derived(e, u, ind, y, true, 0);
+            v = derived(e, u, ind, y, true, 0, false);
         else
             v = space_rollup(e, u, ind, y, true);
     }
@@ -1367,6 +1402,14 @@ ps_error ps_engine_value(ps_engine *e, int u, int ind, ps_period p, ps_val *out,
     return e->err;
 }
 
+ps_error ps_engine_ytd(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx)
+{
+    e->ctx = ctx;
+    *out = ytd_value(e, u, ind, p);
+    e->ctx = NULL;
+    return e->err;
+}
+
 ps_error ps_engine_plan(ps_engine *e, int u, int ind, int year, ps_val *out, ps_ctx *ctx)
 {
     e->ctx = ctx;
@@ -1375,16 +1418,17 @@ ps_error ps_engine_plan(ps_engine *e, int u, int ind, int year, ps_val *out, ps_
     return e->err;
 }
 
-ps_error ps_engine_comparable(ps_engine *e, int u, int ind, ps_period p, ps_period basis,
-                              ps_val *out, ps_ctx *ctx)
+/* The value of u in p (its year-to-date when ytd) on the boundaries of
+ * the later period basis (ps_engine_comparable). */
+static ps_val comparable_of(ps_engine *e, int u, int ind, ps_period p, ps_period basis, bool ytd)
 {
     const ps_catalog *cat = e->cat;
-    if (u < 0 || ind < 0) {
-        *out = NONE;
-        return e->err;
-    }
-    e->ctx = ctx;
+    if (u < 0 || ind < 0)
+        return NONE;
+    if (ytd)
+        p = ps_period_ytd_of(p);
     const ps_unit *un = &cat->units[u];
+    const ps_indicator *x = &cat->indicators[ind];
     int members[64];
     int n = 0;
     members[n++] = u;
@@ -1395,22 +1439,33 @@ ps_error ps_engine_comparable(ps_engine *e, int u, int ind, ps_period p, ps_peri
         if (ps_unit_valid_in(pr, first) && !ps_unit_valid_in(pr, basis))
             members[n++] = un->predecessors[k];
     }
-    if (n == 1) {
-        if (cat->indicators[ind].kind == PS_KIND_DERIVED && basis.type != PS_P_NONE && un->npredecessors) {
-            /* a derived value is comparable when its components are */
-            *out = derived(e, u, ind, p, false, ps_period_key(basis));
-            return e->err;
-        }
-        return ps_engine_value(e, u, ind, p, out, ctx);
-    }
-    const ps_indicator *x = &cat->indicators[ind];
-    if (x->kind == PS_KIND_DERIVED) {
-        *out = derived(e, u, ind, p, false, ps_period_key(basis));
-    } else {
-        *out = combine(e, x, members, n, ind, p, false);
-        if (out->has)
-            out->flags |= PS_VF_COMPARABLE;
-    }
+    if (x->kind == PS_KIND_DERIVED && basis.type != PS_P_NONE && un->npredecessors)
+        return derived(e, u, ind, p, false, ps_period_key(basis), ytd); /* comparable when its components are */
+    if (n == 1)
+        return ytd ? ytd_value(e, u, ind, p) : value_of(e, u, ind, p);
+    if (x->kind == PS_KIND_DERIVED)
+        return derived(e, u, ind, p, false, ps_period_key(basis), ytd);
+    ps_val v = combine(e, x, members, n, ind, p, false);
+    if (v.has)
+        v.flags |= PS_VF_COMPARABLE;
+    return v;
+}
+
+ps_error ps_engine_comparable(ps_engine *e, int u, int ind, ps_period p, ps_period basis,
+                              ps_val *out, ps_ctx *ctx)
+{
+    e->ctx = ctx;
+    *out = comparable_of(e, u, ind, p, basis, false);
+    e->ctx = NULL;
+    return e->err;
+}
+
+ps_error ps_engine_comparable_ytd(ps_engine *e, int u, int ind, ps_period p, ps_period basis,
+                                  ps_val *out, ps_ctx *ctx)
+{
+    e->ctx = ctx;
+    *out = comparable_of(e, u, ind, p, basis, true);
+    e->ctx = NULL;
     return e->err;
 }
 

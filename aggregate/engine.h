@@ -76,6 +76,14 @@ bool ps_engine_stored(ps_engine *e, int u, int ind, ps_period p, bool *has);
  * false when there is none. Errors only for database failures. */
 ps_error ps_engine_value(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx);
 
+/* The year-to-date of ind for unit u to the last month of p: p's own
+ * value for a year-to-date; December's (of a year, a half, a quarter or
+ * December) is written as the year and is the year's value, except that
+ * in a derived indicator's formula prev() gives nothing, as in every
+ * year-to-date (SPEC §5), while the year's own value (ps_engine_value of
+ * the year) takes the year before as prev. */
+ps_error ps_engine_ytd(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx);
+
 /* The annual plan of ind for unit u and year (SPEC §5). */
 ps_error ps_engine_plan(ps_engine *e, int u, int ind, int year, ps_val *out, ps_ctx *ctx);
 
@@ -85,6 +93,11 @@ ps_error ps_engine_plan(ps_engine *e, int u, int ind, int year, ps_val *out, ps_
  * PS_VF_COMPARABLE; otherwise the same as ps_engine_value. */
 ps_error ps_engine_comparable(ps_engine *e, int u, int ind, ps_period p, ps_period basis,
                               ps_val *out, ps_ctx *ctx);
+
+/* ps_engine_comparable for the year-to-date to p's last month (as
+ * ps_engine_ytd: December's included). */
+ps_error ps_engine_comparable_ytd(ps_engine *e, int u, int ind, ps_period p, ps_period basis,
+                                  ps_val *out, ps_ctx *ctx);
 
 /* The roll-up of u's children valid in p by space_agg, ignoring any value
  * submitted for u itself (for `check`: submitted totals against parts). */
