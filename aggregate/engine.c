@@ -1224,18 +1224,27 @@ static bool f_shift(void *self, const void *vctx, ps_ffn fn, void *out)
     return true;
 }
 
+/* POP of the formula's unit for p: on the comparable basis when the
+ * formula is (the comparable revenue over the comparable population). */
+static ps_val pop_value(ps_engine *e, const fctx *c, ps_period p)
+{
+    int popi = e->cat->pop;
+    if (c->basis)
+        return comparable_of(e, c->unit, popi, p, ps_period_from_key(c->basis), false);
+    return value_of(e, c->unit, popi, p);
+}
+
 static bool f_pop(void *self, const void *vctx, double *pop)
 {
     feval *f = self;
     const fctx *c = vctx;
-    int popi = f->e->cat->pop;
-    if (popi < 0)
+    if (f->e->cat->pop < 0)
         return false;
-    ps_val v = value_of(f->e, c->unit, popi, c->period);
+    ps_val v = pop_value(f->e, c, c->period);
     if (!v.has) {
         /* the latest POP of the same or the previous year stands in */
         for (int y = c->period.year; y >= c->period.year - 1 && !v.has; y--)
-            v = value_of(f->e, c->unit, popi, ps_period_make(PS_P_YEAR, y, 0));
+            v = pop_value(f->e, c, ps_period_make(PS_P_YEAR, y, 0));
         if (v.has)
             v.flags |= PS_VF_CARRIED;
     }
