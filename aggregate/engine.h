@@ -73,7 +73,10 @@ void ps_engine_set_scan(ps_engine *e, bool allow);
 bool ps_engine_stored(ps_engine *e, int u, int ind, ps_period p, bool *has);
 
 /* The actual value of indicator ind for unit u in period p. *out->has is
- * false when there is none. Errors only for database failures. */
+ * false when there is none. Errors only for database failures, met at any
+ * depth of the computation (a derived value's components, their roll-ups,
+ * the stored values they read): PS_ERR_DB and SQLite's words in ctx, and
+ * *out is none. The same holds for every function below that takes a ctx. */
 ps_error ps_engine_value(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx);
 
 /* The year-to-date of ind for unit u to the last month of p: p's own
@@ -105,27 +108,32 @@ ps_error ps_engine_children(ps_engine *e, int u, int ind, ps_period p, ps_val *o
 
 /* Numbers other than values computed from the engine's snapshot, kept with
  * its roll-ups (store/rollup.h: `what` 1..3 are the reporting counts of
- * ingest/status.h). get returns false when none is kept for this snapshot. */
-bool ps_engine_number_get(ps_engine *e, int what, long long key, int period, double *out);
+ * ingest/status.h). get sets *found false when none is kept for this
+ * snapshot; it fails only when the database does. */
+ps_error ps_engine_number_get(ps_engine *e, int what, long long key, int period, bool *found, double *out,
+                              ps_ctx *ctx);
 void ps_engine_number_put(ps_engine *e, int what, long long key, int period, double v);
 /* The three reporting counts (expected, received, on time) of one
- * reporter for unit u and a period, kept with the roll-ups; get returns
- * false when they are not kept for this snapshot. */
-bool ps_engine_counts_get(ps_engine *e, long long reporter_id, int u, int period, long out[3]);
+ * reporter for unit u and a period, kept with the roll-ups; get sets
+ * *found false when they are not kept for this snapshot; it fails only
+ * when the database does. */
+ps_error ps_engine_counts_get(ps_engine *e, long long reporter_id, int u, int period, bool *found, long out[3],
+                              ps_ctx *ctx);
 void ps_engine_counts_put(ps_engine *e, long long reporter_id, int u, int period, const long counts[3]);
 ps_db *ps_engine_db(const ps_engine *e);
 
 /* Ends the engine's read and keeps the roll-ups it computed for the next
  * command (store/rollup.h); afterwards the engine answers nothing new.
- * *saved is false when there was nothing to keep or the database could not
- * take them now (read-only, busy, or changed since); that is not an error. */
+ * *saved is false when there was nothing to keep, a computation of this
+ * engine failed, or the database could not take them now (read-only,
+ * busy, or changed since); that is not an error. */
 ps_error ps_engine_save(ps_engine *e, bool *saved, ps_ctx *ctx);
 
 /* For an engine opened inside the caller's write transaction, after the
  * change it describes (ingest/refresh.h): merges the roll-ups computed into
  * the kept ones, in that transaction. The caller has made the kept rows
- * valid for this snapshot (ps_rollup_set_valid). Returns the first error
- * of a computation, if any, and then keeps nothing. */
+ * valid for this snapshot (ps_rollup_set_valid). After a computation of
+ * this engine failed, keeps nothing and fails with that error's code. */
 ps_error ps_engine_merge_kept(ps_engine *e, ps_ctx *ctx);
 
 /* True when ind adds up over time: time_agg sum, or derived by + and -

@@ -97,7 +97,10 @@ static ps_error compute(ps_db *db, const ps_catalog *cat, ps_engine *e, bool kep
                                                          !ps_catalog_unit_within(cat, (int)u, rep->scope))
                 continue;
             long c[3];
-            if (!kept || !ps_engine_counts_get(e, rep->id, (int)u, pk, c)) {
+            bool found = false;
+            if (kept && (err = ps_engine_counts_get(e, rep->id, (int)u, pk, &found, c, ctx)))
+                break;
+            if (!found) {
                 if ((err = unit_counts(q, cat, e, rep, (int)u, p, c, ctx)))
                     break;
                 if (kept && c[0])
@@ -138,21 +141,23 @@ ps_error ps_status_compute_kept(ps_engine *e, ps_period p, ps_status_row **rows,
     int pk = ps_period_key(p);
     ps_status_row *out = ps_xcalloc(n, sizeof *out);
     bool all = true;
-    for (size_t r = 0; r < n && all; r++) {
+    ps_error err = PS_OK;
+    for (size_t r = 0; r < n && all && !err; r++) {
         long long key = r < cat->nreporters ? cat->reporters[r].id : 0;
-        double ex, re, on;
-        all = ps_engine_number_get(e, KEPT_EXPECTED, key, pk, &ex) &&
-              ps_engine_number_get(e, KEPT_RECEIVED, key, pk, &re) &&
-              ps_engine_number_get(e, KEPT_ON_TIME, key, pk, &on);
-        out[r] = (ps_status_row){r < cat->nreporters ? (int)r : -1, (long)ex, (long)re, 0, (long)on, 0, 0};
+        double v[3] = {0, 0, 0};
+        for (int k = 0; k < 3 && all && !err; k++)
+            err = ps_engine_number_get(e, KEPT_EXPECTED + k, key, pk, &all, &v[k], ctx);
+        out[r] = (ps_status_row){r < cat->nreporters ? (int)r : -1, (long)v[0], (long)v[1], 0, (long)v[2], 0, 0};
     }
-    if (all) {
+    if (all && !err) {
         finish_rows(out, n);
         *rows = out;
         return PS_OK;
     }
     free(out);
-    ps_error err = compute(ps_engine_db(e), cat, e, true, p, rows, ctx);
+    if (err)
+        return err;
+    err = compute(ps_engine_db(e), cat, e, true, p, rows, ctx);
     if (err)
         return err;
     for (size_t r = 0; r < n; r++) {
