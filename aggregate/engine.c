@@ -224,9 +224,17 @@ ps_error ps_engine_new(ps_db *db, const ps_catalog *cat, ps_engine **out, ps_ctx
         ps_engine_free(e);
         return err;
     }
+    /* kept rows valid for this snapshot say the table is there: failing to
+     * read it is an error; otherwise the database may predate the table
+     * (schema version 1 opened read-only): compute everything, keep nothing */
     ps_ctx quiet = {0};
-    if (ps_rollup_reader_new(db, &e->kept, &quiet))
-        e->kept = NULL; /* opened read-only before the table existed: compute everything */
+    if ((err = ps_rollup_reader_new(db, &e->kept, e->kept_valid ? ctx : &quiet))) {
+        if (e->kept_valid) {
+            ps_engine_free(e);
+            return err;
+        }
+        e->kept = NULL;
+    }
     ps_obs_key *keys;
     size_t n;
     if ((err = ps_obs_forced_closed_list(db, &keys, &n, ctx))) {

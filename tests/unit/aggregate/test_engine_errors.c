@@ -136,6 +136,18 @@ TEST(kept_numbers_fail_too)
     mend(e, "rollup");
 }
 
+TEST(an_engine_cannot_start_without_its_kept_rollups)
+{
+    /* the kept rows are valid for this snapshot, so the table must be read */
+    ps_ctx ctx = {0};
+    CHECK_INT(ps_db_exec(db, "ALTER TABLE rollup RENAME TO gone", &ctx), PS_OK);
+    ps_engine *e = NULL;
+    ps_ctx failed = {0};
+    CHECK_DB_FAILED(ps_engine_new(db, cat, &e, &failed), failed, "rollup");
+    CHECK(e == NULL);
+    CHECK_INT(ps_db_exec(db, "ALTER TABLE gone RENAME TO rollup", &ctx), PS_OK);
+}
+
 static int run(const char *cmd)
 {
     int rc = system(cmd);
@@ -218,6 +230,7 @@ int main(int argc, char **argv)
     RUN(every_public_computation_fails);
     RUN(an_answer_after_a_failure_is_right);
     RUN(kept_numbers_fail_too);
+    RUN(an_engine_cannot_start_without_its_kept_rollups);
     ps_catalog_free(cat);
     ps_db_close(db);
     char cmd[700];
