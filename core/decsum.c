@@ -16,15 +16,29 @@ static const double POW10[PS_DECSUM_MAX_DECIMALS + 1] = {1, 10, 100, 1e3, 1e4, 1
  * half a unit, so the integer nearest to it is no longer sure. */
 #define SCALED_MAX 1125899906842624.0 /* 2^50 */
 
+/* The integer nearest to y (ties to even), for |y| < 2^51: adding and
+ * taking away 1.5 * 2^52 leaves no bits below the units (the build keeps
+ * IEEE arithmetic: no -ffast-math, which would fold it away). Inline,
+ * unlike nearbyint, which a sum calls once or twice a term. */
+static double round_int(double y)
+{
+    const double big = 6755399441055744.0; /* 1.5 * 2^52 */
+    return (y + big) - big;
+}
+
 int ps_decsum_decimals(double x, long long *scaled)
 {
-    if (!isfinite(x))
+    if (!isfinite(x) || fabs(x) >= SCALED_MAX)
         return -1;
-    for (int d = 0; d <= PS_DECSUM_MAX_DECIMALS; d++) {
+    if (round_int(x) == x) { /* a whole number: most values sent */
+        *scaled = (long long)x;
+        return 0;
+    }
+    for (int d = 1; d <= PS_DECSUM_MAX_DECIMALS; d++) {
         double y = x * POW10[d];
         if (fabs(y) >= SCALED_MAX)
             return -1;
-        double r = nearbyint(y);
+        double r = round_int(y);
         /* r and 10^d are exact doubles, so r / 10^d is the double nearest
          * to the decimal r * 10^-d: the one that decimal reads back to */
         if (r / POW10[d] == x) {
@@ -62,10 +76,8 @@ void ps_decsum_add(ps_decsum *s, double x)
         s->inexact = true;
         return;
     }
-    i128 unit = 1;
-    for (int k = d; k < PS_DECSUM_MAX_DECIMALS; k++)
-        unit *= 10;
-    s->scaled += (i128)m * unit;
+    static const long long unit[PS_DECSUM_MAX_DECIMALS + 1] = {1000000, 100000, 10000, 1000, 100, 10, 1};
+    s->scaled += (i128)m * unit[d]; /* in millionths */
     if (d > s->decimals)
         s->decimals = d;
 }
