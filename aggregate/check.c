@@ -49,26 +49,31 @@ static bool c_shift(void *self, const void *vctx, ps_ffn fn, void *out)
     return true;
 }
 
+/* POP of the rule's unit for p into *v; the error, if any, noted in ce. */
+static bool c_pop_in(ceval *ce, const cctx *c, ps_period p, double *pop)
+{
+    ps_val v;
+    ps_error err = ps_engine_value(ce->e, c->unit, ps_engine_catalog(ce->e)->pop, p, &v, ce->ctx);
+    if (err && !ce->err)
+        ce->err = err;
+    if (err || !v.has)
+        return false;
+    *pop = v.v;
+    return true;
+}
+
 static bool c_pop(void *self, const void *vctx, double *pop)
 {
     ceval *ce = self;
     const cctx *c = vctx;
-    const ps_catalog *cat = ps_engine_catalog(ce->e);
-    if (cat->pop < 0)
+    if (ps_engine_catalog(ce->e)->pop < 0 || ce->err)
         return false;
-    ps_val v;
-    for (int y = c->period.year; y >= c->period.year - 1; y--) {
-        ps_period pp = y == c->period.year ? c->period : ps_period_make(PS_P_YEAR, y, 0);
-        if (ps_engine_value(ce->e, c->unit, cat->pop, pp, &v, ce->ctx) == PS_OK && v.has) {
-            *pop = v.v;
+    /* the period's own POP, else the latest of the same or the previous year */
+    if (c_pop_in(ce, c, c->period, pop))
+        return true;
+    for (int y = c->period.year; y >= c->period.year - 1 && !ce->err; y--)
+        if (c_pop_in(ce, c, ps_period_make(PS_P_YEAR, y, 0), pop))
             return true;
-        }
-        if (y == c->period.year &&
-            ps_engine_value(ce->e, c->unit, cat->pop, ps_period_make(PS_P_YEAR, y, 0), &v, ce->ctx) == PS_OK && v.has) {
-            *pop = v.v;
-            return true;
-        }
-    }
     return false;
 }
 

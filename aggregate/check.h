@@ -1,7 +1,7 @@
 /* check.h - consistency checks of a period on the aggregated values:
  * rules from rules.csv and submitted totals against the roll-up of their parts. */
-#ifndef PS_CHECK_H
-#define PS_CHECK_H
+#ifndef PS_AGGREGATE_CHECK_H
+#define PS_AGGREGATE_CHECK_H
 
 #include "aggregate/engine.h"
 #include "core/diag.h"

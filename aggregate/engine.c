@@ -3,6 +3,7 @@
 
 #include "aggregate/kept.h"
 #include "core/alloc.h"
+#include "core/decsum.h"
 #include "core/formula.h"
 #include "core/map.h"
 #include "core/strbuf.h"
@@ -76,8 +77,9 @@ static bool memo_get(const memo *m, uint64_t k, ps_val *out)
     return true;
 }
 
-/* K_SUBMITTED* key only the memo of values forced into closed periods. */
-enum { K_VALUE = 1, K_PLAN = 2, K_SUBMITTED = 3, K_SUBMITTED_PLAN = 4 };
+/* K_SUBMITTED* key only the memo of values forced into closed periods;
+ * K_YTD12 a derived value of December's year-to-date (ytd_value). */
+enum { K_VALUE = 1, K_PLAN = 2, K_SUBMITTED = 3, K_SUBMITTED_PLAN = 4, K_YTD12 = 5 };
 
 /* The memo is a cache: past this many entries it starts again, so memory
  * stays bounded (about 80 MB) on national-scale outputs. */
@@ -180,9 +182,8 @@ struct ps_engine {
     ps_obs_writer *w;
     memo m;
     memo forced;         /* keys forced into closed periods */
-    ps_error err;        /* the first database error met in a computation */
+    ps_error failed;     /* the first error a public function returned: nothing is kept */
     bool reading;        /* a read transaction is open */
-    ps_ctx *ctx;
     int depth;
     ps_kept *kept;            /* roll-ups kept between commands (aggregate/kept.h) */
 };
@@ -288,6 +289,15 @@ const ps_catalog *ps_engine_catalog(const ps_engine *e)
 
 static const ps_val NONE = {false, 0, 0, 'A', 0};
 
+/* What a public function answers: the computation's error, remembered so
+ * that roll-ups computed alongside a failure are never kept. */
+static ps_error answer(ps_engine *e, ps_error err)
+{
+    if (err && !e->failed)
+        e->failed = err;
+    return err;
+}
+
 static int status_rank(char s)
 {
     return s == 'E' ? 2 : s == 'P' ? 1 : 0;
@@ -305,26 +315,6 @@ static unsigned carry_flags(unsigned f)
     if (f & PS_VF_FORCED_CLOSED)
         out |= PS_VF_REVISED_AFTER_CLOSE;
     return out;
-}
-
-/* Neumaier's compensated sum. */
-typedef struct ksum {
-    double s, c;
-} ksum;
-
-static void ksum_add(ksum *k, double x)
-{
-    double t = k->s + x;
-    if (fabs(k->s) >= fabs(x))
-        k->c += (k->s - t) + x;
-    else
-        k->c += (x - t) + k->s;
-    k->s = t;
-}
-
-static double ksum_total(const ksum *k)
-{
-    return k->s + k->c;
 }
 
 /* A stored value as the engine sees it, with the coverage stored with it
@@ -468,12 +458,10 @@ static int window_ranges(int year, int lim, bool prev, int from[2], int to[2])
     return 2;
 }
 
-static ps_error swin_load(ps_engine *e, swin *w, int u, int ind, int year, int lim)
+static ps_error swin_load(ps_engine *e, swin *w, int u, int ind, int year, int lim, ps_ctx *ctx)
 {
     swin_start(e, w, u, ind, year, lim);
     void *arg[2] = {e, w};
-    ps_ctx local = {0};
-    ps_ctx *ctx = e->ctx ? e->ctx : &local;
     long long uid = e->cat->units[u].id, iid = e->cat->indicators[ind].id;
     int from[2], to[2];
     int nr = window_ranges(year, lim, w->prev, from, to);
@@ -482,11 +470,8 @@ static ps_error swin_load(ps_engine *e, swin *w, int u, int ind, int year, int l
         for (int r = 0; r < nr && !err; r++)
             err = ps_obs_values(e->w, uid, iid, m, from[r], to[r], fill_point, arg, ctx);
     swin_sort(w);
-    if (err) {
+    if (err)
         w->used = false;
-        if (!e->err)
-            e->err = err;
-    }
     return err;
 }
 
@@ -623,22 +608,22 @@ static void mark_empty(ps_engine *e, int ind, int year, int lim)
 /* Reads the windows of year for many series with a few statements: every
  * unit of the scope for indicator ind (by_unit false: a roll-up asks for
  * all of them next), or every submitted indicator of unit u (by_unit: an
- * output going unit by unit asks for those next). False when it cannot;
- * the caller then reads one series. */
-static bool batch_load(ps_engine *e, bool by_unit, int u, int ind, int year, int lim)
+ * output going unit by unit asks for those next). *done false when it
+ * cannot; the caller then reads one series. */
+static ps_error batch_load(ps_engine *e, bool by_unit, int u, int ind, int year, int lim, bool *done, ps_ctx *ctx)
 {
     if (!e->scope_built)
         build_scope(e);
     const ps_catalog *cat = e->cat;
+    *done = false;
     if (!e->iidx || (!by_unit && e->nscope < 2))
-        return false;
+        return PS_OK;
+    *done = true;
     size_t n = by_unit ? cat->nindicators : cat->nunits;
     batch_fill bf = {e, year, e->wstamp + 1, 0, 0, {0, 0}, {0, 0}, NULL};
     for (size_t k = 0; k < n; k++)
         if (by_unit ? cat->indicators[k].kind != PS_KIND_DERIVED : e->in_scope[k])
             batch_start(e, by_unit ? u : (int)k, by_unit ? (int)k : ind, year, lim);
-    ps_ctx local = {0};
-    ps_ctx *ctx = e->ctx ? e->ctx : &local;
     int from[2], to[2];
     int nr = window_ranges(year, lim, year != e->lo_year, from, to);
     ps_error err = PS_OK;
@@ -652,9 +637,7 @@ static bool batch_load(ps_engine *e, bool by_unit, int u, int ind, int year, int
             batch_end(e, by_unit ? u : (int)k, by_unit ? (int)k : ind, year, err);
     if (!err && !by_unit && bf.rows == 0 && e->empty_year)
         mark_empty(e, ind, year, lim);
-    if (err && !e->err)
-        e->err = err;
-    return true;
+    return err;
 }
 
 /* Reads the windows of year to lim of every unit of the scope and every
@@ -662,31 +645,25 @@ static bool batch_load(ps_engine *e, bool by_unit, int u, int ind, int year, int
  * when the scope's rows are mostly wanted: a probe counts, for the first
  * unit of the scope without units below it, how many of its rows fall in
  * the windows' ranges; a third or more, and the scan reads less than a
- * seek per series would. False when it did not read (the caller reads by
- * batches then); e->err set when the read failed. */
-static bool scope_scan(ps_engine *e, int year, int lim)
+ * seek per series would. *done false when it did not read (the caller
+ * reads by batches then). */
+static ps_error scope_scan(ps_engine *e, int year, int lim, bool *done, ps_ctx *ctx)
 {
     const ps_catalog *cat = e->cat;
+    *done = false;
     if (e->no_scan || !e->uidx || !e->iidx || e->probe < 0)
-        return false;
+        return PS_OK;
     size_t nsub = 0;
     for (size_t ind = 0; ind < cat->nindicators; ind++)
         nsub += cat->indicators[ind].kind != PS_KIND_DERIVED;
     if ((size_t)e->nscope * nsub > e->nwin / 2)
-        return false; /* more series than pairs of windows: they would evict each other */
+        return PS_OK; /* more series than pairs of windows: they would evict each other */
     batch_fill bf = {e, year, e->wstamp + 1, 0, 0, {0, 0}, {0, 0}, NULL};
     bf.nr = window_ranges(year, lim, year != e->lo_year, bf.from, bf.to);
-    ps_ctx local = {0};
-    ps_ctx *ctx = e->ctx ? e->ctx : &local;
     long total = 0, within = 0;
     ps_error err = ps_obs_unit_span(e->w, cat->units[e->probe].id, bf.from[0], bf.to[bf.nr - 1], &total, &within, ctx);
-    if (err) {
-        if (!e->err)
-            e->err = err;
-        return false;
-    }
-    if (total && within * 3 < total)
-        return false;
+    if (err || (total && within * 3 < total))
+        return err;
     for (size_t u = 0; u < cat->nunits; u++)
         for (size_t ind = 0; ind < cat->nindicators && e->in_scope[u]; ind++)
             if (cat->indicators[ind].kind != PS_KIND_DERIVED)
@@ -701,74 +678,88 @@ static bool scope_scan(ps_engine *e, int year, int lim)
         if (!bf.per_ind[ind] && cat->indicators[ind].kind != PS_KIND_DERIVED)
             mark_empty(e, (int)ind, year, lim); /* nothing of it in the scope, as batch_load finds */
     free(bf.per_ind);
-    if (err && !e->err)
-        e->err = err;
-    return !err;
+    *done = !err;
+    return err;
+}
+
+/* The window that holds (u, ind) for p, read first when none does: a
+ * batch of the scope when that pays, else the series alone. */
+static ps_error window_of(ps_engine *e, int u, int ind, ps_period p, swin **out, ps_ctx *ctx)
+{
+    int pk = ps_period_key(p);
+    swin *w = swin_find(e, u, ind, p.year);
+    if (w && within_lim(pk, w->lim)) {
+        *out = w;
+        return PS_OK;
+    }
+    /* the window of the next year holds this year too */
+    swin *next = swin_find(e, u, ind, p.year + 1);
+    if (next && next->prev) {
+        *out = next;
+        return PS_OK;
+    }
+    /* the year before the horizon comes with the horizon's year;
+     * that year up to the horizon's month when it covers p: a
+     * report of July need not read August to December */
+    int year = e->hz_year == p.year + 1 && e->lo_year != e->hz_year ? p.year + 1 : p.year;
+    int lim = e->hz_year == year && (year != p.year || within_lim(pk, e->hz_month)) ? e->hz_month : 12;
+    if (year == p.year && w)
+        lim = 12; /* asked beyond the horizon after all */
+    /* asked within a roll-up (depth > 1), a unit of the scope:
+     * the other units' series of this indicator come next, so read
+     * them all now; asked directly, the unit's other indicators */
+    w = NULL;
+    if (!e->scope_built)
+        build_scope(e);
+    ps_error err;
+    bool done;
+    /* the first window missed for (year, lim): the whole scope at once, when that pays */
+    unsigned long long scan_key = (1ULL << 62) | ((unsigned long long)(unsigned)year << 4) | (unsigned)lim;
+    if (e->in_scope && e->in_scope[u] && ps_set64_add(&e->batches, scan_key)) {
+        if ((err = scope_scan(e, year, lim, &done, ctx)))
+            return err;
+        w = swin_find(e, u, ind, year);
+        if (w && !(w->lim == lim && w->prev == (year != e->lo_year)))
+            w = NULL;
+    }
+    /* a window lost from a batch already read by indicator is read
+     * alone: reading the unit's indicators again would read again
+     * what the table still holds */
+    unsigned long long by_ind_key = ((unsigned long long)(unsigned)(ind + 1) << 32) |
+                                    ((unsigned long long)(unsigned)year << 4) | (unsigned)lim;
+    bool by_unit = e->depth <= 1 && !ps_set64_has(&e->batches, by_ind_key);
+    unsigned long long bkey = by_unit ? ((unsigned long long)(unsigned)(u + 1) << 32) | (1ULL << 31) |
+                                            ((unsigned long long)(unsigned)year << 4) | (unsigned)lim
+                                      : by_ind_key;
+    if (!w && e->in_scope && e->in_scope[u] && ps_set64_add(&e->batches, bkey)) {
+        if ((err = batch_load(e, by_unit, u, ind, year, lim, &done, ctx)))
+            return err;
+        if (done)
+            w = swin_find(e, u, ind, year);
+    }
+    if (!w) {
+        w = swin_take(e, u, ind, year);
+        if ((err = swin_load(e, w, u, ind, year, lim, ctx)))
+            return err;
+    }
+    *out = w;
+    return PS_OK;
 }
 
 /* The stored value of a key, or NONE. */
-static ps_val submitted(ps_engine *e, int u, int ind, ps_period p, int measure)
+static ps_error submitted(ps_engine *e, int u, int ind, ps_period p, int measure, ps_val *out, ps_ctx *ctx)
 {
+    *out = NONE;
     if (e->cat->indicators[ind].kind == PS_KIND_DERIVED)
-        return NONE; /* never stored: ingest refuses them, init keeps the kind of what has data */
-    int pk = ps_period_key(p);
-    swin *w = swin_find(e, u, ind, p.year);
-    if (!w || !within_lim(pk, w->lim)) {
-        /* the window of the next year holds this year too */
-        swin *next = swin_find(e, u, ind, p.year + 1);
-        if (next && next->prev) {
-            w = next;
-        } else {
-            /* the year before the horizon comes with the horizon's year;
-             * that year up to the horizon's month when it covers p: a
-             * report of July need not read August to December */
-            int year = e->hz_year == p.year + 1 && e->lo_year != e->hz_year ? p.year + 1 : p.year;
-            int lim = e->hz_year == year && (year != p.year || within_lim(pk, e->hz_month)) ? e->hz_month : 12;
-            if (year == p.year && w)
-                lim = 12; /* asked beyond the horizon after all */
-            /* asked within a roll-up (depth > 1), a unit of the scope:
-             * the other units' series of this indicator come next, so read
-             * them all now; asked directly, the unit's other indicators */
-            w = NULL;
-            if (!e->scope_built)
-                build_scope(e);
-            /* the first window missed for (year, lim): the whole scope at once, when that pays */
-            unsigned long long scan_key = (1ULL << 62) | ((unsigned long long)(unsigned)year << 4) | (unsigned)lim;
-            if (e->in_scope && e->in_scope[u] && ps_set64_add(&e->batches, scan_key)) {
-                if (!scope_scan(e, year, lim) && e->err)
-                    return NONE;
-                w = swin_find(e, u, ind, year);
-                if (w && !(w->lim == lim && w->prev == (year != e->lo_year)))
-                    w = NULL;
-            }
-            /* a window lost from a batch already read by indicator is read
-             * alone: reading the unit's indicators again would read again
-             * what the table still holds */
-            unsigned long long by_ind_key = ((unsigned long long)(unsigned)(ind + 1) << 32) |
-                                            ((unsigned long long)(unsigned)year << 4) | (unsigned)lim;
-            bool by_unit = e->depth <= 1 && !ps_set64_has(&e->batches, by_ind_key);
-            unsigned long long bkey = by_unit ? ((unsigned long long)(unsigned)(u + 1) << 32) | (1ULL << 31) |
-                                                    ((unsigned long long)(unsigned)year << 4) | (unsigned)lim
-                                              : by_ind_key;
-            if (!w && e->in_scope && e->in_scope[u] && ps_set64_add(&e->batches, bkey) &&
-                batch_load(e, by_unit, u, ind, year, lim)) {
-                if (e->err)
-                    return NONE;
-                w = swin_find(e, u, ind, year);
-            }
-            if (!w) {
-                w = swin_take(e, u, ind, year);
-                if (swin_load(e, w, u, ind, year, lim))
-                    return NONE;
-            }
-        }
-    }
-    const sval *sv = swin_value(w, pk | measure << 28);
-    if (sv) {
-        ps_val v = {true, sv->v, sv->cov ? w->covs[sv->cov - 1] : 1, sv->status, sv->flags};
-        return v;
-    }
-    return NONE;
+        return PS_OK; /* never stored: ingest refuses them, init keeps the kind of what has data */
+    swin *w;
+    ps_error err = window_of(e, u, ind, p, &w, ctx);
+    if (err)
+        return err;
+    const sval *sv = swin_value(w, ps_period_key(p) | measure << 28);
+    if (sv)
+        *out = (ps_val){true, sv->v, sv->cov ? w->covs[sv->cov - 1] : 1, sv->status, sv->flags};
+    return PS_OK;
 }
 
 bool ps_engine_stored(ps_engine *e, int u, int ind, ps_period p, bool *has)
@@ -786,19 +777,16 @@ bool ps_engine_stored(ps_engine *e, int u, int ind, ps_period p, bool *has)
     return true;
 }
 
-static ps_val value_of(ps_engine *e, int u, int ind, ps_period p);
-static ps_val plan_of(ps_engine *e, int u, int ind, int year);
+static ps_error value_of(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx);
+static ps_error ytd_value(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx);
+static ps_error plan_of(ps_engine *e, int u, int ind, int year, ps_val *out, ps_ctx *ctx);
+static ps_error comparable_of(ps_engine *e, int u, int ind, ps_period p, ps_period basis, bool ytd, ps_val *out,
+                              ps_ctx *ctx);
 
-/* A kept value of (u, ind, measure, period key); a failed read is the
- * computation's error. */
-static bool kept_find(ps_engine *e, int u, int ind, int measure, int pk, ps_val *out)
+/* A kept value of (u, ind, measure, period key): *found false when none. */
+static ps_error kept_find(ps_engine *e, int u, int ind, int measure, int pk, ps_val *out, bool *found, ps_ctx *ctx)
 {
-    bool found;
-    ps_ctx local = {0};
-    ps_error err = ps_kept_value(e->kept, u, ind, measure, pk, out, &found, e->ctx ? e->ctx : &local);
-    if (err && !e->err)
-        e->err = err;
-    return !err && found;
+    return ps_kept_value(e->kept, u, ind, measure, pk, out, found, ctx);
 }
 
 /* Notes a value computed here, to keep it for the next command. */
@@ -835,122 +823,156 @@ static void tally_part(parts_tally *t, ps_val *out, const ps_val *c)
         t->none_occurred++;
 }
 
-/* Combines member values by a space aggregation. members[0..n) are unit
- * indexes; weights come from the weight indicator for wmean. */
-static ps_val combine(ps_engine *e, const ps_indicator *x, const int *members, int n, int ind,
-                      ps_period p, bool plan)
+/* The value, or the annual plan when plan, of unit u for p. */
+static ps_error member_value(ps_engine *e, int u, int ind, ps_period p, bool plan, ps_val *out, ps_ctx *ctx)
 {
-    ksum sum = {0, 0}, wsum = {0, 0};
+    return plan ? plan_of(e, u, ind, p.year, out, ctx) : value_of(e, u, ind, p, out, ctx);
+}
+
+/* The space aggregation of what combine gathered; false for none. */
+static bool space_total(const ps_indicator *x, const ps_decsum *sum, const ps_decsum *wsum, double best,
+                        int have, double *out)
+{
+    switch (x->space_agg) {
+    case PS_AGG_SUM: *out = ps_decsum_total(sum); break;
+    case PS_AGG_MEAN: *out = ps_decsum_total(sum) / have; break;
+    case PS_AGG_WMEAN:
+        if (ps_decsum_total(wsum) == 0)
+            return false;
+        *out = ps_decsum_total(sum) / ps_decsum_total(wsum);
+        break;
+    case PS_AGG_MIN:
+    case PS_AGG_MAX: *out = best; break;
+    default: return false;
+    }
+    return isfinite(*out);
+}
+
+/* Combines member values by a space aggregation into *res (NONE when
+ * none). members[0..n) are unit indexes; weights come from the weight
+ * indicator for wmean. */
+static ps_error combine(ps_engine *e, const ps_indicator *x, const int *members, int n, int ind, ps_period p,
+                        bool plan, ps_val *res, ps_ctx *ctx)
+{
+    ps_decsum sum, wsum;
+    ps_decsum_init(&sum);
+    ps_decsum_init(&wsum);
     double best = 0;
     parts_tally t = {0, 0, 0};
     ps_val out = NONE;
     out.status = 'A';
+    *res = NONE;
     for (int k = 0; k < n; k++) {
-        ps_val c = plan ? plan_of(e, members[k], ind, p.year) : value_of(e, members[k], ind, p);
+        ps_val c, wv;
+        ps_error err = member_value(e, members[k], ind, p, plan, &c, ctx);
+        if (err)
+            return err;
         if (!c.has)
             continue;
-        double w = 1;
         if (x->space_agg == PS_AGG_WMEAN) {
-            ps_val wv = plan ? plan_of(e, members[k], x->weight, p.year) : value_of(e, members[k], x->weight, p);
+            if ((err = member_value(e, members[k], x->weight, p, plan, &wv, ctx)))
+                return err;
             if (!wv.has)
                 continue;
-            w = wv.v;
-            ksum_add(&wsum, w);
-            ksum_add(&sum, w * c.v);
+            ps_decsum_add(&wsum, wv.v);
+            ps_decsum_add(&sum, wv.v * c.v);
         } else {
-            ksum_add(&sum, c.v);
+            ps_decsum_add(&sum, c.v);
         }
         if (t.have == 0 || (x->space_agg == PS_AGG_MIN && c.v < best) || (x->space_agg == PS_AGG_MAX && c.v > best))
             best = c.v;
         tally_part(&t, &out, &c);
     }
-    if (!t.have)
-        return NONE;
-    switch (x->space_agg) {
-    case PS_AGG_SUM: out.v = ksum_total(&sum); break;
-    case PS_AGG_MEAN: out.v = ksum_total(&sum) / t.have; break;
-    case PS_AGG_WMEAN:
-        if (ksum_total(&wsum) == 0)
-            return NONE;
-        out.v = ksum_total(&sum) / ksum_total(&wsum);
-        break;
-    case PS_AGG_MIN:
-    case PS_AGG_MAX: out.v = best; break;
-    default: return NONE;
-    }
-    if (!isfinite(out.v))
-        return NONE;
+    if (!t.have || !space_total(x, &sum, &wsum, best, t.have, &out.v))
+        return PS_OK;
     if (t.none_occurred == t.have && x->space_agg == PS_AGG_SUM)
         out.flags |= PS_VF_NONE_OCCURRED;
     out.has = true;
     out.coverage = t.cov / n;
-    return out;
+    *res = out;
+    return PS_OK;
 }
 
-/* The roll-up of u's children valid in p. */
-static ps_val space_rollup(ps_engine *e, int u, int ind, ps_period p, bool plan)
+/* The roll-up of u's children valid in p (NONE when none). */
+static ps_error space_rollup(ps_engine *e, int u, int ind, ps_period p, bool plan, ps_val *out, ps_ctx *ctx)
 {
     const ps_unit *un = &e->cat->units[u];
     const ps_indicator *x = &e->cat->indicators[ind];
+    *out = NONE;
     if (!un->nchildren || x->space_agg == PS_AGG_NONE)
-        return NONE;
+        return PS_OK;
     int *members = ps_xmalloc((size_t)un->nchildren * sizeof *members);
     int n = 0;
     for (int k = 0; k < un->nchildren; k++)
         if (ps_unit_valid_in(&e->cat->units[un->children[k]], p))
             members[n++] = un->children[k];
-    ps_val v = n ? combine(e, x, members, n, ind, p, plan) : NONE;
+    ps_error err = n ? combine(e, x, members, n, ind, p, plan, out, ctx) : PS_OK;
     free(members);
-    return v;
+    return err;
 }
 
-/* The time aggregate of u's values of the indicator's frequency inside p. */
-static ps_val time_rollup(ps_engine *e, int u, int ind, ps_period p)
+/* time_agg last: the value of p's last sub-period, else the latest
+ * earlier one inside p (carried); for a year-to-date that ends inside a
+ * quarter, Q2 stands for July. */
+static ps_error time_last(ps_engine *e, int u, int ind, ps_period p, const ps_period *parts, int n, ps_val *out,
+                          ps_ctx *ctx)
+{
+    for (int k = n - 1; k >= 0; k--) {
+        ps_val c;
+        ps_error err = value_of(e, u, ind, parts[k], &c, ctx);
+        if (err)
+            return err;
+        if (!c.has)
+            continue;
+        *out = c;
+        out->flags = carry_flags(c.flags) | (c.flags & PS_VF_NONE_OCCURRED);
+        if (ps_period_last_month(parts[k]) != ps_period_last_month(p))
+            out->flags |= PS_VF_CARRIED;
+        return PS_OK;
+    }
+    return PS_OK;
+}
+
+/* The time aggregate of u's values of the indicator's frequency inside p
+ * (NONE when none). */
+static ps_error time_rollup(ps_engine *e, int u, int ind, ps_period p, ps_val *res, ps_ctx *ctx)
 {
     const ps_indicator *x = &e->cat->indicators[ind];
     ps_period parts[12];
     int n = ps_period_parts(p, x->frequency, parts, 12);
+    *res = NONE;
     if (n <= 0 || n > 12)
-        return NONE;
-    bool whole = n * ps_frequency_months(x->frequency) == ps_period_month_count(p);
+        return PS_OK;
+    if (x->time_agg == PS_AGG_LAST)
+        return time_last(e, u, ind, p, parts, n, res, ctx);
+    if (n * ps_frequency_months(x->frequency) != ps_period_month_count(p))
+        return PS_OK; /* a sum or mean needs a whole number of the indicator's periods */
+    if (x->time_agg != PS_AGG_SUM && x->time_agg != PS_AGG_MEAN)
+        return PS_OK;
+    ps_decsum sum;
+    ps_decsum_init(&sum);
+    parts_tally t = {0, 0, 0};
     ps_val out = NONE;
     out.status = 'A';
-    if (x->time_agg == PS_AGG_LAST) {
-        /* the last sub-period, else the latest earlier one inside p (carried);
-         * for a year-to-date that ends inside a quarter, Q2 stands for July */
-        for (int k = n - 1; k >= 0; k--) {
-            ps_val c = value_of(e, u, ind, parts[k]);
-            if (!c.has)
-                continue;
-            out = c;
-            out.flags = carry_flags(c.flags) | (c.flags & PS_VF_NONE_OCCURRED);
-            if (ps_period_last_month(parts[k]) != ps_period_last_month(p))
-                out.flags |= PS_VF_CARRIED;
-            return out;
-        }
-        return NONE;
-    }
-    if (!whole)
-        return NONE; /* a sum or mean needs a whole number of the indicator's periods */
-    if (x->time_agg != PS_AGG_SUM && x->time_agg != PS_AGG_MEAN)
-        return NONE;
-    ksum sum = {0, 0};
-    parts_tally t = {0, 0, 0};
     for (int k = 0; k < n; k++) {
-        ps_val c = value_of(e, u, ind, parts[k]);
+        ps_val c;
+        ps_error err = value_of(e, u, ind, parts[k], &c, ctx);
+        if (err)
+            return err;
         if (!c.has)
             continue;
-        ksum_add(&sum, c.v);
+        ps_decsum_add(&sum, c.v);
         tally_part(&t, &out, &c);
     }
     if (!t.have)
-        return NONE;
+        return PS_OK;
     out.has = true;
-    out.v = x->time_agg == PS_AGG_SUM ? ksum_total(&sum) : ksum_total(&sum) / t.have;
+    out.v = x->time_agg == PS_AGG_SUM ? ps_decsum_total(&sum) : ps_decsum_total(&sum) / t.have;
     out.coverage = t.cov / n;
     if (t.none_occurred == t.have && x->time_agg == PS_AGG_SUM)
         out.flags |= PS_VF_NONE_OCCURRED;
-    return out;
+    *res = out;
+    return PS_OK;
 }
 
 /* ------------------------------------------------------------------------
@@ -961,22 +983,36 @@ typedef struct fctx {
     int unit;
     ps_period period;
     bool plan;          /* components' plans (for a derived plan) */
+    bool ytd;           /* period is a year-to-date, December's (a year) included */
     int basis;          /* period key of a comparable basis, 0 for none */
 } fctx;
 
+/* The evaluation of one formula: what its operands pass on, and the
+ * first error a read of theirs met (the evaluation then gives no value,
+ * and derived() returns the error). */
 typedef struct feval {
     ps_engine *e;
+    ps_ctx *ctx;
+    ps_error err;
     double coverage;
     char status;
     unsigned flags;
 } feval;
 
-static void absorb(feval *f, const ps_val *v)
+/* Takes an operand's coverage, status and flags into f; its value when
+ * it has one (the formula's callbacks then give true). */
+static bool absorb(feval *f, ps_error err, const ps_val *v, double *out)
 {
+    if (err && !f->err)
+        f->err = err;
+    if (err || !v->has)
+        return false;
     if (v->coverage < f->coverage)
         f->coverage = v->coverage;
     f->status = weakest(f->status, v->status);
     f->flags |= carry_flags(v->flags);
+    *out = v->v;
+    return true;
 }
 
 static bool f_value(void *self, const void *vctx, const char *code, double *out)
@@ -984,71 +1020,83 @@ static bool f_value(void *self, const void *vctx, const char *code, double *out)
     feval *f = self;
     const fctx *c = vctx;
     int ind = ps_catalog_indicator(f->e->cat, code);
-    if (ind < 0)
+    if (ind < 0 || f->err)
         return false;
     ps_val v;
+    ps_error err;
     if (c->plan)
-        v = plan_of(f->e, c->unit, ind, c->period.year);
+        err = plan_of(f->e, c->unit, ind, c->period.year, &v, f->ctx);
     else if (c->basis)
-        ps_engine_comparable(f->e, c->unit, ind, c->period, ps_period_from_key(c->basis), &v, NULL);
+        err = comparable_of(f->e, c->unit, ind, c->period, ps_period_from_key(c->basis), c->ytd, &v, f->ctx);
+    else if (c->ytd)
+        err = ytd_value(f->e, c->unit, ind, c->period, &v, f->ctx);
     else
-        v = value_of(f->e, c->unit, ind, c->period);
-    if (!v.has)
-        return false;
-    absorb(f, &v);
-    *out = v.v;
-    return true;
+        err = value_of(f->e, c->unit, ind, c->period, &v, f->ctx);
+    return absorb(f, err, &v, out);
 }
 
 static bool f_shift(void *self, const void *vctx, ps_ffn fn, void *out)
 {
     feval *f = self;
     fctx c = *(const fctx *)vctx;
-    if (fn == PS_FN_PER_CAPITA || !ps_formula_shift_period(fn, &c.period, &c.plan))
+    /* a year-to-date has no previous period, December's included */
+    if (fn == PS_FN_PER_CAPITA || (fn == PS_FN_PREV && c.ytd) || !ps_formula_shift_period(fn, &c.period, &c.plan))
         return false;
     if (fn == PS_FN_PARENT && (c.unit = f->e->cat->units[c.unit].parent) < 0)
         return false;
+    if (fn == PS_FN_YTD)
+        c.ytd = true;
+    else if (fn == PS_FN_PLAN)
+        c.ytd = false;
     memcpy(out, &c, sizeof c);
     return true;
+}
+
+/* POP of the formula's unit for p: on the comparable basis when the
+ * formula is (the comparable revenue over the comparable population). */
+static ps_error pop_value(ps_engine *e, const fctx *c, ps_period p, ps_val *out, ps_ctx *ctx)
+{
+    int popi = e->cat->pop;
+    if (c->basis)
+        return comparable_of(e, c->unit, popi, p, ps_period_from_key(c->basis), false, out, ctx);
+    return value_of(e, c->unit, popi, p, out, ctx);
 }
 
 static bool f_pop(void *self, const void *vctx, double *pop)
 {
     feval *f = self;
     const fctx *c = vctx;
-    int popi = f->e->cat->pop;
-    if (popi < 0)
+    if (f->e->cat->pop < 0 || f->err)
         return false;
-    ps_val v = value_of(f->e, c->unit, popi, c->period);
-    if (!v.has) {
-        /* the latest POP of the same or the previous year stands in */
-        for (int y = c->period.year; y >= c->period.year - 1 && !v.has; y--)
-            v = value_of(f->e, c->unit, popi, ps_period_make(PS_P_YEAR, y, 0));
-        if (v.has)
+    ps_val v;
+    ps_error err = pop_value(f->e, c, c->period, &v, f->ctx);
+    /* else the latest POP of the same or the previous year stands in */
+    for (int y = c->period.year; !err && !v.has && y >= c->period.year - 1; y--)
+        if (!(err = pop_value(f->e, c, ps_period_make(PS_P_YEAR, y, 0), &v, f->ctx)) && v.has)
             v.flags |= PS_VF_CARRIED;
-    }
-    if (!v.has)
-        return false;
-    absorb(f, &v);
-    *pop = v.v;
-    return true;
+    return absorb(f, err, &v, pop);
 }
 
-static ps_val derived(ps_engine *e, int u, int ind, ps_period p, bool plan, int basis)
+/* The formula of ind for u in p (ytd: p is a year-to-date, December's
+ * included), on the components' plans when plan, on their comparable
+ * values on the boundaries of period key basis when basis is not 0. */
+static ps_error derived(ps_engine *e, int u, int ind, ps_period p, bool plan, int basis, bool ytd, ps_val *res,
+                        ps_ctx *ctx)
 {
     const ps_indicator *x = &e->cat->indicators[ind];
-    if (!x->formula)
-        return NONE;
-    if (plan && !ps_formula_is_arithmetic(x->formula))
-        return NONE;
-    feval f = {e, 1, 'A', 0};
-    fctx c = {u, p, plan, basis};
+    *res = NONE;
+    if (!x->formula || (plan && !ps_formula_is_arithmetic(x->formula)) || e->depth > 64)
+        return PS_OK;
+    feval f = {e, ctx, PS_OK, 1, 'A', 0};
+    fctx c = {u, p, plan, ytd || p.type == PS_P_YTD, basis};
     ps_feval_ops ops = {f_value, f_shift, f_pop, sizeof(fctx)};
     double out;
-    if (e->depth > 64 || !ps_formula_eval(x->formula, &ops, &f, &c, &out))
-        return NONE;
-    ps_val v = {true, out, f.coverage, f.status, f.flags | PS_VF_DERIVED};
-    return v;
+    bool has = ps_formula_eval(x->formula, &ops, &f, &c, &out);
+    if (f.err)
+        return f.err;
+    if (has)
+        *res = (ps_val){true, out, f.coverage, f.status, f.flags | PS_VF_DERIVED};
+    return PS_OK;
 }
 
 /* ------------------------------------------------------------------------
@@ -1068,68 +1116,117 @@ static bool known_empty(const ps_engine *e, int u, int ind, ps_period p)
            e->empty_before[ind] == p.year;
 }
 
-static ps_val value_of(ps_engine *e, int u, int ind, ps_period p)
+/* What value_of computes when nothing memoised or kept answers. */
+static ps_error compute_value(ps_engine *e, int u, int ind, ps_period p, ps_val *v, ps_ctx *ctx)
 {
+    const ps_indicator *x = &e->cat->indicators[ind];
+    *v = NONE;
+    if (known_empty(e, u, ind, p))
+        return PS_OK; /* kept like any computed answer: the next query need not read to know */
+    if (x->kind == PS_KIND_DERIVED)
+        return derived(e, u, ind, p, false, 0, false, v, ctx);
+    ps_error err = submitted(e, u, ind, p, 0, v, ctx);
+    if (err || v->has)
+        return err;
+    int pm = ps_period_month_count(p), fm = ps_frequency_months(x->frequency);
+    if (p.type != PS_P_YTD && pm == fm)
+        return space_rollup(e, u, ind, p, false, v, ctx);
+    if (p.type == PS_P_YTD || pm > fm) {
+        if ((err = time_rollup(e, u, ind, p, v, ctx)) || v->has)
+            return err;
+        return space_rollup(e, u, ind, p, false, v, ctx);
+    }
+    return PS_OK;
+}
+
+static ps_error value_of(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx)
+{
+    *out = NONE;
     if (u < 0 || ind < 0 || p.type == PS_P_NONE)
-        return NONE;
+        return PS_OK;
     /* a unit without children that submits is answered from its stored
      * values, which the memo holds already: memoising it again would only
      * double the memo's traffic (most units are leaves) */
     bool leaf = e->cat->units[u].nchildren == 0 && e->cat->indicators[ind].kind != PS_KIND_DERIVED;
     uint64_t key = mkey(K_VALUE, u, ind, ps_period_key(p));
-    ps_val v;
-    if (!leaf && (memo_get(&e->m, key, &v) || kept_find(e, u, ind, 0, ps_period_key(p), &v)))
-        return v;
+    ps_error err;
+    bool found;
+    if (!leaf && memo_get(&e->m, key, out))
+        return PS_OK;
+    if (!leaf && ((err = kept_find(e, u, ind, 0, ps_period_key(p), out, &found, ctx)) || found))
+        return err;
     e->depth++;
-    const ps_indicator *x = &e->cat->indicators[ind];
-    if (known_empty(e, u, ind, p)) {
-        v = NONE; /* kept like any computed answer: the next query need not read to know */
-    } else if (x->kind == PS_KIND_DERIVED) {
-        v = derived(e, u, ind, p, false, 0);
-    } else {
-        v = submitted(e, u, ind, p, 0);
-        if (!v.has) {
-            int pm = ps_period_month_count(p), fm = ps_frequency_months(x->frequency);
-            if (p.type != PS_P_YTD && pm == fm)
-                v = space_rollup(e, u, ind, p, false);
-            else if (p.type == PS_P_YTD || pm > fm) {
-                v = time_rollup(e, u, ind, p);
-                if (!v.has)
-                    v = space_rollup(e, u, ind, p, false);
-            }
-        }
-    }
+    err = compute_value(e, u, ind, p, out, ctx);
     e->depth--;
-    if (!leaf) {
-        memo_put(&e->m, key, &v);
-        note_fresh(e, u, ind, 0, ps_period_key(p), &v);
+    if (err) {
+        *out = NONE; /* nothing half computed is memoised or kept */
+        return err;
     }
-    return v;
+    if (!leaf) {
+        memo_put(&e->m, key, out);
+        note_fresh(e, u, ind, 0, ps_period_key(p), out);
+    }
+    return PS_OK;
 }
 
-static ps_val plan_of(ps_engine *e, int u, int ind, int year)
+/* The year-to-date to p's last month. December's is written as the year
+ * (core/period.h has no YTD12) and is the year's value, except for a
+ * derived indicator: a year-to-date has no prev() (SPEC §5), while the
+ * year's own value takes the year before, so December's derived
+ * year-to-date is computed apart and memoised under a key of its own. */
+static ps_error ytd_value(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx)
 {
-    if (u < 0 || ind < 0)
-        return NONE;
-    ps_period y = ps_period_make(PS_P_YEAR, year, 0);
-    if (y.type == PS_P_NONE)
-        return NONE;
-    uint64_t key = mkey(K_PLAN, u, ind, ps_period_key(y));
-    ps_val v;
-    if (memo_get(&e->m, key, &v) || kept_find(e, u, ind, 1, ps_period_key(y), &v))
-        return v;
+    ps_period y = ps_period_ytd_of(p);
+    if (u < 0 || ind < 0 || y.type != PS_P_YEAR || e->cat->indicators[ind].kind != PS_KIND_DERIVED)
+        return value_of(e, u, ind, y, out, ctx);
+    uint64_t key = mkey(K_YTD12, u, ind, ps_period_key(y));
+    if (memo_get(&e->m, key, out))
+        return PS_OK;
     e->depth++;
-    v = known_empty(e, u, ind, y) ? NONE : submitted(e, u, ind, y, 1);
-    if (!v.has && !known_empty(e, u, ind, y)) {
-        if (e->cat->indicators[ind].kind == PS_KIND_DERIVED)
-            v = derived(e, u, ind, y, true, 0);
-        else
-            v = space_rollup(e, u, ind, y, true);
-    }
+    ps_error err = derived(e, u, ind, y, false, 0, true, out, ctx);
     e->depth--;
-    memo_put(&e->m, key, &v);
-    note_fresh(e, u, ind, 1, ps_period_key(y), &v);
-    return v;
+    if (!err)
+        memo_put(&e->m, key, out);
+    return err;
+}
+
+/* What plan_of computes when nothing memoised or kept answers. */
+static ps_error compute_plan(ps_engine *e, int u, int ind, ps_period y, ps_val *v, ps_ctx *ctx)
+{
+    *v = NONE;
+    if (known_empty(e, u, ind, y))
+        return PS_OK;
+    ps_error err = submitted(e, u, ind, y, 1, v, ctx);
+    if (err || v->has)
+        return err;
+    if (e->cat->indicators[ind].kind == PS_KIND_DERIVED)
+        return derived(e, u, ind, y, true, 0, false, v, ctx);
+    return space_rollup(e, u, ind, y, true, v, ctx);
+}
+
+static ps_error plan_of(ps_engine *e, int u, int ind, int year, ps_val *out, ps_ctx *ctx)
+{
+    *out = NONE;
+    ps_period y = ps_period_make(PS_P_YEAR, year, 0);
+    if (u < 0 || ind < 0 || y.type == PS_P_NONE)
+        return PS_OK;
+    uint64_t key = mkey(K_PLAN, u, ind, ps_period_key(y));
+    ps_error err;
+    bool found;
+    if (memo_get(&e->m, key, out))
+        return PS_OK;
+    if ((err = kept_find(e, u, ind, 1, ps_period_key(y), out, &found, ctx)) || found)
+        return err;
+    e->depth++;
+    err = compute_plan(e, u, ind, y, out, ctx);
+    e->depth--;
+    if (err) {
+        *out = NONE;
+        return err;
+    }
+    memo_put(&e->m, key, out);
+    note_fresh(e, u, ind, 1, ps_period_key(y), out);
+    return PS_OK;
 }
 
 void ps_engine_set_scope(ps_engine *e, int unit)
@@ -1160,30 +1257,32 @@ void ps_engine_set_range(ps_engine *e, ps_period from, ps_period to)
 
 ps_error ps_engine_value(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx)
 {
-    e->ctx = ctx;
-    *out = value_of(e, u, ind, p);
-    e->ctx = NULL;
-    return e->err;
+    return answer(e, value_of(e, u, ind, p, out, ctx));
+}
+
+ps_error ps_engine_ytd(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx)
+{
+    return answer(e, ytd_value(e, u, ind, p, out, ctx));
 }
 
 ps_error ps_engine_plan(ps_engine *e, int u, int ind, int year, ps_val *out, ps_ctx *ctx)
 {
-    e->ctx = ctx;
-    *out = plan_of(e, u, ind, year);
-    e->ctx = NULL;
-    return e->err;
+    return answer(e, plan_of(e, u, ind, year, out, ctx));
 }
 
-ps_error ps_engine_comparable(ps_engine *e, int u, int ind, ps_period p, ps_period basis,
-                              ps_val *out, ps_ctx *ctx)
+/* The value of u in p (its year-to-date when ytd) on the boundaries of
+ * the later period basis (ps_engine_comparable). */
+static ps_error comparable_of(ps_engine *e, int u, int ind, ps_period p, ps_period basis, bool ytd, ps_val *out,
+                              ps_ctx *ctx)
 {
     const ps_catalog *cat = e->cat;
-    if (u < 0 || ind < 0) {
-        *out = NONE;
-        return e->err;
-    }
-    e->ctx = ctx;
+    *out = NONE;
+    if (u < 0 || ind < 0)
+        return PS_OK;
+    if (ytd)
+        p = ps_period_ytd_of(p);
     const ps_unit *un = &cat->units[u];
+    const ps_indicator *x = &cat->indicators[ind];
     int members[64];
     int n = 0;
     members[n++] = u;
@@ -1194,31 +1293,32 @@ ps_error ps_engine_comparable(ps_engine *e, int u, int ind, ps_period p, ps_peri
         if (ps_unit_valid_in(pr, first) && !ps_unit_valid_in(pr, basis))
             members[n++] = un->predecessors[k];
     }
-    if (n == 1) {
-        if (cat->indicators[ind].kind == PS_KIND_DERIVED && basis.type != PS_P_NONE && un->npredecessors) {
-            /* a derived value is comparable when its components are */
-            *out = derived(e, u, ind, p, false, ps_period_key(basis));
-            return e->err;
-        }
-        return ps_engine_value(e, u, ind, p, out, ctx);
-    }
-    const ps_indicator *x = &cat->indicators[ind];
-    if (x->kind == PS_KIND_DERIVED) {
-        *out = derived(e, u, ind, p, false, ps_period_key(basis));
-    } else {
-        *out = combine(e, x, members, n, ind, p, false);
-        if (out->has)
-            out->flags |= PS_VF_COMPARABLE;
-    }
-    return e->err;
+    /* a derived value is comparable when its components are */
+    if (x->kind == PS_KIND_DERIVED && ((basis.type != PS_P_NONE && un->npredecessors) || n > 1))
+        return derived(e, u, ind, p, false, ps_period_key(basis), ytd, out, ctx);
+    if (n == 1)
+        return ytd ? ytd_value(e, u, ind, p, out, ctx) : value_of(e, u, ind, p, out, ctx);
+    ps_error err = combine(e, x, members, n, ind, p, false, out, ctx);
+    if (!err && out->has)
+        out->flags |= PS_VF_COMPARABLE;
+    return err;
+}
+
+ps_error ps_engine_comparable(ps_engine *e, int u, int ind, ps_period p, ps_period basis,
+                              ps_val *out, ps_ctx *ctx)
+{
+    return answer(e, comparable_of(e, u, ind, p, basis, false, out, ctx));
+}
+
+ps_error ps_engine_comparable_ytd(ps_engine *e, int u, int ind, ps_period p, ps_period basis,
+                                  ps_val *out, ps_ctx *ctx)
+{
+    return answer(e, comparable_of(e, u, ind, p, basis, true, out, ctx));
 }
 
 ps_error ps_engine_children(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx)
 {
-    e->ctx = ctx;
-    *out = space_rollup(e, u, ind, p, false);
-    e->ctx = NULL;
-    return e->err;
+    return answer(e, space_rollup(e, u, ind, p, false, out, ctx));
 }
 
 ps_error ps_engine_save(ps_engine *e, bool *saved, ps_ctx *ctx)
@@ -1227,14 +1327,16 @@ ps_error ps_engine_save(ps_engine *e, bool *saved, ps_ctx *ctx)
         ps_db_end_read(e->db);
         e->reading = false;
     }
-    if (e->err)
+    if (e->failed)
         ps_kept_spoil(e->kept); /* nothing sure to keep */
     return ps_kept_save(e->kept, saved, ctx);
 }
 
 ps_error ps_engine_merge_kept(ps_engine *e, ps_ctx *ctx)
 {
-    return e->err ? e->err : ps_kept_merge(e->kept, ctx);
+    if (e->failed)
+        return ps_failf(ctx, e->failed, "the roll-ups computed again were not kept: a computation failed first");
+    return ps_kept_merge(e->kept, ctx);
 }
 
 bool ps_engine_summable(const ps_engine *e, int ind)

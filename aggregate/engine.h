@@ -73,8 +73,19 @@ void ps_engine_set_scan(ps_engine *e, bool allow);
 bool ps_engine_stored(ps_engine *e, int u, int ind, ps_period p, bool *has);
 
 /* The actual value of indicator ind for unit u in period p. *out->has is
- * false when there is none. Errors only for database failures. */
+ * false when there is none. Errors only for database failures, met at any
+ * depth of the computation (a derived value's components, their roll-ups,
+ * the stored values they read): PS_ERR_DB and SQLite's words in ctx, and
+ * *out is none. The same holds for every function below that takes a ctx. */
 ps_error ps_engine_value(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx);
+
+/* The year-to-date of ind for unit u to the last month of p: p's own
+ * value for a year-to-date; December's (of a year, a half, a quarter or
+ * December) is written as the year and is the year's value, except that
+ * in a derived indicator's formula prev() gives nothing, as in every
+ * year-to-date (SPEC §5), while the year's own value (ps_engine_value of
+ * the year) takes the year before as prev. */
+ps_error ps_engine_ytd(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx);
 
 /* The annual plan of ind for unit u and year (SPEC §5). */
 ps_error ps_engine_plan(ps_engine *e, int u, int ind, int year, ps_val *out, ps_ctx *ctx);
@@ -85,6 +96,11 @@ ps_error ps_engine_plan(ps_engine *e, int u, int ind, int year, ps_val *out, ps_
  * PS_VF_COMPARABLE; otherwise the same as ps_engine_value. */
 ps_error ps_engine_comparable(ps_engine *e, int u, int ind, ps_period p, ps_period basis,
                               ps_val *out, ps_ctx *ctx);
+
+/* ps_engine_comparable for the year-to-date to p's last month (as
+ * ps_engine_ytd: December's included). */
+ps_error ps_engine_comparable_ytd(ps_engine *e, int u, int ind, ps_period p, ps_period basis,
+                                  ps_val *out, ps_ctx *ctx);
 
 /* The roll-up of u's children valid in p by space_agg, ignoring any value
  * submitted for u itself (for `check`: submitted totals against parts). */
@@ -98,15 +114,16 @@ ps_db *ps_engine_db(const ps_engine *e);
 
 /* Ends the engine's read and keeps the roll-ups it computed for the next
  * command (store/rollup.h); afterwards the engine answers nothing new.
- * *saved is false when there was nothing to keep or the database could not
- * take them now (read-only, busy, or changed since); that is not an error. */
+ * *saved is false when there was nothing to keep, a computation of this
+ * engine failed, or the database could not take them now (read-only,
+ * busy, or changed since); that is not an error. */
 ps_error ps_engine_save(ps_engine *e, bool *saved, ps_ctx *ctx);
 
 /* For an engine opened inside the caller's write transaction, after the
  * change it describes (ingest/refresh.h): merges the roll-ups computed into
  * the kept ones, in that transaction. The caller has made the kept rows
- * valid for this snapshot (ps_rollup_set_valid). Returns the first error
- * of a computation, if any, and then keeps nothing. */
+ * valid for this snapshot (ps_rollup_set_valid). After a computation of
+ * this engine failed, keeps nothing and fails with that error's code. */
 ps_error ps_engine_merge_kept(ps_engine *e, ps_ctx *ctx);
 
 /* True when ind adds up over time: time_agg sum, or derived by + and -

@@ -65,10 +65,17 @@ ps_error ps_kept_open(ps_db *db, const ps_catalog *cat, ps_kept **out, ps_ctx *c
         *out = NULL;
         return err;
     }
+    /* kept rows valid for this snapshot say the tables are there: failing
+     * to read them is an error; otherwise the database may predate them
+     * (an older schema opened read-only): compute everything, keep nothing */
     ps_ctx quiet = {0};
-    if (ps_rollup_reader_new(db, &k->r, &quiet)) {
-        k->r = NULL; /* opened read-only before the tables existed: compute everything */
-        k->valid = false;
+    if ((err = ps_rollup_reader_new(db, &k->r, k->valid ? ctx : &quiet))) {
+        if (k->valid) {
+            ps_kept_free(k);
+            *out = NULL;
+            return err;
+        }
+        k->r = NULL;
     }
     *out = k;
     return PS_OK;
@@ -292,7 +299,8 @@ static ps_error keep_fresh(ps_kept *k, bool merge, bool *saved, ps_ctx *ctx)
     ps_error err = PS_OK;
     if (!k->spoiled && k->r && (k->nfresh || k->ncounts)) {
         /* in key order: the inserts then walk the table's b-tree once */
-        qsort(k->fresh, k->nfresh, sizeof *k->fresh, fresh_cmp);
+        if (k->nfresh)
+            qsort(k->fresh, k->nfresh, sizeof *k->fresh, fresh_cmp);
         ps_rollup_fresh f = {k->fresh, k->nfresh, k->counts, k->ncounts};
         if (merge) {
             err = ps_rollup_merge(k->db, &f, ctx);

@@ -3,6 +3,7 @@
 #include "core/formula_int.h"
 
 #include "core/alloc.h"
+#include "core/decsum.h"
 #include "core/strbuf.h"
 
 #include <math.h>
@@ -743,6 +744,17 @@ static bool eval_call(const ps_fnode *f, const ps_feval_ops *ops, void *self, co
     return ok;
 }
 
+/* a + b, exact on the decimals of a and b (core/decsum.h): a derived
+ * sum such as domestic + import-export revenue adds what was sent */
+static double exact_add(double a, double b)
+{
+    ps_decsum s;
+    ps_decsum_init(&s);
+    ps_decsum_add(&s, a);
+    ps_decsum_add(&s, b);
+    return ps_decsum_total(&s);
+}
+
 bool ps_formula_eval(const ps_fnode *f, const ps_feval_ops *ops, void *self, const void *ctx,
                      double *out)
 {
@@ -774,9 +786,9 @@ bool ps_formula_eval(const ps_fnode *f, const ps_feval_ops *ops, void *self, con
             !ps_formula_eval(f->b, ops, self, ctx, &b))
             return false;
         if (f->kind == PS_FK_ADD)
-            r = a + b;
+            r = exact_add(a, b);
         else if (f->kind == PS_FK_SUB)
-            r = a - b;
+            r = exact_add(a, -b);
         else if (f->kind == PS_FK_MUL)
             r = a * b;
         else if (b == 0)

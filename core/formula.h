@@ -133,7 +133,9 @@ typedef struct ps_feval_ops {
  * PS_FN_PER_CAPITA(x) is the value of x in ctx divided by per_capita_pop(ctx)
  * (a POP of 0 makes it missing); every other function shifts the context
  * with ops->shift and evaluates its argument in the shifted context, so in
- * prev_year(ytd(X)) prev_year shifts ctx first and ytd shifts the result. */
+ * prev_year(ytd(X)) prev_year shifts ctx first and ytd shifts the result.
+ * + and - are exact on their operands' decimals (SPEC §5 "Sums are exact",
+ * core/decsum.h): 2112.3 + 952.9 is 3065.2; * and / are in double. */
 bool ps_formula_eval(const ps_fnode *f, const ps_feval_ops *ops, void *self,
                      const void *ctx, double *out);
 

@@ -38,7 +38,7 @@ ps_error ps_compare_row(ps_engine *e, int u, int ind, ps_period p, ps_row *row, 
     if ((err = ps_engine_value(e, u, ind, p, &row->value, ctx)))
         return err;
     ps_period ytd = ps_period_ytd_of(p);
-    if ((err = ps_engine_value(e, u, ind, ytd, &row->ytd, ctx)))
+    if ((err = ps_engine_ytd(e, u, ind, p, &row->ytd, ctx)))
         return err;
     if ((err = ps_engine_plan(e, u, ind, p.year, &row->plan, ctx)))
         return err;
@@ -58,7 +58,7 @@ ps_error ps_compare_row(ps_engine *e, int u, int ind, ps_period p, ps_row *row, 
         }
         ps_period ypy = ps_period_prev_year(ytd);
         if (ypy.type != PS_P_NONE) {
-            if ((err = ps_engine_comparable(e, u, ind, ypy, ytd, &last, ctx)))
+            if ((err = ps_engine_comparable_ytd(e, u, ind, ypy, ytd, &last, ctx)))
                 return err;
             row->ytd_index_prev_year = ratio(&row->ytd, &last);
             if (row->ytd_index_prev_year.has && (last.flags & PS_VF_COMPARABLE))

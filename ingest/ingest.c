@@ -767,6 +767,25 @@ static void first_ref(const char *code, bool in_call, void *arg)
         *out = code;
 }
 
+/* The line to blame for a rule that fails for unit u in p: this file's
+ * value of indicator ind (-1: none named), else the first of its values
+ * of that unit and period; 0 when the file stored none of them. */
+static ps_error rule_line(ingest *g, int u, ps_period p, int ind, long *line)
+{
+    const ps_catalog *cat = g->cat;
+    *line = 0;
+    ps_error err = PS_OK;
+    if (ind >= 0) {
+        ps_obs_key k = {cat->units[u].id, cat->indicators[ind].id, PS_MEASURE_ACTUAL, ps_period_key(p)};
+        err = ps_obs_line_of(g->w, &k, g->sub_id, line, g->ctx);
+    }
+    for (size_t q = 0; q < cat->nindicators && !*line && !err; q++) {
+        ps_obs_key k = {cat->units[u].id, cat->indicators[q].id, PS_MEASURE_ACTUAL, ps_period_key(p)};
+        err = ps_obs_line_of(g->w, &k, g->sub_id, line, g->ctx);
+    }
+    return err;
+}
+
 typedef struct id_list {
     const ps_catalog *cat;
     long long ids[64];
@@ -813,17 +832,9 @@ static ps_error check_rules(ingest *g)
             if (!code)
                 ps_formula_walk_refs(rule->right, first_ref, &code);
             long line = 0;
-            int ind = code ? ps_catalog_indicator(cat, code) : -1;
-            if (ind >= 0) {
-                ps_obs_key k = {cat->units[u].id, cat->indicators[ind].id, PS_MEASURE_ACTUAL, ps_period_key(p)};
-                line = ps_obs_line_of(g->w, &k, g->sub_id);
-            }
-            if (!line) { /* blame the first of this file's values of that unit and period */
-                for (size_t q = 0; q < cat->nindicators && !line; q++) {
-                    ps_obs_key k = {cat->units[u].id, cat->indicators[q].id, PS_MEASURE_ACTUAL, ps_period_key(p)};
-                    line = ps_obs_line_of(g->w, &k, g->sub_id);
-                }
-            }
+            ps_error err = rule_line(g, u, p, code ? ps_catalog_indicator(cat, code) : -1, &line);
+            if (err)
+                return err;
             char pbuf[PS_PERIOD_BUFSZ], msg[2048];
             ps_period_format(p, pbuf);
             diag(g, line, colno(g, C_VALUE), rule->severity, PS_D_RULE_FAILED, NULL, "%s",

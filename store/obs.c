@@ -511,18 +511,22 @@ ps_error ps_obs_series(ps_obs_writer *w, long long unit_id, long long indicator_
     return obs_window(w, unit_id, indicator_id, measure, 0, 0x7fffffff, series_point, &sh, ctx);
 }
 
-long ps_obs_line_of(ps_obs_writer *w, const ps_obs_key *k, long long submission_id)
+ps_error ps_obs_line_of(ps_obs_writer *w, const ps_obs_key *k, long long submission_id, long *line, ps_ctx *ctx)
 {
-    if (ps_obs_flush(w, NULL))
-        return 0;
+    *line = 0;
     sqlite3_stmt *st;
-    if (stmt_of(w, S_LINE_OF, &st, NULL))
-        return 0;
+    ps_error err = ps_obs_flush(w, ctx);
+    if (err || (err = stmt_of(w, S_LINE_OF, &st, ctx)))
+        return err;
     bind_key(st, k);
     sqlite3_bind_int64(st, 5, submission_id);
-    long line = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *line = (long)sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
-    return line;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return ps_db_fail(w->db, ctx, rc, "finding the line of a value");
+    return PS_OK;
 }
 
 ps_error ps_obs_closed_list(ps_db *db, ps_closed **out, size_t *n, ps_ctx *ctx)

@@ -181,7 +181,8 @@ ps_error ps_obs_latest_year(ps_db *db, const long long *unit_ids, size_t nunits,
 ps_error ps_obs_forced_closed_list(ps_db *db, ps_obs_key **out, size_t *n, ps_ctx *ctx);
 
 
-/* The line of submission_id's value for key, or 0. */
-long ps_obs_line_of(ps_obs_writer *w, const ps_obs_key *k, long long submission_id);
+/* *line: the line of submission_id's value for key, or 0 when that
+ * submission stored none for it. Fails only when the database does. */
+ps_error ps_obs_line_of(ps_obs_writer *w, const ps_obs_key *k, long long submission_id, long *line, ps_ctx *ctx);
 
 #endif

@@ -628,8 +628,17 @@ TEST(eval_arithmetic_and_missing)
     CHECK_NEAR(v, 1300, 0); /* period 30, unit 1 */
     CHECK(ev("X / TWO + 1", &v));
     CHECK_NEAR(v, 651, 0);
+    /* + and - are exact on the decimals (SPEC §5): never 0.30000000000000004 */
     CHECK(ev("0.1 + 0.2", &v));
-    CHECK_NEAR(v, 0.1 + 0.2, 0);
+    CHECK_NEAR(v, 0.3, 0);
+    CHECK(ev("2112.3 + 952.9", &v));
+    CHECK_NEAR(v, 3065.2, 0);
+    CHECK(ev("0.3 - 0.1", &v));
+    CHECK_NEAR(v, 0.2, 0);
+    CHECK(ev("0.1 + 0.2 + 0.3 - 0.6", &v));
+    CHECK_NEAR(v, 0, 0);
+    CHECK(ev("X / 3 + 1", &v)); /* a third has no decimal form: added in double */
+    CHECK_NEAR(v, 1300.0 / 3 + 1, 0);
 
     /* missing operand: no value, and *out untouched */
     v = 42;

@@ -141,7 +141,11 @@ TEST(a_statement_that_cannot_be_prepared_is_an_error_at_its_first_use)
     CHECK(strstr(ps_ctx_message(&c2), "no such table: obs") != NULL);
     ps_ctx c3 = {0};
     CHECK_INT(ps_obs_append(w, &k, 1, 'A', 0, 1, "", 1, 1, 2, &c3), PS_ERR_DB);
-    CHECK_INT(ps_obs_line_of(w, &k, 1), 0);
+    ps_ctx c4 = {0};
+    long line = -1;
+    CHECK_INT(ps_obs_line_of(w, &k, 1, &line, &c4), PS_ERR_DB);
+    CHECK_INT(line, 0);
+    CHECK(strstr(ps_ctx_message(&c4), "no such table: obs") != NULL);
     stop(db, w, NULL);
 }
 
