@@ -1,61 +1,13 @@
 /* cmd_catalog.c - `provstat catalog units|reporters|indicators|rules`. */
 #include "cli/cli.h"
 #include "cli/opts.h"
-#include "cli/table.h"
+#include "cli/listing.h"
 
 #include "core/number.h"
 #include "core/period.h"
 
 #include <stdio.h>
 #include <string.h>
-
-typedef struct listing {
-    int ncols;
-    const char *const *header;
-    const bool *numeric;   /* JSON: write as a number */
-} listing;
-
-static void emit_begin(ps_outfmt fmt, const listing *l, ps_table **t)
-{
-    if (fmt == PS_OUT_TABLE)
-        *t = ps_table_new(l->ncols, l->header);
-    else if (fmt == PS_OUT_CSV)
-        ps_csv_row(stdout, l->header, l->ncols, false);
-    else
-        fputs("[", stdout);
-}
-
-static void emit_row(ps_outfmt fmt, const listing *l, ps_table *t, const char *const *cells, size_t rowno)
-{
-    if (fmt == PS_OUT_TABLE) {
-        ps_table_add(t, cells);
-    } else if (fmt == PS_OUT_CSV) {
-        ps_csv_row(stdout, cells, l->ncols, false);
-    } else {
-        fputs(rowno ? ",\n {" : "\n {", stdout);
-        for (int c = 0; c < l->ncols; c++) {
-            if (c)
-                fputs(", ", stdout);
-            ps_json_string(stdout, l->header[c]);
-            fputs(": ", stdout);
-            if (l->numeric && l->numeric[c])
-                fputs(*cells[c] ? cells[c] : "null", stdout);
-            else
-                ps_json_string(stdout, cells[c]);
-        }
-        fputs("}", stdout);
-    }
-}
-
-static void emit_end(ps_outfmt fmt, ps_table *t, size_t rows)
-{
-    if (fmt == PS_OUT_TABLE) {
-        ps_table_print(t, stdout);
-        ps_table_free(t);
-    } else if (fmt == PS_OUT_JSON) {
-        fputs(rows ? "\n]\n" : "]\n", stdout);
-    }
-}
 
 static const char *period_text(ps_period p, char *buf)
 {
@@ -70,39 +22,37 @@ static void list_units(const ps_catalog *cat, ps_outfmt fmt)
 {
     static const char *const h[] = {"code", "name_vi", "name_en", "level", "kind", "parent",
                                     "valid_from", "valid_to", "successor"};
-    listing l = {9, h, NULL};
-    ps_table *t = NULL;
-    emit_begin(fmt, &l, &t);
+    ps_listing l;
+    ps_listing_begin(&l, fmt, 9, h, NULL, false, false);
     for (size_t i = 0; i < cat->nunits; i++) {
         const ps_unit *u = &cat->units[i];
         char a[PS_PERIOD_BUFSZ], b[PS_PERIOD_BUFSZ];
         const char *cells[9] = {u->code, u->name_vi, u->name_en, ps_level_name(u->level), u->kind,
                                 u->parent_code ? u->parent_code : "", period_text(u->valid_from, a),
                                 period_text(u->valid_to, b), u->successor_code ? u->successor_code : ""};
-        emit_row(fmt, &l, t, cells, i);
+        ps_listing_row(&l, cells);
     }
-    emit_end(fmt, t, cat->nunits);
+    ps_listing_end(&l);
 }
 
 static void list_reporters(const ps_catalog *cat, ps_outfmt fmt)
 {
     static const char *const h[] = {"code", "name_vi", "name_en", "scope_unit", "indicators",
                                     "report_level", "deadline_day"};
-    static const bool num[] = {0, 0, 0, 0, 0, 0, 1};
-    listing l = {7, h, num};
-    ps_table *t = NULL;
-    emit_begin(fmt, &l, &t);
+    static const ps_col num[7] = {[6] = PS_COL_NUMBER};
+    ps_listing l;
+    ps_listing_begin(&l, fmt, 7, h, num, false, false);
     for (size_t i = 0; i < cat->nreporters; i++) {
         const ps_reporter *r = &cat->reporters[i];
         char dl[16];
         snprintf(dl, sizeof dl, "%d", r->deadline_day);
         const char *cells[7] = {r->code, r->name_vi, r->name_en, r->scope_code, r->indicators_text,
                                 ps_level_name(r->report_level), dl};
-        emit_row(fmt, &l, t, cells, i);
+        ps_listing_row(&l, cells);
     }
     if (fmt == PS_OUT_TABLE)
-        ps_table_align_right(t, 6);
-    emit_end(fmt, t, cat->nreporters);
+        ps_table_align_right(l.t, 6);
+    ps_listing_end(&l);
 }
 
 static void list_indicators(const ps_catalog *cat, ps_outfmt fmt)
@@ -110,10 +60,10 @@ static void list_indicators(const ps_catalog *cat, ps_outfmt fmt)
     static const char *const h[] = {"code", "name_vi", "name_en", "unit_vi", "unit_en", "kind",
                                     "space_agg", "time_agg", "decimals", "min", "max", "formula",
                                     "order", "group", "frequency", "key"};
-    static const bool num[] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 0, 0, 1};
-    listing l = {16, h, num};
-    ps_table *t = NULL;
-    emit_begin(fmt, &l, &t);
+    static const ps_col num[] = {[8] = PS_COL_NUMBER, [9] = PS_COL_NUMBER, [10] = PS_COL_NUMBER,
+                                 [12] = PS_COL_NUMBER, [15] = PS_COL_NUMBER};
+    ps_listing l;
+    ps_listing_begin(&l, fmt, 16, h, num, false, false);
     /* catalog file order, so that the csv loads again with the same groups */
     for (size_t i = 0; i < cat->nindicators; i++) {
         const ps_indicator *x = &cat->indicators[i];
@@ -126,24 +76,23 @@ static void list_indicators(const ps_catalog *cat, ps_outfmt fmt)
                                  x->has_max ? ps_number_format(x->max, mx) : "", x->formula_text,
                                  ps_number_format(x->order, ord), x->group,
                                  ps_frequency_name(x->frequency), x->key ? "1" : "0"};
-        emit_row(fmt, &l, t, cells, i);
+        ps_listing_row(&l, cells);
     }
-    emit_end(fmt, t, cat->nindicators);
+    ps_listing_end(&l);
 }
 
 static void list_rules(const ps_catalog *cat, ps_outfmt fmt)
 {
     static const char *const h[] = {"code", "left", "op", "right", "severity", "message_vi", "message_en"};
-    listing l = {7, h, NULL};
-    ps_table *t = NULL;
-    emit_begin(fmt, &l, &t);
+    ps_listing l;
+    ps_listing_begin(&l, fmt, 7, h, NULL, false, false);
     for (size_t i = 0; i < cat->nrules; i++) {
         const ps_rule *r = &cat->rules[i];
         const char *cells[7] = {r->code, r->left_text, ps_rule_op_name(r->op), r->right_text,
                                 ps_severity_name(r->severity), r->message_vi, r->message_en};
-        emit_row(fmt, &l, t, cells, i);
+        ps_listing_row(&l, cells);
     }
-    emit_end(fmt, t, cat->nrules);
+    ps_listing_end(&l);
 }
 
 int ps_cmd_catalog(ps_cli *cli, int argc, char **argv)

@@ -2,7 +2,7 @@
  * close, reopen and backup. */
 #include "cli/cli.h"
 #include "cli/opts.h"
-#include "cli/table.h"
+#include "cli/listing.h"
 
 #include "core/number.h"
 #include "core/period.h"
@@ -129,13 +129,12 @@ int ps_cmd_history(ps_cli *cli, int argc, char **argv)
     char pb[PS_PERIOD_BUFSZ];
     ps_period_format(p, pb);
     const char *measure = key.measure == PS_MEASURE_PLAN ? "plan" : "actual";
-    ps_table *t = NULL;
+    static const ps_col kinds[13] = {[4] = PS_COL_NUMBER, [5] = PS_COL_NUMBER, [8] = PS_COL_NUMBER,
+                                     [10] = PS_COL_NUMBER, [12] = PS_COL_NUMBER};
+    ps_listing l;
+    ps_listing_begin(&l, k.fmt, 13, h, kinds, true, false);
     if (k.fmt == PS_OUT_TABLE)
-        t = ps_table_new(13, h);
-    else if (k.fmt == PS_OUT_CSV)
-        ps_csv_row(stdout, h, 13, false);
-    else
-        fputs("[", stdout);
+        ps_table_align_right(l.t, 5);
     for (size_t i = 0; i < n; i++) {
         const ps_hist_row *r = &rows[i];
         char rev[16], val[PS_NUMBER_BUFSZ] = "", sub[24], line[24], st[2] = {r->status, 0};
@@ -146,35 +145,11 @@ int ps_cmd_history(ps_cli *cli, int argc, char **argv)
         snprintf(line, sizeof line, "%ld", r->line);
         const char *cells[13] = {cat->units[u].code, cat->indicators[ind].code, pb, measure, rev, val,
                                  st, r->reporter, sub, r->file, line, r->received, r->current ? "1" : "0"};
-        if (k.fmt == PS_OUT_TABLE) {
-            ps_table_add(t, cells);
-        } else if (k.fmt == PS_OUT_CSV) {
-            ps_csv_row(stdout, cells, 13, true);
-        } else {
-            static const bool numeric[13] = {0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 1};
-            fputs(i ? ",\n {" : "\n {", stdout);
-            for (int c = 0; c < 13; c++) {
-                if (c)
-                    fputs(", ", stdout);
-                ps_json_string(stdout, h[c]);
-                fputs(": ", stdout);
-                if (numeric[c])
-                    fputs(*cells[c] ? cells[c] : "null", stdout);
-                else
-                    ps_json_string(stdout, cells[c]);
-            }
-            fputs("}", stdout);
-        }
+        ps_listing_row(&l, cells);
     }
-    if (k.fmt == PS_OUT_TABLE) {
-        ps_table_align_right(t, 5);
-        ps_table_print(t, stdout);
-        ps_table_free(t);
-        if (!n)
-            printf("(no value stored for %s %s %s %s)\n", cat->units[u].code, cat->indicators[ind].code, pb, measure);
-    } else if (k.fmt == PS_OUT_JSON) {
-        fputs(n ? "\n]\n" : "]\n", stdout);
-    }
+    ps_listing_end(&l);
+    if (k.fmt == PS_OUT_TABLE && !n)
+        printf("(no value stored for %s %s %s %s)\n", cat->units[u].code, cat->indicators[ind].code, pb, measure);
     ps_hist_free(rows, n);
 out:
     ps_catalog_free(cat);

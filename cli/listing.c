@@ -1,0 +1,59 @@
+/* listing.c - rows as a table, CSV or JSON (listing.h). */
+#include "cli/listing.h"
+
+#include <stdio.h>
+
+void ps_listing_begin(ps_listing *l, ps_outfmt fmt, int ncols, const char *const *header, const ps_col *kinds,
+                      bool guard, bool bom)
+{
+    *l = (ps_listing){fmt, ncols, header, kinds, guard, NULL, 0};
+    if (fmt == PS_OUT_TABLE) {
+        l->t = ps_table_new(ncols, header);
+    } else if (fmt == PS_OUT_CSV) {
+        if (bom)
+            fputs("\xEF\xBB\xBF", stdout);
+        ps_csv_row(stdout, header, ncols, false);
+    } else {
+        fputs("[", stdout);
+    }
+}
+
+static void json_row(const ps_listing *l, const char *const *cells)
+{
+    fputs(l->rows ? ",\n {" : "\n {", stdout);
+    for (int c = 0; c < l->ncols; c++) {
+        if (c)
+            fputs(", ", stdout);
+        ps_json_string(stdout, l->header[c]);
+        fputs(": ", stdout);
+        ps_col kind = l->kinds ? l->kinds[c] : PS_COL_TEXT;
+        if (kind != PS_COL_TEXT && !*cells[c])
+            fputs("null", stdout);
+        else if (kind == PS_COL_NUMBER)
+            fputs(cells[c], stdout);
+        else
+            ps_json_string(stdout, cells[c]);
+    }
+    fputs("}", stdout);
+}
+
+void ps_listing_row(ps_listing *l, const char *const *cells)
+{
+    if (l->fmt == PS_OUT_TABLE)
+        ps_table_add(l->t, cells);
+    else if (l->fmt == PS_OUT_CSV)
+        ps_csv_row(stdout, cells, l->ncols, l->guard);
+    else
+        json_row(l, cells);
+    l->rows++;
+}
+
+void ps_listing_end(ps_listing *l)
+{
+    if (l->fmt == PS_OUT_TABLE)
+        ps_table_print(l->t, stdout);
+    else if (l->fmt == PS_OUT_JSON)
+        fputs(l->rows ? "\n]\n" : "]\n", stdout);
+    ps_table_free(l->t);
+    l->t = NULL;
+}
