@@ -241,6 +241,97 @@ static void configure_once(void)
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/* The file at path before SQLite opens it: *exists, or a clear refusal
+ * (missing without create, a folder, a missing folder, a network share). */
+static ps_error check_path(const char *path, const ps_db_opts *opts, bool *exists, ps_ctx *ctx)
+{
+    struct stat st;
+    *exists = stat(path, &st) == 0;
+    if (!*exists && errno != ENOENT)
+        return ps_failf(ctx, PS_ERR_IO, "cannot open database %s: %s", path, strerror(errno));
+    if (!*exists && !opts->create)
+        return ps_failf(ctx, PS_ERR_IO,
+                        "database %s does not exist: create it with `provstat --db %s init --catalog DIR`",
+                        path, path);
+    if (*exists && S_ISDIR(st.st_mode))
+        return ps_failf(ctx, PS_ERR_IO, "database %s is a folder, not a file", path);
+    if (!*exists) {
+        /* creating: say so plainly when the folder is missing */
+        char *dir = ps_xstrdup(path);
+        char *slash = strrchr(dir, '/');
+        struct stat ds;
+        ps_error err = PS_OK;
+        if (slash && slash != dir) {
+            *slash = '\0';
+            if (stat(dir, &ds) != 0 || !S_ISDIR(ds.st_mode))
+                err = ps_failf(ctx, PS_ERR_IO, "cannot create database %s: folder %s does not exist", path, dir);
+        }
+        free(dir);
+        if (err)
+            return err;
+    }
+    const char *net = network_fs(path);
+    if (net)
+        return ps_failf(ctx, PS_ERR_IO,
+                        "database %s is on a network share (%s): SQLite's write-ahead log does not work there; keep the database on a local disk",
+                        path, net);
+    return PS_OK;
+}
+
+/* Opened read-only: the file's schema version into *version, or why the
+ * file cannot be read (no -shm possible beside it, not a provstat file). */
+static ps_error readonly_version(ps_db *db, int *version, ps_ctx *ctx)
+{
+    /* a query never creates a schema, even where it may write */
+    sqlite3_stmt *vs;
+    ps_error err;
+    *version = 0;
+    if ((err = ps_db_prepare(db, "PRAGMA user_version", &vs, ctx)))
+        return err;
+    int rc = sqlite3_step(vs);
+    if (rc == SQLITE_ROW)
+        *version = sqlite3_column_int(vs, 0);
+    sqlite3_finalize(vs);
+    if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)
+        /* read-only, SQLite still needs the write-ahead log's index
+         * (path-shm) beside the file, and cannot create it there */
+        return ps_failf(ctx, PS_ERR_IO,
+                        "cannot read database %s: SQLite needs to create %s-shm beside it and the folder is not writable for you; ask for write access to the folder, or work on a copy (provstat --db COPY ...)",
+                        db->path, db->path);
+    if (rc != SQLITE_ROW)
+        return ps_db_fail(db, ctx, rc, "reading the schema version");
+    if (*version == 0)
+        return ps_failf(ctx, PS_ERR_SCHEMA, "%s is not a provstat database: create one with `provstat --db %s init --catalog DIR`",
+                        db->path, db->path);
+    return PS_OK;
+}
+
+/* The connection's settings, then the schema: migrated when writable,
+ * read through views of the current schema when read-only and older. */
+static ps_error set_up(ps_db *db, const ps_db_opts *opts, ps_ctx *ctx)
+{
+    sqlite3_extended_result_codes(db->h, 1);
+    sqlite3_busy_timeout(db->h, db->busy_ms);
+    int old_version = 0; /* read-only: the file's schema version */
+    ps_error err;
+    if (opts->readonly && (err = readonly_version(db, &old_version, ctx)))
+        return err;
+    /* journal_mode=WAL is persistent; the others are per connection */
+    if (!db->readonly && (err = ps_db_exec(db, "PRAGMA journal_mode=WAL", ctx)))
+        return err;
+    /* a 16 MB page cache: inserts come in key order and a roll-up reads
+     * each page about once, so neither gains from more (48 MB measured no
+     * faster on the national ingest and roll-up, and cost 34 MB of peak
+     * memory on the roll-up) */
+    if ((err = ps_db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+                              "PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;", ctx)))
+        return err;
+    if (!db->readonly)
+        return migrate(db, ctx);
+    /* after the pragmas: setting temp_store drops temporary views */
+    return read_old_schema(db, old_version, ctx);
+}
+
 ps_error ps_db_open(ps_db **out, const char *path, const ps_db_opts *opts, ps_ctx *ctx)
 {
     configure_once();
@@ -248,38 +339,10 @@ ps_error ps_db_open(ps_db **out, const char *path, const ps_db_opts *opts, ps_ct
     if (!opts)
         opts = &defaults;
     *out = NULL;
-    struct stat st;
-    bool exists = stat(path, &st) == 0;
-    if (!exists && errno != ENOENT)
-        return ps_failf(ctx, PS_ERR_IO, "cannot open database %s: %s", path, strerror(errno));
-    if (!exists && !opts->create)
-        return ps_failf(ctx, PS_ERR_IO,
-                        "database %s does not exist: create it with `provstat --db %s init --catalog DIR`",
-                        path, path);
-    if (exists && S_ISDIR(st.st_mode))
-        return ps_failf(ctx, PS_ERR_IO, "database %s is a folder, not a file", path);
-    if (!exists) {
-        /* creating: say so plainly when the folder is missing */
-        char *dir = ps_xstrdup(path);
-        char *slash = strrchr(dir, '/');
-        struct stat ds;
-        if (slash && slash != dir) {
-            *slash = '\0';
-            if (stat(dir, &ds) != 0 || !S_ISDIR(ds.st_mode)) {
-                ps_error e = ps_failf(ctx, PS_ERR_IO, "cannot create database %s: folder %s does not exist",
-                                      path, dir);
-                free(dir);
-                return e;
-            }
-        }
-        free(dir);
-    }
-    const char *net = network_fs(path);
-    if (net)
-        return ps_failf(ctx, PS_ERR_IO,
-                        "database %s is on a network share (%s): SQLite's write-ahead log does not work there; keep the database on a local disk",
-                        path, net);
-
+    bool exists;
+    ps_error err = check_path(path, opts, &exists, ctx);
+    if (err)
+        return err;
     bool readonly = opts->readonly;
     if (readonly && opts->query && exists)
         readonly = !writable(path);
@@ -288,66 +351,19 @@ ps_error ps_db_open(ps_db **out, const char *path, const ps_db_opts *opts, ps_ct
     db->readonly = readonly;
     db->busy_ms = opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 30000;
     int flags = readonly ? SQLITE_OPEN_READONLY
-                               : SQLITE_OPEN_READWRITE | (opts->create ? SQLITE_OPEN_CREATE : 0);
+                         : SQLITE_OPEN_READWRITE | (opts->create ? SQLITE_OPEN_CREATE : 0);
     int rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
-    ps_error err = PS_OK;
-    if (rc != SQLITE_OK) {
+    if (rc != SQLITE_OK)
         err = ps_failf(ctx, PS_ERR_IO, "cannot open database %s: %s", path,
                        db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
-        goto fail;
+    else
+        err = set_up(db, opts, ctx);
+    if (err) {
+        ps_db_close(db);
+        return err;
     }
-    sqlite3_extended_result_codes(db->h, 1);
-    sqlite3_busy_timeout(db->h, db->busy_ms);
-    int old_version = 0; /* read-only: the file's schema version */
-    if (opts->readonly) {
-        /* a query never creates a schema, even where it may write */
-        sqlite3_stmt *vs;
-        int version = 0;
-        if ((err = ps_db_prepare(db, "PRAGMA user_version", &vs, ctx)))
-            goto fail;
-        rc = sqlite3_step(vs);
-        if (rc == SQLITE_ROW)
-            version = sqlite3_column_int(vs, 0);
-        sqlite3_finalize(vs);
-        if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN) {
-            /* read-only, SQLite still needs the write-ahead log's index
-             * (path-shm) beside the file, and cannot create it there */
-            err = ps_failf(ctx, PS_ERR_IO,
-                           "cannot read database %s: SQLite needs to create %s-shm beside it and the folder is not writable for you; ask for write access to the folder, or work on a copy (provstat --db COPY ...)",
-                           path, path);
-            goto fail;
-        }
-        if (rc != SQLITE_ROW) {
-            err = ps_db_fail(db, ctx, rc, "reading the schema version");
-            goto fail;
-        }
-        if (version == 0) {
-            err = ps_failf(ctx, PS_ERR_SCHEMA, "%s is not a provstat database: create one with `provstat --db %s init --catalog DIR`",
-                           path, path);
-            goto fail;
-        }
-        old_version = version;
-    }
-    /* journal_mode=WAL is persistent; the others are per connection */
-    if (!readonly && (err = ps_db_exec(db, "PRAGMA journal_mode=WAL", ctx)))
-        goto fail;
-    /* a 16 MB page cache: inserts come in key order and a roll-up reads
-     * each page about once, so neither gains from more (48 MB measured no
-     * faster on the national ingest and roll-up, and cost 34 MB of peak
-     * memory on the roll-up) */
-    if ((err = ps_db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-                              "PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;", ctx)))
-        goto fail;
-    if (!readonly && (err = migrate(db, ctx)))
-        goto fail;
-    /* after the pragmas: setting temp_store drops temporary views */
-    if (readonly && (err = read_old_schema(db, old_version, ctx)))
-        goto fail;
     *out = db;
     return PS_OK;
-fail:
-    ps_db_close(db);
-    return err;
 }
 
 void ps_db_close(ps_db *db)
