@@ -829,15 +829,11 @@ static void add_int(int **arr, int *n, int v)
     (*arr)[(*n)++] = v;
 }
 
-static void check_units(checker *ck)
+/* Each unit's parent, the top unit, the children, and levels in order. */
+static void link_parents(checker *ck)
 {
     ps_catalog *cat = ck->cat;
     const char *path = ck->paths[0];
-    for (size_t i = 0; i < cat->nunits; i++) {
-        ps_unit *u = &cat->units[i];
-        free(u->children); u->children = NULL; u->nchildren = 0;
-        free(u->predecessors); u->predecessors = NULL; u->npredecessors = 0;
-    }
     for (size_t i = 0; i < cat->nunits; i++) {
         ps_unit *u = &cat->units[i];
         if (!u->parent_code) {
@@ -865,6 +861,13 @@ static void check_units(checker *ck)
     if (cat->nunits && cat->top < 0 && !ck->d->nerr)
         ps_diag_add(ck->d, path, 0, 0, PS_SEV_ERROR, PS_D_CYCLE, NULL,
                     "every unit has a parent: one unit (the province) must have none");
+}
+
+/* Parents that form a cycle, reported once each; every unit's depth. */
+static void check_cycles(checker *ck)
+{
+    ps_catalog *cat = ck->cat;
+    const char *path = ck->paths[0];
     /* cycles: follow parents; a walk longer than the number of units loops */
     unsigned char *state = ps_xcalloc(cat->nunits ? cat->nunits : 1, 1);
     for (size_t i = 0; i < cat->nunits; i++) {
@@ -906,6 +909,14 @@ static void check_units(checker *ck)
         u->depth = depth;
     }
     free(state);
+}
+
+/* Validity ranges, and successors: a unit that ended, naming one valid
+ * the month after. */
+static void check_successors(checker *ck)
+{
+    ps_catalog *cat = ck->cat;
+    const char *path = ck->paths[0];
     for (size_t i = 0; i < cat->nunits; i++) {
         ps_unit *u = &cat->units[i];
         if (u->valid_from.type != PS_P_NONE && u->valid_to.type != PS_P_NONE &&
@@ -946,6 +957,19 @@ static void check_units(checker *ck)
         }
         add_int(&s->predecessors, &s->npredecessors, (int)i);
     }
+}
+
+static void check_units(checker *ck)
+{
+    ps_catalog *cat = ck->cat;
+    for (size_t i = 0; i < cat->nunits; i++) {
+        ps_unit *u = &cat->units[i];
+        free(u->children); u->children = NULL; u->nchildren = 0;
+        free(u->predecessors); u->predecessors = NULL; u->npredecessors = 0;
+    }
+    link_parents(ck);
+    check_cycles(ck);
+    check_successors(ck);
 }
 
 /* Formula checks: names, POP, dependency cycles. */
