@@ -4,7 +4,7 @@
 
 #include "core/alloc.h"
 #include "core/strbuf.h"
-#include "store/dbcatalog.h"
+#include "ingest/change.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +57,7 @@ int ps_cmd_init(ps_cli *cli, int argc, char **argv)
         ps_sb_printf(&p[i], "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names[i]);
     const char *paths[4] = {ps_sb_str(&p[0]), ps_sb_str(&p[1]), ps_sb_str(&p[2]), ps_sb_str(&p[3])};
     ps_diags_init(&diags);
-    err = ps_db_catalog_save(db, cat, paths, &diags, &ctx);
+    err = ps_change_catalog(db, cat, paths, &diags, &ctx);
     if (err == PS_ERR_REFUSED) {
         ps_cli_print_diags(&diags, false);
         fprintf(stderr, "provstat: catalog %s refused: it contradicts data stored in %s; nothing was changed\n",

@@ -1014,7 +1014,7 @@ finish:
     ps_change *changes = ps_xmalloc((g.nseries ? g.nseries : 1) * sizeof *changes);
     for (size_t i = 0; i < g.nseries; i++)
         changes[i] = (ps_change){g.series[i].unit, g.series[i].indicator};
-    ps_change_set set = {changes, g.nseries, g.first_month, g.last_month, o->refresh_max};
+    ps_change_set set = {changes, g.nseries, g.first_month, g.last_month, o->refresh_max, false};
     free_ingest(&g);
     g.w = NULL;
     if (changed)

@@ -24,7 +24,7 @@ ps_error ps_period_lock(ps_db *db, const ps_catalog *cat, int unit, ps_period p,
                         "and --unit it was closed with)",
                         pb, cat->units[unit].code);
     }
-    ps_change_set none = {NULL, 0, 0, -1, 0};
+    ps_change_set none = {NULL, 0, 0, -1, 0, false};
     if ((err = ps_change_commit(db, cat, &none, warn, ctx)))
         goto rollback;
     return PS_OK;

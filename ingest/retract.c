@@ -59,7 +59,7 @@ ps_error ps_retract_value(ps_db *db, const ps_catalog *cat, const ps_retract_req
     int first, last;
     ps_period_month_span(req->period, &first, &last);
     ps_change change = {req->unit, req->indicator};
-    ps_change_set set = {&change, 1, first, last, 0};
+    ps_change_set set = {&change, 1, first, last, 0, false};
     if ((err = ps_change_commit(db, cat, &set, &res->kept, ctx)))
         goto rollback;
     res->revision = cur.revision + 1;

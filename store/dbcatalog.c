@@ -367,38 +367,24 @@ static ps_error catalog_text(ps_db *db, ps_strbuf *out, ps_ctx *ctx)
     return PS_OK;
 }
 
-ps_error ps_db_catalog_save(ps_db *db, ps_catalog *cat, const char *const paths[4],
-                            ps_diags *diags, ps_ctx *ctx)
+ps_error ps_db_catalog_save(ps_db *db, ps_catalog *cat, const char *const paths[4], ps_diags *diags,
+                            bool *changed, ps_ctx *ctx)
 {
     ps_strbuf was = PS_STRBUF_INIT, is = PS_STRBUF_INIT;
-    ps_error err = ps_db_begin(db, ctx);
-    if (err)
-        return err;
+    *changed = false;
     size_t before = diags->nerr;
-    if ((err = check_drops(db, cat, paths, diags, ctx)))
-        goto fail;
-    if (diags->nerr > before) {
+    ps_error err = check_drops(db, cat, paths, diags, ctx);
+    if (!err && diags->nerr > before)
         err = PS_ERR_REFUSED;
-        goto fail;
-    }
     /* parents and successors refer to codes; check them at the end */
-    if ((err = ps_db_exec(db, "PRAGMA defer_foreign_keys = ON", ctx)))
-        goto fail;
-    /* the same catalog saved again changes no computed number: the data
-     * generation, and the roll-ups kept for it, stay */
-    if ((err = catalog_text(db, &was, ctx)) || (err = save_all(db, cat, ctx)) ||
-        (err = catalog_text(db, &is, ctx)))
-        goto fail;
-    if ((was.len != is.len || (was.len && memcmp(was.buf, is.buf, was.len) != 0)) &&
-        (err = ps_db_bump_generation(db, ctx)))
-        goto fail;
+    if (!err)
+        err = ps_db_exec(db, "PRAGMA defer_foreign_keys = ON", ctx);
+    /* the same catalog saved again changes no computed number */
+    if (!err && !(err = catalog_text(db, &was, ctx)) && !(err = save_all(db, cat, ctx)) &&
+        !(err = catalog_text(db, &is, ctx)))
+        *changed = was.len != is.len || (was.len && memcmp(was.buf, is.buf, was.len) != 0);
     ps_sb_free(&was);
     ps_sb_free(&is);
-    return ps_db_commit(db, ctx);
-fail:
-    ps_sb_free(&was);
-    ps_sb_free(&is);
-    ps_db_rollback(db);
     return err;
 }
 

@@ -54,7 +54,7 @@ static void ingest_with(long every, calls *c)
     CHECK_INT(ps_catalog_read_dir(&cat, CATALOG, &d, &ctx), PS_OK);
     const char *paths[4] = {"units.csv", "reporters.csv", "indicators.csv", "rules.csv"};
     if (db && cat)
-        CHECK_INT(ps_db_catalog_save(db, cat, paths, &d, &ctx), PS_OK);
+        CHECK_INT(ps_change_catalog(db, cat, paths, &d, &ctx), PS_OK);
     char file[64];
     snprintf(file, sizeof file, "/tmp/provstat-test-progress-%ld.csv", (long)getpid());
     write_file(file);
