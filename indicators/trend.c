@@ -1,5 +1,5 @@
 /* trend.c - series over a range, least-squares trend (GSL), CAGR and year-end projections. */
-#include "indicators/trend.h"
+#include "indicators/trend_int.h"
 
 #include "aggregate/latest.h"
 #include "core/alloc.h"

@@ -12,7 +12,7 @@
 #include "check.h"
 
 #include "core/error_int.h"
-#include "indicators/trend.h"
+#include "indicators/trend_int.h"
 
 #include <math.h>
 #include <stdbool.h>
