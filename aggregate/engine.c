@@ -42,12 +42,15 @@ struct ps_engine {
     ps_kept *kept;       /* roll-ups kept between commands (aggregate/kept.h) */
 };
 
-/* A memo key: the period key in the low 24 bits, so that the values of one
- * series (what, unit, indicator) are placed together (core/cache.h). */
-static uint64_t mkey(int what, int u, int ind, int pkey)
+/* A memo key: what, unit and indicator name a series (a group of the memo,
+ * placed together: core/cache.h), the low 24 bits its period as year << 7 |
+ * (type - 1) * 13 + num (below 64), so that within the series' block a
+ * year's periods each have a place of their own and the year before sits
+ * half a block away. */
+static uint64_t mkey(int what, int u, int ind, ps_period p)
 {
-    return ((uint64_t)what << 60) | ((uint64_t)(unsigned)u << 38) | ((uint64_t)(unsigned)ind << 24) |
-           (uint64_t)(unsigned)pkey;
+    unsigned pcode = (unsigned)p.year << 7 | (unsigned)((p.type - 1) * 13 + p.num);
+    return ((uint64_t)what << 60) | ((uint64_t)(unsigned)u << 38) | ((uint64_t)(unsigned)ind << 24) | pcode;
 }
 
 static bool memo_get(const ps_engine *e, uint64_t key, ps_val *out)
@@ -176,13 +179,21 @@ static ps_error value_of(ps_engine *e, int u, int ind, ps_period p, ps_val *out,
      * values, which stored.c holds already: memoising it again would only
      * double the memo's traffic (most units are leaves) */
     bool leaf = e->cat->units[u].nchildren == 0 && e->cat->indicators[ind].kind != PS_KIND_DERIVED;
-    int pk = ps_period_key(p);
-    uint64_t key = mkey(K_VALUE, u, ind, pk);
     ps_error err;
+    if (leaf) {
+        e->depth++;
+        err = compute_value(e, u, ind, p, out, ctx);
+        e->depth--;
+        if (err)
+            *out = NONE; /* nothing half computed is used */
+        return err;
+    }
+    int pk = ps_period_key(p);
+    uint64_t key = mkey(K_VALUE, u, ind, p);
     bool found;
-    if (!leaf && memo_get(e, key, out))
+    if (memo_get(e, key, out))
         return PS_OK;
-    if (!leaf && ((err = ps_kept_value(e->kept, u, ind, 0, pk, out, &found, ctx)) || found))
+    if ((err = ps_kept_value(e->kept, u, ind, 0, pk, out, &found, ctx)) || found)
         return err;
     e->depth++;
     err = compute_value(e, u, ind, p, out, ctx);
@@ -191,10 +202,8 @@ static ps_error value_of(ps_engine *e, int u, int ind, ps_period p, ps_val *out,
         *out = NONE; /* nothing half computed is memoised or kept */
         return err;
     }
-    if (!leaf) {
-        memo_put(e, key, out);
-        ps_kept_note_value(e->kept, u, ind, 0, pk, out);
-    }
+    memo_put(e, key, out);
+    ps_kept_note_value(e->kept, u, ind, 0, pk, out);
     return PS_OK;
 }
 
@@ -208,7 +217,7 @@ static ps_error ytd_value(ps_engine *e, int u, int ind, ps_period p, ps_val *out
     ps_period y = ps_period_ytd_of(p);
     if (u < 0 || ind < 0 || y.type != PS_P_YEAR || e->cat->indicators[ind].kind != PS_KIND_DERIVED)
         return value_of(e, u, ind, y, out, ctx);
-    uint64_t key = mkey(K_YTD12, u, ind, ps_period_key(y));
+    uint64_t key = mkey(K_YTD12, u, ind, y);
     if (memo_get(e, key, out))
         return PS_OK;
     e->depth++;
@@ -625,7 +634,7 @@ static ps_error plan_of(ps_engine *e, int u, int ind, int year, ps_val *out, ps_
     ps_period y = ps_period_make(PS_P_YEAR, year, 0);
     if (u < 0 || ind < 0 || y.type == PS_P_NONE)
         return PS_OK;
-    uint64_t key = mkey(K_PLAN, u, ind, ps_period_key(y));
+    uint64_t key = mkey(K_PLAN, u, ind, y);
     ps_error err;
     bool found;
     if (memo_get(e, key, out))

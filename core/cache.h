@@ -20,10 +20,13 @@
  *   cleared: use it for a set that must remember every key.
  *
  * Placement: keys that agree above their low group_bits bits form a group
- *   and share a block of 128 slots (the group's hash picks the block, the
- *   low bits modulo 127 the place in it), so a caller that asks for many
- *   members of one group together touches a few cache lines rather than
- *   one per key. group_bits 0 places every key by its own hash.
+ *   and share a block of 128 slots, picked by the group's hash; inside it a
+ *   key's place is its low 7 bits, half a block further when bit 7 is set.
+ *   A caller that asks for many members of one group together numbers them
+ *   so (member << 7 | place, place below 64 for two runs of members to keep
+ *   apart) and touches a few cache lines rather than one per key; members
+ *   that share a place are still told apart (linear probing). group_bits 0
+ *   places every key by its own hash.
  *
  * Open addressing with linear probing, grown at half full.
  */
@@ -67,7 +70,7 @@ static inline size_t ps_cache_slot(const ps_cache *c, uint64_t key)
     h ^= h >> 27;
     h *= 0x94D049BB133111EBULL;
     h ^= h >> 31;
-    size_t i = c->group_bits ? (size_t)(h * 128 + (key & ((1ULL << c->group_bits) - 1)) % 127) : (size_t)h;
+    size_t i = c->group_bits ? (size_t)(h * 128 + ((key + (key >> 7 & 1) * 64) & 127)) : (size_t)h;
     i &= c->cap - 1;
     while (c->keys[i] && c->keys[i] != key)
         i = (i + 1) & (c->cap - 1);
