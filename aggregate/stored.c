@@ -53,6 +53,10 @@ typedef struct swin {
  * their windows still there. Beyond that many series, series share pairs. */
 enum { SWIN_MAX_PAIRS = 1 << 18 };
 
+/* ------------------------------------------------------------------------
+ * The reader: what it holds; made, started and freed
+ * ------------------------------------------------------------------------ */
+
 /* What a read found empty for one indicator: no unit of the scope has a
  * stored value of it in year to month lim, nor in year `before` (the year
  * before, when the read took it; -1 otherwise). -1 throughout: unknown. */
@@ -174,6 +178,10 @@ void ps_stored_free(ps_stored *s)
     ps_cache_free(&s->forced);
     free(s);
 }
+
+/* ------------------------------------------------------------------------
+ * Filling and finding windows
+ * ------------------------------------------------------------------------ */
 
 /* A stored value as the engine sees it, with the coverage stored with it
  * (1, or below 1 for a value from an export row: SPEC §5). */
@@ -337,20 +345,18 @@ static ps_error swin_load(ps_stored *s, swin *w, int u, int ind, int year, int l
  * The scope: the units read together
  * ------------------------------------------------------------------------ */
 
-/* The units of the scope, once: the units read together. */
-static void build_scope(ps_stored *s)
+/* The index of every unit id, and the units of the scope: their ids as a
+ * JSON array (the statements' parameter) and the probe. False when unit
+ * ids are too sparse for a table (series are then read one by one). */
+static bool scope_units(ps_stored *s)
 {
-    s->scope_built = true;
-    s->probe = -1;
     const ps_catalog *cat = s->cat;
-    if (s->scope < 0 || !cat->nunits)
-        return;
     long long maxid = 0;
     for (size_t k = 0; k < cat->nunits; k++)
         if (cat->units[k].id > maxid)
             maxid = cat->units[k].id;
     if (maxid > 16 * (long long)cat->nunits + 1024)
-        return; /* ids too sparse for a table: read series one by one */
+        return false;
     s->maxid = maxid;
     s->uidx = ps_xmalloc((size_t)(maxid + 1) * sizeof *s->uidx);
     for (long long i = 0; i <= maxid; i++)
@@ -359,9 +365,6 @@ static void build_scope(ps_stored *s)
         if (cat->units[k].id >= 0)
             s->uidx[cat->units[k].id] = (int)k;
     s->in_scope = ps_xcalloc(cat->nunits, sizeof *s->in_scope);
-    s->empty = ps_xmalloc((cat->nindicators + 1) * sizeof *s->empty);
-    for (size_t k = 0; k <= cat->nindicators; k++)
-        s->empty[k] = (empty_span){-1, -1, -1};
     ps_strbuf b;
     ps_sb_init(&b);
     ps_sb_putc(&b, '[');
@@ -376,6 +379,14 @@ static void build_scope(ps_stored *s)
     }
     ps_sb_putc(&b, ']');
     s->scope_json = ps_sb_steal(&b);
+    return true;
+}
+
+/* The index of every indicator id, and the submitted indicators' ids as a
+ * JSON array; nothing when ids are too sparse (no batch is read then). */
+static void scope_indicators(ps_stored *s)
+{
+    const ps_catalog *cat = s->cat;
     long long maxiid = 0;
     for (size_t k = 0; k < cat->nindicators; k++)
         if (cat->indicators[k].id > maxiid)
@@ -386,6 +397,7 @@ static void build_scope(ps_stored *s)
     s->iidx = ps_xmalloc((size_t)(maxiid + 1) * sizeof *s->iidx);
     for (long long i = 0; i <= maxiid; i++)
         s->iidx[i] = -1;
+    ps_strbuf b;
     ps_sb_init(&b);
     ps_sb_putc(&b, '[');
     int n = 0;
@@ -398,6 +410,20 @@ static void build_scope(ps_stored *s)
     }
     ps_sb_putc(&b, ']');
     s->inds_json = ps_sb_steal(&b);
+}
+
+/* The units of the scope, once: the units read together, and the spans
+ * found empty (none known yet). */
+static void build_scope(ps_stored *s)
+{
+    s->scope_built = true;
+    s->probe = -1;
+    if (s->scope < 0 || !s->cat->nunits || !scope_units(s))
+        return;
+    s->empty = ps_xmalloc((s->cat->nindicators + 1) * sizeof *s->empty);
+    for (size_t k = 0; k <= s->cat->nindicators; k++)
+        s->empty[k] = (empty_span){-1, -1, -1};
+    scope_indicators(s);
 }
 
 /* ------------------------------------------------------------------------
