@@ -71,7 +71,8 @@ ps_error ps_engine_new(ps_db *db, const ps_catalog *cat, ps_engine **out, ps_ctx
     ps_engine *e = ps_xcalloc(1, sizeof *e);
     /* a first size that a report's kept series fit in without a rehash;
      * its pages are not touched until used */
-    ps_cache_init(&e->memo, &(ps_cache_opts){sizeof(ps_val), MEMO_MAX, 24, 1024});
+    ps_cache_init(&e->memo,
+                  &(ps_cache_opts){.val_size = sizeof(ps_val), .max = MEMO_MAX, .group_bits = 24, .first_cap = 1024});
     e->db = db;
     e->cat = cat;
     ps_error err = ps_stored_new(db, cat, &e->stored, ctx);

@@ -110,8 +110,8 @@ ps_error ps_stored_new(ps_db *db, const ps_catalog *cat, ps_stored **out, ps_ctx
     s->scope = cat->top;
     s->db = db;
     s->cat = cat;
-    ps_cache_init(&s->tried, &(ps_cache_opts){0, 0, 0, 0});
-    ps_cache_init(&s->forced, &(ps_cache_opts){0, 0, 0, 0});
+    ps_cache_init(&s->tried, &(ps_cache_opts){.val_size = 0});
+    ps_cache_init(&s->forced, &(ps_cache_opts){.val_size = 0});
     ps_error err = ps_obs_writer_new(db, &s->w, ctx);
     if (err) {
         ps_stored_free(s);

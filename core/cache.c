@@ -13,10 +13,22 @@ void ps_cache_init(ps_cache *c, const ps_cache_opts *o)
     c->max = o->max;
     c->group_bits = o->group_bits;
     c->first_cap = o->first_cap ? o->first_cap : 16;
+    c->drop = o->drop;
+}
+
+/* Calls drop on every value held. */
+static void drop_all(ps_cache *c)
+{
+    if (!c->drop || !c->val_size || !c->n)
+        return;
+    for (size_t i = 0; i < c->cap; i++)
+        if (c->keys[i])
+            c->drop(c->vals + i * c->val_size);
 }
 
 void ps_cache_free(ps_cache *c)
 {
+    drop_all(c);
     free(c->keys);
     free(c->vals);
     c->keys = NULL;
@@ -26,6 +38,7 @@ void ps_cache_free(ps_cache *c)
 
 void ps_cache_clear(ps_cache *c)
 {
+    drop_all(c);
     if (c->keys)
         memset(c->keys, 0, c->cap * sizeof *c->keys);
     c->n = 0;

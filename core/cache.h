@@ -7,10 +7,12 @@
  * Keys: plain 64-bit numbers chosen by the caller, never 0.
  *
  * Values: val_size bytes each (0: a set, no values), owned by the table.
- *   ps_cache_put returns the slot to write them into and ps_cache_get the
- *   slot to read them from; a slot pointer is valid until the next put or
- *   ps_cache_free. The table never looks inside a value and frees nothing
- *   a value points to, so values must own no memory.
+ *   ps_cache_put returns the slot to write them into (a held key's slot
+ *   still holds its old value) and ps_cache_get the slot to read them
+ *   from; a slot pointer is valid until the next put, clear or free. The
+ *   table never looks inside a value. A value that owns memory names drop
+ *   in the options: the table calls drop on every value it forgets (at the
+ *   bound, ps_cache_clear, ps_cache_free) and on nothing else.
  *
  * The bound: with max > 0, a put of a new key into a table that holds max
  *   keys first clears the whole table: every key is forgotten, and the
@@ -42,6 +44,7 @@ typedef struct ps_cache_opts {
     size_t max;          /* keys held at most before clearing; 0: no bound */
     unsigned group_bits; /* low key bits that vary within a group (< 64); 0: none */
     size_t first_cap;    /* slots made on the first put (a power of two); 0: 16 */
+    void (*drop)(void *val); /* frees what a forgotten value owns; NULL: nothing */
 } ps_cache_opts;
 
 typedef struct ps_cache {
@@ -51,14 +54,16 @@ typedef struct ps_cache {
     size_t val_size, max;
     unsigned group_bits;
     size_t first_cap;
+    void (*drop)(void *val);
     size_t clears;       /* how many times the bound cleared the table */
 } ps_cache;
 
 /* An empty table with options o (copied). Allocates nothing yet. */
 void ps_cache_init(ps_cache *c, const ps_cache_opts *o);
-/* Frees the table's memory; c is empty afterwards (init may follow). */
+/* Forgets every key (drop on each value) and frees the table's memory;
+ * c is empty afterwards and may be used again. */
 void ps_cache_free(ps_cache *c);
-/* Forgets every key, keeping the memory. */
+/* Forgets every key (drop on each value), keeping the table's memory. */
 void ps_cache_clear(ps_cache *c);
 
 /* The slot of key (0 < key) in a table of cap slots (a power of two). */

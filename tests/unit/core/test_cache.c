@@ -4,6 +4,7 @@
 #include "core/cache.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 
 typedef struct pair {
     double a;
@@ -20,7 +21,7 @@ static void put_pair(ps_cache *c, uint64_t key, double a, int b)
 TEST(values_in_and_out)
 {
     ps_cache c;
-    ps_cache_init(&c, &(ps_cache_opts){sizeof(pair), 0, 0, 0});
+    ps_cache_init(&c, &(ps_cache_opts){.val_size = sizeof(pair)});
     CHECK(ps_cache_get(&c, 7) == NULL);
     for (uint64_t k = 1; k <= 5000; k++)
         put_pair(&c, k * 7919, (double)k / 4, (int)k);
@@ -44,7 +45,7 @@ TEST(values_in_and_out)
 TEST(set_adds_once)
 {
     ps_cache s;
-    ps_cache_init(&s, &(ps_cache_opts){0, 0, 0, 0});
+    ps_cache_init(&s, &(ps_cache_opts){.val_size = 0});
     CHECK(ps_cache_add(&s, 42));
     CHECK(!ps_cache_add(&s, 42));
     CHECK(ps_cache_has(&s, 42));
@@ -58,7 +59,7 @@ TEST(set_adds_once)
 TEST(bound_clears_whole_table)
 {
     ps_cache c;
-    ps_cache_init(&c, &(ps_cache_opts){sizeof(int), 100, 0, 0});
+    ps_cache_init(&c, &(ps_cache_opts){.val_size = sizeof(int), .max = 100});
     for (uint64_t k = 1; k <= 100; k++)
         *(int *)ps_cache_put(&c, k) = (int)k;
     CHECK_INT(ps_cache_count(&c), 100);
@@ -78,7 +79,7 @@ TEST(bound_clears_whole_table)
 TEST(no_bound_keeps_everything)
 {
     ps_cache s;
-    ps_cache_init(&s, &(ps_cache_opts){0, 0, 0, 0});
+    ps_cache_init(&s, &(ps_cache_opts){.val_size = 0});
     for (uint64_t k = 1; k <= 200000; k++)
         ps_cache_add(&s, k << 20);
     CHECK_INT(ps_cache_count(&s), 200000);
@@ -94,7 +95,7 @@ TEST(no_bound_keeps_everything)
 TEST(groups_keep_keys_apart)
 {
     ps_cache c;
-    ps_cache_init(&c, &(ps_cache_opts){sizeof(uint64_t), 0, 24, 1024});
+    ps_cache_init(&c, &(ps_cache_opts){.val_size = sizeof(uint64_t), .group_bits = 24, .first_cap = 1024});
     for (uint64_t g = 1; g <= 300; g++)
         for (uint64_t m = 2015000; m < 2017000; m += 7)
             *(uint64_t *)ps_cache_put(&c, g << 24 | m) = g * 1000003 + m;
@@ -110,6 +111,37 @@ TEST(groups_keep_keys_apart)
     ps_cache_free(&c);
 }
 
+/* A value that owns memory: drop frees it whenever the table forgets it. */
+static int drops;
+
+static void drop_buf(void *val)
+{
+    char **buf = val;
+    free(*buf);
+    drops++;
+}
+
+TEST(drop_frees_what_values_own)
+{
+    ps_cache c;
+    ps_cache_init(&c, &(ps_cache_opts){.val_size = sizeof(char *), .max = 3, .drop = drop_buf});
+    drops = 0;
+    for (uint64_t k = 1; k <= 3; k++)
+        *(char **)ps_cache_put(&c, k) = malloc(16);
+    CHECK_INT(drops, 0);
+    *(char **)ps_cache_put(&c, 4) = malloc(16); /* the bound: three dropped */
+    CHECK_INT(drops, 3);
+    CHECK_INT(ps_cache_count(&c), 1);
+    *(char **)ps_cache_put(&c, 5) = malloc(16);
+    ps_cache_clear(&c);
+    CHECK_INT(drops, 5);
+    *(char **)ps_cache_put(&c, 6) = malloc(16);
+    ps_cache_free(&c);
+    CHECK_INT(drops, 6);
+    ps_cache_free(&c); /* empty: nothing more */
+    CHECK_INT(drops, 6);
+}
+
 int main(void)
 {
     RUN(values_in_and_out);
@@ -117,5 +149,6 @@ int main(void)
     RUN(bound_clears_whole_table);
     RUN(no_bound_keeps_everything);
     RUN(groups_keep_keys_apart);
+    RUN(drop_frees_what_values_own);
     return check_done();
 }
