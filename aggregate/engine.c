@@ -46,7 +46,7 @@ struct ps_engine {
  * placed together: core/cache.h), the low 24 bits its period as year << 7 |
  * (type - 1) * 13 + num (below 64), so that within the series' block a
  * year's periods each have a place of their own and the year before sits
- * half a block away. */
+ * half a block away. p is valid (core/period.h makes no other). */
 static uint64_t mkey(int what, int u, int ind, ps_period p)
 {
     unsigned pcode = (unsigned)p.year << 7 | (unsigned)((p.type - 1) * 13 + p.num);
@@ -118,6 +118,7 @@ static ps_error derived(ps_engine *e, int u, int ind, ps_period p, bool plan, in
 static ps_error comparable_of(ps_engine *e, int u, int ind, ps_period p, ps_period basis, bool ytd, ps_val *out,
                               ps_ctx *ctx);
 static ps_error plan_of(ps_engine *e, int u, int ind, int year, ps_val *out, ps_ctx *ctx);
+
 /* What a roll-up takes from its parts (tally_part, with coverage and status
  * below): how many have a value, how many of those are '-', their
  * coverage summed. */
