@@ -11,13 +11,15 @@
  * valid until the data next change (an ingest carries them over:
  * ingest/refresh.h).
  *
- * The engine reads the database through store/ and owns nothing of the
- * catalog it is given (the catalog must outlive it).
+ * The engine reads the database through store/ (how stored values are
+ * found: aggregate/stored.h) and owns nothing of the catalog it is given
+ * (the catalog must outlive it).
  */
 #ifndef PS_ENGINE_H
 #define PS_ENGINE_H
 
 #include "core/catalog.h"
+#include "core/formula.h"
 #include "core/period.h"
 #include "store/db.h"
 
@@ -105,6 +107,14 @@ ps_error ps_engine_comparable_ytd(ps_engine *e, int u, int ind, ps_period p, ps_
 /* The roll-up of u's children valid in p by space_agg, ignoring any value
  * submitted for u itself (for `check`: submitted totals against parts). */
 ps_error ps_engine_children(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx);
+
+/* Formula f (borrowed; core/formula.h) for unit u in period p, evaluated
+ * as a derived indicator's formula is (SPEC §5): on the aggregated values
+ * of the codes it names, prev() none for a year-to-date, per_capita by
+ * POP of the same period else of the same or the previous year (carried);
+ * coverage, status and flags travel as for a derived value. *out->has is
+ * false when an operand is missing or a division by zero happens. */
+ps_error ps_engine_eval(ps_engine *e, const ps_fnode *f, int u, ps_period p, ps_val *out, ps_ctx *ctx);
 
 /* What the engine keeps between commands (aggregate/kept.h), for a query
  * that keeps numbers of its own from the same snapshot (status). */

@@ -3,6 +3,7 @@
 #include "aggregate/kept.h"
 
 #include "core/alloc.h"
+#include "core/cache.h"
 #include "core/map.h"
 #include "store/rollup.h"
 
@@ -24,8 +25,7 @@ typedef struct kept_rec {
 } kept_rec;
 
 typedef struct kept_series {
-    uint64_t key;       /* (unit, indicator) + 1; 0 = empty slot */
-    kept_rec *recs;
+    kept_rec *recs;     /* owned: freed when the table forgets the series */
     int n;
 } kept_series;
 
@@ -36,9 +36,10 @@ struct ps_kept {
     bool valid;               /* the kept rows belong to this snapshot */
     long long generation;     /* of this snapshot */
     bool spoiled;             /* a computation failed: keep nothing */
-    /* the kept series read so far (open addressing) */
-    kept_series *ks;
-    size_t kcap, kn, krecs;
+    /* the kept series read so far: series_key -> kept_series (bounded by
+     * their records, krecs, not by their number: read_unit clears it) */
+    ps_cache ks;
+    size_t krecs;
     bool *kunit;              /* by unit index: its kept series are read */
     ps_set64 kind_ids;        /* indicator id + 1 -> index */
     /* what this command computed, to keep */
@@ -47,6 +48,12 @@ struct ps_kept {
     ps_count_row *counts;
     size_t ncounts, capcounts;
 };
+
+/* What the series table calls on a series it forgets (core/cache.h). */
+static void series_drop(void *val)
+{
+    free(((kept_series *)val)->recs);
+}
 
 bool ps_kept_keeps(const ps_catalog *cat, int u, int ind)
 {
@@ -59,6 +66,7 @@ ps_error ps_kept_open(ps_db *db, const ps_catalog *cat, ps_kept **out, ps_ctx *c
     k->db = db;
     k->cat = cat;
     ps_set64_init(&k->kind_ids);
+    ps_cache_init(&k->ks, &(ps_cache_opts){.val_size = sizeof(kept_series), .first_cap = 4096, .drop = series_drop});
     ps_error err = ps_rollup_state(db, &k->generation, &k->valid, ctx);
     if (err) {
         ps_kept_free(k);
@@ -83,11 +91,8 @@ ps_error ps_kept_open(ps_db *db, const ps_catalog *cat, ps_kept **out, ps_ctx *c
 
 static void series_clear(ps_kept *k)
 {
-    for (size_t i = 0; i < k->kcap; i++)
-        free(k->ks[i].recs);
-    free(k->ks);
-    k->ks = NULL;
-    k->kcap = k->kn = k->krecs = 0;
+    ps_cache_clear(&k->ks);
+    k->krecs = 0;
     if (k->kunit)
         memset(k->kunit, 0, k->cat->nunits * sizeof *k->kunit);
 }
@@ -97,7 +102,7 @@ void ps_kept_free(ps_kept *k)
     if (!k)
         return;
     ps_rollup_reader_free(k->r);
-    series_clear(k);
+    ps_cache_free(&k->ks);
     free(k->kunit);
     ps_set64_free(&k->kind_ids);
     free(k->fresh);
@@ -114,41 +119,10 @@ static uint64_t series_key(int u, int ind)
     return ((uint64_t)(unsigned)u << 32 | (unsigned)ind) + 1;
 }
 
-static kept_series *series_slot(kept_series *t, size_t cap, uint64_t key)
-{
-    uint64_t h = key * 0x9E3779B97F4A7C15ULL;
-    size_t i = (size_t)(h >> 20) & (cap - 1);
-    while (t[i].key && t[i].key != key)
-        i = (i + 1) & (cap - 1);
-    return &t[i];
-}
-
 /* The kept series of key, NULL when none is read. */
-static kept_series *series_find(ps_kept *k, uint64_t key)
+static const kept_series *series_find(const ps_kept *k, uint64_t key)
 {
-    kept_series *s = k->kcap ? series_slot(k->ks, k->kcap, key) : NULL;
-    return s && s->key ? s : NULL;
-}
-
-/* The slot of key, made when missing (the table grown as needed). */
-static kept_series *series_new(ps_kept *k, uint64_t key)
-{
-    if ((k->kn + 1) * 2 > k->kcap) {
-        size_t ncap = k->kcap ? k->kcap * 2 : 4096;
-        kept_series *t = ps_xcalloc(ncap, sizeof *t);
-        for (size_t i = 0; i < k->kcap; i++)
-            if (k->ks[i].key)
-                *series_slot(t, ncap, k->ks[i].key) = k->ks[i];
-        free(k->ks);
-        k->ks = t;
-        k->kcap = ncap;
-    }
-    kept_series *s = series_slot(k->ks, k->kcap, key);
-    if (!s->key) {
-        *s = (kept_series){key, NULL, 0};
-        k->kn++;
-    }
-    return s;
+    return ps_cache_get(&k->ks, key);
 }
 
 static void series_add(kept_series *s, const ps_rollup_row *row)
@@ -178,9 +152,10 @@ static void fill_unit(const ps_rollup_row *row, void *arg)
         size_t ind = (size_t)-1; /* an id not in the catalog stays unknown */
         ps_set64_add_val(&k->kind_ids, (unsigned long long)row->indicator_id + 1, &ind);
         uint64_t key = series_key(f->u, (int)ind);
-        if (ind < k->cat->nindicators && ps_kept_keeps(k->cat, f->u, (int)ind) &&
-            (!k->kcap || !series_slot(k->ks, k->kcap, key)->key))
-            f->s = series_new(k, key); /* a series already read keeps what it has */
+        if (ind < k->cat->nindicators && ps_kept_keeps(k->cat, f->u, (int)ind) && !ps_cache_has(&k->ks, key)) {
+            f->s = ps_cache_put(&k->ks, key); /* a series already read keeps what it has */
+            *f->s = (kept_series){NULL, 0};
+        }
     }
     if (f->s) {
         series_add(f->s, row);
@@ -212,7 +187,7 @@ ps_error ps_kept_value(ps_kept *k, int u, int ind, int measure, int period, ps_v
     if (!k->valid || !k->r || !ps_kept_keeps(k->cat, u, ind))
         return PS_OK;
     uint64_t key = series_key(u, ind);
-    kept_series *s = series_find(k, key);
+    const kept_series *s = series_find(k, key);
     if (!s) {
         if (k->kunit && k->kunit[u])
             return PS_OK; /* the unit's kept series are read: none for ind */

@@ -820,3 +820,14 @@ bool ps_formula_shift_period(ps_ffn fn, ps_period *p, bool *plan)
     }
     return p->type != PS_P_NONE;
 }
+
+bool ps_formula_per_capita_pop(ps_period p, int (*get)(void *arg, ps_period q, bool fallback, double *pop),
+                               void *arg, double *pop, bool *carried)
+{
+    *carried = false;
+    int r = get(arg, p, false, pop);
+    for (int y = p.year; r == 0 && y >= p.year - 1; y--)
+        if ((r = get(arg, ps_period_make(PS_P_YEAR, y, 0), true, pop)) == 1)
+            *carried = true;
+    return r == 1;
+}

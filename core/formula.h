@@ -147,4 +147,16 @@ bool ps_formula_eval(const ps_fnode *f, const ps_feval_ops *ops, void *self,
  * rules, the engine, check) shifts periods through this one function. */
 bool ps_formula_shift_period(ps_ffn fn, ps_period *p, bool *plan);
 
+/* The population per_capita(X) divides by (SPEC §5): POP for the same unit
+ * and period p, or, where there is none, the latest POP of the same or the
+ * previous year (the year of p, then the one before), which then stands in
+ * (the caller flags it carried). get(arg, q, fallback, pop) looks POP up
+ * for period q (fallback: q is a year standing in for p) and returns 1 with
+ * *pop when it has one, 0 when it has none, -1 to stop (an error the caller
+ * noted). Returns true with *pop, and *carried true when a year stood in;
+ * false when no POP was found or get stopped. Every evaluator (the engine,
+ * ingest's rules) finds per_capita's population through this function. */
+bool ps_formula_per_capita_pop(ps_period p, int (*get)(void *arg, ps_period q, bool fallback, double *pop),
+                               void *arg, double *pop, bool *carried);
+
 #endif

@@ -742,21 +742,24 @@ static bool rv_shift(void *self, const void *vctx, ps_ffn fn, void *out)
     return true;
 }
 
+/* POP of the rule's unit for q: in the rule's own measure for its period,
+ * an actual value for a year standing in (ps_formula_per_capita_pop). */
+static int rv_pop_get(void *arg, ps_period q, bool fallback, double *pop)
+{
+    const void **a = arg;
+    const rule_ctx *c = a[1];
+    rule_ctx qc = {c->unit, q, fallback ? PS_MEASURE_ACTUAL : c->measure};
+    return rv_value((void *)a[0], &qc, a[2], pop) ? 1 : 0;
+}
+
 static bool rv_pop(void *self, const void *vctx, double *pop)
 {
     rule_eval *re = self;
-    const rule_ctx *c = vctx;
     if (re->g->cat->pop < 0)
         return false;
-    const char *code = re->g->cat->indicators[re->g->cat->pop].code;
-    if (rv_value(self, c, code, pop))
-        return true;
-    for (int y = c->period.year; y >= c->period.year - 1; y--) {
-        rule_ctx yc = {c->unit, ps_period_make(PS_P_YEAR, y, 0), PS_MEASURE_ACTUAL};
-        if (rv_value(self, &yc, code, pop))
-            return true;
-    }
-    return false;
+    const void *a[3] = {self, vctx, re->g->cat->indicators[re->g->cat->pop].code};
+    bool carried;
+    return ps_formula_per_capita_pop(((const rule_ctx *)vctx)->period, rv_pop_get, a, pop, &carried);
 }
 
 /* The first indicator code a formula names, for blaming a line. */

@@ -18,6 +18,7 @@
 #include "aggregate/check.h"
 #include "aggregate/engine.h"
 #include "aggregate/kept.h"
+#include "core/formula.h"
 #include "store/db_int.h"
 #include "store/dbcatalog.h"
 
@@ -146,6 +147,65 @@ TEST(an_engine_cannot_start_without_its_kept_rollups)
     CHECK_INT(ps_db_exec(db, "ALTER TABLE gone RENAME TO rollup", &ctx), PS_OK);
 }
 
+/* ps_engine_eval of formula text for u in p, on a fresh engine. */
+static ps_error eval_text(ps_engine *e, const char *text, int u, ps_period p, ps_val *v, ps_ctx *ctx)
+{
+    char msg[200];
+    ps_fnode *f = ps_formula_parse(text, msg, sizeof msg);
+    CHECK(f != NULL);
+    ps_error err = ps_engine_eval(e, f, u, p, v, ctx);
+    ps_formula_free(f);
+    return err;
+}
+
+TEST(eval_reads_a_formula_as_a_derived_value)
+{
+    ps_engine *e = NULL;
+    ps_ctx ctx = {0};
+    CHECK_INT(ps_engine_new(db, cat, &e, &ctx), PS_OK);
+    ps_val v, d;
+    /* REVPC's own formula gives REVPC's value */
+    CHECK_INT(eval_text(e, "per_capita(REV) * 1000", u193, JAN20, &v, &ctx), PS_OK);
+    CHECK_INT(ps_engine_value(e, u193, revpc, JAN20, &d, &ctx), PS_OK);
+    CHECK(v.has && d.has);
+    CHECK_NEAR(v.v, 0.5, 1e-15);
+    CHECK_NEAR(v.v, d.v, 0);
+    CHECK(v.flags & PS_VF_DERIVED);
+    /* on aggregated values: the province's revenue is its districts' */
+    CHECK_INT(eval_text(e, "plan(REV) / REV", u22, JAN20, &v, &ctx), PS_OK);
+    CHECK(v.has);
+    CHECK_NEAR(v.v, 1800.0 / 150, 1e-15);
+    CHECK_INT(eval_text(e, "REV + prev_year(REV)", u22, JAN20, &v, &ctx), PS_OK);
+    CHECK_NEAR(v.v, 150 + 140, 0);
+    /* per_capita: POP of the same period, no stand-in */
+    CHECK_INT(eval_text(e, "per_capita(REV)", u193, JAN19, &v, &ctx), PS_OK);
+    CHECK_NEAR(v.v, 100.0 / 250000, 1e-15);
+    CHECK(!(v.flags & PS_VF_CARRIED));
+    /* Hoành Bồ has no POP in January 2020 nor in the year 2020: the year
+     * 2019's (its January's) stands in, flagged carried */
+    int u204 = ps_catalog_unit(cat, "204");
+    CHECK_INT(eval_text(e, "per_capita(prev_year(REV))", u204, JAN20, &v, &ctx), PS_OK);
+    CHECK(v.has);
+    CHECK_NEAR(v.v, 40.0 / 50000, 1e-15);
+    CHECK(v.flags & PS_VF_CARRIED);
+    /* division by zero and a missing operand give no value */
+    CHECK_INT(eval_text(e, "REV / 0", u193, JAN20, &v, &ctx), PS_OK);
+    CHECK(!v.has);
+    CHECK_INT(eval_text(e, "REV", u193, ps_period_make(PS_P_MONTH, 2020, 2), &v, &ctx), PS_OK);
+    CHECK(!v.has);
+    ps_engine_free(e);
+}
+
+TEST(eval_fails_with_its_operands)
+{
+    ps_engine *e = broken_engine("obs");
+    ps_val v;
+    ps_ctx ctx = {0};
+    CHECK_DB_FAILED(eval_text(e, "per_capita(REV)", u22, JAN20, &v, &ctx), ctx, "obs");
+    CHECK(!v.has);
+    mend(e, "obs");
+}
+
 static int run(const char *cmd)
 {
     int rc = system(cmd);
@@ -229,6 +289,8 @@ int main(int argc, char **argv)
     RUN(an_answer_after_a_failure_is_right);
     RUN(kept_counts_fail_too);
     RUN(an_engine_cannot_start_without_its_kept_rollups);
+    RUN(eval_reads_a_formula_as_a_derived_value);
+    RUN(eval_fails_with_its_operands);
     ps_catalog_free(cat);
     ps_db_close(db);
     char cmd[700];

@@ -809,6 +809,63 @@ TEST(eval_large_context)
     ps_formula_free(f);
 }
 
+/* A POP table for per_capita's population: keys of periods that have one,
+ * and the periods asked for, in order. */
+typedef struct pop_table {
+    int keys[4], n;
+    double vals[4];
+    int asked[8], nasked;
+    int stop_at;  /* a period key whose look-up fails (-1), 0: none */
+} pop_table;
+
+static int pop_get(void *arg, ps_period q, bool fallback, double *pop)
+{
+    pop_table *t = arg;
+    int k = ps_period_key(q);
+    if (t->nasked < 8)
+        t->asked[t->nasked++] = fallback ? -k : k;
+    if (k == t->stop_at)
+        return -1;
+    for (int i = 0; i < t->n; i++)
+        if (t->keys[i] == k) {
+            *pop = t->vals[i];
+            return 1;
+        }
+    return 0;
+}
+
+TEST(per_capita_pop_fallback)
+{
+    ps_period jul = ps_period_month(2016, 7);
+    int k2016 = ps_period_key(ps_period_make(PS_P_YEAR, 2016, 0));
+    int k2015 = ps_period_key(ps_period_make(PS_P_YEAR, 2015, 0));
+    double pop = 0;
+    bool carried = true;
+    /* the period's own POP: no stand-in */
+    pop_table own = {{ps_period_key(jul), k2016}, 2, {1300, 1299}, {0}, 0, 0};
+    CHECK(ps_formula_per_capita_pop(jul, pop_get, &own, &pop, &carried));
+    CHECK_NEAR(pop, 1300, 0);
+    CHECK(!carried);
+    CHECK_INT(own.nasked, 1);
+    /* none for July nor 2016: the year before stands in, asked in that order */
+    pop_table prev = {{k2015}, 1, {1250}, {0}, 0, 0};
+    CHECK(ps_formula_per_capita_pop(jul, pop_get, &prev, &pop, &carried));
+    CHECK_NEAR(pop, 1250, 0);
+    CHECK(carried);
+    CHECK_INT(prev.nasked, 3);
+    CHECK_INT(prev.asked[0], ps_period_key(jul));
+    CHECK_INT(prev.asked[1], -k2016);
+    CHECK_INT(prev.asked[2], -k2015);
+    /* nothing two years back is looked at */
+    pop_table none = {{ps_period_key(ps_period_make(PS_P_YEAR, 2014, 0))}, 1, {1200}, {0}, 0, 0};
+    CHECK(!ps_formula_per_capita_pop(jul, pop_get, &none, &pop, &carried));
+    CHECK_INT(none.nasked, 3);
+    /* a failed look-up stops the search */
+    pop_table fails = {{k2015}, 1, {1250}, {0}, 0, k2016};
+    CHECK(!ps_formula_per_capita_pop(jul, pop_get, &fails, &pop, &carried));
+    CHECK_INT(fails.nasked, 2);
+}
+
 int main(void)
 {
     RUN(precedence_and_associativity);
@@ -825,5 +882,6 @@ int main(void)
     RUN(eval_arithmetic_and_missing);
     RUN(eval_functions);
     RUN(eval_large_context);
+    RUN(per_capita_pop_fallback);
     return check_done();
 }
