@@ -99,27 +99,11 @@ void ps_table_free(ps_table *t)
 
 void ps_csv_field(FILE *out, const char *s, char sep, bool guard)
 {
-    if (!s)
-        s = "";
-    double ignored;
-    /* a number such as -12.5 is a number, not a formula */
-    bool prefix = guard && ps_text_formula_like(s) && !ps_number_strtod(s, &ignored);
-    bool quote = false;
-    for (const char *p = s; *p; p++)
-        if (*p == ',' || *p == '"' || *p == '\n' || *p == '\r')
-            quote = true;
-    if (quote)
-        fputc('"', out);
-    if (prefix)
-        fputc('\'', out);
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            fputc('"', out);
-        fputc(*p, out);
-    }
-    if (quote)
-        fputc('"', out);
-    fputc(sep, out);
+    ps_strbuf sb = PS_STRBUF_INIT;
+    ps_text_csv_field(&sb, s, guard);
+    ps_sb_putc(&sb, sep);
+    fwrite(ps_sb_str(&sb), 1, sb.len, out);
+    ps_sb_free(&sb);
 }
 
 void ps_csv_row(FILE *out, const char *const *cells, int n, bool guard)

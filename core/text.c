@@ -3,6 +3,7 @@
 #include "core/text_int.h"
 
 #include "core/alloc.h"
+#include "core/number.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -188,9 +189,60 @@ size_t ps_text_width(const char *s)
  * Small helpers
  * ------------------------------------------------------------------------ */
 
+/* The length of the blank at p: an ASCII space or control character, a C1
+ * control or no-break space (U+0080..U+00A0), a Unicode space or mark of
+ * U+2000..U+200F, U+2028, U+2029, U+202F, U+205F, U+3000, or U+FEFF; 0 for
+ * anything else. */
+static size_t blank_len(const unsigned char *p)
+{
+    if (*p && (*p <= 0x20 || *p == 0x7f))
+        return 1;
+    if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0xA0)
+        return 2;
+    if (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8F) || p[2] == 0xA8 || p[2] == 0xA9 ||
+                                         p[2] == 0xAF))
+        return 3;
+    if ((p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0x9F) || (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) ||
+        (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF))
+        return 3;
+    return 0;
+}
+
 bool ps_text_formula_like(const char *s)
 {
-    return s && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@');
+    if (!s)
+        return false;
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t n; (n = blank_len(p)) > 0;)
+        p += n;
+    return *p == '=' || *p == '+' || *p == '-' || *p == '@';
+}
+
+void ps_text_csv_field(ps_strbuf *sb, const char *s, bool guard)
+{
+    if (!s)
+        s = "";
+    double ignored;
+    /* a negative number as provstat writes numbers (-12.5) is a number,
+     * not a formula; anything else that starts like one is guarded */
+    bool prefix = guard && ps_text_formula_like(s) && !(s[0] == '-' && ps_number_strtod(s, &ignored));
+    bool quote = strpbrk(s, ",\"\r\n") != NULL;
+    if (quote)
+        ps_sb_putc(sb, '"');
+    if (prefix)
+        ps_sb_putc(sb, '\'');
+    for (const char *p = s; *p;) {
+        const char *q = strchr(p, '"');
+        if (!q) {
+            ps_sb_puts(sb, p);
+            break;
+        }
+        ps_sb_append(sb, p, (size_t)(q - p) + 1);
+        ps_sb_putc(sb, '"');
+        p = q + 1;
+    }
+    if (quote)
+        ps_sb_putc(sb, '"');
 }
 
 /* Splits s into code points (an invalid byte counts as one unit). Returns an

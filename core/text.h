@@ -33,9 +33,19 @@ bool ps_text_is_ascii(const char *s, size_t n);
  * not UTF-8 counts as one column. */
 size_t ps_text_width(const char *s);
 
-/* True when s starts with a character a spreadsheet would read as the start
- * of a formula: '=', '+', '-' or '@'. */
+/* True when a spreadsheet would read s as the start of a formula (SPEC §6):
+ * its first character is '=', '+', '-' or '@', also after whitespace,
+ * control characters (tab, CR, LF, C1 controls), no-break and other Unicode
+ * spaces, or a zero-width no-break space. */
 bool ps_text_formula_like(const char *s);
+
+/* Appends s to sb as one CSV field (RFC 4180: quoted when it holds a comma,
+ * a quote, CR or LF; quotes doubled). With guard, a field that a
+ * spreadsheet would read as a formula (ps_text_formula_like) gets a
+ * leading ' (SPEC §6), unless it is a negative number as provstat writes
+ * numbers (-12.5). The one CSV field writer of
+ * every output: exports, listings, the errors CSV. */
+void ps_text_csv_field(ps_strbuf *sb, const char *s, bool guard);
 
 /* The Levenshtein distance between two short UTF-8 strings, counted in code
  * points (for "did you mean" hints); a byte that is not UTF-8 counts as one

@@ -1,6 +1,6 @@
 /* csv_out.c - CSV exports of computed values: long, wide and SDMX-CSV. */
 #include "export/csv_out.h"
-#include "export/csv_out_int.h"
+#include "core/text.h"
 
 #include "core/alloc.h"
 #include "core/number.h"
@@ -90,35 +90,12 @@ ps_error ps_export_periods(ps_period from, ps_period to, ps_period **out, int *n
  * CSV text
  * ------------------------------------------------------------------------ */
 
-void ps_export_csv_field(ps_strbuf *sb, const char *s, bool guard)
-{
-    if (!s)
-        s = "";
-    bool quote = strpbrk(s, ",\"\r\n") != NULL;
-    if (quote)
-        ps_sb_putc(sb, '"');
-    if (guard && ps_text_formula_like(s))
-        ps_sb_putc(sb, '\'');
-    for (const char *p = s; *p;) {
-        const char *q = strchr(p, '"');
-        if (!q) {
-            ps_sb_puts(sb, p);
-            break;
-        }
-        ps_sb_append(sb, p, (size_t)(q - p) + 1);
-        ps_sb_putc(sb, '"');
-        p = q + 1;
-    }
-    if (quote)
-        ps_sb_putc(sb, '"');
-}
-
 /* Owned copy of the CSV text of fields joined by ',' and ending with ','. */
 static char *fields_prefix(const char *const *fields, int n)
 {
     ps_strbuf sb = PS_STRBUF_INIT;
     for (int i = 0; i < n; i++) {
-        ps_export_csv_field(&sb, fields[i], true);
+        ps_text_csv_field(&sb, fields[i], true);
         ps_sb_putc(&sb, ',');
     }
     return ps_sb_steal(&sb);
@@ -281,7 +258,7 @@ static void put_obs(exporter *x, int u, int ind, const char *ptext, bool plan, c
         else
             ps_sb_puts(sb, ps_number_format(v->coverage, nb));
         ps_sb_putc(sb, ',');
-        ps_export_csv_field(sb, flags, true);
+        ps_text_csv_field(sb, flags, true);
         ps_sb_putc(sb, '\n');
     }
     x->nrows++;
@@ -368,7 +345,7 @@ static ps_error write_wide(exporter *x)
         ps_sb_puts(sb, "unit,unit_name");
         for (size_t r = 0; r < cat->nindicators; r++) {
             ps_sb_putc(sb, ',');
-            ps_export_csv_field(sb, cat->indicators[cat->report_order[r]].code, true);
+            ps_text_csv_field(sb, cat->indicators[cat->report_order[r]].code, true);
         }
         ps_sb_putc(sb, '\n');
         ps_period p = x->periods[0];
@@ -464,7 +441,7 @@ static ps_error prepare(exporter *x)
         const char *f[3] = {in->code, in->name_vi, in->unit_vi};
         x->ind_pfx[i] = fields_prefix(f, sdmx ? 1 : 3);
         ps_strbuf sb = PS_STRBUF_INIT;
-        ps_export_csv_field(&sb, in->unit_en, true);
+        ps_text_csv_field(&sb, in->unit_en, true);
         x->ind_sfx[i] = ps_sb_steal(&sb);
     }
     return PS_OK;

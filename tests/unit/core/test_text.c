@@ -151,7 +151,19 @@ TEST(formula_like)
     CHECK(ps_text_formula_like("@cmd"));
     CHECK(!ps_text_formula_like("A=1"));
     CHECK(!ps_text_formula_like(""));
-    CHECK(!ps_text_formula_like(" =1"));
+    /* SPEC §6: also after whitespace, control characters and no-break
+     * spaces, which a spreadsheet skips */
+    CHECK(ps_text_formula_like(" =1"));
+    CHECK(ps_text_formula_like("\t=1"));
+    CHECK(ps_text_formula_like("\r=HYPERLINK(\"x\")"));
+    CHECK(ps_text_formula_like("\r\n @x"));
+    CHECK(ps_text_formula_like("\xC2\xA0+1"));         /* no-break space */
+    CHECK(ps_text_formula_like("\xE3\x80\x80-1"));     /* ideographic space */
+    CHECK(ps_text_formula_like("\xEF\xBB\xBF=1"));     /* zero-width no-break space */
+    CHECK(ps_text_formula_like("\xE2\x80\xAF=1"));     /* narrow no-break space */
+    CHECK(!ps_text_formula_like("  A=1"));
+    CHECK(!ps_text_formula_like(" \t "));
+    CHECK(!ps_text_formula_like("\xC3\xA0=1"));        /* à is a letter, not a space */
 }
 
 TEST(distance)

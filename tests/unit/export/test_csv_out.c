@@ -3,7 +3,7 @@
 
 #include "core/strbuf.h"
 #include "export/csv_out.h"
-#include "export/csv_out_int.h"
+#include "core/text.h"
 
 #include <stdlib.h>
 
@@ -86,7 +86,7 @@ TEST(range_errors)
 static char *field(const char *s, bool guard)
 {
     ps_strbuf sb = PS_STRBUF_INIT;
-    ps_export_csv_field(&sb, s, guard);
+    ps_text_csv_field(&sb, s, guard);
     return ps_sb_steal(&sb);
 }
 
@@ -119,6 +119,13 @@ TEST(csv_field_formula_guard)
     CHECK_FIELD("=1+2", false, "=1+2");
     CHECK_FIELD("-3.5", false, "-3.5");
     CHECK_FIELD("a=b", true, "a=b");
+    /* SPEC §6: also after whitespace or a control character */
+    CHECK_FIELD("\r=1+2", true, "\"'\r=1+2\"");
+    CHECK_FIELD("\t@SUM(A1)", true, "'\t@SUM(A1)");
+    CHECK_FIELD("\xC2\xA0-2+3", true, "'\xC2\xA0-2+3");
+    /* a negative number as provstat writes it stays a number */
+    CHECK_FIELD("-3.5", true, "-3.5");
+    CHECK_FIELD("-", true, "'-");
 }
 
 TEST(format_names)
