@@ -72,10 +72,55 @@ static void summary(const char *path, const ps_ingest_result *r, ps_error err, b
         printf("; nothing to store\n");
 }
 
-int ps_cmd_ingest(ps_cli *cli, int argc, char **argv)
+/* The command line: the options for every file, the errors CSV, the files. */
+typedef struct ingest_args {
+    ps_ingest_opts o;
+    const char *errors_csv;
+    char **files;           /* owned array of borrowed argv strings */
+    int nfiles;
+} ingest_args;
+
+enum { O_REPORTER = 1, O_UNIT, O_PERIOD, O_NUMFMT, O_ENCODING, O_PARTIAL, O_DRY, O_FORCE, O_ERRORS, O_RECEIVED };
+
+/* One option into a; 0, or the exit status of a usage error. */
+static int take_opt(ps_cli *cli, int c, ingest_args *a)
 {
-    enum { O_REPORTER = 1, O_UNIT, O_PERIOD, O_NUMFMT, O_ENCODING, O_PARTIAL, O_DRY, O_FORCE,
-           O_ERRORS, O_RECEIVED };
+    ps_ingest_opts *o = &a->o;
+    switch (c) {
+    case '?': return 2;
+    case O_REPORTER: o->reporter = optarg; break;
+    case O_UNIT: o->unit = optarg; break;
+    case O_PERIOD: o->period = optarg; break;
+    case O_NUMFMT:
+        if (!ps_numfmt_parse(optarg, &o->numfmt))
+            return ps_cli_usage_error(cli, "--number-format %s: use plain, vi or en", optarg);
+        o->numfmt_given = true;
+        break;
+    case O_ENCODING:
+        if (strcmp(optarg, "utf-8") == 0 || strcmp(optarg, "utf8") == 0)
+            o->encoding = PS_ENC_UTF8;
+        else if (strcmp(optarg, "cp1258") == 0 || strcmp(optarg, "windows-1258") == 0)
+            o->encoding = PS_ENC_CP1258;
+        else
+            return ps_cli_usage_error(cli, "--encoding %s: use utf-8 or cp1258", optarg);
+        break;
+    case O_PARTIAL: o->partial = true; break;
+    case O_DRY: o->dry_run = true; break;
+    case O_FORCE: o->force = true; break;
+    case O_ERRORS: a->errors_csv = optarg; break;
+    case O_RECEIVED:
+        if (!received_ok(optarg))
+            return ps_cli_usage_error(cli, "--received %s: write the date as YYYY-MM-DD", optarg);
+        o->received = optarg;
+        break;
+    }
+    return 0;
+}
+
+/* Options and files, in any order; 0, or the exit status of a usage
+ * error (a->files is then freed). */
+static int parse_args(ps_cli *cli, int argc, char **argv, ingest_args *a)
+{
     static const struct option longopts[] = {
         {"reporter", required_argument, NULL, O_REPORTER}, {"unit", required_argument, NULL, O_UNIT},
         {"period", required_argument, NULL, O_PERIOD}, {"number-format", required_argument, NULL, O_NUMFMT},
@@ -83,124 +128,103 @@ int ps_cmd_ingest(ps_cli *cli, int argc, char **argv)
         {"dry-run", no_argument, NULL, O_DRY}, {"force", no_argument, NULL, O_FORCE},
         {"errors-csv", required_argument, NULL, O_ERRORS}, {"received", required_argument, NULL, O_RECEIVED},
         {NULL, 0, NULL, 0}};
-    ps_ingest_opts o;
-    memset(&o, 0, sizeof o);
-    const char *errors_csv = NULL;
-    char **files = calloc((size_t)argc, sizeof *files);
-    int nfiles = 0;
-    int c;
+    memset(a, 0, sizeof *a);
+    a->files = calloc((size_t)argc, sizeof *a->files);
+    int c, rc = 0;
     /* files may come before, between or after the options */
-    for (;;) {
-        while ((c = ps_opts_next(cli, argc, argv, longopts)) != -1) {
-            switch (c) {
-            case '?': free(files); return 2;
-            case O_REPORTER: o.reporter = optarg; break;
-            case O_UNIT: o.unit = optarg; break;
-            case O_PERIOD: o.period = optarg; break;
-            case O_NUMFMT:
-                if (!ps_numfmt_parse(optarg, &o.numfmt)) {
-                    free(files);
-                    return ps_cli_usage_error(cli, "--number-format %s: use plain, vi or en", optarg);
-                }
-                o.numfmt_given = true;
-                break;
-            case O_ENCODING:
-                if (strcmp(optarg, "utf-8") == 0 || strcmp(optarg, "utf8") == 0)
-                    o.encoding = PS_ENC_UTF8;
-                else if (strcmp(optarg, "cp1258") == 0 || strcmp(optarg, "windows-1258") == 0)
-                    o.encoding = PS_ENC_CP1258;
-                else {
-                    free(files);
-                    return ps_cli_usage_error(cli, "--encoding %s: use utf-8 or cp1258", optarg);
-                }
-                break;
-            case O_PARTIAL: o.partial = true; break;
-            case O_DRY: o.dry_run = true; break;
-            case O_FORCE: o.force = true; break;
-            case O_ERRORS: errors_csv = optarg; break;
-            case O_RECEIVED:
-                if (!received_ok(optarg)) {
-                    free(files);
-                    return ps_cli_usage_error(cli, "--received %s: write the date as YYYY-MM-DD", optarg);
-                }
-                o.received = optarg;
-                break;
-            }
-        }
-        if (optind >= argc)
+    while (!rc) {
+        while (!rc && (c = ps_opts_next(cli, argc, argv, longopts)) != -1)
+            rc = take_opt(cli, c, a);
+        if (rc || optind >= argc)
             break;
-        files[nfiles++] = argv[optind++];
+        a->files[a->nfiles++] = argv[optind++];
     }
-    if (!o.reporter) {
-        free(files);
-        return ps_cli_usage_error(cli, "--reporter CODE is required: who sent the file");
-    }
-    if (!nfiles) {
-        free(files);
-        return ps_cli_usage_error(cli, "no file to ingest");
-    }
-    for (int i = 0; i < nfiles; i++) {
-        if (strcmp(files[i], "-") == 0) {
-            free(files);
-            return ps_cli_usage_error(cli, "ingest reads files, not standard input: save it to a file first");
-        }
-    }
-
-    ps_safefile *csv = NULL;
-    int rc = errors_csv ? ps_cli_errors_csv_open(errors_csv, &csv) : 0;
+    if (!rc && !a->o.reporter)
+        rc = ps_cli_usage_error(cli, "--reporter CODE is required: who sent the file");
+    if (!rc && !a->nfiles)
+        rc = ps_cli_usage_error(cli, "no file to ingest");
+    for (int i = 0; i < a->nfiles && !rc; i++)
+        if (strcmp(a->files[i], "-") == 0)
+            rc = ps_cli_usage_error(cli, "ingest reads files, not standard input: save it to a file first");
     if (rc) {
-        free(files);
-        return rc;
+        free(a->files);
+        a->files = NULL;
     }
-    ps_db *db;
-    ps_catalog *cat;
-    if ((rc = ps_cli_open_catalog(cli, false, &db, &cat))) {
+    return rc;
+}
+
+/* Ingests one file and says what happened; the exit status it calls for.
+ * The submission it stored, if any, is added to *stored. */
+static int ingest_one(ps_cli *cli, ps_db *db, const ps_catalog *cat, ingest_args *a, const char *file,
+                      ps_diags *all, ps_strbuf *stored)
+{
+    ps_diags d;
+    ps_diags_init(&d);
+    ps_ctx ctx = {0};
+    ps_ingest_result res;
+    a->o.progress = isatty(2) ? progress : NULL;
+    a->o.progress_arg = (void *)file;
+    ps_cli_test_ingest(&a->o);
+    ps_error err = ps_ingest_file(db, cat, file, &a->o, &res, &d, &ctx);
+    ps_diags_sort(&d);
+    ps_cli_print_diags(&d, true);
+    if (err == PS_OK || err == PS_ERR_REFUSED)
+        summary(file, &res, err, a->o.dry_run, a->o.partial, d.nerr);
+    if (res.committed && res.kept.msg[0])
+        ps_cli_refresh_warning(file, res.kept.msg);
+    if (res.committed && !a->o.dry_run)
+        ps_sb_printf(stored, "%ssubmission %lld (%s)", stored->len ? ", " : "", res.submission_id, file);
+    int rc = err == PS_ERR_REFUSED ? 1 : err ? ps_cli_fail(cli, &ctx) : 0;
+    ps_diags_move(all, &d);
+    return rc;
+}
+
+/* Writes the errors CSV; the exit status a failure calls for, after saying
+ * what was stored all the same (SPEC §4). */
+static int write_errors_csv(ps_safefile *csv, const char *path, const ps_diags *all, const ps_strbuf *stored)
+{
+    ps_ctx ctx = {0};
+    if (!ps_cli_errors_csv_write(all, csv, &ctx))
+        return 0;
+    fprintf(stderr, "provstat: %s\n", ps_ctx_message(&ctx));
+    if (stored->len)
+        fprintf(stderr, "provstat: the errors CSV %s was not written, but what was ingested is stored: %s\n", path,
+                ps_sb_str(stored));
+    return ps_exit_code(ctx.err);
+}
+
+int ps_cmd_ingest(ps_cli *cli, int argc, char **argv)
+{
+    ingest_args a;
+    int rc = parse_args(cli, argc, argv, &a);
+    if (rc)
+        return rc;
+    ps_safefile *csv = NULL;
+    ps_db *db = NULL;
+    ps_catalog *cat = NULL;
+    if ((a.errors_csv && (rc = ps_cli_errors_csv_open(a.errors_csv, &csv))) ||
+        (rc = ps_cli_open_catalog(cli, false, &db, &cat))) {
         ps_safefile_abort(csv);
-        free(files);
+        free(a.files);
         return rc;
     }
     ps_strbuf stored = PS_STRBUF_INIT; /* "submission 12 (a.csv)", for the errors CSV's failure */
     ps_diags all;
     ps_diags_init(&all);
-    bool tty = isatty(2);
-    for (int i = 0; i < nfiles && rc < 2; i++) {
-        ps_diags d;
-        ps_diags_init(&d);
-        ps_ctx ctx = {0};
-        ps_ingest_result res;
-        o.progress = tty ? progress : NULL;
-        o.progress_arg = files[i];
-        ps_cli_test_ingest(&o);
-        ps_error err = ps_ingest_file(db, cat, files[i], &o, &res, &d, &ctx);
-        ps_diags_sort(&d);
-        ps_cli_print_diags(&d, true);
-        if (err == PS_OK || err == PS_ERR_REFUSED)
-            summary(files[i], &res, err, o.dry_run, o.partial, d.nerr);
-        if (res.committed && res.kept.msg[0])
-            ps_cli_refresh_warning(files[i], res.kept.msg);
-        if (res.committed && !o.dry_run)
-            ps_sb_printf(&stored, "%ssubmission %lld (%s)", stored.len ? ", " : "", res.submission_id, files[i]);
-        if (err == PS_ERR_REFUSED)
-            rc = 1;
-        else if (err)
-            rc = ps_cli_fail(cli, &ctx);
-        ps_diags_move(&all, &d);
+    for (int i = 0; i < a.nfiles && rc < 2; i++) {
+        int frc = ingest_one(cli, db, cat, &a, a.files[i], &all, &stored);
+        if (frc)
+            rc = frc;
     }
     if (csv) {
-        ps_ctx ctx = {0};
-        if (ps_cli_errors_csv_write(&all, csv, &ctx)) {
-            fprintf(stderr, "provstat: %s\n", ps_ctx_message(&ctx));
-            if (stored.len)
-                fprintf(stderr, "provstat: the errors CSV %s was not written, but what was ingested is stored: %s\n",
-                        errors_csv, ps_sb_str(&stored));
-            if (rc < ps_exit_code(ctx.err))
-                rc = ps_exit_code(ctx.err);
-        }
+        int wrc = write_errors_csv(csv, a.errors_csv, &all, &stored);
+        if (rc < wrc)
+            rc = wrc;
     }
     ps_sb_free(&stored);
     ps_diags_free(&all);
     ps_catalog_free(cat);
     ps_db_close(db);
-    free(files);
+    free(a.files);
     return rc;
 }
