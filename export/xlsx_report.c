@@ -984,18 +984,7 @@ static char *stored_note(rep *r, int u, int ind, ps_period p, int measure, ps_er
     *err = ps_obs_get(r->ow, &k, &cur, r->ctx);
     if (*err || !cur.exists || !cur.note[0])
         return NULL;
-    if (!cur.note_truncated)
-        return ps_xstrdup(cur.note);
-    ps_hist_row *h;
-    size_t n;
-    if ((*err = ps_query_history(r->db, &k, &h, &n, r->ctx)))
-        return NULL;
-    char *note = NULL;
-    for (size_t i = 0; i < n; i++)
-        if (h[i].current && h[i].note)
-            note = ps_xstrdup(h[i].note);
-    ps_hist_free(h, n);
-    return note ? note : ps_xstrdup(cur.note);
+    return ps_xstrdup(cur.note);
 }
 
 static char *summary_marks(rep *r, const ps_row *row)
