@@ -60,13 +60,14 @@ static const char *const sql[S_COUNT] = {
  * series that only grows lands on the last page without a search from the
  * root, and the statement's start and end are paid once per batch. */
 enum { APPEND_ROWS = 64, APPEND_COLS = 11 };
+#define NO_NOTE ((size_t)-1)
 
 typedef struct pending_row {
     ps_obs_key k;
     double value;
     char status;
     int flags;
-    size_t note;                /* offset in notes */
+    size_t note;                /* offset in notes; NO_NOTE for an empty note */
     long long reporter_id, submission_id;
     long line;
 } pending_row;
@@ -159,7 +160,7 @@ static void bind_pending(sqlite3_stmt *st, int base, const pending_row *r, const
     sqlite3_bind_double(st, base + 5, r->value);
     sqlite3_bind_text(st, base + 6, &r->status, 1, SQLITE_STATIC);
     sqlite3_bind_int(st, base + 7, r->flags);
-    sqlite3_bind_text(st, base + 8, notes + r->note, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, base + 8, r->note == NO_NOTE ? "" : notes + r->note, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, base + 9, r->reporter_id);
     sqlite3_bind_int64(st, base + 10, r->submission_id);
     sqlite3_bind_int64(st, base + 11, r->line);
@@ -219,9 +220,10 @@ ps_error ps_obs_append(ps_obs_writer *w, const ps_obs_key *k, double value, char
     if (w->failed)
         return ps_db_fail(w->db, ctx, w->failed, "storing values");
     pending_row *r = &w->pend[w->npend++];
-    *r = (pending_row){*k, value, status, flags, w->notes.len, reporter_id, submission_id, line};
-    ps_sb_puts(&w->notes, note ? note : "");
-    ps_sb_putc(&w->notes, '\0');
+    *r = (pending_row){*k, value, status, flags, note && *note ? w->notes.len : NO_NOTE, reporter_id,
+                       submission_id, line};
+    if (r->note != NO_NOTE) /* most rows have none: nothing to copy */
+        ps_sb_append(&w->notes, note, strlen(note) + 1);
     return w->npend == APPEND_ROWS ? ps_obs_flush(w, ctx) : PS_OK;
 }
 
