@@ -12,7 +12,7 @@
 
 enum {
     S_FIND_SUB, S_NEW_SUB, S_FINISH_SUB, S_GET, S_INSERT, S_UPDATE, S_KEEP_REV, S_OVERRIDE,
-    S_WINDOW, S_VALUES, S_SERIES_TOP, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COUNT
+    S_SERIES, S_VALUES, S_SERIES_TOP, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COUNT
 };
 
 static const char *const sql[S_COUNT] = {
@@ -34,9 +34,8 @@ static const char *const sql[S_COUNT] = {
                    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,(SELECT reporter_id FROM submission WHERE id = ?10),?10,?11)",
     [S_OVERRIDE] = "INSERT INTO override(submission_id, unit_id, indicator_id, period, measure, reason, line)"
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    [S_WINDOW] = "SELECT period, value, submission_id, line, status, flags FROM obs"
-                 " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period BETWEEN ?4 AND ?5"
-                 " ORDER BY period",
+    [S_SERIES] = "SELECT period, value, submission_id, line FROM obs"
+                 " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 ORDER BY period",
     [S_VALUES] = "SELECT period, value, status, flags FROM obs"
                  " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period BETWEEN ?4 AND ?5"
                  " ORDER BY period",
@@ -447,28 +446,31 @@ ps_error ps_obs_undo_group(ps_obs_writer *w, long long submission_id, long long 
     return err;
 }
 
-typedef struct series_shim {
-    bool (*fn)(const ps_obs_point *p, void *arg);
-    void *arg;
-} series_shim;
-
-static ps_error obs_window(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, int from,
-                           int to, bool (*fn)(const ps_obs_point *p, int status, int flags, void *arg),
-                           void *arg, ps_ctx *ctx);
-
-static bool series_point(const ps_obs_point *p, int status, int flags, void *arg)
-{
-    (void)status;
-    (void)flags;
-    series_shim *sh = arg;
-    return sh->fn(p, sh->arg);
-}
-
 ps_error ps_obs_series(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure,
                        bool (*fn)(const ps_obs_point *p, void *arg), void *arg, ps_ctx *ctx)
 {
-    series_shim sh = {fn, arg};
-    return obs_window(w, unit_id, indicator_id, measure, 0, 0x7fffffff, series_point, &sh, ctx);
+    sqlite3_stmt *st;
+    ps_error serr = use(w, S_SERIES, &st, ctx);
+    if (serr)
+        return serr;
+    sqlite3_bind_int64(st, 1, unit_id);
+    sqlite3_bind_int64(st, 2, indicator_id);
+    sqlite3_bind_int(st, 3, measure);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ps_obs_point p;
+        p.period = sqlite3_column_int(st, 0);
+        p.has_value = sqlite3_column_type(st, 1) != SQLITE_NULL;
+        p.value = p.has_value ? sqlite3_column_double(st, 1) : 0;
+        p.submission_id = sqlite3_column_int64(st, 2);
+        p.line = (long)sqlite3_column_int64(st, 3);
+        if (!fn(&p, arg)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
 }
 
 long ps_obs_line_of(ps_obs_writer *w, const ps_obs_key *k, long long submission_id)
@@ -694,29 +696,3 @@ ps_error ps_obs_series_top(ps_obs_writer *w, long long unit_id, long long indica
     return rc == SQLITE_ROW ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
 }
 
-static ps_error obs_window(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, int from,
-                           int to, bool (*fn)(const ps_obs_point *p, int status, int flags, void *arg),
-                           void *arg, ps_ctx *ctx)
-{
-    sqlite3_stmt *st;
-    ps_error serr = use(w, S_WINDOW, &st, ctx);
-    if (serr)
-        return serr;
-    bind_range(st, unit_id, indicator_id, measure, from, to);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        ps_obs_point p;
-        p.period = sqlite3_column_int(st, 0);
-        p.has_value = sqlite3_column_type(st, 1) != SQLITE_NULL;
-        p.value = p.has_value ? sqlite3_column_double(st, 1) : 0;
-        p.submission_id = sqlite3_column_int64(st, 2);
-        p.line = (long)sqlite3_column_int64(st, 3);
-        int status = ps_db_col_text(st, 4)[0];
-        if (!fn(&p, status, sqlite3_column_int(st, 5), arg)) {
-            rc = SQLITE_DONE;
-            break;
-        }
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
-}
