@@ -22,6 +22,7 @@ struct ps_writer {
     long long sub_id, reporter_id;
     const char *path;
     int value_col;
+    unsigned char *unit_stored; /* by unit index: 0 not asked yet, 1 nothing stored before the file, 2 some */
     ps_set64 seen;              /* series key -> index in series */
     touched_series *series;
     size_t nseries;
@@ -42,6 +43,7 @@ ps_writer *ps_writer_new(ps_obs_writer *w, const ps_catalog *cat, long long sub_
     ps_writer *wr = ps_xcalloc(1, sizeof *wr);
     *wr = (ps_writer){.w = w, .cat = cat, .sub_id = sub_id, .reporter_id = reporter_id, .path = path,
                       .value_col = value_col, .cur = -1};
+    wr->unit_stored = ps_xcalloc(cat->nunits ? cat->nunits : 1, 1);
     ps_set64_init(&wr->seen);
     ps_diags_init(&wr->early);
     return wr;
@@ -52,6 +54,7 @@ void ps_writer_free(ps_writer *wr)
     if (!wr)
         return;
     ps_set64_free(&wr->seen);
+    free(wr->unit_stored);
     free(wr->series);
     free(wr->run);
     ps_diags_free(&wr->early);
@@ -93,15 +96,21 @@ static void finish_run(ps_writer *wr)
     t->checked = true;
 }
 
-/* A series met for the first time: what is stored for it. */
+/* A series met for the first time: what is stored for it. A unit met for
+ * the first time is asked whether anything is stored for it (before any
+ * of its rows is written): when nothing is, none of its series is asked. */
 static ps_error series_new(ps_writer *wr, int unit, int ind, int measure, ps_ctx *ctx)
 {
     if ((wr->nseries & (wr->nseries - 1)) == 0)
         wr->series = ps_xrealloc(wr->series, (wr->nseries ? wr->nseries * 2 : 16) * sizeof *wr->series);
-    bool any;
-    int top;
-    ps_error err = ps_obs_series_top(wr->w, wr->cat->units[unit].id, wr->cat->indicators[ind].id, measure, &any,
-                                     &top, ctx);
+    long long unit_id = wr->cat->units[unit].id;
+    bool any = false;
+    int top = 0;
+    ps_error err = PS_OK;
+    if (!wr->unit_stored[unit] && !(err = ps_obs_unit_any(wr->w, unit_id, &any, ctx)))
+        wr->unit_stored[unit] = any ? 2 : 1;
+    if (!err && wr->unit_stored[unit] == 2)
+        err = ps_obs_series_top(wr->w, unit_id, wr->cat->indicators[ind].id, measure, &any, &top, ctx);
     if (err)
         return err;
     wr->series[wr->nseries++] = (touched_series){unit, ind, measure, any ? top : INT_MIN, !any, false};

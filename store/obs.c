@@ -12,7 +12,7 @@
 
 enum {
     S_FIND_SUB, S_NEW_SUB, S_FINISH_SUB, S_GET, S_INSERT, S_UPDATE, S_KEEP_REV, S_OVERRIDE,
-    S_SERIES, S_VALUES, S_SERIES_TOP, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COUNT
+    S_SERIES, S_VALUES, S_SERIES_TOP, S_UNIT_ANY, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COUNT
 };
 
 static const char *const sql[S_COUNT] = {
@@ -40,6 +40,7 @@ static const char *const sql[S_COUNT] = {
                  " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period BETWEEN ?4 AND ?5"
                  " ORDER BY period",
     [S_SERIES_TOP] = "SELECT max(period) FROM obs WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3",
+    [S_UNIT_ANY] = "SELECT 1 FROM obs WHERE unit_id=?1 LIMIT 1",
     [S_UNDO_LIST] = "SELECT indicator_id, measure, revision FROM obs"
                     " WHERE unit_id=?2 AND period=?3 AND submission_id=?1",
     [S_UNDO_DELETE] = "DELETE FROM obs WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period=?4",
@@ -677,6 +678,19 @@ ps_error ps_obs_unit_span(ps_obs_writer *w, long long unit_id, int from, int to,
     *within = rc == SQLITE_ROW ? (long)sqlite3_column_double(st, 1) : 0;
     sqlite3_reset(st);
     return rc == SQLITE_ROW ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
+}
+
+ps_error ps_obs_unit_any(ps_obs_writer *w, long long unit_id, bool *any, ps_ctx *ctx)
+{
+    sqlite3_stmt *st;
+    ps_error serr = stmt_of(w, S_UNIT_ANY, &st, ctx);
+    if (serr)
+        return serr;
+    sqlite3_bind_int64(st, 1, unit_id);
+    int rc = sqlite3_step(st);
+    *any = rc == SQLITE_ROW;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
 }
 
 ps_error ps_obs_series_top(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, bool *any,

@@ -154,6 +154,10 @@ ps_error ps_obs_values_units(ps_obs_writer *w, const char *ids, int from, int to
 ps_error ps_obs_unit_span(ps_obs_writer *w, long long unit_id, int from, int to, long *total, long *within,
                           ps_ctx *ctx);
 
+/* Whether unit_id has any value (or retraction) stored at all. Does not
+ * write the queue (see ps_obs_append). */
+ps_error ps_obs_unit_any(ps_obs_writer *w, long long unit_id, bool *any, ps_ctx *ctx);
+
 /* Whether the series has any value (or retraction) stored at all and, when
  * it has, the latest period key stored (*top). Does not write the queue
  * (see ps_obs_append). */
