@@ -226,6 +226,8 @@ static ps_error after_rows(ingest *g)
     g->res->refused += nn + nr;
     if (err)
         return err;
+    if (nn + nr)
+        ps_writer_forget_kept(g->wr);
     return ps_writer_history(g->wr, g->d, g->ctx);
 }
 

@@ -13,8 +13,23 @@ typedef struct touched_series {
     int unit, indicator, measure;
     int top;        /* the latest period key stored, by earlier files or this one; INT_MIN: none */
     bool fresh;     /* nothing stored before this file: its history is the file's own rows */
-    bool checked;   /* history warnings done while reading (in early) */
+    bool checked;   /* history warnings done from its kept rows (in early) */
+    long first, last; /* its kept rows, a list through kept_row.next; -1: none */
 } touched_series;
+
+/* A first value of a fresh actual series, kept for its history warnings. */
+typedef struct kept_row {
+    int period;
+    int next;       /* the series' next kept row, -1 at its end */
+    long line;
+    double value;
+} kept_row;
+
+/* Kept rows at most (24 MB): a file ordered by period meets every series
+ * again each month, and its series are checked from these rows at the
+ * end instead of being read back. When full, every series with kept rows
+ * is checked from them then and there, and the rows are dropped. */
+enum { KEPT_MAX = 1 << 20 };
 
 struct ps_writer {
     ps_obs_writer *w;
@@ -26,13 +41,13 @@ struct ps_writer {
     ps_set64 seen;              /* series key -> index in series */
     touched_series *series;
     size_t nseries;
-    unsigned long long last;    /* the key of the current run's series */
-    long cur;                   /* index of the current run's series, -1 before the first */
-    ps_obs_point *run;          /* the current run's rows, when its series is fresh */
-    size_t nrun, caprun;
-    int run_max;                /* the latest period in run */
-    bool run_unsorted;          /* run is not in period order */
-    ps_diags early;             /* warnings of series checked while reading */
+    unsigned long long last;    /* the key of the current row's series */
+    long cur;                   /* index of the current row's series, -1 before the first */
+    kept_row *kept;
+    size_t nkept, capkept;
+    ps_obs_point *pts;          /* one series' kept rows, in period order */
+    size_t cappts;
+    ps_diags early;             /* warnings of series checked from kept rows */
     size_t *early_owner;        /* the series index of each */
     size_t capowner;
 };
@@ -56,14 +71,15 @@ void ps_writer_free(ps_writer *wr)
     ps_set64_free(&wr->seen);
     free(wr->unit_stored);
     free(wr->series);
-    free(wr->run);
+    free(wr->kept);
+    free(wr->pts);
     ps_diags_free(&wr->early);
     free(wr->early_owner);
     free(wr);
 }
 
 /* ------------------------------------------------------------------------
- * Runs of rows of one series
+ * Kept rows of fresh series
  * ------------------------------------------------------------------------ */
 
 static int point_cmp(const void *a, const void *b)
@@ -72,29 +88,77 @@ static int point_cmp(const void *a, const void *b)
     return (x->period > y->period) - (x->period < y->period);
 }
 
-/* The end of a run of rows of one series: a fresh series seen for the
- * first time gets its history warnings now, from the rows just stored
- * (still in memory), instead of reading them back at the end of the file. */
-static void finish_run(ps_writer *wr)
+/* The history warnings of series s from its kept rows, into early. */
+static void check_kept_series(ps_writer *wr, size_t s)
 {
-    if (wr->cur < 0)
-        return;
-    touched_series *t = &wr->series[wr->cur];
-    if (!t->fresh || t->measure != PS_MEASURE_ACTUAL || t->checked)
-        return;
-    if (wr->run_unsorted)
-        qsort(wr->run, wr->nrun, sizeof *wr->run, point_cmp);
+    touched_series *t = &wr->series[s];
+    size_t n = 0;
+    bool sorted = true;
+    for (long i = t->first; i >= 0; i = wr->kept[i].next) {
+        if (n == wr->cappts) {
+            wr->cappts = wr->cappts ? wr->cappts * 2 : 64;
+            wr->pts = ps_xrealloc(wr->pts, wr->cappts * sizeof *wr->pts);
+        }
+        const kept_row *k = &wr->kept[i];
+        sorted = sorted && (n == 0 || k->period > wr->pts[n - 1].period);
+        wr->pts[n++] = (ps_obs_point){k->period, true, k->value, wr->sub_id, k->line};
+    }
+    if (!sorted)
+        qsort(wr->pts, n, sizeof *wr->pts, point_cmp);
     size_t before = wr->early.n;
-    ps_history_check_points(wr->cat, t->unit, t->indicator, wr->run, wr->nrun, wr->sub_id, 0, wr->path,
-                            wr->value_col, &wr->early);
+    ps_history_check_points(wr->cat, t->unit, t->indicator, wr->pts, n, wr->sub_id, 0, wr->path, wr->value_col,
+                            &wr->early);
     if (wr->early.n > wr->capowner) {
         wr->capowner = wr->early.n * 2;
         wr->early_owner = ps_xrealloc(wr->early_owner, wr->capowner * sizeof *wr->early_owner);
     }
     for (size_t i = before; i < wr->early.n; i++)
-        wr->early_owner[i] = (size_t)wr->cur;
+        wr->early_owner[i] = s;
     t->checked = true;
+    t->first = t->last = -1;
 }
+
+/* Every series with kept rows checked from them; the rows dropped. */
+static void check_kept(ps_writer *wr)
+{
+    for (size_t s = 0; s < wr->nseries; s++)
+        if (wr->series[s].first >= 0)
+            check_kept_series(wr, s);
+    wr->nkept = 0;
+}
+
+/* A first value of the current series was stored: its latest period, and
+ * the row kept when the series is fresh. A fresh series met again after
+ * it was checked loses that check (its warnings are dropped) and is read
+ * back at the end. */
+static void stored_first(ps_writer *wr, const ps_checked_row *row, int period)
+{
+    touched_series *t = &wr->series[wr->cur];
+    if (period > t->top)
+        t->top = period;
+    if (!t->fresh || t->measure != PS_MEASURE_ACTUAL)
+        return;
+    if (t->checked) {
+        t->fresh = false;
+        return;
+    }
+    if (wr->nkept == wr->capkept) {
+        wr->capkept = wr->capkept ? wr->capkept * 2 : 1024;
+        wr->kept = ps_xrealloc(wr->kept, wr->capkept * sizeof *wr->kept);
+    }
+    wr->kept[wr->nkept] = (kept_row){period, -1, row->line, row->value};
+    if (t->last >= 0)
+        wr->kept[t->last].next = (int)wr->nkept;
+    else
+        t->first = (long)wr->nkept;
+    t->last = (long)wr->nkept++;
+    if (wr->nkept == KEPT_MAX)
+        check_kept(wr);
+}
+
+/* ------------------------------------------------------------------------
+ * Series
+ * ------------------------------------------------------------------------ */
 
 /* A series met for the first time: what is stored for it. A unit met for
  * the first time is asked whether anything is stored for it (before any
@@ -113,53 +177,26 @@ static ps_error series_new(ps_writer *wr, int unit, int ind, int measure, ps_ctx
         err = ps_obs_series_top(wr->w, unit_id, wr->cat->indicators[ind].id, measure, &any, &top, ctx);
     if (err)
         return err;
-    wr->series[wr->nseries++] = (touched_series){unit, ind, measure, any ? top : INT_MIN, !any, false};
+    wr->series[wr->nseries++] = (touched_series){unit, ind, measure, any ? top : INT_MIN, !any, false, -1, -1};
     return PS_OK;
 }
 
-/* Before a row of (unit, ind, measure): a new run of rows ends the previous
- * one; a series met again after its run was checked loses that check (its
- * warnings are dropped) and is checked from the database at the end. */
+/* The series of a row of (unit, ind, measure) becomes the current one. */
 static ps_error series_enter(ps_writer *wr, int unit, int ind, int measure, ps_ctx *ctx)
 {
     unsigned long long key = ((unsigned long long)(unsigned)unit << 33) |
                              ((unsigned long long)(unsigned)ind << 1) | (unsigned long long)measure | (1ULL << 63);
     if (key == wr->last)
         return PS_OK;
-    finish_run(wr);
-    wr->last = key;
-    wr->nrun = 0;
-    wr->run_unsorted = false;
     size_t idx = wr->nseries;
     if (ps_set64_add_val(&wr->seen, key, &idx)) {
         ps_error err = series_new(wr, unit, ind, measure, ctx);
         if (err)
             return err;
-    } else {
-        wr->series[idx].checked = false;
-        wr->series[idx].fresh = false;
     }
+    wr->last = key;
     wr->cur = (long)idx;
     return PS_OK;
-}
-
-/* A first value of the current run's series was stored. */
-static void run_point(ps_writer *wr, const ps_checked_row *row, int period)
-{
-    touched_series *t = &wr->series[wr->cur];
-    if (period > t->top)
-        t->top = period;
-    if (!t->fresh)
-        return;
-    if (wr->nrun == wr->caprun) {
-        wr->caprun = wr->caprun ? wr->caprun * 2 : 64;
-        wr->run = ps_xrealloc(wr->run, wr->caprun * sizeof *wr->run);
-    }
-    if (wr->nrun && period <= wr->run_max)
-        wr->run_unsorted = true;
-    else
-        wr->run_max = period;
-    wr->run[wr->nrun++] = (ps_obs_point){period, true, row->value, wr->sub_id, row->line};
 }
 
 /* ------------------------------------------------------------------------
@@ -196,7 +233,7 @@ ps_error ps_writer_store(ps_writer *wr, const ps_checked_row *row, const ps_obs 
     ps_error err = ps_obs_append(wr->w, &k, row->value, row->status, row->flags, row->note, wr->reporter_id,
                                  wr->sub_id, row->line, ctx);
     if (!err)
-        run_point(wr, row, k.period);
+        stored_first(wr, row, k.period);
     return err;
 }
 
@@ -212,20 +249,32 @@ ps_error ps_writer_flush(ps_writer *wr, ps_ctx *ctx)
 static bool early_kept(size_t i, void *arg)
 {
     const ps_writer *wr = arg;
-    return wr->series[wr->early_owner[i]].checked;
+    return wr->series[wr->early_owner[i]].fresh;
+}
+
+void ps_writer_forget_kept(ps_writer *wr)
+{
+    for (size_t s = 0; s < wr->nseries; s++) {
+        touched_series *t = &wr->series[s];
+        if (t->first >= 0) {
+            t->fresh = false;
+            t->first = t->last = -1;
+        }
+    }
+    wr->nkept = 0;
 }
 
 ps_error ps_writer_history(ps_writer *wr, ps_diags *diags, ps_ctx *ctx)
 {
-    finish_run(wr);
+    check_kept(wr);
     ps_error err = PS_OK;
     for (size_t i = 0; i < wr->nseries && !err; i++) {
         const touched_series *t = &wr->series[i];
-        if (t->measure == PS_MEASURE_ACTUAL && !t->checked)
+        if (t->measure == PS_MEASURE_ACTUAL && !t->fresh)
             err = ps_history_warnings(wr->w, wr->cat, t->unit, t->indicator, wr->sub_id, wr->path, wr->value_col,
                                       diags, ctx);
     }
-    /* the warnings of series checked while reading, unless they came back */
+    /* the warnings of series checked from their kept rows, unless they came back */
     ps_diags_move_if(diags, &wr->early, early_kept, wr);
     return err;
 }

@@ -6,8 +6,8 @@
  * series, a new month, is a first value without a read), stores a first
  * value (batched by the store) or a revision, and keeps what the history
  * warnings need: the series the file touched and, for a series with
- * nothing stored before the file, its rows as they go by, so that a
- * series sent in one run is checked without being read back.
+ * nothing stored before the file, its rows (up to a bound), so that such a
+ * series is checked from them instead of being read back.
  *
  * Internal to ingest. All writes happen in the caller's transaction.
  */
@@ -38,6 +38,10 @@ ps_error ps_writer_store(ps_writer *wr, const ps_checked_row *row, const ps_obs 
 
 /* Writes what is queued. */
 ps_error ps_writer_flush(ps_writer *wr, ps_ctx *ctx);
+
+/* The rules undid some of the file's values (ingest/rules.h): the kept
+ * rows may hold them, so the series they belong to are read back instead. */
+void ps_writer_forget_kept(ps_writer *wr);
 
 /* After the last row and the rules: the history warnings (ingest/history.h)
  * of every actual series the file touched, added to diags. */
