@@ -1,14 +1,12 @@
-/* notes.c - the note of a value in force, in full (from its history when shortened). */
+/* notes.c - the note of a value in force, in full. */
 #include "aggregate/notes.h"
 
 #include "core/alloc.h"
 #include "store/obs.h"
-#include "store/query.h"
 
 #include <stdlib.h>
 
 struct ps_notes {
-    ps_db *db;
     const ps_catalog *cat;
     ps_obs_writer *ow;   /* its statement cache reads the value in force */
 };
@@ -16,7 +14,6 @@ struct ps_notes {
 ps_error ps_notes_new(ps_db *db, const ps_catalog *cat, ps_notes **out, ps_ctx *ctx)
 {
     ps_notes *n = ps_xcalloc(1, sizeof *n);
-    n->db = db;
     n->cat = cat;
     ps_error err = ps_obs_writer_new(db, &n->ow, ctx);
     if (err) {
@@ -35,23 +32,6 @@ void ps_notes_free(ps_notes *n)
     free(n);
 }
 
-/* The full note of the current revision of k; NULL when it has none. */
-static ps_error history_note(ps_notes *n, const ps_obs_key *k, char **out, ps_ctx *ctx)
-{
-    ps_hist_row *h;
-    size_t nh;
-    ps_error err = ps_query_history(n->db, k, &h, &nh, ctx);
-    if (err)
-        return err;
-    for (size_t i = 0; i < nh; i++)
-        if (h[i].current && h[i].note) {
-            free(*out);
-            *out = ps_xstrdup(h[i].note);
-        }
-    ps_hist_free(h, nh);
-    return PS_OK;
-}
-
 ps_error ps_notes_get(ps_notes *n, int u, int ind, ps_period p, bool plan, char **out, ps_ctx *ctx)
 {
     *out = NULL;
@@ -61,13 +41,6 @@ ps_error ps_notes_get(ps_notes *n, int u, int ind, ps_period p, bool plan, char 
     ps_error err = ps_obs_get(n->ow, &k, &cur, ctx);
     if (err || !cur.exists || !cur.note[0])
         return err;
-    if (!cur.note_truncated) {
-        *out = ps_xstrdup(cur.note);
-        return PS_OK;
-    }
-    if ((err = history_note(n, &k, out, ctx)))
-        return err;
-    if (!*out)
-        *out = ps_xstrdup(cur.note);
+    *out = ps_xstrdup(cur.note); /* ps_obs_get reads the note whole */
     return PS_OK;
 }

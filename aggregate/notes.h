@@ -1,9 +1,9 @@
 /* notes.h - the note a value in force carries, read in full for an output.
  *
  * The store keeps with each value the note its submission gave (a cell
- * comment in the report, the `note` column of its Data sheet); the value in
- * force holds a shortened copy, the revision history the whole text. This
- * reader answers by catalog indices and periods, so an output needs nothing
+ * comment in the report, the `note` column of its Data sheet) whole, with
+ * the value in force and with each revision (store/obs.h). This reader
+ * answers by catalog indices and periods, so an output needs nothing
  * of store/ to show it.
  */
 #ifndef PS_NOTES_H

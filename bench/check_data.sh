@@ -1,9 +1,10 @@
 #!/bin/sh
 # check_data.sh - checks what gen_national wrote: catalog shape, header, row count, order, keys, values.
 #
-# usage: bench/check_data.sh DIR UNITS INDICATORS MONTHS [FIRST-MONTH]
+# usage: bench/check_data.sh DIR UNITS INDICATORS MONTHS [FIRST-MONTH [ORDER]]
 #
-# DIR is gen_national's output folder; the sizes are the ones it was given.
+# DIR is gen_national's output folder; the sizes, first month and order
+# (unit, the default, or period) are the ones it was given.
 # Checks, without provstat (so that a bad generator is not mistaken for a
 # slow or wrong ingest):
 #   catalog  one nation VN, 6 regions, 63 provinces (2-digit codes), at
@@ -13,8 +14,9 @@
 #            reporter NSO with scope VN, '*', report_level district;
 #   data     the header `unit,indicator,period,value,status`; exactly
 #            UNITS x INDICATORS x MONTHS rows; keys strictly increasing in
-#            (unit, indicator, period), so no key appears twice and the
-#            order is the documented one; each unit a district of the
+#            (unit, indicator, period), or (period, unit, indicator) for
+#            ORDER period, so no key appears twice and the order is the
+#            documented one; each unit a district of the
 #            catalog and each indicator a submitted one; periods YYYY-MM
 #            inside the range; values plain positive numbers with at most the
 #            indicator's decimals, inside its min/max; status A or E.
@@ -22,11 +24,12 @@
 # takes about half a minute there.
 # Exit status 0 when all hold, 1 with a list of problems otherwise.
 set -eu
-if [ $# -lt 4 ] || [ $# -gt 5 ]; then
-    echo "usage: $0 DIR UNITS INDICATORS MONTHS [FIRST-MONTH]" >&2
+if [ $# -lt 4 ] || [ $# -gt 6 ]; then
+    echo "usage: $0 DIR UNITS INDICATORS MONTHS [FIRST-MONTH [ORDER]]" >&2
     exit 2
 fi
-dir=$1 units=$2 inds=$3 months=$4 first=${5:-2011-01}
+dir=$1 units=$2 inds=$3 months=$4 first=${5:-2011-01} order=${6:-unit}
+case $order in unit|period) ;; *) echo "check_data: ORDER is unit or period, not '$order'" >&2; exit 2 ;; esac
 case "$units$inds$months" in *[!0-9]*) echo "check_data: sizes must be whole numbers" >&2; exit 2 ;; esac
 rows=$((units * inds * months))
 cat=$dir/catalog
@@ -82,7 +85,7 @@ END {
 }' "$cat/units.csv" "$cat/indicators.csv" "$cat/reporters.csv" || { echo "check_data: the catalog in $cat is not valid" >&2; exit 1; }
 
 # --- data ------------------------------------------------------------------
-awk -F, -v rows="$rows" -v units="$units" -v inds="$inds" -v months="$months" -v first="$first" '
+awk -F, -v rows="$rows" -v units="$units" -v inds="$inds" -v months="$months" -v first="$first" -v order="$order" '
 function bad(msg) { if (nbad++ < 20) print "check_data: " FILENAME ":" FNR ": " msg }
 FNR == 1 { file++ }
 file == 1 { if (FNR > 1 && $4 == "district") district[$1] = 1; next }
@@ -100,7 +103,7 @@ FNR == 1 {
 {
     nrows++
     if (NF != 5) { bad("expected 5 fields, got " NF); next }
-    key = $1 "," $2 "," $3
+    key = order == "period" ? $3 "," $1 "," $2 : $1 "," $2 "," $3
     if (nrows > 1 && key <= prev) bad("key " key " does not come after " prev (key == prev ? " (a duplicate)" : ""))
     prev = key
     if (!($1 in district)) bad("unit " $1 " is not a district of the catalog")

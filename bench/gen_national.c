@@ -1,6 +1,6 @@
 /* gen_national.c - writes a national-size catalog and submission for the ingest benchmark.
  *
- * usage: gen_national OUTDIR [units [indicators [months [first-month]]]]
+ * usage: gen_national [--order unit|period] OUTDIR [units [indicators [months [first-month]]]]
  *
  * Writes, into OUTDIR (created if missing):
  *   catalog/units.csv       the nation VN, the 6 socio-economic regions R1..R6,
@@ -15,7 +15,11 @@
  *   data.csv                unit,indicator,period,value,status for the first
  *                           `units` districts x the first `indicators`
  *                           indicators x `months` months from first-month,
- *                           ordered by unit, then indicator, then period.
+ *                           ordered by unit, then indicator, then period
+ *                           (--order unit, the default: a province's
+ *                           export), or by period, then unit, then
+ *                           indicator (--order period: a backfill, or
+ *                           monthly files one after the other).
  *
  * Defaults: 700 units, 200 indicators, 72 months from 2011-01 (10,080,000
  * rows). The catalog always holds at least 700 districts and 200
@@ -501,8 +505,61 @@ static long long series_value(series *s, int t)
     return scaled < 1 ? 1 : scaled;
 }
 
+/* Writes one data row of district d (code), indicator ind, month m of
+ * the written ones, whose value is v. */
+static void put_row(outbuf *ob, int code, int ind, const char *ptext, long long v, int decimals, int last)
+{
+    char *p = ob_reserve(ob, 64), *q = p;
+
+    q += put_uint(q, (unsigned long long)code, 3);
+    *q++ = ',';
+    memcpy(q, "IND", 3);
+    q += 3;
+    q += put_uint(q, (unsigned long long)ind, 3);
+    *q++ = ',';
+    memcpy(q, ptext, 7);
+    q += 7;
+    *q++ = ',';
+    q += put_scaled(q, v, decimals);
+    *q++ = ',';
+    /* the latest month of an export is the office's estimate */
+    *q++ = last ? 'E' : 'A';
+    *q++ = '\n';
+    ob->len += (size_t)(q - p);
+}
+
+/* The rows in period, unit, indicator order: every series' stream is kept
+ * (units x indicators of them) and advanced one month at a time, so each
+ * value is the one the unit order gives. */
+static void write_by_period(outbuf *ob, int units, int indicators, int months, int t0, char (*ptext)[8])
+{
+    series *all = malloc((size_t)units * (size_t)indicators * sizeof *all);
+
+    if (!all) {
+        fputs("gen_national: out of memory\n", stderr);
+        exit(1);
+    }
+    for (int d = 0; d < units; d++)
+        for (int ind = 1; ind <= indicators; ind++) {
+            series *s = &all[(size_t)d * (size_t)indicators + (size_t)(ind - 1)];
+
+            series_init(s, d, ind);
+            for (int t = 0; t < t0; t++)
+                (void)xorshift64s(&s->state);
+        }
+    for (int m = 0; m < months; m++)
+        for (int d = 0; d < units; d++)
+            for (int ind = 1; ind <= indicators; ind++) {
+                series *s = &all[(size_t)d * (size_t)indicators + (size_t)(ind - 1)];
+
+                put_row(ob, district_code(d), ind, ptext[m], series_value(s, t0 + m), s->decimals,
+                        m == months - 1);
+            }
+    free(all);
+}
+
 static void write_data(const char *dir, int units, int indicators, int months,
-                       int first_year, int first_month)
+                       int first_year, int first_month, int by_period)
 {
     char path[4096];
     outbuf ob;
@@ -535,39 +592,24 @@ static void write_data(const char *dir, int units, int indicators, int months,
     memcpy(ob_reserve(&ob, 64), "unit,indicator,period,value,status\n", 35);
     ob.len += 35;
 
-    for (d = 0; d < units; d++) {
-        int code = district_code(d);
+    if (by_period)
+        write_by_period(&ob, units, indicators, months, t0, ptext);
+    else
+        for (d = 0; d < units; d++) {
+            int code = district_code(d);
 
-        for (ind = 1; ind <= indicators; ind++) {
-            series s;
-            int t;
+            for (ind = 1; ind <= indicators; ind++) {
+                series s;
+                int t;
 
-            series_init(&s, d, ind);
-            /* the months before the first written one: skip their draws */
-            for (t = 0; t < t0; t++)
-                (void)xorshift64s(&s.state);
-            for (m = 0; m < months; m++) {
-                long long v = series_value(&s, t0 + m);
-                char *p = ob_reserve(&ob, 64), *q = p;
-
-                q += put_uint(q, (unsigned long long)code, 3);
-                *q++ = ',';
-                memcpy(q, "IND", 3);
-                q += 3;
-                q += put_uint(q, (unsigned long long)ind, 3);
-                *q++ = ',';
-                memcpy(q, ptext[m], 7);
-                q += 7;
-                *q++ = ',';
-                q += put_scaled(q, v, s.decimals);
-                *q++ = ',';
-                /* the latest month of an export is the office's estimate */
-                *q++ = m == months - 1 ? 'E' : 'A';
-                *q++ = '\n';
-                ob.len += (size_t)(q - p);
+                series_init(&s, d, ind);
+                /* the months before the first written one: skip their draws */
+                for (t = 0; t < t0; t++)
+                    (void)xorshift64s(&s.state);
+                for (m = 0; m < months; m++)
+                    put_row(&ob, code, ind, ptext[m], series_value(&s, t0 + m), s.decimals, m == months - 1);
             }
         }
-    }
     ob_flush(&ob);
     close_out(ob.f, path);
     fprintf(stderr, "gen_national: %s: %lld rows (%d units x %d indicators x %d months from %s), %llu bytes\n",
@@ -601,10 +643,20 @@ int main(int argc, char **argv)
     int units = MIN_DISTRICTS, indicators = MIN_INDICATORS, months = 72;
     int first_year = 2011, first_month = 1;
     char catdir[4096];
+    int by_period = 0;
 
+    if (argc > 2 && strcmp(argv[1], "--order") == 0) {
+        if (strcmp(argv[2], "period") != 0 && strcmp(argv[2], "unit") != 0) {
+            fprintf(stderr, "gen_national: --order is unit or period, not '%s'\n", argv[2]);
+            return 2;
+        }
+        by_period = strcmp(argv[2], "period") == 0;
+        argc -= 2;
+        argv += 2;
+    }
     if (argc < 2 || argc > 6 || argv[1][0] == '-') {
-        fputs("usage: gen_national OUTDIR [units [indicators [months [first-month]]]]\n"
-              "  defaults: 700 units, 200 indicators, 72 months, first month 2011-01\n", stderr);
+        fputs("usage: gen_national [--order unit|period] OUTDIR [units [indicators [months [first-month]]]]\n"
+              "  defaults: unit order, 700 units, 200 indicators, 72 months, first month 2011-01\n", stderr);
         return 2;
     }
     if (argc > 2)
@@ -635,6 +687,6 @@ int main(int argc, char **argv)
     write_units(catdir);
     write_indicators(catdir);
     write_reporters(catdir);
-    write_data(argv[1], units, indicators, months, first_year, first_month);
+    write_data(argv[1], units, indicators, months, first_year, first_month, by_period);
     return 0;
 }

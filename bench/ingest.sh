@@ -1,13 +1,19 @@
 #!/bin/sh
 # ingest.sh - the ingest benchmark: provstat init + ingest of a national file against the sqlite3 .import floor.
 #
-# usage: bench/ingest.sh [-n RUNS] [--only provstat|sqlite] [--size U,I,M] [--work DIR] [--keep]
+# usage: bench/ingest.sh [-n RUNS] [--only provstat|sqlite] [--size U,I,M] [--order unit|period]
+#                        [--index-after] [--work DIR] [--keep]
 #
 #   -n RUNS        runs of each measurement (default 3, or $RUNS); the report
 #                  gives the median wall time and the largest peak memory
 #   --only WHAT    run only (a) and (c) (provstat) or only (b) (sqlite)
 #   --size U,I,M   districts, indicators, months (default 700,200,72:
 #                  10,080,000 rows; SMALL=1 means 20,20,12: 4,800 rows)
+#   --order ORDER  the data file's row order: unit (unit, indicator, period:
+#                  a province's export; the default) or period (period,
+#                  unit, indicator: a backfill, or monthly files in turn)
+#   --index-after  the floor (b) builds its UNIQUE index after the .import
+#                  instead of before it
 #   --work DIR     where data, databases and results go (default bench/work,
 #                  or $WORK); must be on a local disk
 #   --keep         keep the databases of the last run
@@ -22,7 +28,8 @@
 #   (b) the floor: the sqlite3 shell creating a plain table
 #       t(unit TEXT, indicator TEXT, period TEXT, value REAL, status TEXT)
 #       with a UNIQUE index on (unit, indicator, period), then
-#       .import --csv --skip 1 data.csv t (one transaction);
+#       .import --csv --skip 1 data.csv t (one transaction); with
+#       --index-after, the .import first and CREATE UNIQUE INDEX after it;
 # and then, after the last (a), into the database it left:
 #   (c) provstat ingest of a 14-district month (14 districts x the
 #       indicators, months 2017-01, 2017-02, ... one per run), the monthly
@@ -42,12 +49,14 @@ root=$(dirname "$here")
 runs=${RUNS:-3}
 only=
 keep=0
+order=unit
+index_after=0
 work=${WORK:-$here/work}
 if [ "${SMALL:-0}" = 1 ]; then size=20,20,12; else size=700,200,72; fi
 ps=${PROVSTAT:-$root/build/provstat}
 
 usage() { # usage STATUS
-    sed -n '3,16p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '3,23p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit "$1"
 }
 
@@ -56,6 +65,8 @@ while [ $# -gt 0 ]; do
     -n) [ $# -ge 2 ] || usage 2; runs=$2; shift 2 ;;
     --only) [ $# -ge 2 ] || usage 2; only=$2; shift 2 ;;
     --size) [ $# -ge 2 ] || usage 2; size=$2; shift 2 ;;
+    --order) [ $# -ge 2 ] || usage 2; order=$2; shift 2 ;;
+    --index-after) index_after=1; shift ;;
     --work) [ $# -ge 2 ] || usage 2; work=$2; shift 2 ;;
     --keep) keep=1; shift ;;
     -h|--help) usage 0 ;;
@@ -64,6 +75,7 @@ while [ $# -gt 0 ]; do
 done
 case $runs in ''|*[!0-9]*|0) echo "ingest.sh: -n wants a whole number of runs, not '$runs'" >&2; exit 2 ;; esac
 case $only in ''|provstat|sqlite) ;; *) echo "ingest.sh: --only provstat or --only sqlite" >&2; exit 2 ;; esac
+case $order in unit|period) ;; *) echo "ingest.sh: --order unit or --order period, not '$order'" >&2; exit 2 ;; esac
 units=${size%%,*} rest=${size#*,}
 inds=${rest%%,*} months=${rest#*,}
 case $size in
@@ -115,21 +127,23 @@ if [ ! -x "$gen" ] || [ -n "$(find "$here/gen_national.c" -newer "$gen")" ]; the
 fi
 gen_sum=$(cksum <"$here/gen_national.c")
 
-# generate DIR UNITS INDICATORS MONTHS FIRST: writes and checks a data set,
-# unless DIR already holds one made by this generator with these sizes
+# generate DIR UNITS INDICATORS MONTHS FIRST [ORDER]: writes and checks a
+# data set, unless DIR already holds one made by this generator with these
+# sizes and order
 generate() {
-    stamp="$gen_sum $2 $3 $4 $5"
+    stamp="$gen_sum $2 $3 $4 $5 ${6:-unit}"
     if [ -f "$1/.complete" ] && [ "$(cat "$1/.complete")" = "$stamp" ]; then
         return 0
     fi
     rm -rf "$1"
-    "$gen" "$1" "$2" "$3" "$4" "$5"
-    sh "$here/check_data.sh" "$1" "$2" "$3" "$4" "$5"
+    "$gen" --order "${6:-unit}" "$1" "$2" "$3" "$4" "$5"
+    sh "$here/check_data.sh" "$1" "$2" "$3" "$4" "$5" "${6:-unit}"
     echo "$stamp" >"$1/.complete"
 }
 
 national=$work/national-$units-$inds-$months
-generate "$national" "$units" "$inds" "$months" 2011-01
+[ "$order" = unit ] || national=$national-by-$order
+generate "$national" "$units" "$inds" "$months" 2011-01 "$order"
 data=$national/data.csv
 bytes=$(wc -c <"$data")
 
@@ -184,11 +198,19 @@ median() { # median "v1 v2 ...": prints the median
 largest() { printf '%s\n' $1 | sort -n | tail -n 1; }
 
 sqlscript=$work/floor.sql
-cat >"$sqlscript" <<EOF
+if [ "$index_after" = 1 ]; then
+    cat >"$sqlscript" <<EOF
+CREATE TABLE t(unit TEXT, indicator TEXT, period TEXT, value REAL, status TEXT);
+.import --csv --skip 1 "$data" t
+CREATE UNIQUE INDEX t_key ON t(unit, indicator, period);
+EOF
+else
+    cat >"$sqlscript" <<EOF
 CREATE TABLE t(unit TEXT, indicator TEXT, period TEXT, value REAL, status TEXT);
 CREATE UNIQUE INDEX t_key ON t(unit, indicator, period);
 .import --csv --skip 1 "$data" t
 EOF
+fi
 
 logs=$work/logs
 mkdir -p "$logs"
@@ -260,6 +282,8 @@ mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 fs=$(df -PT "$work" | awk 'NR == 2 { print $2 }')
 when=$(date +%Y-%m-%d)
 cmd="bench/ingest.sh -n $runs --size $size${only:+ --only $only}"
+[ "$order" = unit ] || cmd="$cmd --order $order"
+[ "$index_after" = 0 ] || cmd="$cmd --index-after"
 [ "${SMALL:-0}" = 1 ] && cmd="SMALL=1 $cmd"
 
 out=$work/results/ingest-$(date +%Y%m%d-%H%M%S).md
@@ -268,7 +292,7 @@ out=$work/results/ingest-$(date +%Y%m%d-%H%M%S).md
     echo
     echo "- machine: $cpu, $(nproc) cores, $mem, Linux $(uname -r), $fs file system"
     echo "- sqlite3 $(sqlite3 --version | cut -d' ' -f1)$([ "$do_a" = 1 ] && echo "; $("$ps" --version 2>/dev/null | head -n 1), binary built $built, source tree at the start: $rev")"
-    echo "- data: $units districts x $inds indicators x $months months = $(fmt_int "$rows") rows, $(awk -v b="$bytes" 'BEGIN { printf "%.1f MiB", b / 1048576 }') (bench/gen_national)"
+    echo "- data: $units districts x $inds indicators x $months months = $(fmt_int "$rows") rows, $(awk -v b="$bytes" 'BEGIN { printf "%.1f MiB", b / 1048576 }') (bench/gen_national), ordered by $([ "$order" = unit ] && echo "unit, indicator, period" || echo "period, unit, indicator")"
     echo "- runs: $runs of each, alternating; median wall time, largest peak RSS; load average $load_before before, $load_after after (other work on the machine skews the times)"
     echo
     echo "| measurement | median wall | rows/s | peak RSS | runs (s) |"
@@ -281,7 +305,7 @@ out=$work/results/ingest-$(date +%Y%m%d-%H%M%S).md
     fi
     if [ "$do_b" = 1 ]; then
         mbw=$(median "$b_wall")
-        echo "| (b) sqlite3 .import floor | $mbw s | $(fmt_int "$(per_s "$rows" "$mbw")") | $(mib "$(largest "$b_rss")") |$b_wall |"
+        echo "| (b) sqlite3 .import floor$([ "$index_after" = 1 ] && echo ", UNIQUE index built after") | $mbw s | $(fmt_int "$(per_s "$rows" "$mbw")") | $(mib "$(largest "$b_rss")") |$b_wall |"
     fi
     if [ "$do_a" = 1 ]; then
         mc=$(median "$c_wall")

@@ -93,9 +93,14 @@ void ps_set64_free(ps_set64 *s)
     ps_set64_init(s);
 }
 
+/* Fibonacci hashing: the top bits of the product depend on every bit of
+ * k. (Bits 17 and up, masked to the table, ignored a key's bits above the
+ * table's size plus 17: the ingest's series keys hold the unit there, and
+ * every unit of an indicator fell on one probe chain.) cap is a power of 2. */
 static size_t set64_slot(const ps_set64 *s, unsigned long long k)
 {
-    size_t i = (size_t)((k * 0x9E3779B97F4A7C15ULL) >> 17) & (s->cap - 1);
+    unsigned shift = 64u - (unsigned)__builtin_ctzll((unsigned long long)s->cap);
+    size_t i = (size_t)((k * 0x9E3779B97F4A7C15ULL) >> shift);
     while (s->keys[i] && s->keys[i] != k)
         i = (i + 1) & (s->cap - 1);
     return i;

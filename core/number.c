@@ -53,8 +53,47 @@ static void c_locale_leave(c_locale_scope *sc)
 /* strtod on text that already matches [-]digits[.digits][e[+-]digits],
  * in the C locale whatever the process's (glibc's strtod_l: no switch of
  * the thread's locale per number). */
+/* Clinger's fast path: "[+-]digits[.digits]" with at most 15 significant
+ * digits and 22 decimals is m / 10^f with both exact doubles, and IEEE
+ * division rounds that correctly, as strtod does: the same double, without
+ * strtod's general machinery (a fifth of an ingest's time went there). */
+static bool fast_decimal(const char *s, double *out)
+{
+    static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    bool neg = *s == '-';
+    if (*s == '+' || *s == '-')
+        s++;
+    unsigned long long m = 0;
+    int significant = 0, frac = -1, any = 0;
+    for (;; s++) {
+        if (*s >= '0' && *s <= '9') {
+            any = 1;
+            if (m || *s != '0')
+                significant++;
+            if (significant > 15 || frac >= 22)
+                return false;
+            m = m * 10 + (unsigned)(*s - '0');
+            if (frac >= 0)
+                frac++;
+        } else if (*s == '.' && frac < 0) {
+            frac = 0;
+        } else {
+            break;
+        }
+    }
+    if (*s || !any)
+        return false;
+    double v = (double)m / p10[frac > 0 ? frac : 0];
+    *out = neg ? -v : v;
+    return true;
+}
+
 static double c_strtod(const char *s)
 {
+    double fast;
+    if (fast_decimal(s, &fast))
+        return fast;
     locale_t c = c_locale();
     if (c)
         return strtod_l(s, NULL, c);

@@ -140,7 +140,9 @@ void ps_history_check_points(const ps_catalog *cat, int u, int ind, const ps_obs
     const char *ucode = cat->units[u].code, *icode = cat->indicators[ind].code;
     /* earlier periods of the same type (same rank, smaller key): one window
      * per type, filled as the points go by in period order */
-    ps_history_window *win = ps_xcalloc(PS_P_YTD + 1, sizeof *win);
+    ps_history_window win[PS_P_YTD + 1];
+    for (size_t t = 0; t < sizeof win / sizeof *win; t++)
+        win[t].head = win[t].n = 0; /* empty: the rest is written before it is read */
     for (size_t i = 0; i < s.n; i++) {
         const ps_obs_point *p = &s.v[i];
         if (!p->has_value)
@@ -179,5 +181,4 @@ void ps_history_check_points(const ps_catalog *cat, int u, int ind, const ps_obs
             }
         }
     }
-    free(win);
 }

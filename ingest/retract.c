@@ -33,7 +33,7 @@ static ps_error write_retraction(ps_obs_writer *w, const ps_obs_key *key, const 
     counts.revised = 1;
     ps_error err;
     if ((err = ps_obs_submission_new(w, reporter_id, "(retract)", "", "retract", NULL, &sub, ctx)) ||
-        (err = ps_obs_put(w, key, cur, false, 0, cur->status, 0, 1, "", reporter_id, sub, 0, ctx)))
+        (err = ps_obs_revise(w, key, cur, false, 0, cur->status, 0, 1, "", sub, 0, ctx)))
         return err;
     if (cur->reporter_id != reporter_id && (err = ps_obs_override(w, sub, key, "other-reporter", 0, ctx)))
         return err;

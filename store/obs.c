@@ -11,8 +11,8 @@
 #include <time.h>
 
 enum {
-    S_FIND_SUB, S_NEW_SUB, S_FINISH_SUB, S_GET, S_INSERT, S_UPDATE, S_SAVE_REV, S_KEEP_REV, S_OVERRIDE,
-    S_INSERT_NEW, S_WINDOW, S_VALUES, S_SERIES_ANY, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COUNT
+    S_FIND_SUB, S_NEW_SUB, S_FINISH_SUB, S_GET, S_INSERT, S_UPDATE, S_KEEP_REV, S_OVERRIDE,
+    S_SERIES, S_VALUES, S_SERIES_TOP, S_UNIT_ANY, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COUNT
 };
 
 static const char *const sql[S_COUNT] = {
@@ -29,30 +29,20 @@ static const char *const sql[S_COUNT] = {
                  " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,1)",
     [S_UPDATE] = "UPDATE obs SET value=?5, status=?6, flags=?7, note=?8, submission_id=?10, line=?11,"
                  " coverage=?12, revision=revision+1 WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period=?4",
-    [S_SAVE_REV] = "INSERT INTO revision(unit_id, indicator_id, measure, period, revision, value, status,"
-                   " flags, note, reporter_id, submission_id, line, coverage)"
-                   " SELECT o.unit_id, o.indicator_id, o.measure, o.period, o.revision, o.value, o.status,"
-                   " o.flags, o.note, s.reporter_id, o.submission_id, o.line, o.coverage FROM obs o"
-                   " JOIN submission s ON s.id = o.submission_id"
-                   " WHERE o.unit_id=?1 AND o.indicator_id=?2 AND o.measure=?3 AND o.period=?4",
-    /* the same from the caller's copy of the value in force (ps_obs_put's cur) */
+    /* the value in force, from the caller's copy of it (ps_obs_revise's cur) */
     [S_KEEP_REV] = "INSERT INTO revision(unit_id, indicator_id, measure, period, revision, value, status,"
                    " flags, note, reporter_id, submission_id, line, coverage)"
                    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,(SELECT reporter_id FROM submission WHERE id = ?10),"
                    " ?10,?11,?12)",
     [S_OVERRIDE] = "INSERT INTO override(submission_id, unit_id, indicator_id, period, measure, reason, line)"
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    [S_INSERT_NEW] = "INSERT INTO obs(unit_id, indicator_id, measure, period, value, status, flags, note,"
-                     " reporter_id, submission_id, line, coverage, revision)"
-                     " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,1)"
-                     " ON CONFLICT DO NOTHING",
-    [S_WINDOW] = "SELECT period, value, submission_id, line, status, flags FROM obs"
-                 " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period BETWEEN ?4 AND ?5"
-                 " ORDER BY period",
+    [S_SERIES] = "SELECT period, value, submission_id, line FROM obs"
+                 " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 ORDER BY period",
     [S_VALUES] = "SELECT period, value, status, flags, coverage FROM obs"
                  " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period BETWEEN ?4 AND ?5"
                  " ORDER BY period",
-    [S_SERIES_ANY] = "SELECT 1 FROM obs WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 LIMIT 1",
+    [S_SERIES_TOP] = "SELECT max(period) FROM obs WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3",
+    [S_UNIT_ANY] = "SELECT 1 FROM obs WHERE unit_id=?1 LIMIT 1",
     [S_UNDO_LIST] = "SELECT indicator_id, measure, revision FROM obs"
                     " WHERE unit_id=?2 AND period=?3 AND submission_id=?1",
     [S_UNDO_DELETE] = "DELETE FROM obs WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period=?4",
@@ -72,6 +62,7 @@ static const char *const sql[S_COUNT] = {
  * series that only grows lands on the last page without a search from the
  * root, and the statement's start and end are paid once per batch. */
 enum { APPEND_ROWS = 64, APPEND_COLS = 12 };
+#define NO_NOTE ((size_t)-1)
 
 typedef struct pending_row {
     ps_obs_key k;
@@ -79,7 +70,7 @@ typedef struct pending_row {
     char status;
     int flags;
     double coverage;
-    size_t note;                /* offset in notes */
+    size_t note;                /* offset in notes; NO_NOTE for an empty note */
     long long reporter_id, submission_id;
     long line;
 } pending_row;
@@ -93,6 +84,7 @@ struct ps_obs_writer {
     pending_row pend[APPEND_ROWS];
     size_t npend;
     ps_strbuf notes;                        /* the pending rows' notes, each ending in NUL */
+    ps_strbuf got_note;                     /* the note ps_obs_get read (ps_obs.note) */
     int failed;                             /* SQLite code of a failed write of queued rows */
 };
 
@@ -102,6 +94,7 @@ ps_error ps_obs_writer_new(ps_db *db, ps_obs_writer **out, ps_ctx *ctx)
     ps_obs_writer *w = ps_xcalloc(1, sizeof *w);
     w->db = db;
     ps_sb_init(&w->notes);
+    ps_sb_init(&w->got_note);
     *out = w;
     return PS_OK;
 }
@@ -138,6 +131,7 @@ void ps_obs_writer_free(ps_obs_writer *w)
     sqlite3_finalize(w->unit_span);
     sqlite3_finalize(w->append);
     ps_sb_free(&w->notes);
+    ps_sb_free(&w->got_note);
     free(w);
 }
 
@@ -169,7 +163,7 @@ static void bind_pending(sqlite3_stmt *st, int base, const pending_row *r, const
     sqlite3_bind_double(st, base + 5, r->value);
     sqlite3_bind_text(st, base + 6, &r->status, 1, SQLITE_STATIC);
     sqlite3_bind_int(st, base + 7, r->flags);
-    sqlite3_bind_text(st, base + 8, notes + r->note, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, base + 8, r->note == NO_NOTE ? "" : notes + r->note, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, base + 9, r->reporter_id);
     sqlite3_bind_int64(st, base + 10, r->submission_id);
     sqlite3_bind_int64(st, base + 11, r->line);
@@ -231,9 +225,10 @@ ps_error ps_obs_append(ps_obs_writer *w, const ps_obs_key *k, double value, char
     if (w->failed)
         return ps_db_fail(w->db, ctx, w->failed, "storing values");
     pending_row *r = &w->pend[w->npend++];
-    *r = (pending_row){*k, value, status, flags, coverage, w->notes.len, reporter_id, submission_id, line};
-    ps_sb_puts(&w->notes, note ? note : "");
-    ps_sb_putc(&w->notes, '\0');
+    *r = (pending_row){*k, value, status, flags, coverage, note && *note ? w->notes.len : NO_NOTE,
+                       reporter_id, submission_id, line};
+    if (r->note != NO_NOTE) /* most rows have none: nothing to copy */
+        ps_sb_append(&w->notes, note, strlen(note) + 1);
     return w->npend == APPEND_ROWS ? ps_obs_flush(w, ctx) : PS_OK;
 }
 
@@ -303,23 +298,23 @@ ps_error ps_obs_submission_finish(ps_obs_writer *w, long long id, const ps_obs_c
 ps_error ps_obs_get(ps_obs_writer *w, const ps_obs_key *k, ps_obs *cur, ps_ctx *ctx)
 {
     sqlite3_stmt *st;
+    cur->exists = false;
+    cur->note = "";
+    cur->coverage = 1;
     ps_error serr = use(w, S_GET, &st, ctx);
     if (serr)
         return serr;
     bind_key(st, k);
     int rc = sqlite3_step(st);
     cur->exists = rc == SQLITE_ROW;
-    cur->coverage = 1;
     if (cur->exists) {
         cur->has_value = sqlite3_column_type(st, 0) != SQLITE_NULL;
         cur->value = cur->has_value ? sqlite3_column_double(st, 0) : 0;
         cur->status = ps_db_col_text(st, 1)[0];
         cur->flags = sqlite3_column_int(st, 2);
-        const char *note = ps_db_col_text(st, 3);
-        size_t n = strlen(note);
-        cur->note_truncated = n >= sizeof cur->note;
-        memcpy(cur->note, note, cur->note_truncated ? sizeof cur->note - 1 : n);
-        cur->note[cur->note_truncated ? sizeof cur->note - 1 : n] = '\0';
+        ps_sb_clear(&w->got_note);
+        ps_sb_puts(&w->got_note, ps_db_col_text(st, 3));
+        cur->note = ps_sb_str(&w->got_note);
         cur->reporter_id = sqlite3_column_int64(st, 4);
         cur->submission_id = sqlite3_column_int64(st, 5);
         cur->line = (long)sqlite3_column_int64(st, 6);
@@ -332,76 +327,50 @@ ps_error ps_obs_get(ps_obs_writer *w, const ps_obs_key *k, ps_obs *cur, ps_ctx *
     return PS_OK;
 }
 
-ps_error ps_obs_put(ps_obs_writer *w, const ps_obs_key *k, const ps_obs *cur, bool has_value,
-                    double value, char status, int flags, double coverage, const char *note,
-                    long long reporter_id, long long submission_id, long line, ps_ctx *ctx)
+/* Keeps the value in force, *cur, as revision cur->revision. */
+static ps_error keep_revision(ps_obs_writer *w, const ps_obs_key *k, const ps_obs *cur, ps_ctx *ctx)
 {
-    ps_error ferr = ps_obs_flush(w, ctx);
-    if (ferr)
-        return ferr;
-    ps_error err;
-    if (cur->exists) {
-        /* the earlier value from cur, unless its note was too long for it */
-        sqlite3_stmt *rev;
-        if ((err = stmt_of(w, cur->note_truncated ? S_SAVE_REV : S_KEEP_REV, &rev, ctx)))
-            return err;
-        bind_key(rev, k);
-        if (!cur->note_truncated) {
-            sqlite3_bind_int(rev, 5, cur->revision);
-            if (cur->has_value)
-                sqlite3_bind_double(rev, 6, cur->value);
-            else
-                sqlite3_bind_null(rev, 6);
-            sqlite3_bind_text(rev, 7, &cur->status, 1, SQLITE_STATIC);
-            sqlite3_bind_int(rev, 8, cur->flags);
-            sqlite3_bind_text(rev, 9, cur->note, -1, SQLITE_STATIC);
-            sqlite3_bind_int64(rev, 10, cur->submission_id);
-            sqlite3_bind_int64(rev, 11, cur->line);
-            sqlite3_bind_double(rev, 12, cur->coverage);
-        }
-        if ((err = run(w, rev, ctx, "keeping the earlier value")))
-            return err;
-    }
+    sqlite3_stmt *rev;
+    ps_error err = stmt_of(w, S_KEEP_REV, &rev, ctx);
+    if (err)
+        return err;
+    bind_key(rev, k);
+    sqlite3_bind_int(rev, 5, cur->revision);
+    if (cur->has_value)
+        sqlite3_bind_double(rev, 6, cur->value);
+    else
+        sqlite3_bind_null(rev, 6);
+    sqlite3_bind_text(rev, 7, &cur->status, 1, SQLITE_STATIC);
+    sqlite3_bind_int(rev, 8, cur->flags);
+    sqlite3_bind_text(rev, 9, cur->note, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(rev, 10, cur->submission_id);
+    sqlite3_bind_int64(rev, 11, cur->line);
+    sqlite3_bind_double(rev, 12, cur->coverage);
+    return run(w, rev, ctx, "keeping the earlier value");
+}
+
+ps_error ps_obs_revise(ps_obs_writer *w, const ps_obs_key *k, const ps_obs *cur, bool has_value,
+                       double value, char status, int flags, double coverage, const char *note,
+                       long long submission_id, long line, ps_ctx *ctx)
+{
+    ps_error err = ps_obs_flush(w, ctx);
+    if (err || (err = keep_revision(w, k, cur, ctx)))
+        return err;
     sqlite3_stmt *st;
-    if ((err = stmt_of(w, cur->exists ? S_UPDATE : S_INSERT, &st, ctx)))
+    if ((err = stmt_of(w, S_UPDATE, &st, ctx)))
         return err;
     bind_key(st, k);
     if (has_value)
         sqlite3_bind_double(st, 5, value);
     else
         sqlite3_bind_null(st, 5);
-    char s[2] = {status, '\0'};
-    sqlite3_bind_text(st, 6, s, 1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 6, &status, 1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 7, flags);
     ps_db_bind_text(st, 8, note ? note : "");
-    sqlite3_bind_int64(st, 9, reporter_id);
     sqlite3_bind_int64(st, 10, submission_id);
     sqlite3_bind_int64(st, 11, line);
     sqlite3_bind_double(st, 12, coverage);
     return run(w, st, ctx, "storing a value");
-}
-
-ps_error ps_obs_insert_new(ps_obs_writer *w, const ps_obs_key *k, double value, char status, int flags,
-                           double coverage, const char *note, long long reporter_id, long long submission_id,
-                           long line, bool *inserted, ps_ctx *ctx)
-{
-    sqlite3_stmt *st;
-    ps_error serr = use(w, S_INSERT_NEW, &st, ctx);
-    if (serr)
-        return serr;
-    bind_key(st, k);
-    sqlite3_bind_double(st, 5, value);
-    char s[2] = {status, '\0'};
-    sqlite3_bind_text(st, 6, s, 1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 7, flags);
-    ps_db_bind_text(st, 8, note ? note : "");
-    sqlite3_bind_int64(st, 9, reporter_id);
-    sqlite3_bind_int64(st, 10, submission_id);
-    sqlite3_bind_int64(st, 11, line);
-    sqlite3_bind_double(st, 12, coverage);
-    ps_error err = run(w, st, ctx, "storing a value");
-    *inserted = !err && sqlite3_changes(w->db->h) > 0;
-    return err;
 }
 
 ps_error ps_obs_override(ps_obs_writer *w, long long submission_id, const ps_obs_key *k,
@@ -487,28 +456,31 @@ ps_error ps_obs_undo_group(ps_obs_writer *w, long long submission_id, long long 
     return err;
 }
 
-typedef struct series_shim {
-    bool (*fn)(const ps_obs_point *p, void *arg);
-    void *arg;
-} series_shim;
-
-static ps_error obs_window(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, int from,
-                           int to, bool (*fn)(const ps_obs_point *p, int status, int flags, void *arg),
-                           void *arg, ps_ctx *ctx);
-
-static bool series_point(const ps_obs_point *p, int status, int flags, void *arg)
-{
-    (void)status;
-    (void)flags;
-    series_shim *sh = arg;
-    return sh->fn(p, sh->arg);
-}
-
 ps_error ps_obs_series(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure,
                        bool (*fn)(const ps_obs_point *p, void *arg), void *arg, ps_ctx *ctx)
 {
-    series_shim sh = {fn, arg};
-    return obs_window(w, unit_id, indicator_id, measure, 0, 0x7fffffff, series_point, &sh, ctx);
+    sqlite3_stmt *st;
+    ps_error serr = use(w, S_SERIES, &st, ctx);
+    if (serr)
+        return serr;
+    sqlite3_bind_int64(st, 1, unit_id);
+    sqlite3_bind_int64(st, 2, indicator_id);
+    sqlite3_bind_int(st, 3, measure);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ps_obs_point p;
+        p.period = sqlite3_column_int(st, 0);
+        p.has_value = sqlite3_column_type(st, 1) != SQLITE_NULL;
+        p.value = p.has_value ? sqlite3_column_double(st, 1) : 0;
+        p.submission_id = sqlite3_column_int64(st, 2);
+        p.line = (long)sqlite3_column_int64(st, 3);
+        if (!fn(&p, arg)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
 }
 
 ps_error ps_obs_line_of(ps_obs_writer *w, const ps_obs_key *k, long long submission_id, long *line, ps_ctx *ctx)
@@ -764,45 +736,33 @@ ps_error ps_obs_unit_span(ps_obs_writer *w, long long unit_id, int from, int to,
     return rc == SQLITE_ROW ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
 }
 
-ps_error ps_obs_series_any(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, bool *any,
-                           ps_ctx *ctx)
+ps_error ps_obs_unit_any(ps_obs_writer *w, long long unit_id, bool *any, ps_ctx *ctx)
 {
     sqlite3_stmt *st;
-    ps_error serr = stmt_of(w, S_SERIES_ANY, &st, ctx);
+    ps_error serr = stmt_of(w, S_UNIT_ANY, &st, ctx);
     if (serr)
         return serr;
     sqlite3_bind_int64(st, 1, unit_id);
-    sqlite3_bind_int64(st, 2, indicator_id);
-    sqlite3_bind_int(st, 3, measure);
     int rc = sqlite3_step(st);
     *any = rc == SQLITE_ROW;
     sqlite3_reset(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
 }
 
-static ps_error obs_window(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, int from,
-                           int to, bool (*fn)(const ps_obs_point *p, int status, int flags, void *arg),
-                           void *arg, ps_ctx *ctx)
+ps_error ps_obs_series_top(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, bool *any,
+                           int *top, ps_ctx *ctx)
 {
     sqlite3_stmt *st;
-    ps_error serr = use(w, S_WINDOW, &st, ctx);
+    ps_error serr = stmt_of(w, S_SERIES_TOP, &st, ctx);
     if (serr)
         return serr;
-    bind_range(st, unit_id, indicator_id, measure, from, to);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        ps_obs_point p;
-        p.period = sqlite3_column_int(st, 0);
-        p.has_value = sqlite3_column_type(st, 1) != SQLITE_NULL;
-        p.value = p.has_value ? sqlite3_column_double(st, 1) : 0;
-        p.submission_id = sqlite3_column_int64(st, 2);
-        p.line = (long)sqlite3_column_int64(st, 3);
-        int status = ps_db_col_text(st, 4)[0];
-        if (!fn(&p, status, sqlite3_column_int(st, 5), arg)) {
-            rc = SQLITE_DONE;
-            break;
-        }
-    }
+    sqlite3_bind_int64(st, 1, unit_id);
+    sqlite3_bind_int64(st, 2, indicator_id);
+    sqlite3_bind_int(st, 3, measure);
+    int rc = sqlite3_step(st);
+    *any = rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL;
+    *top = *any ? sqlite3_column_int(st, 0) : 0;
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
+    return rc == SQLITE_ROW ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
 }
+

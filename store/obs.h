@@ -34,8 +34,9 @@ typedef struct ps_obs {
     double value;
     char status;                  /* 'A', 'P', 'E' */
     int flags;
-    char note[512];               /* truncated copy for comparison; full text in the db */
-    bool note_truncated;
+    const char *note;             /* the whole note ("" when none); borrowed from the
+                                     writer that read it: valid until its next
+                                     ps_obs_get or ps_obs_undo_group, or its free */
     long long reporter_id;        /* who first sent it */
     long long submission_id;
     long line;
@@ -68,31 +69,33 @@ typedef struct ps_obs_counts {
 ps_error ps_obs_submission_finish(ps_obs_writer *w, long long id, const ps_obs_counts *c,
                                   const char *outcome, ps_ctx *ctx);
 
-/* Reads the value in force for key into *cur (cur->exists false when none). */
+/* Reads the value in force for key into *cur (cur->exists false when none).
+ * cur->note is the writer's copy (see ps_obs.note). */
 ps_error ps_obs_get(ps_obs_writer *w, const ps_obs_key *k, ps_obs *cur, ps_ctx *ctx);
 
-/* Writes a new value for key: when cur->exists, the old value moves to the
- * revision table first (with its coverage). has_value false stores an
- * empty value (retract). coverage (0..1, the caller checked it) is kept
- * with the value: 1 for a value as sent, below 1 for one from an export
- * row with coverage below 1. reporter_id is the sender of this revision;
- * the first sender stays the key's owner. */
-ps_error ps_obs_put(ps_obs_writer *w, const ps_obs_key *k, const ps_obs *cur, bool has_value,
-                    double value, char status, int flags, double coverage, const char *note,
-                    long long reporter_id, long long submission_id, long line, ps_ctx *ctx);
+/* The one way to store a revision: the value in force, *cur (as
+ * ps_obs_get read it, cur->exists true), moves to the revision table whole,
+ * note included, and the new value takes its place with the next revision
+ * number; a stored value's coverage moves with it. has_value false
+ * stores an empty value (retract). coverage (0..1, the caller checked
+ * it) is kept with the value: 1 for a value as sent, below 1 for one from
+ * an export row with coverage below 1. The first
+ * sender stays the key's owner; the revision's sender is the submission's
+ * reporter. */
+ps_error ps_obs_revise(ps_obs_writer *w, const ps_obs_key *k, const ps_obs *cur, bool has_value,
+                       double value, char status, int flags, double coverage, const char *note,
+                       long long submission_id, long line, ps_ctx *ctx);
 
-/* Inserts a first value for key when the key has none; *inserted tells
- * whether it did (false: a value exists, nothing written). */
-ps_error ps_obs_insert_new(ps_obs_writer *w, const ps_obs_key *k, double value, char status, int flags,
-                           double coverage, const char *note, long long reporter_id, long long submission_id,
-                           long line, bool *inserted, ps_ctx *ctx);
-
-/* Queues a first value for a key the caller knows has none (its series had
- * nothing stored, and the key was not written since): queued rows are
- * written together, by ps_obs_flush, when the queue is full, or first thing
- * in any other function of this writer except ps_obs_series_any, which
- * callers ask only about series with no queued rows. A failed write fails
- * that call and every later one of the writer. */
+/* The one way to store a first value: for a key the caller knows has none
+ * (ps_obs_get said so, or ps_obs_series_top showed the key is past every
+ * stored period of its series, and the key was not written since).
+ * reporter_id becomes the key's owner; note (NULL: none) is copied whole;
+ * coverage as for ps_obs_revise.
+ * Rows are queued and written together, many to one INSERT, by
+ * ps_obs_flush: when the queue is full, or first thing in any other
+ * function of this writer except ps_obs_series_top, which callers ask only
+ * about series with no queued rows. A failed write fails that call and
+ * every later one of the writer. */
 ps_error ps_obs_append(ps_obs_writer *w, const ps_obs_key *k, double value, char status, int flags,
                        double coverage, const char *note, long long reporter_id, long long submission_id,
                        long line, ps_ctx *ctx);
@@ -161,9 +164,15 @@ ps_error ps_obs_values_units(ps_obs_writer *w, const char *ids, int from, int to
 ps_error ps_obs_unit_span(ps_obs_writer *w, long long unit_id, int from, int to, long *total, long *within,
                           ps_ctx *ctx);
 
-/* Whether the series has any value (or retraction) stored at all. */
-ps_error ps_obs_series_any(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, bool *any,
-                           ps_ctx *ctx);
+/* Whether unit_id has any value (or retraction) stored at all. Does not
+ * write the queue (see ps_obs_append). */
+ps_error ps_obs_unit_any(ps_obs_writer *w, long long unit_id, bool *any, ps_ctx *ctx);
+
+/* Whether the series has any value (or retraction) stored at all and, when
+ * it has, the latest period key stored (*top). Does not write the queue
+ * (see ps_obs_append). */
+ps_error ps_obs_series_top(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, bool *any,
+                           int *top, ps_ctx *ctx);
 
 /* Calls fn for every value of the series in period order; stops early when fn returns false. */
 ps_error ps_obs_series(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure,

@@ -96,9 +96,8 @@ TEST(a_failed_batch_fails_every_later_call)
     if (!start(&db, &w, &ctx))
         return;
     ps_obs_key k = {7, 3, PS_MEASURE_ACTUAL, 1000};
-    bool inserted = false;
-    CHECK_INT(ps_obs_insert_new(w, &k, 1, 'A', 0, 1, "", 1, 1, 2, &inserted, &ctx), PS_OK);
-    CHECK(inserted);
+    CHECK_INT(ps_obs_append(w, &k, 1, 'A', 0, 1, "", 1, 1, 2, &ctx), PS_OK);
+    CHECK_INT(ps_obs_flush(w, &ctx), PS_OK);
     /* the caller's promise broken: the key exists, so the batch's insert fails */
     CHECK_INT(ps_obs_append(w, &k, 2, 'A', 0, 1, "", 1, 1, 3, &ctx), PS_OK);
     CHECK_INT(ps_obs_flush(w, &ctx), PS_ERR_DB);

@@ -81,13 +81,10 @@ TEST(every_write_stores_it_and_every_read_gives_it_back)
     CHECK_INT(ps_obs_submission_new(w, 1, "f.csv", "x", "", NULL, &sub, &ctx), PS_OK);
     ps_obs_key a = {7, 3, PS_MEASURE_ACTUAL, 2016301}, b = {7, 3, PS_MEASURE_ACTUAL, 2016302},
                c = {7, 3, PS_MEASURE_ACTUAL, 2016303};
-    bool inserted = false;
-    CHECK_INT(ps_obs_insert_new(w, &a, 10, 'A', PS_OBS_INCOMPLETE_SOURCE, 0.25, "", 1, sub, 2, &inserted, &ctx),
-              PS_OK);
-    CHECK(inserted);
+    CHECK_INT(ps_obs_append(w, &a, 10, 'A', PS_OBS_INCOMPLETE_SOURCE, 0.25, "", 1, sub, 2, &ctx), PS_OK);
+    CHECK_INT(ps_obs_flush(w, &ctx), PS_OK);
     CHECK_INT(ps_obs_append(w, &b, 11, 'A', PS_OBS_INCOMPLETE_SOURCE, 2.0 / 3, "", 1, sub, 3, &ctx), PS_OK);
-    ps_obs none = {0};
-    CHECK_INT(ps_obs_put(w, &c, &none, true, 12, 'A', 0, 1, "", 1, sub, 4, &ctx), PS_OK);
+    CHECK_INT(ps_obs_append(w, &c, 12, 'A', 0, 1, "", 1, sub, 4, &ctx), PS_OK);
     ps_obs cur;
     CHECK_INT(ps_obs_get(w, &b, &cur, &ctx), PS_OK);
     CHECK_NEAR(cur.coverage, 2.0 / 3, 0);
@@ -117,7 +114,8 @@ TEST(every_write_stores_it_and_every_read_gives_it_back)
     /* the table refuses a coverage outside 0..1 */
     ps_ctx bad = {0};
     ps_obs_key d = {7, 3, PS_MEASURE_ACTUAL, 2016305};
-    CHECK_INT(ps_obs_insert_new(w, &d, 1, 'A', 0, 1.5, "", 1, sub, 5, &inserted, &bad), PS_ERR_DB);
+    CHECK_INT(ps_obs_append(w, &d, 1, 'A', 0, 1.5, "", 1, sub, 5, &bad), PS_OK);
+    CHECK_INT(ps_obs_flush(w, &bad), PS_ERR_DB);
     CHECK(strstr(ps_ctx_message(&bad), "CHECK constraint failed") != NULL);
     ps_obs_writer_free(w);
     CHECK_INT(ps_db_commit(db, &ctx), PS_OK);
@@ -136,12 +134,10 @@ TEST(a_revision_keeps_the_earlier_coverage_and_an_undo_restores_it)
     CHECK_INT(ps_obs_submission_new(w, 1, "office.csv", "y", "", NULL, &s2, &ctx), PS_OK);
     ps_obs_key k = {7, 3, PS_MEASURE_ACTUAL, 2016307};
     ps_obs cur;
-    CHECK_INT(ps_obs_get(w, &k, &cur, &ctx), PS_OK);
-    CHECK_INT(ps_obs_put(w, &k, &cur, true, 12.5, 'E', PS_OBS_INCOMPLETE_SOURCE, 0.375, "", 1, s1, 2, &ctx),
-              PS_OK);
+    CHECK_INT(ps_obs_append(w, &k, 12.5, 'E', PS_OBS_INCOMPLETE_SOURCE, 0.375, "", 1, s1, 2, &ctx), PS_OK);
     /* a normal row revises it: coverage 1, the earlier 0.375 kept in the revision */
     CHECK_INT(ps_obs_get(w, &k, &cur, &ctx), PS_OK);
-    CHECK_INT(ps_obs_put(w, &k, &cur, true, 13, 'A', 0, 1, "", 1, s2, 2, &ctx), PS_OK);
+    CHECK_INT(ps_obs_revise(w, &k, &cur, true, 13, 'A', 0, 1, "", s2, 2, &ctx), PS_OK);
     CHECK_INT(ps_obs_get(w, &k, &cur, &ctx), PS_OK);
     CHECK_NEAR(cur.coverage, 1, 0);
     CHECK_INT(cur.flags, 0);

@@ -1,0 +1,74 @@
+/* header.c - the columns of a submission from its header row (header.h). */
+#include "ingest/header.h"
+
+#include "core/text.h"
+
+typedef struct colname {
+    const char *name;
+    int col;
+} colname;
+
+static const colname column_names[] = {
+    {"unit", C_UNIT}, {"ma_don_vi", C_UNIT},
+    {"indicator", C_INDICATOR}, {"ma_chi_tieu", C_INDICATOR},
+    {"period", C_PERIOD}, {"ky", C_PERIOD},
+    {"value", C_VALUE}, {"gia_tri", C_VALUE},
+    {"measure", C_MEASURE}, {"loai", C_MEASURE},
+    {"status", C_STATUS}, {"trang_thai", C_STATUS},
+    {"note", C_NOTE}, {"ghi_chu", C_NOTE},
+    {"flags", C_FLAGS},
+    {"coverage", C_COVERAGE},
+    {"unit_name", C_IGNORED}, {"indicator_name", C_IGNORED}, {"unit_measure", C_IGNORED},
+};
+
+/* The column a header name stands for, C_IGNORED, or -1 when unknown. */
+static int column_of(const char *name)
+{
+    int found = -1;
+    for (size_t k = 0; k < sizeof column_names / sizeof *column_names; k++)
+        if (ps_text_casecmp(name, column_names[k].name) == 0)
+            found = column_names[k].col;
+    return found;
+}
+
+/* An error when a required column is missing. */
+static bool require(const ps_header *h, int c, bool filled, long line, const char *name, const char *what,
+                    const char *path, ps_diags *d)
+{
+    if (h->col[c] >= 0 || filled)
+        return true;
+    ps_diag_add(d, path, line, 0, PS_SEV_ERROR, PS_D_MISSING_COLUMN, name, "%s", what);
+    return false;
+}
+
+bool ps_header_map(ps_header *h, const ps_csv_record *rec, bool has_unit, bool has_period, const char *path,
+                   ps_diags *d)
+{
+    size_t errs_before = d->nerr;
+    for (int c = 0; c < C_N; c++)
+        h->col[c] = -1;
+    h->nfields = rec->nfields;
+    for (size_t f = 0; f < rec->nfields; f++) {
+        char *name = ps_text_trim(rec->fields[f]);
+        int found = column_of(name);
+        if (found == C_IGNORED)
+            continue;
+        if (found < 0)
+            ps_diag_add(d, path, rec->line, (int)f + 1, PS_SEV_WARNING, PS_D_UNKNOWN_COLUMN, name,
+                        "column \"%s\" is not a submission column and is ignored", name);
+        else if (h->col[found] >= 0)
+            ps_diag_add(d, path, rec->line, (int)f + 1, PS_SEV_ERROR, PS_D_DUPLICATE_COLUMN, name,
+                        "column %s appears twice in the header (also column %d)", name, h->col[found] + 1);
+        else
+            h->col[found] = (int)f;
+    }
+    long line = rec->line;
+    bool ok = require(h, C_UNIT, has_unit, line, "unit",
+                      "the header has no unit column (or ma_don_vi); add one or give --unit CODE", path, d);
+    ok &= require(h, C_INDICATOR, false, line, "indicator", "the header has no indicator column (or ma_chi_tieu)",
+                  path, d);
+    ok &= require(h, C_PERIOD, has_period, line, "period",
+                  "the header has no period column (or ky); add one or give --period P", path, d);
+    ok &= require(h, C_VALUE, false, line, "value", "the header has no value column (or gia_tri)", path, d);
+    return ok && d->nerr == errs_before;
+}
