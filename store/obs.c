@@ -12,7 +12,7 @@
 
 enum {
     S_FIND_SUB, S_NEW_SUB, S_FINISH_SUB, S_GET, S_INSERT, S_UPDATE, S_KEEP_REV, S_OVERRIDE,
-    S_SERIES, S_VALUES, S_SERIES_TOP, S_UNIT_ANY, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COUNT
+    S_SERIES, S_VALUES, S_SERIES_TOP, S_UNIT_ANY, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COVERAGE, S_COUNT
 };
 
 static const char *const sql[S_COUNT] = {
@@ -38,11 +38,12 @@ static const char *const sql[S_COUNT] = {
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [S_SERIES] = "SELECT period, value, submission_id, line FROM obs"
                  " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 ORDER BY period",
-    [S_VALUES] = "SELECT period, value, status, flags, coverage FROM obs"
+    [S_VALUES] = "SELECT period, value, status, flags FROM obs"
                  " WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period BETWEEN ?4 AND ?5"
                  " ORDER BY period",
     [S_SERIES_TOP] = "SELECT max(period) FROM obs WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3",
     [S_UNIT_ANY] = "SELECT 1 FROM obs WHERE unit_id=?1 LIMIT 1",
+    [S_COVERAGE] = "SELECT coverage FROM obs WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period=?4",
     [S_UNDO_LIST] = "SELECT indicator_id, measure, revision FROM obs"
                     " WHERE unit_id=?2 AND period=?3 AND submission_id=?1",
     [S_UNDO_DELETE] = "DELETE FROM obs WHERE unit_id=?1 AND indicator_id=?2 AND measure=?3 AND period=?4",
@@ -609,6 +610,31 @@ static void bind_range(sqlite3_stmt *st, long long unit_id, long long indicator_
     sqlite3_bind_int(st, 5, to);
 }
 
+/* The coverage of a stored value. The engine's reads do not select the
+ * column: only a value flagged incomplete-source can have a coverage below
+ * 1 (ingest sets the flag with it), so the few that do are asked here, and
+ * the many read in one statement cost no extra column. */
+static ps_error coverage_of(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, int period,
+                            int flags, double *cov, ps_ctx *ctx)
+{
+    *cov = 1;
+    if (!(flags & PS_OBS_INCOMPLETE_SOURCE))
+        return PS_OK;
+    sqlite3_stmt *st;
+    ps_error err = stmt_of(w, S_COVERAGE, &st, ctx);
+    if (err)
+        return err;
+    sqlite3_bind_int64(st, 1, unit_id);
+    sqlite3_bind_int64(st, 2, indicator_id);
+    sqlite3_bind_int(st, 3, measure);
+    sqlite3_bind_int(st, 4, period);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *cov = sqlite3_column_double(st, 0);
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading a coverage");
+}
+
 ps_error ps_obs_values(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, int from,
                        int to,
                        void (*fn)(int measure, int period, double value, int status, int flags, double coverage,
@@ -621,35 +647,47 @@ ps_error ps_obs_values(ps_obs_writer *w, long long unit_id, long long indicator_
         return serr;
     bind_range(st, unit_id, indicator_id, measure, from, to);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ps_error err = PS_OK;
+    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (sqlite3_column_type(st, 1) == SQLITE_NULL)
             continue; /* retracted */
         const unsigned char *status = sqlite3_column_text(st, 2);
-        fn(measure, sqlite3_column_int(st, 0), sqlite3_column_double(st, 1), status ? status[0] : 'A',
-           sqlite3_column_int(st, 3), sqlite3_column_double(st, 4), arg);
+        int period = sqlite3_column_int(st, 0), flags = sqlite3_column_int(st, 3);
+        double cov;
+        if (!(err = coverage_of(w, unit_id, indicator_id, measure, period, flags, &cov, ctx)))
+            fn(measure, period, sqlite3_column_double(st, 1), status ? status[0] : 'A', flags, cov, arg);
     }
     sqlite3_reset(st);
+    if (err)
+        return err;
     return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
 }
 
 /* Steps a statement whose columns are unit_id, indicator_id, measure,
- * period, value, status, flags, coverage, calling fn for each value not retracted;
- * resets it. */
+ * period, value, status, flags, calling fn for each value not retracted
+ * with its coverage (coverage_of); resets it. */
 static ps_error emit_values(ps_obs_writer *w, sqlite3_stmt *st,
                             ps_obs_value_fn *fn,
                             void *arg, ps_ctx *ctx)
 {
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ps_error err = PS_OK;
+    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (sqlite3_column_type(st, 4) == SQLITE_NULL)
             continue; /* retracted */
         const unsigned char *status = sqlite3_column_text(st, 5);
-        fn(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int(st, 2),
-           sqlite3_column_int(st, 3), sqlite3_column_double(st, 4), status ? status[0] : 'A',
-           sqlite3_column_int(st, 6), sqlite3_column_double(st, 7), arg);
+        long long unit_id = sqlite3_column_int64(st, 0), indicator_id = sqlite3_column_int64(st, 1);
+        int measure = sqlite3_column_int(st, 2), period = sqlite3_column_int(st, 3);
+        int flags = sqlite3_column_int(st, 6);
+        double cov;
+        if (!(err = coverage_of(w, unit_id, indicator_id, measure, period, flags, &cov, ctx)))
+            fn(unit_id, indicator_id, measure, period, sqlite3_column_double(st, 4), status ? status[0] : 'A', flags,
+               cov, arg);
     }
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
+    if (err)
+        return err;
     return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
 }
 
@@ -669,12 +707,12 @@ ps_error ps_obs_values_many(ps_obs_writer *w, bool of_unit, const char *ids, lon
     if (!*stp) {
         ps_error err = ps_db_prepare(w->db,
                                      of_unit ? "SELECT o.unit_id, o.indicator_id, o.measure, o.period, o.value,"
-                                               " o.status, o.flags, o.coverage"
+                                               " o.status, o.flags"
                                                " FROM json_each(?1) AS j CROSS JOIN obs AS o ON o.unit_id = ?2"
                                                " AND o.indicator_id = j.value AND o.measure = ?3"
                                                " AND o.period BETWEEN ?4 AND ?5"
                                              : "SELECT o.unit_id, o.indicator_id, o.measure, o.period, o.value,"
-                                               " o.status, o.flags, o.coverage"
+                                               " o.status, o.flags"
                                                " FROM json_each(?1) AS j CROSS JOIN obs AS o ON o.unit_id = j.value"
                                                " AND o.indicator_id = ?2 AND o.measure = ?3"
                                                " AND o.period BETWEEN ?4 AND ?5",
@@ -702,8 +740,7 @@ ps_error ps_obs_values_units(ps_obs_writer *w, const char *ids, int from, int to
      * rows in key order, the period tested on each */
     if (!w->scan_units &&
         (err = ps_db_prepare(w->db,
-                             "SELECT o.unit_id, o.indicator_id, o.measure, o.period, o.value, o.status, o.flags,"
-                             " o.coverage"
+                             "SELECT o.unit_id, o.indicator_id, o.measure, o.period, o.value, o.status, o.flags"
                              " FROM json_each(?1) AS j CROSS JOIN obs AS o ON o.unit_id = j.value"
                              " WHERE o.period BETWEEN ?2 AND ?3",
                              &w->scan_units, ctx)))
