@@ -615,11 +615,9 @@ static void bind_range(sqlite3_stmt *st, long long unit_id, long long indicator_
  * 1 (ingest sets the flag with it), so the few that do are asked here, and
  * the many read in one statement cost no extra column. */
 static ps_error coverage_of(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, int period,
-                            int flags, double *cov, ps_ctx *ctx)
+                            double *cov, ps_ctx *ctx)
 {
     *cov = 1;
-    if (!(flags & PS_OBS_INCOMPLETE_SOURCE))
-        return PS_OK;
     sqlite3_stmt *st;
     ps_error err = stmt_of(w, S_COVERAGE, &st, ctx);
     if (err)
@@ -653,8 +651,9 @@ ps_error ps_obs_values(ps_obs_writer *w, long long unit_id, long long indicator_
             continue; /* retracted */
         const unsigned char *status = sqlite3_column_text(st, 2);
         int period = sqlite3_column_int(st, 0), flags = sqlite3_column_int(st, 3);
-        double cov;
-        if (!(err = coverage_of(w, unit_id, indicator_id, measure, period, flags, &cov, ctx)))
+        double cov = 1;
+        if (!(flags & PS_OBS_INCOMPLETE_SOURCE) || !(err = coverage_of(w, unit_id, indicator_id, measure, period,
+                                                                       &cov, ctx)))
             fn(measure, period, sqlite3_column_double(st, 1), status ? status[0] : 'A', flags, cov, arg);
     }
     sqlite3_reset(st);
@@ -679,8 +678,9 @@ static ps_error emit_values(ps_obs_writer *w, sqlite3_stmt *st,
         long long unit_id = sqlite3_column_int64(st, 0), indicator_id = sqlite3_column_int64(st, 1);
         int measure = sqlite3_column_int(st, 2), period = sqlite3_column_int(st, 3);
         int flags = sqlite3_column_int(st, 6);
-        double cov;
-        if (!(err = coverage_of(w, unit_id, indicator_id, measure, period, flags, &cov, ctx)))
+        double cov = 1;
+        if (!(flags & PS_OBS_INCOMPLETE_SOURCE) ||
+            !(err = coverage_of(w, unit_id, indicator_id, measure, period, &cov, ctx)))
             fn(unit_id, indicator_id, measure, period, sqlite3_column_double(st, 4), status ? status[0] : 'A', flags,
                cov, arg);
     }
