@@ -6,6 +6,7 @@
 #include "ingest/history.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 /* One series (unit, indicator, measure) the file touched. */
@@ -116,7 +117,7 @@ static int point_cmp(const void *a, const void *b)
 typedef struct stage_key {
     long long unit_id, indicator_id;
     int measure, period;
-    size_t row;
+    uint32_t row;
 } stage_key;
 
 static int stage_key_cmp(const void *a, const void *b)
@@ -134,52 +135,44 @@ static int stage_key_cmp(const void *a, const void *b)
 static stage_key stage_key_of(const ps_writer *wr, size_t s, int period, size_t row)
 {
     const touched_series *t = &wr->series[s];
-    return (stage_key){wr->cat->units[t->unit].id, wr->cat->indicators[t->indicator].id, t->measure, period, row};
+    return (stage_key){wr->cat->units[t->unit].id, wr->cat->indicators[t->indicator].id, t->measure, period,
+                       (uint32_t)row};
 }
 
 /* Sorts keys[0..n) and puts their rows into order. */
-static void sort_keys(stage_key *keys, size_t n, size_t *order)
+static void sort_keys(stage_key *keys, size_t n, uint32_t *order)
 {
     qsort(keys, n, sizeof *keys, stage_key_cmp);
     for (size_t i = 0; i < n; i++)
         order[i] = keys[i].row;
 }
 
-/* The n staged rows into order, in key order, when they are many against
- * the series: the series sorted, the rows counted into their series' place
- * (in the order kept, which is period order unless the file went back). */
-static void order_by_series(const ps_writer *wr, size_t n, size_t *order)
+/* The staged rows into order, in key order, when they are many against the
+ * series: the series sorted, the rows counted into their series' place, in
+ * the order kept. That is period order: a row is staged either after every
+ * period of its series (the file goes forward) or after a read of its key,
+ * which wrote whatever was staged (ps_writer_lookup), so only a series'
+ * first staged row may come before its latest period. */
+static void order_by_series(const ps_writer *wr, uint32_t *order)
 {
     size_t ns = wr->nseries;
     stage_key *keys = ps_xmalloc((ns ? ns : 1) * sizeof *keys);
-    size_t *start = ps_xcalloc(ns + 1, sizeof *start); /* by series index: first place, then next */
+    uint32_t *start = ps_xcalloc(ns + 1, sizeof *start); /* by series index: first place, then next */
     for (size_t s = 0; s < ns; s++)
         keys[s] = stage_key_of(wr, s, 0, s);
     qsort(keys, ns, sizeof *keys, stage_key_cmp);
     for (size_t i = wr->stage_from; i < wr->nkept; i++)
         if (wr->kept[i].staged)
             start[wr->kept[i].series]++;
-    size_t at = 0;
+    uint32_t at = 0;
     for (size_t r = 0; r < ns; r++) { /* counts to first places, in key order */
-        size_t s = keys[r].row, c = start[s];
+        uint32_t s = keys[r].row, c = start[s];
         start[s] = at;
         at += c;
     }
     for (size_t i = wr->stage_from; i < wr->nkept; i++)
         if (wr->kept[i].staged)
-            order[start[wr->kept[i].series]++] = i;
-    for (size_t r = 0, from = 0; r < ns && from < n; r++) { /* a series that went back: its periods sorted */
-        size_t s = keys[r].row, to = start[s];
-        bool sorted = true;
-        for (size_t i = from + 1; i < to && sorted; i++)
-            sorted = wr->kept[order[i]].period > wr->kept[order[i - 1]].period;
-        if (!sorted) {
-            for (size_t i = from; i < to; i++)
-                keys[i - from] = stage_key_of(wr, s, wr->kept[order[i]].period, order[i]);
-            sort_keys(keys, to - from, order + from);
-        }
-        from = to;
-    }
+            order[start[wr->kept[i].series]++] = (uint32_t)i;
     free(start);
     free(keys);
 }
@@ -190,9 +183,9 @@ static ps_error write_staged(ps_writer *wr, ps_ctx *ctx)
     size_t n = wr->nstaged;
     if (!n)
         return PS_OK;
-    size_t *order = ps_xmalloc(n * sizeof *order);
+    uint32_t *order = ps_xmalloc(n * sizeof *order); /* kept rows: below KEPT_MAX */
     if (n >= wr->nseries / 4) {
-        order_by_series(wr, n, order);
+        order_by_series(wr, order);
     } else { /* few rows: sorted as they are */
         stage_key *keys = ps_xmalloc(n * sizeof *keys);
         size_t m = 0;
