@@ -239,6 +239,67 @@ TEST(every_bound_stores_what_the_plain_path_stores)
     free(plain.diags);
 }
 
+/* A database holding the catalog and base.csv, where an insert into obs of
+ * the row at line `line` of a file fails (a trigger): what the ingest of
+ * data.csv with stage_max says, and obs left as the base. */
+static void fail_at(long line, size_t stage_max)
+{
+    char dbpath[256], sql[256];
+    snprintf(dbpath, sizeof dbpath, "%s/fail-%ld-%zu.db", dir, line, stage_max);
+    ps_ctx ctx = {0};
+    ps_diags d;
+    ps_diags_init(&d);
+    ps_catalog *cat = NULL;
+    ps_db *db = NULL;
+    ps_db_opts opts = {.create = true};
+    CHECK_INT(ps_db_open(&db, dbpath, &opts, &ctx), PS_OK);
+    CHECK_INT(ps_catalog_read_dir(&cat, dir, &d, &ctx), PS_OK);
+    const char *paths[4] = {"units.csv", "reporters.csv", "indicators.csv", "rules.csv"};
+    ps_ingest_result res;
+    if (db && cat) {
+        CHECK_INT(ps_change_catalog(db, cat, paths, &d, &ctx), PS_OK);
+        CHECK_INT(ingest(db, cat, "base.csv", 0, &res, &d, &ctx), PS_OK);
+    }
+    ps_db_close(db);
+    sqlite3 *h = NULL;
+    CHECK_INT(sqlite3_open(dbpath, &h), SQLITE_OK);
+    snprintf(sql, sizeof sql, "CREATE TRIGGER fail BEFORE INSERT ON obs WHEN NEW.line = %ld"
+                              " BEGIN SELECT RAISE(ABORT, 'the test fails line %ld'); END", line, line);
+    CHECK_INT(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    db = NULL;
+    opts.create = false;
+    CHECK_INT(ps_db_open(&db, dbpath, &opts, &ctx), PS_OK);
+    if (db && cat) {
+        CHECK_INT(ingest(db, cat, "data.csv", stage_max, &res, &d, &ctx), PS_ERR_DB);
+        CHECK(strstr(ps_ctx_message(&ctx), "storing values") != NULL);
+        CHECK(strstr(ps_ctx_message(&ctx), "the test fails line") != NULL);
+    }
+    ps_db_close(db);
+    ps_catalog_free(cat);
+    ps_diags_free(&d);
+    CHECK_INT(sqlite3_open_v2(dbpath, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st = NULL;
+    CHECK_INT(sqlite3_prepare_v2(h, "SELECT count(*) FROM obs", -1, &st, NULL), SQLITE_OK);
+    CHECK_INT(st ? sqlite3_step(st) : 0, SQLITE_ROW);
+    CHECK_INT(st ? sqlite3_column_int(st, 0) : 0, 12);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+}
+
+/* A failed write of staged rows fails the ingest, whichever write it is:
+ * at the bound (5), before a read (the default bound: line 90, D03 I4 in
+ * February, staged, is read for the same key on line 91), or after the
+ * last row (the default bound: line 3, D01 I2 in January, never read).
+ * Nothing is stored. */
+TEST(a_failed_write_of_staged_rows_fails_the_ingest)
+{
+    fail_at(90, 1);
+    fail_at(90, 5);
+    fail_at(90, 0);
+    fail_at(3, 0);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -251,6 +312,7 @@ int main(int argc, char **argv)
     write_base();
     write_file();
     RUN(every_bound_stores_what_the_plain_path_stores);
+    RUN(a_failed_write_of_staged_rows_fails_the_ingest);
     int failed = check_done();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
