@@ -31,7 +31,7 @@ typedef struct kept_row {
     bool staged;    /* still to be written (write_staged) */
 } kept_row;
 
-/* Kept rows at most (24 MB): a file ordered by period meets every series
+/* Kept rows at most (32 MB): a file ordered by period meets every series
  * again each month, and its series are checked from these rows at the
  * end instead of being read back. When full, every series with kept rows
  * is checked from them then and there, and the rows are dropped. */
