@@ -180,7 +180,8 @@ static ps_error read_rows(ingest *g, ps_csv *csv)
         return PS_OK;
     g->rc = (ps_row_ctx){g->cat, g->rep, &g->h, numfmt, g->fixed_unit, g->has_fixed_period, g->fixed_period,
                          o->force, g->closed, g->nclosed, g->sub_id, g->path, g->d};
-    g->wr = ps_writer_new(g->w, g->cat, g->sub_id, g->rep->id, g->path, ps_header_colno(&g->h, C_VALUE));
+    g->wr = ps_writer_new(g->w, g->cat, g->sub_id, g->rep->id, g->path, ps_header_colno(&g->h, C_VALUE),
+                           g->o->stage_max);
     long n = 0, every = o->progress_rows > 0 ? o->progress_rows : 4096;
     while ((rc = ps_csv_next(csv, &rec, g->d, g->ctx)) > 0) {
         ps_error err = ingest_row(g, rec);

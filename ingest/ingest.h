@@ -36,6 +36,9 @@ typedef struct ps_ingest_opts {
     long progress_rows;
     size_t refresh_max;         /* kept roll-up values the ingest computes again at most
                                    (ingest/refresh.h); 0: the default bound */
+    size_t stage_max;           /* first values of new series held to be written in key
+                                   order at most (ingest/writer.h); 0: the default bound,
+                                   1: each written at once. The result is the same. */
 } ps_ingest_opts;
 
 typedef struct ps_ingest_result {

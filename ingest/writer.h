@@ -24,9 +24,12 @@ typedef struct ps_writer ps_writer;
 
 /* A writer for submission sub_id of reporter_id through w (borrowed, like
  * cat). Diagnostics of the history warnings are labelled path, column
- * value_col. */
+ * value_col. The first values of series with nothing stored before the
+ * file are staged, stage_max at most (0: the default, 2^20), and written
+ * in key order (writer.c says what that buys); stage_max 1 writes each at
+ * once. What is stored and every diagnostic are the same for any bound. */
 ps_writer *ps_writer_new(ps_obs_writer *w, const ps_catalog *cat, long long sub_id, long long reporter_id,
-                         const char *path, int value_col);
+                         const char *path, int value_col, size_t stage_max);
 void ps_writer_free(ps_writer *wr);
 
 /* The value in force for row's key into *cur (cur->exists false when none). */
@@ -36,7 +39,7 @@ ps_error ps_writer_lookup(ps_writer *wr, const ps_checked_row *row, ps_obs *cur,
  * *cur (as ps_writer_lookup gave it, just before). */
 ps_error ps_writer_store(ps_writer *wr, const ps_checked_row *row, const ps_obs *cur, ps_ctx *ctx);
 
-/* Writes what is queued. */
+/* Writes what is staged and queued: before anything else reads obs. */
 ps_error ps_writer_flush(ps_writer *wr, ps_ctx *ctx);
 
 /* The rules undid some of the file's values (ingest/rules.h): the kept
