@@ -685,9 +685,11 @@ static bool parse_sdmx(const cap *c, char unit, ps_period *out, char *msg, size_
         return build(out, PS_P_YEAR, c[0].v, 0, msg, msgsz);
     if (unit == 'm' && c[3].v >= 1 && c[3].v <= 12)
         return build(out, PS_P_YTD, c[0].v, c[3].v, msg, msgsz);
+    /* the duration as written (a run too long for a number included) */
+    int shown = c[3].len > 20 ? 20 : c[3].len;
     setmsg(msg, msgsz,
-           "the SDMX duration P%ld%c is not a year-to-date: write P1M to P12M, or P1Y "
-           "for the year", c[3].v < 0 ? 0L : c[3].v, unit == 'y' ? 'Y' : 'M');
+           "the SDMX duration P%.*s%s%c is not a year-to-date: write P1M to P12M, or P1Y "
+           "for the year", shown, c[3].s, c[3].len > shown ? "…" : "", unit == 'y' ? 'Y' : 'M');
     return false;
 }
 

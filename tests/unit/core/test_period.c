@@ -186,6 +186,8 @@ static const struct {
     {"2016-04-01/P3M", "starting on 1 January", NULL},
     {"2016-01-01/P13M", "P13M", "P1M to P12M"},
     {"2016-01-01/P0M", "P0M", NULL},
+    /* a duration too long for a number is shown as written, not as P0M */
+    {"2016-01-01/P99999999999M", "P99999999999M", "P1M to P12M"},
     {"2016-01-01/P2Y", "P2Y", NULL},
     {"1899-01-01/P7M", "year 1899", NULL},
     {"2016-01-01/P7D", "SDMX", "2016-01-01/P7M"},
