@@ -23,16 +23,18 @@ static void progress(void *arg, long rows, long long done, long long total)
         fputs("\r\033[K", stderr);
 }
 
-/* Accepts YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z]. */
-static bool received_ok(const char *s)
+/* Checks YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z]: 0 when good, 1 when not
+ * written so, 2 when the day does not exist (2016-02-31, 2015-02-29). */
+static int received_check(const char *s)
 {
+    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     int y, m, d;
     char rest[32] = "";
-    if (sscanf(s, "%4d-%2d-%2d%31s", &y, &m, &d, rest) < 3)
-        return false;
-    if (strlen(s) < 10 || y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31)
-        return false;
-    return rest[0] == '\0' || rest[0] == 'T' || rest[0] == ' ';
+    if (sscanf(s, "%4d-%2d-%2d%31s", &y, &m, &d, rest) < 3 || strlen(s) < 10 || y < 1900 || y > 2100 ||
+        m < 1 || m > 12 || d < 1 || !(rest[0] == '\0' || rest[0] == 'T' || rest[0] == ' '))
+        return 1;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d > days[m - 1] || (m == 2 && d == 29 && !leap) ? 2 : 0;
 }
 
 static void summary(const char *path, const ps_ingest_result *r, ps_error err, bool dry, bool partial,
@@ -109,8 +111,11 @@ static int take_opt(ps_cli *cli, int c, ingest_args *a)
     case O_FORCE: o->force = true; break;
     case O_ERRORS: a->errors_csv = optarg; break;
     case O_RECEIVED:
-        if (!received_ok(optarg))
-            return ps_cli_usage_error(cli, "--received %s: write the date as YYYY-MM-DD", optarg);
+        switch (received_check(optarg)) {
+        case 1: return ps_cli_usage_error(cli, "--received %s: write the date as YYYY-MM-DD", optarg);
+        case 2: return ps_cli_usage_error(cli, "--received %s: there is no such day in the calendar", optarg);
+        default: break;
+        }
         o->received = optarg;
         break;
     }
