@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 static void diag(const ps_row_ctx *c, long line, int col, ps_severity sev, ps_diag_code code, const char *value,
@@ -284,6 +285,26 @@ static char row_status(const ps_row_ctx *c, const ps_csv_record *rec)
  * The value: a good number inside the indicator's range, or a mark
  * ------------------------------------------------------------------------ */
 
+/* SPEC §4's limits on any number: a magnitude above 10^15, or below 10^-9
+ * without being 0, is a typing or unit error (and would overflow sums and
+ * spreadsheets). A value that read as 0 from digits that are not all 0
+ * (1e-400) was below the limit too. False, with an error diagnostic, when
+ * the value is out of them. */
+static bool within_limits(const ps_row_ctx *c, const ps_csv_record *rec, int col, const char *text, double v)
+{
+    double a = fabs(v);
+    bool digits_not_zero = false; /* in the mantissa: before an exponent */
+    for (const char *p = text; *p && *p != 'e' && *p != 'E'; p++)
+        digits_not_zero |= *p >= '1' && *p <= '9';
+    if (a <= 1e15 && (a >= 1e-9 || (a == 0 && !digits_not_zero)))
+        return true;
+    diag(c, rec->line, col, PS_SEV_ERROR, PS_D_NUMBER_LIMIT, text,
+         "value %s is %s: no statistic of a province is; check the number and its unit of measure", text,
+         a > 1e15 ? "too large (its magnitude is above 10^15)"
+                  : "too small (its magnitude is below 10^-9 without being 0)");
+    return false;
+}
+
 /* Parses the value for indicator ind (-1: unknown, read leniently). */
 static ps_num_kind row_value(const ps_row_ctx *c, const ps_csv_record *rec, int ind, double *value)
 {
@@ -297,6 +318,8 @@ static ps_num_kind row_value(const ps_row_ctx *c, const ps_csv_record *rec, int 
         diag(c, rec->line, col, PS_SEV_ERROR, PS_D_BAD_NUMBER, text, "%s", msg);
     else if (nk == PS_NUM_AMBIGUOUS)
         diag(c, rec->line, col, PS_SEV_ERROR, PS_D_AMBIGUOUS_NUMBER, text, "%s", msg);
+    if (nk == PS_NUM_VALUE && !within_limits(c, rec, col, text, *value))
+        return PS_NUM_BAD;
     if (nk != PS_NUM_VALUE || !x)
         return nk;
     char vb[PS_NUMBER_BUFSZ], lb[PS_NUMBER_BUFSZ];
