@@ -61,6 +61,21 @@ static void push(ps_diags *d, ps_diag x)
         d->nwarn++;
 }
 
+/* Appends s to out with control characters written as escapes (SPEC §4:
+ * text echoed in a message never drives the officer's terminal): a C0
+ * control or DEL as \xNN, a C1 control (U+0080..U+009F) as \u00NN. */
+static void put_escaped(ps_strbuf *out, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f)
+            ps_sb_printf(out, "\\x%02x", *p);
+        else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+            ps_sb_printf(out, "\\u%04x", *++p);
+        else
+            ps_sb_putc(out, (char)*p);
+    }
+}
+
 void ps_diag_add(ps_diags *d, const char *path, long line, int column,
                  ps_severity sev, ps_diag_code code, const char *value,
                  const char *fmt, ...)
@@ -74,8 +89,11 @@ void ps_diag_add(ps_diags *d, const char *path, long line, int column,
     } else {
         ps_sb_puts(&sb, ps_diag_code_text(code));
     }
+    ps_strbuf msg = PS_STRBUF_INIT;
+    put_escaped(&msg, ps_sb_str(&sb));
+    ps_sb_free(&sb);
     ps_diag x = {ps_xstrdup(path ? path : ""), line, column, sev, code,
-                 ps_sb_steal(&sb), ps_xstrdup(value)};
+                 ps_sb_steal(&msg), ps_xstrdup(value)};
     push(d, x);
 }
 
