@@ -345,25 +345,43 @@ static ps_error swin_load(ps_stored *s, swin *w, int u, int ind, int year, int l
  * The scope: the units read together
  * ------------------------------------------------------------------------ */
 
+/* The catalog id of unit k (units) or of indicator k. */
+static long long entry_id(const ps_catalog *cat, bool units, size_t k)
+{
+    return units ? cat->units[k].id : cat->indicators[k].id;
+}
+
+/* The catalog index of every unit id (units) or indicator id, in a table
+ * over ids 0..*maxid, -1 where no entry has that id; NULL when the ids are
+ * too sparse for a table. One builder for both tables. */
+static int *id_table(const ps_catalog *cat, bool units, long long *maxid)
+{
+    size_t n = units ? cat->nunits : cat->nindicators;
+    long long top = 0;
+    for (size_t k = 0; k < n; k++)
+        if (entry_id(cat, units, k) > top)
+            top = entry_id(cat, units, k);
+    if (top > 16 * (long long)n + 1024)
+        return NULL;
+    int *t = ps_xmalloc((size_t)(top + 1) * sizeof *t);
+    for (long long i = 0; i <= top; i++)
+        t[i] = -1;
+    for (size_t k = 0; k < n; k++)
+        if (entry_id(cat, units, k) >= 0)
+            t[entry_id(cat, units, k)] = (int)k;
+    *maxid = top;
+    return t;
+}
+
 /* The index of every unit id, and the units of the scope: their ids as a
  * JSON array (the statements' parameter) and the probe. False when unit
  * ids are too sparse for a table (series are then read one by one). */
 static bool scope_units(ps_stored *s)
 {
     const ps_catalog *cat = s->cat;
-    long long maxid = 0;
-    for (size_t k = 0; k < cat->nunits; k++)
-        if (cat->units[k].id > maxid)
-            maxid = cat->units[k].id;
-    if (maxid > 16 * (long long)cat->nunits + 1024)
+    s->uidx = id_table(cat, true, &s->maxid);
+    if (!s->uidx)
         return false;
-    s->maxid = maxid;
-    s->uidx = ps_xmalloc((size_t)(maxid + 1) * sizeof *s->uidx);
-    for (long long i = 0; i <= maxid; i++)
-        s->uidx[i] = -1;
-    for (size_t k = 0; k < cat->nunits; k++)
-        if (cat->units[k].id >= 0)
-            s->uidx[cat->units[k].id] = (int)k;
     s->in_scope = ps_xcalloc(cat->nunits, sizeof *s->in_scope);
     ps_strbuf b;
     ps_sb_init(&b);
@@ -387,23 +405,14 @@ static bool scope_units(ps_stored *s)
 static void scope_indicators(ps_stored *s)
 {
     const ps_catalog *cat = s->cat;
-    long long maxiid = 0;
-    for (size_t k = 0; k < cat->nindicators; k++)
-        if (cat->indicators[k].id > maxiid)
-            maxiid = cat->indicators[k].id;
-    if (maxiid > 16 * (long long)cat->nindicators + 1024)
+    s->iidx = id_table(cat, false, &s->maxiid);
+    if (!s->iidx)
         return;
-    s->maxiid = maxiid;
-    s->iidx = ps_xmalloc((size_t)(maxiid + 1) * sizeof *s->iidx);
-    for (long long i = 0; i <= maxiid; i++)
-        s->iidx[i] = -1;
     ps_strbuf b;
     ps_sb_init(&b);
     ps_sb_putc(&b, '[');
     int n = 0;
     for (size_t k = 0; k < cat->nindicators; k++) {
-        if (cat->indicators[k].id >= 0)
-            s->iidx[cat->indicators[k].id] = (int)k;
         if (cat->indicators[k].kind == PS_KIND_DERIVED)
             continue; /* nothing stored */
         ps_sb_printf(&b, "%s%lld", n++ ? "," : "", cat->indicators[k].id);

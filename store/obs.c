@@ -622,10 +622,8 @@ static ps_error coverage_of(ps_obs_writer *w, long long unit_id, long long indic
     ps_error err = stmt_of(w, S_COVERAGE, &st, ctx);
     if (err)
         return err;
-    sqlite3_bind_int64(st, 1, unit_id);
-    sqlite3_bind_int64(st, 2, indicator_id);
-    sqlite3_bind_int(st, 3, measure);
-    sqlite3_bind_int(st, 4, period);
+    ps_obs_key k = {unit_id, indicator_id, measure, period};
+    bind_key(st, &k);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         *cov = sqlite3_column_double(st, 0);
