@@ -256,4 +256,33 @@ printf 'unit,indicator,period,value,status\n193,DOCS_ONLINE,2016-04,1,A\n' >"$tm
 check_eq "the period is closed all the same: a row into it is refused (exit 1)" "1" "$?"
 same_as_cold "after a close whose refresh failed" 2016-04
 
+
+# --- a changed catalog whose change of generation fails ---------------------------------
+# init ends through the same one end of every change: moving the generation
+# is refused, so the whole init is undone and says why (exit 3)
+cp -r "$tmp/catalog" "$tmp/catalog2"
+sed 's/^193,\([^,]*\),[^,]*,/193,\1,Ha Long City (renamed for the test),/' "$tmp/catalog/units.csv" >"$tmp/catalog2/units.csv"
+g=$(gen "$db")
+q "$db" "CREATE TRIGGER no_bump BEFORE UPDATE ON meta BEGIN SELECT RAISE(ABORT, 'generation refused for the test'); END;"
+"$ps" --db "$db" init --catalog "$tmp/catalog2" >"$tmp/out" 2>"$tmp/log"
+rc=$?
+q "$db" "DROP TRIGGER no_bump"
+if [ "$rc" = 3 ] && grep -q "generation refused for the test" "$tmp/log"; then
+    ok "an init whose generation cannot move fails, saying why (exit 3)"
+else
+    fail "an init whose generation cannot move fails, saying why (exit $rc)" "$tmp/log"
+fi
+check_eq "and changes nothing: the generation" "$g" "$(gen "$db")"
+if "$ps" --db "$db" catalog units --format csv | grep -q "renamed for the test"; then
+    fail "and changes nothing: the catalog"
+else
+    ok "and changes nothing: the catalog"
+fi
+"$ps" --db "$db" init --catalog "$tmp/catalog2" >"$tmp/log" 2>&1 || fail "the same init without the trigger" "$tmp/log"
+if "$ps" --db "$db" catalog units --format csv | grep -q "renamed for the test" && [ "$(gen "$db")" -gt "$g" ]; then
+    ok "the same init without the trigger changes the catalog and moves the generation"
+else
+    fail "the same init without the trigger changes the catalog and moves the generation"
+fi
+
 finish
