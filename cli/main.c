@@ -49,6 +49,13 @@ const ps_command ps_commands[] = {
     {"reopen", ps_cmd_reopen, "reopen --period P [--unit U]", "Remove a lock made by close.", ""},
     {"backup", ps_cmd_backup, "backup FILE",
      "Write a consistent copy of the database to FILE, even while others write.", ""},
+    {"user", ps_cmd_user, "user add LOGIN (--reporter R | --role leader|admin) | user passwd LOGIN | user remove LOGIN | user list",
+     "Accounts of the web portal. The password is the first line of standard input\n"
+     "(on a terminal it is asked twice), at least 10 characters; only its Argon2id\n"
+     "hash is stored.",
+     "options:\n  --reporter R    add: an office's account, sending for reporter R\n"
+     "  --role ROLE     add: leader (reads everything) or admin (everything)\n"
+     "  --format F      list: table (default), csv or json\n"},
     {"show", ps_cmd_show, "show --period P [--unit U] [--indicator X] [--format table|csv|json] [--bom]",
      "Values with every comparison: year-to-date, plan, index on the same period last\n"
      "year, attainment of the plan with the pace, share of the parent.",

@@ -1,0 +1,228 @@
+/* cmd_user.c - `provstat user add|passwd|remove|list`: the portal's accounts
+ * (SPEC §7, §9). Passwords come from standard input, never the command line. */
+#include "access/password.h"
+#include "cli/cli.h"
+#include "cli/listing.h"
+#include "cli/opts.h"
+#include "store/account.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Reads one line of standard input into buf without its line end; with
+ * echo off on a terminal. False at the end of input or for a line too long. */
+static bool read_line(const char *prompt, char *buf, size_t size)
+{
+    bool tty = isatty(STDIN_FILENO);
+    struct termios old, quiet;
+    if (tty && tcgetattr(STDIN_FILENO, &old) == 0) {
+        quiet = old;
+        quiet.c_lflag &= ~(tcflag_t)ECHO;
+        fprintf(stderr, "%s", prompt);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    } else {
+        tty = false;
+    }
+    bool ok = fgets(buf, (int)size, stdin) != NULL;
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        fputc('\n', stderr);
+    }
+    if (!ok)
+        return false;
+    size_t n = strcspn(buf, "\r\n");
+    if (buf[n] == '\0' && n == size - 1)
+        return false; /* no line end within the buffer: too long */
+    buf[n] = '\0';
+    return true;
+}
+
+/* The new password: the first line of standard input; on a terminal it is
+ * asked twice. 0, or the exit status after saying what is wrong. */
+static int read_password(ps_cli *cli, char *pw, size_t size)
+{
+    char again[PS_PASSWORD_MAX + 2];
+    if (!read_line("password: ", pw, size))
+        return ps_cli_usage_error(cli, "give the password as the first line of standard input (at most %d bytes)",
+                                  PS_PASSWORD_MAX);
+    if (isatty(STDIN_FILENO) && (!read_line("the same password again: ", again, sizeof again) ||
+                                 strcmp(pw, again) != 0))
+        return ps_cli_usage_error(cli, "the two passwords differ: nothing was changed");
+    ps_ctx ctx = {0};
+    if (ps_password_acceptable(pw, &ctx))
+        return ps_cli_usage_error(cli, "%s", ctx.msg);
+    return 0;
+}
+
+/* A login is 1 to 64 letters, digits, '.', '-', '_' or '@'. */
+static bool good_login(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > PS_LOGIN_MAX)
+        return false;
+    for (; *s; s++)
+        if (!isalnum((unsigned char)*s) && !strchr(".-_@", *s))
+            return false;
+    return true;
+}
+
+/* Hashes the password read from standard input into hash. */
+static int new_hash(ps_cli *cli, char hash[PS_PWHASH_MAX])
+{
+    char pw[PS_PASSWORD_MAX + 2];
+    int rc = read_password(cli, pw, sizeof pw);
+    ps_ctx ctx = {0};
+    if (!rc && (ps_password_init(&ctx) || ps_password_hash(pw, hash, &ctx)))
+        rc = ps_cli_fail(cli, &ctx);
+    memset(pw, 0, sizeof pw);
+    return rc;
+}
+
+/* The account of `user add`: its role and reporter from the options. */
+static int parse_add(ps_cli *cli, int argc, char **argv, ps_account *a)
+{
+    static const struct option longopts[] = {
+        {"reporter", required_argument, NULL, 'r'}, {"role", required_argument, NULL, 'o'}, {NULL, 0, NULL, 0}};
+    const char *reporter = NULL, *role = NULL;
+    if (argc < 2 || !good_login(argv[1]))
+        return ps_cli_usage_error(cli, "give the login first, of 1 to %d letters, digits, '.', '-', '_' or '@'",
+                                  PS_LOGIN_MAX);
+    const char *login = argv[1];
+    argc--; /* the options follow the login */
+    argv++;
+    int c;
+    while ((c = ps_opts_next(cli, argc, argv, longopts)) != -1) {
+        if (c == '?')
+            return 2;
+        if (c == 'r')
+            reporter = optarg;
+        else
+            role = optarg;
+    }
+    if (optind != argc)
+        return ps_cli_usage_error(cli, "unexpected argument %s: give one login", argv[optind]);
+    if (!reporter == !role)
+        return ps_cli_usage_error(cli, "give either --reporter R (an office) or --role leader|admin");
+    memset(a, 0, sizeof *a);
+    snprintf(a->login, sizeof a->login, "%s", login);
+    if (reporter) {
+        a->role = PS_ROLE_OFFICE;
+        snprintf(a->reporter, sizeof a->reporter, "%s", reporter);
+        for (char *p = a->reporter; *p; p++) /* codes ignore letter case (SPEC §3) */
+            *p = (char)toupper((unsigned char)*p);
+    } else if (!ps_role_parse(role, &a->role) || a->role == PS_ROLE_OFFICE) {
+        return ps_cli_usage_error(cli, "--role must be leader or admin (an office is --reporter R)");
+    }
+    return 0;
+}
+
+static int user_add(ps_cli *cli, int argc, char **argv)
+{
+    ps_account a;
+    int rc = parse_add(cli, argc, argv, &a);
+    if (rc)
+        return rc;
+    ps_db *db;
+    ps_catalog *cat;
+    if ((rc = ps_cli_open_catalog(cli, false, &db, &cat)))
+        return rc;
+    if (a.role == PS_ROLE_OFFICE && ps_catalog_reporter(cat, a.reporter) < 0)
+        rc = ps_cli_usage_error(cli, "reporter %s is not in the catalog (see `provstat catalog reporters`)",
+                                a.reporter);
+    ps_ctx ctx = {0};
+    if (!rc && !(rc = new_hash(cli, a.pwhash)) && ps_account_add(db, &a, &ctx))
+        rc = ps_cli_fail(cli, &ctx);
+    if (!rc)
+        printf("account %s added (%s%s%s)\n", a.login, ps_role_name(a.role), *a.reporter ? " of " : "",
+               a.reporter);
+    ps_catalog_free(cat);
+    ps_db_close(db);
+    return rc;
+}
+
+/* `user passwd LOGIN` and `user remove LOGIN`. */
+static int user_change(ps_cli *cli, int argc, char **argv, bool remove)
+{
+    static const struct option longopts[] = {{NULL, 0, NULL, 0}};
+    int c;
+    while ((c = ps_opts_next(cli, argc, argv, longopts)) != -1)
+        if (c == '?')
+            return 2;
+    if (optind != argc - 1)
+        return ps_cli_usage_error(cli, "give one login");
+    const char *login = argv[optind];
+    char hash[PS_PWHASH_MAX];
+    ps_db *db;
+    int rc = remove ? 0 : new_hash(cli, hash);
+    if (rc || (rc = ps_cli_open_db(cli, false, false, &db)))
+        return rc;
+    ps_ctx ctx = {0};
+    ps_error err = remove ? ps_account_remove(db, login, &ctx) : ps_account_set_hash(db, login, hash, &ctx);
+    if (err)
+        rc = ps_cli_fail(cli, &ctx);
+    else
+        printf(remove ? "account %s removed\n" : "password of %s changed\n", login);
+    ps_db_close(db);
+    return rc;
+}
+
+static void list_row(const ps_account *a, void *arg)
+{
+    char until[32] = "";
+    if (a->locked_until > time(NULL)) {
+        time_t t = (time_t)a->locked_until;
+        struct tm tm;
+        strftime(until, sizeof until, "%Y-%m-%dT%H:%M:%S", localtime_r(&t, &tm));
+    }
+    const char *cells[4] = {a->login, ps_role_name(a->role), a->reporter, until};
+    ps_listing_row(arg, cells);
+}
+
+static int user_list(ps_cli *cli, int argc, char **argv)
+{
+    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'}, {NULL, 0, NULL, 0}};
+    static const char *const header[4] = {"login", "role", "reporter", "locked_until"};
+    ps_outfmt fmt = PS_OUT_TABLE;
+    int c;
+    while ((c = ps_opts_next(cli, argc, argv, longopts)) != -1)
+        if (c == '?')
+            return 2;
+        else if (!ps_outfmt_parse(optarg, &fmt))
+            return ps_cli_usage_error(cli, "--format must be table, csv or json, not %s", optarg);
+    if (optind != argc)
+        return ps_cli_usage_error(cli, "user list takes no argument");
+    ps_db *db;
+    int rc = ps_cli_open_db(cli, false, true, &db);
+    if (rc)
+        return rc;
+    ps_listing l;
+    ps_listing_begin(&l, fmt, 4, header, NULL, true, false);
+    ps_ctx ctx = {0};
+    if (ps_account_each(db, list_row, &l, &ctx))
+        rc = ps_cli_fail(cli, &ctx);
+    ps_listing_end(&l);
+    ps_db_close(db);
+    return rc;
+}
+
+int ps_cmd_user(ps_cli *cli, int argc, char **argv)
+{
+    if (argc < 2)
+        return ps_cli_usage_error(cli, "say what to do: user add, passwd, remove or list");
+    const char *what = argv[1];
+    argc--;
+    argv++;
+    if (strcmp(what, "add") == 0)
+        return user_add(cli, argc, argv);
+    if (strcmp(what, "passwd") == 0)
+        return user_change(cli, argc, argv, false);
+    if (strcmp(what, "remove") == 0)
+        return user_change(cli, argc, argv, true);
+    if (strcmp(what, "list") == 0)
+        return user_list(cli, argc, argv);
+    return ps_cli_usage_error(cli, "%s is not one of add, passwd, remove, list", what);
+}
