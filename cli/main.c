@@ -56,6 +56,12 @@ const ps_command ps_commands[] = {
      "options:\n  --reporter R    add: an office's account, sending for reporter R\n"
      "  --role ROLE     add: leader (reads everything) or admin (everything)\n"
      "  --format F      list: table (default), csv or json\n"},
+    {"serve", ps_cmd_serve, "serve [--listen ADDR:PORT] [--max-upload MIB] [--secure-cookies]",
+     "The web portal: offices send their files, leaders read the month, in a browser.\n"
+     "Runs until SIGINT or SIGTERM; one log line per request on standard error.",
+     "options:\n  --listen A:P       address and port (default 127.0.0.1:8080)\n"
+     "  --max-upload MIB   the largest file accepted (default 20)\n"
+     "  --secure-cookies   mark cookies Secure (behind a TLS reverse proxy)\n"},
     {"show", ps_cmd_show, "show --period P [--unit U] [--indicator X] [--format table|csv|json] [--bom]",
      "Values with every comparison: year-to-date, plan, index on the same period last\n"
      "year, attainment of the plan with the pace, share of the parent.",

@@ -1,0 +1,117 @@
+/* page_status.c - the home page and the reporting status of a period
+ * (SPEC §9 "Everyone's pages", as `status`). An office sees its own row. */
+#include "web/app.h"
+
+#include "aggregate/status.h"
+#include "core/number.h"
+#include "core/period.h"
+#include "web/labels.h"
+#include "web/pages.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* The period of the page: the field "period", else the last month. False
+ * (and an error page) when the field is not a period. */
+static bool page_period(ps_web_req *r, ps_period *p, char text[PS_PERIOD_BUFSZ])
+{
+    const char *f = ps_web_field_get(r, "period");
+    char msg[256];
+    if (f && *f) {
+        if (!ps_period_parse(f, p, msg, sizeof msg)) {
+            ps_web_error_page(r, 400, T(BAD_PERIOD));
+            return false;
+        }
+    } else {
+        time_t t = time(NULL);
+        struct tm tm;
+        localtime_r(&t, &tm);
+        int y = tm.tm_year + 1900, m = tm.tm_mon; /* the month before this one */
+        if (m == 0) {
+            y--;
+            m = 12;
+        }
+        char buf[16];
+        snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+        ps_period_parse(buf, p, msg, sizeof msg);
+    }
+    ps_period_format(*p, text);
+    return true;
+}
+
+static void period_form(ps_web_req *r, const char *action, const char *period)
+{
+    ps_html_fmt(&r->body, "<form method=\"get\" action=\"%s\"><label>%s <input name=\"period\" value=\"%s\">"
+                          "</label><button>%s</button></form>",
+                action, T(PERIOD), period, T(SHOW));
+}
+
+static const char *role_label(const ps_web_req *r)
+{
+    ps_role role = r->who.account.role;
+    return role == PS_ROLE_OFFICE ? T(ROLE_OFFICE) : role == PS_ROLE_LEADER ? T(ROLE_LEADER) : T(ROLE_ADMIN);
+}
+
+void ps_page_home(ps_web_req *r)
+{
+    ps_web_page_begin(r, T(HOME));
+    ps_html_fmt(&r->body, "<p>%s, <strong>%s</strong> (%s%s%s).</p>", T(WELCOME), r->who.account.login,
+                role_label(r), *r->who.account.reporter ? " " : "", r->who.account.reporter);
+    ps_html_fmt(&r->body, "<ul><li><a href=\"/status\">%s</a></li>", T(STATUS));
+    if (r->who.account.role == PS_ROLE_OFFICE)
+        ps_html_fmt(&r->body, "<li><a href=\"/upload\">%s</a></li>", T(UPLOAD));
+    ps_html_tag(&r->body, "</ul>");
+    ps_web_page_end(r);
+}
+
+/* One row of the status table. */
+static void status_row(ps_web_req *r, const char *code, const char *name, const ps_status_row *s)
+{
+    ps_html_fmt(&r->body, "<tr><td>%s</td><td>%s</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
+                          "<td class=\"n\">%ld</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>",
+                code, name, s->expected, s->received, s->missing, s->on_time, s->late);
+    if (isnan(s->rate)) {
+        ps_html_tag(&r->body, "<td></td></tr>");
+    } else {
+        char rate[PS_NUMBER_BUFSZ];
+        ps_number_format_fixed(s->rate, 1, r->lang == PS_WEB_VI ? PS_NF_VI : PS_NF_EN, rate);
+        ps_html_fmt(&r->body, "<td class=\"n\">%s</td></tr>", rate);
+    }
+}
+
+void ps_page_status(ps_web_req *r)
+{
+    ps_period p;
+    char pt[PS_PERIOD_BUFSZ];
+    if (!page_period(r, &p, pt))
+        return;
+    ps_engine *e = NULL;
+    ps_status_row *rows = NULL;
+    ps_ctx ctx = {0};
+    if (ps_engine_new(r->db, r->cat, &e, &ctx) || ps_status_compute_kept(e, p, &rows, &ctx)) {
+        ps_engine_free(e);
+        ps_web_error_page(r, 500, T(SERVER_ERROR));
+        return;
+    }
+    ps_web_page_begin(r, T(STATUS));
+    period_form(r, "/status", pt);
+    ps_html_fmt(&r->body, "<table id=\"status\"><tr><th>%s</th><th></th><th>%s</th><th>%s</th><th>%s</th>"
+                          "<th>%s</th><th>%s</th><th>%s</th></tr>",
+                T(REPORTER), T(EXPECTED), T(RECEIVED), T(MISSING), T(ON_TIME), T(LATE), T(RATE));
+    bool office = r->who.account.role == PS_ROLE_OFFICE;
+    for (size_t i = 0; i < r->cat->nreporters; i++) {
+        const ps_reporter *rep = &r->cat->reporters[i];
+        if (office && strcmp(rep->code, r->who.account.reporter) != 0)
+            continue;
+        status_row(r, rep->code, r->lang == PS_WEB_EN ? rep->name_en : rep->name_vi, &rows[i]);
+    }
+    if (!office)
+        status_row(r, "*", "", &rows[r->cat->nreporters]);
+    ps_html_tag(&r->body, "</table>");
+    ps_web_page_end(r);
+    free(rows);
+    ps_engine_free(e);
+}

@@ -1,0 +1,17 @@
+/* pages.h - the portal's pages (SPEC §9), each a function of the request. */
+#ifndef PS_WEB_PAGES_H
+#define PS_WEB_PAGES_H
+
+#include "web/request.h"
+
+void ps_page_style(ps_web_req *r);
+void ps_page_login_form(ps_web_req *r);
+void ps_page_login(ps_web_req *r);
+void ps_page_logout(ps_web_req *r);
+void ps_page_lang(ps_web_req *r);
+void ps_page_home(ps_web_req *r);
+void ps_page_status(ps_web_req *r);
+void ps_page_upload_form(ps_web_req *r);
+void ps_page_upload(ps_web_req *r);
+
+#endif
