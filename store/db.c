@@ -124,8 +124,8 @@ static int user_version(ps_db *db)
     return version;
 }
 
-/* version 5: the portal's accounts, sessions and login record (SPEC §9,
- * store/account.h). Logins are compared without regard to letter case. */
+/* version 5: the portal's accounts, sessions, login record and uploads
+ * (SPEC §9, store/account.h, store/submission_list.h). Logins are compared without regard to letter case. */
 static const char ps_schema_accounts_sql[] =
     "CREATE TABLE account ("
     " id INTEGER PRIMARY KEY,"
@@ -150,6 +150,12 @@ static const char ps_schema_accounts_sql[] =
     " at INTEGER NOT NULL"
     ") STRICT;"
     "CREATE INDEX login_event_login ON login_event(login, at);"
+    "CREATE TABLE upload ("
+    " id INTEGER PRIMARY KEY,"
+    " login TEXT NOT NULL, reporter TEXT NOT NULL, file TEXT NOT NULL, outcome TEXT NOT NULL,"
+    " at TEXT NOT NULL, errors INTEGER NOT NULL, warnings INTEGER NOT NULL,"
+    " submission_id INTEGER NOT NULL DEFAULT 0"
+    ") STRICT;"
     "PRAGMA user_version = 5;";
 
 static ps_error migrate(ps_db *db, ps_ctx *ctx)

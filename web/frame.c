@@ -35,6 +35,7 @@ void ps_web_page_begin(ps_web_req *r, const char *title)
         ps_html_fmt(h, "<a href=\"/\">%s</a><a href=\"/status\">%s</a>", T(HOME), T(STATUS));
         if (r->who.account.role == PS_ROLE_OFFICE)
             ps_html_fmt(h, "<a href=\"/upload\">%s</a>", T(UPLOAD));
+        ps_html_fmt(h, "<a href=\"/submissions\">%s</a>", T(SUBMISSIONS));
         ps_html_fmt(h, "<span>%s</span><form method=\"post\" action=\"/logout\">"
                        "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><button>%s</button></form>",
                     r->who.account.login, r->who.csrf, T(LOGOUT));

@@ -5,6 +5,7 @@
 #include "web/app.h"
 
 #include "ingest/ingest.h"
+#include "store/submission_list.h"
 #include "web/form.h"
 #include "web/labels.h"
 #include "web/pages.h"
@@ -60,6 +61,21 @@ static const char *outcome(ps_web_req *r, ps_error err, const ps_ingest_result *
     return check_only ? T(CHECKED_ONLY) : T(ALL_STORED);
 }
 
+/* The upload's line in the portal's record (a refused file leaves no
+ * submission, so this is where the office sees it). A failure to record
+ * does not hide the file's result: the page says so below it. */
+static ps_error record(ps_web_req *r, const ps_ingest_result *res, const ps_diags *d, ps_error err,
+                       bool check_only, const char *at, ps_ctx *ctx)
+{
+    const char *outcome = res->already             ? "already"
+                          : check_only              ? "checked"
+                          : err && !res->committed ? "refused"
+                                                    : "stored";
+    ps_upload_info u = {r->who.account.login, r->who.account.reporter, r->upload_name, outcome, at,
+                        (long)d->nerr, (long)d->nwarn, res->committed ? res->submission_id : 0};
+    return ps_upload_record(r->db, &u, ctx);
+}
+
 void ps_page_upload(ps_web_req *r)
 {
     if (!r->upload_path[0]) {
@@ -84,11 +100,15 @@ void ps_page_upload(ps_web_req *r)
         return;
     }
     ps_diags_sort(&d);
+    ps_ctx rctx = {0};
+    ps_error rerr = record(r, &res, &d, err, check_only, received, &rctx);
     ps_web_page_begin(r, T(RESULT));
     ps_html_fmt(&r->body, "<p class=\"note\" id=\"outcome\">%s: %s</p>", r->upload_name,
                 outcome(r, err, &res, check_only));
     result_counts(r, &res);
     diag_table(r, &d);
+    if (rerr)
+        ps_html_fmt(&r->body, "<p class=\"warning\">%s: %s</p>", T(NOT_RECORDED), ps_ctx_message(&rctx));
     ps_web_page_end(r);
     ps_diags_free(&d);
 }

@@ -28,6 +28,7 @@ static const route routes[] = {
     {"GET", "/status", LOGGED_IN, ps_page_status},
     {"GET", "/upload", OFFICE, ps_page_upload_form},
     {"POST", "/upload", OFFICE, ps_page_upload},
+    {"GET", "/submissions", LOGGED_IN, ps_page_submissions},
     {NULL, NULL, PUBLIC, NULL},
 };
 

@@ -171,6 +171,26 @@ def test_upload_and_logout(srv):
     check("and the old cookie opens nothing", r.status == 303)
 
 
+def test_submissions(srv):
+    ana = Client(srv)
+    ana.login("ana", PW_OFFICE)
+    r, page = ana.get("/submissions")
+    uploads = page.split('id="uploads"')[1] if 'id="uploads"' in page else ""
+    check("an office sees its uploads, the refused ones too",
+          r.status == 200 and "CCTK_194.csv" in uploads and "refused" in uploads and "stored" in uploads,
+          uploads[:1500])
+    stored = page.split('id="submissions"')[1].split("</table>")[0] if 'id="submissions"' in page else ""
+    check("and its stored submissions", "CCTK_193.csv" in stored, stored[:800])
+    ben = Client(srv)
+    ben.login("ben", PW_OTHER)
+    r, page = ben.get("/submissions")
+    check("another office sees none of them", r.status == 200 and "CCTK_193" not in page, page[-800:])
+    lead = Client(srv)
+    lead.login("lead", PW_LEADER)
+    r, page = lead.get("/submissions")
+    check("a leader sees every office's", "CCTK_193" in page)
+
+
 def test_upload_limit(srv):
     office = Client(srv)
     office.login("ana", PW_OFFICE)
@@ -252,6 +272,7 @@ def main():
         test_escaping(srv)
         test_upload_and_logout(srv)
         test_upload_limit(srv)
+        test_submissions(srv)
         test_secrets_kept_secret(srv)
         test_graceful_stop(srv)
     finally:

@@ -233,7 +233,7 @@ q "INSERT INTO meta(key, value) VALUES ('generation', '$g')"
 # --- an older database --------------------------------------------------------------
 # (version 1 had neither the roll-up table, the coverage of version 3 nor
 # the status_count table of version 4)
-q "DROP TABLE rollup; DROP TABLE status_count; DROP TABLE session; DROP TABLE account; DROP TABLE login_event;
+q "DROP TABLE rollup; DROP TABLE status_count; DROP TABLE session; DROP TABLE account; DROP TABLE login_event; DROP TABLE upload;
    DELETE FROM meta WHERE key = 'rollup_generation';
    ALTER TABLE obs DROP COLUMN coverage; ALTER TABLE revision DROP COLUMN coverage; PRAGMA user_version = 1;"
 show >"$tmp/v1.csv" 2>"$tmp/v1.err"
@@ -291,7 +291,7 @@ check_eq "after a bump every value counts as late" "$received" "$late"
 
 # a version-3 database kept its counts in rollup under negative ids: the
 # migration to version 4 drops them, and status counts again into its table
-q "DROP TABLE status_count; DROP TABLE session; DROP TABLE account; DROP TABLE login_event;
+q "DROP TABLE status_count; DROP TABLE session; DROP TABLE account; DROP TABLE login_event; DROP TABLE upload;
    INSERT OR REPLACE INTO rollup(unit_id, indicator_id, body) VALUES (0, -1, x'01');
    PRAGMA user_version = 3;"
 "$ps" status --period 2016-07 --format csv >"$tmp/s5.csv" 2>"$tmp/s5.err"
