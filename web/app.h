@@ -3,6 +3,7 @@
 #ifndef PS_WEB_APP_H
 #define PS_WEB_APP_H
 
+#include "core/period.h"
 #include "web/request.h"
 #include "web/web.h"
 
@@ -23,6 +24,9 @@ ps_error ps_web_worker(ps_web_app *app, ps_db **db, const ps_catalog **cat, ps_c
 
 /* Runs the page for r (the request is complete: fields, upload, session). */
 void ps_web_route(ps_web_req *r);
+
+/* The month before the current one (local time): a page's default period. */
+ps_period ps_web_last_month(void);
 
 /* The HTML page frame: head, the language switch and the user's menu. */
 void ps_web_page_begin(ps_web_req *r, const char *title);

@@ -6,6 +6,7 @@
 #include "web/pages.h"
 
 #include <string.h>
+#include <time.h>
 
 #define STYLE \
     "body{font-family:system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}" \
@@ -35,7 +36,7 @@ void ps_web_page_begin(ps_web_req *r, const char *title)
         ps_html_fmt(h, "<a href=\"/\">%s</a><a href=\"/status\">%s</a>", T(HOME), T(STATUS));
         if (r->who.account.role == PS_ROLE_OFFICE)
             ps_html_fmt(h, "<a href=\"/upload\">%s</a>", T(UPLOAD));
-        ps_html_fmt(h, "<a href=\"/submissions\">%s</a>", T(SUBMISSIONS));
+        ps_html_fmt(h, "<a href=\"/submissions\">%s</a><a href=\"/trend\">%s</a>", T(SUBMISSIONS), T(TREND));
         ps_html_fmt(h, "<span>%s</span><form method=\"post\" action=\"/logout\">"
                        "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><button>%s</button></form>",
                     r->who.account.login, r->who.csrf, T(LOGOUT));
@@ -56,4 +57,13 @@ void ps_web_error_page(ps_web_req *r, int status, const char *message)
     ps_web_page_begin(r, T(ERROR));
     ps_html_fmt(&r->body, "<p class=\"error\">%s</p>", message);
     ps_web_page_end(r);
+}
+
+ps_period ps_web_last_month(void)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    int y = tm.tm_year + 1900, m = tm.tm_mon; /* tm_mon is 0-based: this is the month before */
+    return m == 0 ? ps_period_month(y - 1, 12) : ps_period_month(y, m);
 }

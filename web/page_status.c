@@ -26,17 +26,7 @@ static bool page_period(ps_web_req *r, ps_period *p, char text[PS_PERIOD_BUFSZ])
             return false;
         }
     } else {
-        time_t t = time(NULL);
-        struct tm tm;
-        localtime_r(&t, &tm);
-        int y = tm.tm_year + 1900, m = tm.tm_mon; /* the month before this one */
-        if (m == 0) {
-            y--;
-            m = 12;
-        }
-        char buf[16];
-        snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-        ps_period_parse(buf, p, msg, sizeof msg);
+        *p = ps_web_last_month();
     }
     ps_period_format(*p, text);
     return true;

@@ -29,6 +29,7 @@ static const route routes[] = {
     {"GET", "/upload", OFFICE, ps_page_upload_form},
     {"POST", "/upload", OFFICE, ps_page_upload},
     {"GET", "/submissions", LOGGED_IN, ps_page_submissions},
+    {"GET", "/trend", LOGGED_IN, ps_page_trend},
     {NULL, NULL, PUBLIC, NULL},
 };
 
