@@ -25,6 +25,15 @@ ps_error ps_web_worker(ps_web_app *app, ps_db **db, const ps_catalog **cat, ps_c
 /* Runs the page for r (the request is complete: fields, upload, session). */
 void ps_web_route(ps_web_req *r);
 
+/* The unit a page is about: the field "unit", else the account's scope
+ * (an office's scope unit; the top unit for leaders and admins). The unit's
+ * index; PS_WEB_NO_UNIT for an unknown one, PS_WEB_OUT_OF_SCOPE for one
+ * outside the account's scope (SPEC §9: an office sees its scope only). */
+enum { PS_WEB_NO_UNIT = -1, PS_WEB_OUT_OF_SCOPE = -2 };
+int ps_web_unit(const ps_web_req *r);
+/* The same, answering with the error page (400 or 403) when it is not one. */
+int ps_web_unit_or_error(ps_web_req *r);
+
 /* The month before the current one (local time): a page's default period. */
 ps_period ps_web_last_month(void);
 

@@ -14,21 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The unit of the page: the field, else the office's scope or the top unit.
- * -1 when unknown or outside the office's scope. */
-static int page_unit(const ps_web_req *r)
-{
-    const ps_catalog *cat = r->cat;
-    int scope = cat->top;
-    if (r->who.account.role == PS_ROLE_OFFICE) {
-        int rep = ps_catalog_reporter(cat, r->who.account.reporter);
-        scope = rep >= 0 ? cat->reporters[rep].scope : -1;
-    }
-    const char *f = ps_web_field_get(r, "unit");
-    int u = f && *f ? ps_catalog_unit(cat, f) : scope;
-    return u >= 0 && scope >= 0 && ps_catalog_unit_within(cat, u, scope) ? u : -1;
-}
-
 /* The range: the fields, else the 24 months up to the series' latest
  * month with data (aggregate/latest.h). False when a field is not a period. */
 static bool page_range(ps_web_req *r, ps_engine *e, int u, int ind, ps_period *from, ps_period *to,
@@ -108,12 +93,14 @@ void ps_page_trend(ps_web_req *r)
 {
     const char *code = ps_web_field_get(r, "indicator");
     int ind = code && *code ? ps_catalog_indicator(r->cat, code) : 0;
-    int u = page_unit(r);
-    ps_period from = {0}, to = {0};
-    if (ind < 0 || u < 0) {
-        ps_web_error_page(r, ind < 0 ? 400 : 403, ind < 0 ? T(BAD_CHOICE) : T(FORBIDDEN));
+    if (ind < 0) {
+        ps_web_error_page(r, 400, T(BAD_CHOICE));
         return;
     }
+    int u = ps_web_unit_or_error(r);
+    if (u < 0)
+        return;
+    ps_period from = {0}, to = {0};
     ps_ctx ctx = {0};
     ps_engine *e = NULL;
     ps_trend *t = NULL;

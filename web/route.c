@@ -30,6 +30,8 @@ static const route routes[] = {
     {"POST", "/upload", OFFICE, ps_page_upload},
     {"GET", "/submissions", LOGGED_IN, ps_page_submissions},
     {"GET", "/trend", LOGGED_IN, ps_page_trend},
+    {"GET", "/report.xlsx", LOGGED_IN, ps_page_workbook},
+    {"GET", "/export.csv", LOGGED_IN, ps_page_export},
     {NULL, NULL, PUBLIC, NULL},
 };
 
@@ -101,4 +103,29 @@ void ps_web_route(ps_web_req *r)
         return;
     }
     rt->run(r);
+}
+
+int ps_web_unit(const ps_web_req *r)
+{
+    const ps_catalog *cat = r->cat;
+    int scope = cat->top;
+    if (r->who.account.role == PS_ROLE_OFFICE) {
+        int rep = ps_catalog_reporter(cat, r->who.account.reporter);
+        scope = rep >= 0 ? cat->reporters[rep].scope : -1;
+    }
+    const char *f = ps_web_field_get(r, "unit");
+    int u = f && *f ? ps_catalog_unit(cat, f) : scope;
+    if (u < 0)
+        return PS_WEB_NO_UNIT;
+    return scope >= 0 && ps_catalog_unit_within(cat, u, scope) ? u : PS_WEB_OUT_OF_SCOPE;
+}
+
+int ps_web_unit_or_error(ps_web_req *r)
+{
+    int u = ps_web_unit(r);
+    if (u == PS_WEB_NO_UNIT)
+        ps_web_error_page(r, 400, T(BAD_CHOICE));
+    else if (u == PS_WEB_OUT_OF_SCOPE)
+        ps_web_error_page(r, 403, T(FORBIDDEN));
+    return u;
 }

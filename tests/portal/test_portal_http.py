@@ -191,6 +191,47 @@ def test_submissions(srv):
     check("a leader sees every office's", "CCTK_193" in page)
 
 
+def test_downloads_and_trend(srv):
+    import io
+    import zipfile
+    lead = Client(srv)
+    lead.login("lead", PW_LEADER)
+    r, body = lead.request("GET", "/report.xlsx?period=2016-06")
+    ctype = r.getheader("Content-Type") or ""
+    check("a leader downloads the workbook", r.status == 200 and "spreadsheetml" in ctype, f"{r.status} {ctype}")
+    c = http_bytes(srv, lead, "/report.xlsx?period=2016-06")
+    check("and it is a workbook", c[:2] == b"PK" and "xl/workbook.xml" in zipfile.ZipFile(io.BytesIO(c)).namelist())
+    c = http_bytes(srv, lead, "/export.csv?period=2016-06&format=sdmx")
+    check("the SDMX export downloads with its header",
+          c.decode("utf-8-sig").startswith("DATAFLOW,REF_AREA,INDICATOR,MEASURE,TIME_PERIOD,OBS_VALUE"), c[:200])
+    r, page = lead.get("/trend?indicator=RETAIL&unit=193&from=2016-01&to=2016-07")
+    check("the trend page draws an SVG chart with its fit", r.status == 200 and "<svg" in page and 'id="fit"' in page,
+          page[-600:])
+    ana = Client(srv)
+    ana.login("ana", PW_OFFICE)
+    r, _ = ana.get("/report.xlsx?period=2016-06&unit=194")
+    check("an office cannot download another unit's workbook (403)", r.status == 403, str(r.status))
+    r, _ = ana.get("/trend?indicator=RETAIL&unit=22")
+    check("nor see the province's trend (403)", r.status == 403, str(r.status))
+    r, _ = ana.get("/export.csv?period=2016-06&unit=193&format=long")
+    check("but gets its own unit's export", r.status == 200, str(r.status))
+    r, _ = ana.get("/export.csv?period=2016-06&format=../../etc/passwd")
+    check("a tampered format is refused (400)", r.status == 400, str(r.status))
+    r, _ = ana.get("/report.xlsx?period=2016-13")
+    check("a tampered period is refused (400)", r.status == 400, str(r.status))
+    leftovers = [f for f in os.listdir(os.environ.get("TMPDIR", "/tmp")) if f.startswith("provstat-serve-")]
+    made = [f for d in leftovers for f in os.listdir(os.path.join(os.environ.get("TMPDIR", "/tmp"), d))
+            if f.startswith("make-")]
+    check("no made file is left in the server's folder", not made, str(made))
+
+
+def http_bytes(srv, client, path):
+    import http.client
+    c = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=60)
+    c.request("GET", path, headers={"Cookie": "; ".join(f"{k}={v}" for k, v in client.cookies.items())})
+    return c.getresponse().read()
+
+
 def test_upload_limit(srv):
     office = Client(srv)
     office.login("ana", PW_OFFICE)
@@ -273,6 +314,7 @@ def main():
         test_upload_and_logout(srv)
         test_upload_limit(srv)
         test_submissions(srv)
+        test_downloads_and_trend(srv)
         test_secrets_kept_secret(srv)
         test_graceful_stop(srv)
     finally:
