@@ -1,12 +1,12 @@
 /* cmd_user.c - `provstat user add|passwd|remove|list`: the portal's accounts
  * (SPEC §7, §9). Passwords come from standard input, never the command line. */
+#include "access/accounts.h"
 #include "access/password.h"
 #include "cli/cli.h"
 #include "cli/listing.h"
 #include "cli/opts.h"
 #include "store/account.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>
@@ -52,46 +52,22 @@ static int read_password(ps_cli *cli, char *pw, size_t size)
     if (isatty(STDIN_FILENO) && (!read_line("the same password again: ", again, sizeof again) ||
                                  strcmp(pw, again) != 0))
         return ps_cli_usage_error(cli, "the two passwords differ: nothing was changed");
-    ps_ctx ctx = {0};
-    if (ps_password_acceptable(pw, &ctx))
-        return ps_cli_usage_error(cli, "%s", ctx.msg);
     return 0;
 }
 
-/* A login is 1 to 64 letters, digits, '.', '-', '_' or '@'. */
-static bool good_login(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > PS_LOGIN_MAX)
-        return false;
-    for (; *s; s++)
-        if (!isalnum((unsigned char)*s) && !strchr(".-_@", *s))
-            return false;
-    return true;
-}
+typedef struct add_args {
+    const char *login, *reporter, *role;
+} add_args;
 
-/* Hashes the password read from standard input into hash. */
-static int new_hash(ps_cli *cli, char hash[PS_PWHASH_MAX])
-{
-    char pw[PS_PASSWORD_MAX + 2];
-    int rc = read_password(cli, pw, sizeof pw);
-    ps_ctx ctx = {0};
-    if (!rc && (ps_password_init(&ctx) || ps_password_hash(pw, hash, &ctx)))
-        rc = ps_cli_fail(cli, &ctx);
-    memset(pw, 0, sizeof pw);
-    return rc;
-}
-
-/* The account of `user add`: its role and reporter from the options. */
-static int parse_add(ps_cli *cli, int argc, char **argv, ps_account *a)
+/* `user add LOGIN (--reporter R | --role leader|admin)`: the login first. */
+static int parse_add(ps_cli *cli, int argc, char **argv, add_args *a)
 {
     static const struct option longopts[] = {
         {"reporter", required_argument, NULL, 'r'}, {"role", required_argument, NULL, 'o'}, {NULL, 0, NULL, 0}};
-    const char *reporter = NULL, *role = NULL;
-    if (argc < 2 || !good_login(argv[1]))
-        return ps_cli_usage_error(cli, "give the login first, of 1 to %d letters, digits, '.', '-', '_' or '@'",
-                                  PS_LOGIN_MAX);
-    const char *login = argv[1];
+    memset(a, 0, sizeof *a);
+    if (argc < 2 || argv[1][0] == '-')
+        return ps_cli_usage_error(cli, "give the login first: user add LOGIN --reporter R or --role ROLE");
+    a->login = argv[1];
     argc--; /* the options follow the login */
     argv++;
     int c;
@@ -99,46 +75,39 @@ static int parse_add(ps_cli *cli, int argc, char **argv, ps_account *a)
         if (c == '?')
             return 2;
         if (c == 'r')
-            reporter = optarg;
+            a->reporter = optarg;
         else
-            role = optarg;
+            a->role = optarg;
     }
     if (optind != argc)
         return ps_cli_usage_error(cli, "unexpected argument %s: give one login", argv[optind]);
-    if (!reporter == !role)
+    if (!a->reporter == !a->role)
         return ps_cli_usage_error(cli, "give either --reporter R (an office) or --role leader|admin");
-    memset(a, 0, sizeof *a);
-    snprintf(a->login, sizeof a->login, "%s", login);
-    if (reporter) {
-        a->role = PS_ROLE_OFFICE;
-        snprintf(a->reporter, sizeof a->reporter, "%s", reporter);
-        for (char *p = a->reporter; *p; p++) /* codes ignore letter case (SPEC §3) */
-            *p = (char)toupper((unsigned char)*p);
-    } else if (!ps_role_parse(role, &a->role) || a->role == PS_ROLE_OFFICE) {
-        return ps_cli_usage_error(cli, "--role must be leader or admin (an office is --reporter R)");
-    }
     return 0;
 }
 
 static int user_add(ps_cli *cli, int argc, char **argv)
 {
-    ps_account a;
+    add_args a;
+    ps_role role = PS_ROLE_OFFICE;
     int rc = parse_add(cli, argc, argv, &a);
     if (rc)
         return rc;
+    if (a.role && (!ps_role_parse(a.role, &role) || role == PS_ROLE_OFFICE))
+        return ps_cli_usage_error(cli, "--role must be leader or admin (an office is --reporter R)");
+    char pw[PS_PASSWORD_MAX + 2];
     ps_db *db;
     ps_catalog *cat;
-    if ((rc = ps_cli_open_catalog(cli, false, &db, &cat)))
+    if ((rc = read_password(cli, pw, sizeof pw)) || (rc = ps_cli_open_catalog(cli, false, &db, &cat)))
         return rc;
-    if (a.role == PS_ROLE_OFFICE && ps_catalog_reporter(cat, a.reporter) < 0)
-        rc = ps_cli_usage_error(cli, "reporter %s is not in the catalog (see `provstat catalog reporters`)",
-                                a.reporter);
     ps_ctx ctx = {0};
-    if (!rc && !(rc = new_hash(cli, a.pwhash)) && ps_account_add(db, &a, &ctx))
+    ps_account made;
+    if (ps_account_create(db, cat, a.login, role, a.reporter, pw, &made, &ctx))
         rc = ps_cli_fail(cli, &ctx);
-    if (!rc)
-        printf("account %s added (%s%s%s)\n", a.login, ps_role_name(a.role), *a.reporter ? " of " : "",
-               a.reporter);
+    else
+        printf("account %s added (%s%s%s)\n", made.login, ps_role_name(role), *made.reporter ? " of " : "",
+               made.reporter);
+    memset(pw, 0, sizeof pw);
     ps_catalog_free(cat);
     ps_db_close(db);
     return rc;
@@ -155,17 +124,18 @@ static int user_change(ps_cli *cli, int argc, char **argv, bool remove)
     if (optind != argc - 1)
         return ps_cli_usage_error(cli, "give one login");
     const char *login = argv[optind];
-    char hash[PS_PWHASH_MAX];
+    char pw[PS_PASSWORD_MAX + 2];
     ps_db *db;
-    int rc = remove ? 0 : new_hash(cli, hash);
+    int rc = remove ? 0 : read_password(cli, pw, sizeof pw);
     if (rc || (rc = ps_cli_open_db(cli, false, false, &db)))
         return rc;
     ps_ctx ctx = {0};
-    ps_error err = remove ? ps_account_remove(db, login, &ctx) : ps_account_set_hash(db, login, hash, &ctx);
+    ps_error err = remove ? ps_account_remove(db, login, &ctx) : ps_account_password(db, login, pw, &ctx);
     if (err)
         rc = ps_cli_fail(cli, &ctx);
     else
         printf(remove ? "account %s removed\n" : "password of %s changed\n", login);
+    memset(pw, 0, sizeof pw);
     ps_db_close(db);
     return rc;
 }
