@@ -37,6 +37,8 @@ void ps_web_page_begin(ps_web_req *r, const char *title)
         if (r->who.account.role == PS_ROLE_OFFICE)
             ps_html_fmt(h, "<a href=\"/upload\">%s</a>", T(UPLOAD));
         ps_html_fmt(h, "<a href=\"/submissions\">%s</a><a href=\"/trend\">%s</a>", T(SUBMISSIONS), T(TREND));
+        if (r->who.account.role == PS_ROLE_ADMIN)
+            ps_html_fmt(h, "<a href=\"/admin\">%s</a>", T(ADMIN));
         ps_html_fmt(h, "<span>%s</span><form method=\"post\" action=\"/logout\">"
                        "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><button>%s</button></form>",
                     r->who.account.login, r->who.csrf, T(LOGOUT));

@@ -32,6 +32,11 @@ static const route routes[] = {
     {"GET", "/trend", LOGGED_IN, ps_page_trend},
     {"GET", "/report.xlsx", LOGGED_IN, ps_page_workbook},
     {"GET", "/export.csv", LOGGED_IN, ps_page_export},
+    {"GET", "/admin", ADMIN, ps_page_admin},
+    {"POST", "/admin/account/add", ADMIN, ps_page_account_add},
+    {"POST", "/admin/account/remove", ADMIN, ps_page_account_remove},
+    {"POST", "/admin/close", ADMIN, ps_page_close},
+    {"POST", "/admin/reopen", ADMIN, ps_page_reopen},
     {NULL, NULL, PUBLIC, NULL},
 };
 
