@@ -40,15 +40,21 @@ const ps_command ps_commands[] = {
      "  --format F      table (default), csv or json\n"},
     {"history", ps_cmd_history, "history --unit U --indicator X --period P [--measure actual|plan] [--format table|csv|json]",
      "Every revision of one value, oldest first, with who sent it, from which file and line.", ""},
-    {"retract", ps_cmd_retract, "retract --unit U --indicator X --period P --reporter CODE [--measure actual|plan] [--force]",
-     "Withdraw a value: an empty revision is recorded; the earlier values stay in the history.", ""},
+    {"retract", ps_cmd_retract,
+     "retract --unit U --indicator X --period P --reporter CODE [--measure actual|plan] [--force]\n"
+     "       | --submission N --reporter CODE [--force]",
+     "Withdraw a value, or every value submission N brought that is still in force:\n"
+     "an empty revision is recorded; the earlier values stay in the history. --force\n"
+     "withdraws another reporter's value or one in a closed period (recorded), never\n"
+     "one outside the reporter's scope or list.", ""},
     {"close", ps_cmd_close, "close --period P [--unit U]",
      "Lock U (default: the top unit) and every unit below it for P and every month\n"
      "inside P, once the official figures are in. Rows for a closed period are refused\n"
      "unless ingest is given --force.", ""},
     {"reopen", ps_cmd_reopen, "reopen --period P [--unit U]", "Remove a lock made by close.", ""},
-    {"backup", ps_cmd_backup, "backup FILE",
-     "Write a consistent copy of the database to FILE, even while others write.", ""},
+    {"backup", ps_cmd_backup, "backup FILE [--force]",
+     "Write a consistent copy of the database to FILE, even while others write.\n"
+     "An existing FILE is replaced only with --force.", ""},
     {"user", ps_cmd_user, "user add LOGIN (--reporter R | --role leader|admin) | user passwd LOGIN | user remove LOGIN | user list",
      "Accounts of the web portal. The password is the first line of standard input\n"
      "(on a terminal it is asked twice), at least 10 characters; only its Argon2id\n"

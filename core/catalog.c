@@ -221,19 +221,35 @@ void ps_catalog_free(ps_catalog *cat)
  * Lookups
  * ------------------------------------------------------------------------ */
 
+/* The index of code in m without regard to letter case: the catalog's
+ * codes are upper-cased when loaded (SPEC §3). */
+static int lookup(const ps_map *m, const char *code)
+{
+    char buf[64];
+    size_t n = strlen(code);
+    if (n >= sizeof buf) {
+        char *up = ps_text_upper_ascii(ps_xstrdup(code));
+        int i = ps_map_get(m, up, -1);
+        free(up);
+        return i;
+    }
+    memcpy(buf, code, n + 1);
+    return ps_map_get(m, ps_text_upper_ascii(buf), -1);
+}
+
 int ps_catalog_unit(const ps_catalog *cat, const char *code)
 {
-    return ps_map_get(&cat->unit_index, code, -1);
+    return lookup(&cat->unit_index, code);
 }
 
 int ps_catalog_indicator(const ps_catalog *cat, const char *code)
 {
-    return ps_map_get(&cat->indicator_index, code, -1);
+    return lookup(&cat->indicator_index, code);
 }
 
 int ps_catalog_reporter(const ps_catalog *cat, const char *code)
 {
-    return ps_map_get(&cat->reporter_index, code, -1);
+    return lookup(&cat->reporter_index, code);
 }
 
 /* Months counted from year 0: year * 12 + month - 1. */
@@ -369,7 +385,7 @@ static ps_error table_open(table *t, const char *path, const colspec *cols, int 
         char *h = ps_text_trim(rec->fields[f]);
         int found = -1;
         for (int c = 0; c < ncols; c++)
-            if (ps_text_casecmp(h, cols[c].name) == 0)
+            if (ps_text_header_same(h, cols[c].name))
                 found = c;
         if (found < 0) {
             ps_diag_add(diags, path, rec->line, (int)f + 1, PS_SEV_WARNING, PS_D_UNKNOWN_COLUMN, h,
@@ -426,6 +442,11 @@ static char *dup_or_null(const char *s)
     return *s ? ps_xstrdup(s) : NULL;
 }
 
+static char *upper_or_null(char *s)
+{
+    return s ? ps_text_upper_ascii(s) : NULL;
+}
+
 enum { U_CODE, U_NAME_VI, U_NAME_EN, U_LEVEL, U_KIND, U_PARENT, U_FROM, U_TO, U_SUCC, U_N };
 static const colspec unit_cols[] = {
     {"code", true}, {"name_vi", true}, {"name_en", true}, {"level", true}, {"kind", true},
@@ -461,12 +482,12 @@ static void read_units(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx, bool
     while ((rec = table_next(t, d, ctx, failed))) {
         ps_unit *u = ps_catalog_add_unit(cat);
         u->line = rec->line;
-        u->code = ps_xstrdup(field(t, rec, U_CODE));
+        u->code = ps_text_upper_ascii(ps_xstrdup(field(t, rec, U_CODE)));
         u->name_vi = ps_xstrdup(field(t, rec, U_NAME_VI));
         u->name_en = ps_xstrdup(field(t, rec, U_NAME_EN));
         u->kind = ps_xstrdup(field(t, rec, U_KIND));
-        u->parent_code = dup_or_null(field(t, rec, U_PARENT));
-        u->successor_code = dup_or_null(field(t, rec, U_SUCC));
+        u->parent_code = upper_or_null(dup_or_null(field(t, rec, U_PARENT)));
+        u->successor_code = upper_or_null(dup_or_null(field(t, rec, U_SUCC)));
         const char *lv = field(t, rec, U_LEVEL);
         u->level = ps_level_parse(lv);
         if (u->level == PS_LEVEL_NONE)
@@ -491,10 +512,10 @@ static void read_reporters(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx, 
     while ((rec = table_next(t, d, ctx, failed))) {
         ps_reporter *r = ps_catalog_add_reporter(cat);
         r->line = rec->line;
-        r->code = ps_xstrdup(field(t, rec, R_CODE));
+        r->code = ps_text_upper_ascii(ps_xstrdup(field(t, rec, R_CODE)));
         r->name_vi = ps_xstrdup(field(t, rec, R_NAME_VI));
         r->name_en = ps_xstrdup(field(t, rec, R_NAME_EN));
-        r->scope_code = ps_xstrdup(field(t, rec, R_SCOPE));
+        r->scope_code = ps_text_upper_ascii(ps_xstrdup(field(t, rec, R_SCOPE)));
         r->indicators_text = ps_xstrdup(field(t, rec, R_INDS));
         const char *lv = field(t, rec, R_LEVEL);
         if (*lv) {
@@ -525,7 +546,7 @@ static bool parse_agg(const char *s, bool space, ps_agg *out, char **weight)
         if (!s[6])
             return false; /* "wmean:" names no weight: refused as a bad aggregation */
         *out = PS_AGG_WMEAN;
-        *weight = ps_xstrdup(s + 6);
+        *weight = ps_text_upper_ascii(ps_xstrdup(s + 6));
         return true;
     }
     const ps_agg *ok = space ? space_ok : time_ok;
@@ -552,7 +573,7 @@ static void read_indicators(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx,
         const char *path = t->path;
         long ln = rec->line;
         x->line = ln;
-        x->code = ps_xstrdup(field(t, rec, I_CODE));
+        x->code = ps_text_upper_ascii(ps_xstrdup(field(t, rec, I_CODE)));
         x->name_vi = ps_xstrdup(field(t, rec, I_NAME_VI));
         x->name_en = ps_xstrdup(field(t, rec, I_NAME_EN));
         x->unit_vi = ps_xstrdup(field(t, rec, I_UNIT_VI));
@@ -650,7 +671,7 @@ static void read_rules(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx, bool
     while ((rec = table_next(t, d, ctx, failed))) {
         ps_rule *r = ps_catalog_add_rule(cat);
         r->line = rec->line;
-        r->code = ps_xstrdup(field(t, rec, L_CODE));
+        r->code = ps_text_upper_ascii(ps_xstrdup(field(t, rec, L_CODE)));
         r->left_text = ps_xstrdup(field(t, rec, L_LEFT));
         r->right_text = ps_xstrdup(field(t, rec, L_RIGHT));
         r->message_vi = ps_xstrdup(field(t, rec, L_MSG_VI));

@@ -21,12 +21,13 @@ static const colname column_names[] = {
     {"unit_name", C_IGNORED}, {"indicator_name", C_IGNORED}, {"unit_measure", C_IGNORED},
 };
 
-/* The column a header name stands for, C_IGNORED, or -1 when unknown. */
+/* The column a header name stands for (ps_text_header_same: "Mã đơn vị"
+ * is ma_don_vi), C_IGNORED, or -1 when unknown. */
 static int column_of(const char *name)
 {
     int found = -1;
     for (size_t k = 0; k < sizeof column_names / sizeof *column_names; k++)
-        if (ps_text_casecmp(name, column_names[k].name) == 0)
+        if (ps_text_header_same(name, column_names[k].name))
             found = column_names[k].col;
     return found;
 }

@@ -3,6 +3,7 @@
 
 #include "core/alloc.h"
 #include "core/text.h"
+#include "ingest/period_lock.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -417,20 +418,6 @@ ps_row_verdict ps_row_check(const ps_row_ctx *c, ps_csv_record *rec, ps_checked_
  * a closed period, a value that did not change
  * ------------------------------------------------------------------------ */
 
-/* True when unit u (or a unit above it) is closed for p or a period containing p. */
-static bool is_closed(const ps_row_ctx *c, int u, ps_period p)
-{
-    for (size_t i = 0; i < c->nclosed; i++) {
-        ps_period cp = ps_period_from_key(c->closed[i].period);
-        if (!ps_period_contains(cp, p))
-            continue;
-        for (int x = u; x >= 0; x = c->cat->units[x].parent)
-            if (c->cat->units[x].id == c->closed[i].unit_id)
-                return true;
-    }
-    return false;
-}
-
 /* The value came first from another reporter: refused unless --force. */
 static bool other_reporter_ok(const ps_row_ctx *c, const ps_checked_row *row, const ps_obs *cur)
 {
@@ -486,7 +473,8 @@ ps_store_verdict ps_row_check_stored(const ps_row_ctx *c, const ps_checked_row *
     }
     /* a row that repeats the stored value with status A is accepted */
     bool repeat = same_value && row->status == 'A';
-    if (c->nclosed && !repeat && is_closed(c, row->unit, row->period)) {
+    if (c->nclosed && !repeat &&
+        ps_period_lock_covering(c->cat, c->closed, c->nclosed, row->unit, row->period, false) >= 0) {
         if (!closed_ok(c, row))
             return PS_STORE_REFUSED;
         *forced_closed = true;

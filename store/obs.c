@@ -521,6 +521,40 @@ ps_error ps_obs_closed_list(ps_db *db, ps_closed **out, size_t *n, ps_ctx *ctx)
     return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading closed periods");
 }
 
+ps_error ps_obs_submission_values(ps_db *db, long long id, bool *found, long long *reporter_id,
+                                  ps_obs_key **keys, size_t *n, ps_ctx *ctx)
+{
+    *found = false;
+    *keys = NULL;
+    *n = 0;
+    sqlite3_stmt *st;
+    ps_error err = ps_db_prepare(db, "SELECT reporter_id FROM submission WHERE id = ?1", &st, ctx);
+    if (err)
+        return err;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *found = true;
+        *reporter_id = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading a submission");
+    if ((err = ps_db_prepare(db, "SELECT unit_id, indicator_id, measure, period FROM obs"
+                                 " WHERE submission_id = ?1 AND value IS NOT NULL", &st, ctx)))
+        return err;
+    sqlite3_bind_int64(st, 1, id);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if ((*n & (*n - 1)) == 0) /* 0, 1, 2, 4, ...: capacity doubles */
+            *keys = ps_xrealloc(*keys, (*n ? *n * 2 : 1) * sizeof **keys);
+        (*keys)[*n] = (ps_obs_key){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+                                   sqlite3_column_int(st, 2), sqlite3_column_int(st, 3)};
+        (*n)++;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading the values of a submission");
+}
+
 ps_error ps_obs_close(ps_db *db, long long unit_id, int period, bool close, bool *changed, ps_ctx *ctx)
 {
     sqlite3_stmt *st;

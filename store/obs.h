@@ -122,6 +122,12 @@ typedef struct ps_closed {
 ps_error ps_obs_closed_list(ps_db *db, ps_closed **out, size_t *n, ps_ctx *ctx);
 ps_error ps_obs_close(ps_db *db, long long unit_id, int period, bool close, bool *changed, ps_ctx *ctx);
 
+/* Submission id: *found says whether it exists; then *reporter_id is who
+ * sent it and keys[0..*n) (owned by the caller, free()) every value it
+ * brought that is still in force from it, with a value. */
+ps_error ps_obs_submission_values(ps_db *db, long long id, bool *found, long long *reporter_id,
+                                  ps_obs_key **keys, size_t *n, ps_ctx *ctx);
+
 /* Iterates one series (unit, indicator, measure) in period order. */
 typedef struct ps_obs_point {
     int period;
