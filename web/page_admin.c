@@ -5,9 +5,12 @@
 
 #include "access/accounts.h"
 #include "ingest/period_lock.h"
+#include "ingest/retract.h"
+#include "store/submission_list.h"
 #include "web/labels.h"
 #include "web/pages.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -140,4 +143,28 @@ void ps_page_close(ps_web_req *r)
 void ps_page_reopen(ps_web_req *r)
 {
     lock(r, false);
+}
+
+/* POST /admin/retract: withdraws what one submission brought, on behalf
+ * of its own reporter (SPEC §4 `retract --submission`); closed periods
+ * only when the form says so (then recorded as an override). */
+void ps_page_retract(ps_web_req *r)
+{
+    const char *idf = ps_web_field_get(r, "submission");
+    char *end = NULL;
+    long long id = idf ? strtoll(idf, &end, 10) : 0;
+    char code[65] = "";
+    ps_ctx ctx = {0};
+    if (!idf || *end || id <= 0 || ps_submission_reporter(r->db, id, code, sizeof code, &ctx) || !*code) {
+        ps_web_error_page(r, 400, T(BAD_CHOICE));
+        return;
+    }
+    ps_retract_result res;
+    bool force = ps_web_field_get(r, "force") != NULL;
+    if (ps_retract_submission(r->db, r->cat, id, ps_catalog_reporter(r->cat, code), force, &res, &ctx)) {
+        r->status = ctx.err == PS_ERR_REFUSED || ctx.err == PS_ERR_USAGE ? 400 : 500;
+        admin_page(r, ps_ctx_message(&ctx), false);
+        return;
+    }
+    admin_page(r, T(DONE), true);
 }

@@ -6,14 +6,28 @@
 #include "web/labels.h"
 #include "web/pages.h"
 
+#include <string.h>
+
+/* An admin's button that withdraws what the submission brought. */
+static void retract_form(ps_web_req *r, long long id)
+{
+    ps_html_fmt(&r->body, "<form method=\"post\" action=\"/admin/retract\"><input type=\"hidden\" name=\"csrf\" "
+                          "value=\"%s\"><input type=\"hidden\" name=\"submission\" value=\"%lld\"><label>"
+                          "<input type=\"checkbox\" name=\"force\" value=\"1\"> %s</label><button>%s</button></form>",
+                r->who.csrf, id, T(FORCE_CLOSED), T(RETRACT));
+}
+
 static void submission_row(const ps_submission_info *s, void *arg)
 {
     ps_web_req *r = arg;
     ps_html_fmt(&r->body, "<tr><td class=\"n\">%lld</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
                           "<td class=\"n\">%ld</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
-                          "<td class=\"n\">%ld</td></tr>",
+                          "<td class=\"n\">%ld</td><td>",
                 s->id, s->reporter, s->file, s->received, s->outcome, s->stored, s->revised, s->unchanged,
                 s->refused);
+    if (r->who.account.role == PS_ROLE_ADMIN && strcmp(s->outcome, "retract") != 0)
+        retract_form(r, s->id);
+    ps_html_tag(&r->body, "</td></tr>");
 }
 
 static void upload_row(const ps_upload_info *u, void *arg)
@@ -29,7 +43,7 @@ void ps_page_submissions(ps_web_req *r)
     const char *only = r->who.account.role == PS_ROLE_OFFICE ? r->who.account.reporter : NULL;
     ps_web_page_begin(r, T(SUBMISSIONS));
     ps_html_fmt(&r->body, "<h2>%s</h2><table id=\"submissions\"><tr><th>#</th><th>%s</th><th>%s</th><th>%s</th>"
-                          "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>",
+                          "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th></th></tr>",
                 T(SUBMISSIONS_STORED), T(REPORTER), T(FILE_NAME), T(RECEIVED_AT), T(OUTCOME), T(STORED),
                 T(REVISED), T(UNCHANGED), T(REFUSED));
     ps_ctx ctx = {0};

@@ -22,5 +22,6 @@ void ps_page_account_add(ps_web_req *r);
 void ps_page_account_remove(ps_web_req *r);
 void ps_page_close(ps_web_req *r);
 void ps_page_reopen(ps_web_req *r);
+void ps_page_retract(ps_web_req *r);
 
 #endif

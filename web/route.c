@@ -37,6 +37,7 @@ static const route routes[] = {
     {"POST", "/admin/account/remove", ADMIN, ps_page_account_remove},
     {"POST", "/admin/close", ADMIN, ps_page_close},
     {"POST", "/admin/reopen", ADMIN, ps_page_reopen},
+    {"POST", "/admin/retract", ADMIN, ps_page_retract},
     {NULL, NULL, PUBLIC, NULL},
 };
 

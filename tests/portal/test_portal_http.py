@@ -232,6 +232,51 @@ def http_bytes(srv, client, path):
     return c.getresponse().read()
 
 
+def test_admin(srv):
+    ana = Client(srv)
+    ana.login("ana", PW_OFFICE)
+    r, _ = ana.get("/admin")
+    check("an office cannot open the admin page (403)", r.status == 403, str(r.status))
+    lead = Client(srv)
+    lead.login("lead", PW_LEADER)
+    token = lead.csrf("/status")
+    r, _ = lead.post("/admin/close", {"csrf": token, "period": "2016-06"})
+    check("a leader cannot close a period (403)", r.status == 403, str(r.status))
+    root = Client(srv)
+    root.login("root", PW_ADMIN)
+    token = root.csrf("/admin")
+    r, page = root.post("/admin/account/add", {"csrf": token, "login": "<script>x", "role": "leader",
+                                               "password": "long-enough-pw"})
+    check("a bad login is refused, and shown escaped", r.status == 400 and "<script>x" not in page
+          and "&lt;script&gt;x" in page, page[-600:])
+    r, page = root.post("/admin/account/add", {"csrf": token, "login": "cam", "role": "office",
+                                               "reporter": "cctk_195", "password": "camera-password-1"})
+    check("an admin adds an office's account", r.status == 200 and 'id="done"' in page)
+    cam = Client(srv)
+    r, _ = cam.login("cam", "camera-password-1")
+    check("which can log in", r.status == 303 and "ps_session" in cam.cookies)
+    r, _ = root.post("/admin/account/add", {"login": "dan", "role": "leader", "password": "long-enough-pw"})
+    check("an admin POST without the token is refused (403)", r.status == 403)
+    r, page = root.post("/admin/close", {"csrf": token, "period": "2016-06", "unit": "193"})
+    check("an admin closes June 2016 for unit 193", r.status == 200 and 'class="note"' in page, page[-600:])
+    token_a = ana.csrf("/upload")
+    changed = b"unit,indicator,period,value\n193,RETAIL,2016-06,1799.9\n"
+    r, page = ana.upload("/upload", changed, name="late-fix.csv", token=token_a)
+    check("then the office's change to June is refused (closed period)",
+          '<tr class="error">' in page and "late-fix.csv" in page, page[-800:])
+    r, page = root.post("/admin/reopen", {"csrf": token, "period": "2016-06", "unit": "193"})
+    check("the admin reopens it", r.status == 200 and 'class="note"' in page, page[-600:])
+    sid = sqlite3.connect(srv.db).execute(
+        "SELECT max(s.id) FROM submission s JOIN reporter r ON r.id = s.reporter_id"
+        " WHERE r.code = 'CCTK_193' AND s.outcome <> 'retract'").fetchone()[0]
+    r, page = root.post("/admin/retract", {"csrf": token, "submission": str(sid)})
+    withdrawn = sqlite3.connect(srv.db).execute(
+        "SELECT count(*) FROM obs WHERE submission_id <> ? AND value IS NULL", (sid,)).fetchone()[0]
+    check("the admin withdraws what one submission brought", r.status == 200 and withdrawn > 0, page[-600:])
+    r, _ = root.post("/admin/retract", {"csrf": token, "submission": "../../1"})
+    check("a tampered submission number is refused (400)", r.status == 400, str(r.status))
+
+
 def test_upload_limit(srv):
     office = Client(srv)
     office.login("ana", PW_OFFICE)
@@ -315,6 +360,7 @@ def main():
         test_upload_limit(srv)
         test_submissions(srv)
         test_downloads_and_trend(srv)
+        test_admin(srv)
         test_secrets_kept_secret(srv)
         test_graceful_stop(srv)
     finally:
