@@ -26,8 +26,17 @@ void ps_page_upload_form(ps_web_req *r)
     ps_web_page_end(r);
 }
 
+/* What the file did: the values stored, revised and unchanged when it was
+ * stored; the rows read and refused when nothing was (the counts of a file
+ * refused whole or only checked would be what it would have stored). */
 static void result_counts(ps_web_req *r, const ps_ingest_result *res)
 {
+    if (!res->committed) {
+        ps_html_fmt(&r->body, "<table id=\"counts\"><tr><th>%s</th><th>%s</th></tr>"
+                              "<tr><td class=\"n\">%ld</td><td class=\"n\">%ld</td></tr></table>",
+                    T(ROWS_READ), T(REFUSED), res->rows_read, res->refused);
+        return;
+    }
     ps_html_fmt(&r->body, "<table id=\"counts\"><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>"
                           "<tr><td class=\"n\">%ld</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
                           "<td class=\"n\">%ld</td></tr></table>",

@@ -1,0 +1,171 @@
+"""test_portal_browser.py - an office's month and a leader's reading, in a
+real browser: headless Chromium driven by Selenium (SPEC §9).
+
+usage: python3 test_portal_browser.py PROVSTAT [SCREENSHOT_DIR]
+
+The office logs in, sends a file with a wrong value, reads the diagnostic in
+Vietnamese, fixes the value, sends it again and sees the period received on
+its status page; another office's file is refused and nothing is stored; a
+leader downloads the month's workbook, which opens. Screenshots of the main
+pages are kept in SCREENSHOT_DIR (default: portal-screenshots beside the
+current folder) as test artefacts.
+"""
+import os
+import sqlite3
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from portal import Server, SUBMISSIONS  # noqa: E402
+
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+failures = 0
+
+
+def check(name, cond, detail=""):
+    global failures
+    if cond:
+        print("ok", name)
+    else:
+        failures += 1
+        print("FAIL", name, str(detail)[:1500])
+
+
+def browser(download_dir):
+    o = webdriver.ChromeOptions()
+    o.binary_location = "/usr/bin/chromium"
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+              "--window-size=1280,1000", "--lang=vi"):
+        o.add_argument(a)
+    o.add_experimental_option("prefs", {"download.default_directory": download_dir,
+                                        "download.prompt_for_download": False})
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+
+
+class Page:
+    def __init__(self, driver, srv, shots):
+        self.d, self.srv, self.shots = driver, srv, shots
+
+    def submit(self, button):
+        """Clicks a form's button and waits for the next page."""
+        old = self.d.find_element(By.TAG_NAME, "html")
+        button.click()
+        WebDriverWait(self.d, 60).until(EC.staleness_of(old))
+
+    def go(self, path):
+        self.d.get(self.srv.url(path))
+
+    def shot(self, name):
+        self.d.save_screenshot(os.path.join(self.shots, name + ".png"))
+
+    def login(self, login, password):
+        self.go("/login")
+        self.d.find_element(By.ID, "login").send_keys(login)
+        self.d.find_element(By.ID, "password").send_keys(password)
+        self.submit(self.d.find_element(By.ID, "submit"))
+
+    def logout(self):
+        self.submit(self.d.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
+
+    def upload(self, path, check_only=False):
+        self.go("/upload")
+        self.d.find_element(By.ID, "file").send_keys(path)
+        if check_only:
+            self.d.find_element(By.ID, "check_only").click()
+        self.submit(self.d.find_element(By.ID, "send"))
+        return self.d.find_element(By.TAG_NAME, "main").text
+
+
+def office_month(p, tmp, srv):
+    p.login("ana", "office-password-193")
+    p.shot("01-home")
+    with open(os.path.join(SUBMISSIONS, "2016-07", "CCTK_193.csv"), encoding="utf-8") as f:
+        good = f.read()
+    bad = good.replace("193,RETAIL,2016-07,1723.2", "193,RETAIL,2016-07,17x23.2", 1)
+    assert bad != good
+    bad_path = os.path.join(tmp, "CCTK_193-2016-07.csv")
+    with open(bad_path, "w", encoding="utf-8") as f:
+        f.write(bad)
+    before = stored(srv)
+    text = p.upload(bad_path)
+    p.shot("02-upload-refused")
+    rows = p.d.find_elements(By.CSS_SELECTOR, "#diagnostics tr.error")
+    check("a wrong value is shown as an error row", len(rows) >= 1, text)
+    check("the page speaks Vietnamese", "Tệp có lỗi nên chưa lưu số liệu nào" in text, text)
+    check("and nothing is stored", stored(srv) == before)
+    with open(bad_path, "w", encoding="utf-8") as f:
+        f.write(good)
+    text = p.upload(bad_path)
+    p.shot("03-upload-stored")
+    check("the corrected file is stored", "Đã nhận và lưu số liệu" in text and stored(srv) > before, text)
+    p.go("/status?period=2016-07")
+    p.shot("04-status")
+    cells = [c.text for c in p.d.find_elements(By.CSS_SELECTOR, "#status tr:nth-child(2) td")]
+    check("the status page shows the month received", len(cells) >= 5 and cells[0] == "CCTK_193"
+          and cells[3] == cells[2] and cells[4] == "0", cells)
+
+
+def other_office_refused(p, tmp, srv):
+    before = stored(srv)
+    text = p.upload(os.path.join(SUBMISSIONS, "2016-07", "CCTK_194.csv"))
+    p.shot("05-other-office-refused")
+    check("another office's file is refused", "Tệp có lỗi nên chưa lưu số liệu nào" in text, text)
+    check("and nothing of it is stored", stored(srv) == before)
+    p.logout()
+
+
+def leader_reads(p, tmp, srv):
+    import openpyxl
+    p.login("lead", "leader-password-1")
+    p.go("/trend?indicator=RETAIL&unit=193&from=2016-01&to=2016-07")
+    p.shot("06-trend")
+    check("the trend page draws its chart", len(p.d.find_elements(By.CSS_SELECTOR, "svg#chart polyline")) >= 1)
+    p.go("/report.xlsx?period=2016-07&unit=193")
+    path = os.path.join(tmp, "193-2016-07.xlsx")
+    for _ in range(100):
+        if os.path.exists(path) and not os.path.exists(path + ".crdownload"):
+            break
+        time.sleep(0.1)
+    ok = os.path.exists(path)
+    names = openpyxl.load_workbook(path).sheetnames if ok else []
+    check("the leader downloads the workbook and it opens", ok and len(names) >= 5, names)
+    p.go("/lang?to=en&back=/status")
+    p.shot("07-status-en")
+    check("the language switch gives English", "Reporting status" in p.d.find_element(By.TAG_NAME, "h1").text)
+
+
+def stored(srv):
+    return sqlite3.connect(srv.db).execute("SELECT count(*) FROM obs").fetchone()[0]
+
+
+def main():
+    provstat = os.path.abspath(sys.argv[1])
+    shots = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else "portal-screenshots")
+    os.makedirs(shots, exist_ok=True)
+    srv = Server(provstat)
+    srv.add_user("ana", "office-password-193", "--reporter", "CCTK_193")
+    srv.add_user("lead", "leader-password-1", "--role", "leader")
+    srv.start()
+    tmp = tempfile.mkdtemp(prefix="provstat-browser-")
+    d = browser(tmp)
+    try:
+        p = Page(d, srv, shots)
+        office_month(p, tmp, srv)
+        other_office_refused(p, tmp, srv)
+        leader_reads(p, tmp, srv)
+    finally:
+        d.quit()
+        rc = srv.stop()
+    check("the server stops cleanly", rc == 0, rc)
+    print(f"{failures} failed; screenshots in {shots}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
