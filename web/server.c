@@ -208,40 +208,78 @@ static struct MHD_Daemon *start(ps_web_app *app, struct sockaddr_in *sa)
                             MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024), MHD_OPTION_END);
 }
 
-ps_error ps_web_serve(const ps_web_opts *opts, ps_ctx *ctx)
-{
+struct ps_web_server {
     ps_web_app app;
-    memset(&app, 0, sizeof app);
-    app.o = *opts;
-    app.max_upload = opts->max_upload ? opts->max_upload : (size_t)20 << 20;
+    struct MHD_Daemon *d;
+    int port;
+};
+
+ps_error ps_web_start(const ps_web_opts *opts, ps_web_server **out, ps_ctx *ctx)
+{
+    *out = NULL;
     const char *listen = opts->listen ? opts->listen : "127.0.0.1:8080";
     struct sockaddr_in sa;
     if (!parse_listen(listen, &sa))
         return ps_failf(ctx, PS_ERR_USAGE, "--listen %s is not ADDR:PORT (for example 127.0.0.1:8080)", listen);
+    ps_web_server *s = calloc(1, sizeof *s);
+    if (!s)
+        return ps_failf(ctx, PS_ERR_IO, "out of memory");
+    ps_web_app *app = &s->app;
+    app->o = *opts;
+    app->max_upload = opts->max_upload ? opts->max_upload : (size_t)20 << 20;
     ps_error err = ps_password_init(ctx);
-    if (err || (err = ps_web_tmpdir(app.tmpdir, sizeof app.tmpdir, ctx)))
+    if (err || (err = ps_web_tmpdir(app->tmpdir, sizeof app->tmpdir, ctx))) {
+        free(s);
         return err;
-    pthread_mutex_init(&app.lock, NULL);
-    pthread_cond_init(&app.idle, NULL);
+    }
+    pthread_mutex_init(&app->lock, NULL);
+    pthread_cond_init(&app->idle, NULL);
+    if (!(s->d = start(app, &sa))) {
+        err = ps_failf(ctx, PS_ERR_IO, "cannot listen on %s: %s (is another server using the port?)", listen,
+                       strerror(errno));
+        rmdir(app->tmpdir);
+        free(s);
+        return err;
+    }
+    const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
+    s->port = di ? di->port : ntohs(sa.sin_port);
+    *out = s;
+    return PS_OK;
+}
+
+int ps_web_port(const ps_web_server *s)
+{
+    return s->port;
+}
+
+void ps_web_stop(ps_web_server *s)
+{
+    if (!s)
+        return;
+    MHD_quiesce_daemon(s->d);
+    drain(&s->app);
+    MHD_stop_daemon(s->d);
+    rmdir(s->app.tmpdir);
+    pthread_mutex_destroy(&s->app.lock);
+    pthread_cond_destroy(&s->app.idle);
+    free(s);
+}
+
+ps_error ps_web_serve(const ps_web_opts *opts, ps_ctx *ctx)
+{
     sigset_t set, old;
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &set, &old); /* the server's threads inherit it */
-    struct MHD_Daemon *d = start(&app, &sa);
-    if (!d) {
-        pthread_sigmask(SIG_SETMASK, &old, NULL);
-        return ps_failf(ctx, PS_ERR_IO, "cannot listen on %s: %s (is another server using the port?)", listen,
-                        strerror(errno));
+    ps_web_server *s;
+    ps_error err = ps_web_start(opts, &s, ctx);
+    if (!err) {
+        if (opts->ready)
+            opts->ready(s->port, opts->ready_arg);
+        wait_for_stop();
+        ps_web_stop(s);
     }
-    const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-    if (opts->ready)
-        opts->ready(di ? di->port : ntohs(sa.sin_port), opts->ready_arg);
-    wait_for_stop();
-    MHD_quiesce_daemon(d);
-    drain(&app);
-    MHD_stop_daemon(d);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
-    rmdir(app.tmpdir);
-    return PS_OK;
+    return err;
 }

@@ -24,6 +24,16 @@ typedef struct ps_web_opts {
     void *ready_arg;
 } ps_web_opts;
 
+typedef struct ps_web_server ps_web_server;
+
+/* Starts serving in the background (the server's own threads) and returns:
+ * for tests and fuzzing, which stop it themselves. Errors as ps_web_serve. */
+ps_error ps_web_start(const ps_web_opts *opts, ps_web_server **out, ps_ctx *ctx);
+/* The port it listens on (the one chosen when the address asked for 0). */
+int ps_web_port(const ps_web_server *s);
+/* Stops listening, finishes the requests in flight, stops; NULL does nothing. */
+void ps_web_stop(ps_web_server *s);
+
 /* Serves until SIGINT or SIGTERM, then finishes the requests in flight and
  * returns PS_OK. PS_ERR_USAGE for a bad listen address, PS_ERR_IO when it
  * cannot listen, PS_ERR_DB when the database cannot be opened. */
