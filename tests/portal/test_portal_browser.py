@@ -45,7 +45,10 @@ def browser(download_dir):
         o.add_argument(a)
     o.add_experimental_option("prefs", {"download.default_directory": download_dir,
                                         "download.prompt_for_download": False})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+    d.implicitly_wait(20)  # a page of a sanitizer build on a busy machine may take a while
+    d.set_page_load_timeout(120)
+    return d
 
 
 class Page:
@@ -156,9 +159,12 @@ def main():
     d = browser(tmp)
     try:
         p = Page(d, srv, shots)
-        office_month(p, tmp, srv)
-        other_office_refused(p, tmp, srv)
-        leader_reads(p, tmp, srv)
+        for step in (office_month, other_office_refused, leader_reads):
+            try:
+                step(p, tmp, srv)
+            except Exception as e:  # noqa: BLE001 - a step that breaks is a failure, named
+                p.shot(f"error-{step.__name__}")
+                check(f"{step.__name__} runs to its end", False, f"{type(e).__name__}: {str(e).splitlines()[0]}")
     finally:
         d.quit()
         rc = srv.stop()
