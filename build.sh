@@ -2,6 +2,7 @@
 # build.sh - set up a Debian 12 machine for provstat, build it, and then
 #   ./build.sh sample   run the Quảng Ninh sample pipeline to a report
 #   ./build.sh test     run every test, in the plain and the sanitizer build
+#   ./build.sh serve    the web portal on the sample database (until Ctrl-C)
 # Missing Debian packages are installed when run as root; otherwise the
 # apt-get line to run is printed.
 set -eu
@@ -42,6 +43,11 @@ sample)
     build build
     sh scripts/run-sample.sh build/provstat
     ;;
+serve)
+    need_packages
+    build build
+    sh scripts/serve-sample.sh build/provstat "${2:-127.0.0.1:8080}"
+    ;;
 test)
     need_packages
     build build
@@ -53,7 +59,7 @@ test)
         ctest --test-dir build-asan --output-on-failure -j2
     ;;
 *)
-    echo "usage: ./build.sh sample | ./build.sh test" >&2
+    echo "usage: ./build.sh sample | ./build.sh test | ./build.sh serve [ADDR:PORT]" >&2
     exit 2
     ;;
 esac
