@@ -45,13 +45,49 @@ static const char *role_label(const ps_web_req *r)
     return role == PS_ROLE_OFFICE ? T(ROLE_OFFICE) : role == PS_ROLE_LEADER ? T(ROLE_LEADER) : T(ROLE_ADMIN);
 }
 
+/* An office's last twelve months: what is due, received, missing, late,
+ * each month linking to its status page. */
+static ps_error office_periods(ps_web_req *r)
+{
+    int rep = ps_catalog_reporter(r->cat, r->who.account.reporter);
+    if (rep < 0)
+        return PS_OK; /* the reporter left the catalog: nothing is due */
+    ps_ctx ctx = {0};
+    ps_engine *e = NULL;
+    ps_error err = ps_engine_new(r->db, r->cat, &e, &ctx);
+    ps_html_fmt(&r->body, "<table id=\"periods\"><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>",
+                T(PERIOD), T(EXPECTED), T(RECEIVED), T(MISSING), T(LATE));
+    ps_period p = ps_web_last_month();
+    for (int i = 0; i < 12 && !err; i++, p = ps_period_prev(p)) {
+        ps_status_row *rows = NULL;
+        if ((err = ps_status_compute_kept(e, p, &rows, &ctx)))
+            break;
+        const ps_status_row *s = &rows[rep];
+        char pt[PS_PERIOD_BUFSZ];
+        ps_period_format(p, pt);
+        ps_html_fmt(&r->body, "<tr><td><a href=\"/status?period=%u\">%s</a></td><td class=\"n\">%ld</td>"
+                              "<td class=\"n\">%ld</td><td class=\"n%s\">%ld</td><td class=\"n\">%ld</td></tr>",
+                    pt, pt, s->expected, s->received, s->missing ? " low" : "", s->missing, s->late);
+        free(rows);
+    }
+    ps_html_tag(&r->body, "</table>");
+    ps_engine_free(e);
+    return err;
+}
+
 void ps_page_home(ps_web_req *r)
 {
     ps_web_page_begin(r, T(HOME));
     ps_html_fmt(&r->body, "<p>%s, <strong>%s</strong> (%s%s%s).</p>", T(WELCOME), r->who.account.login,
                 role_label(r), *r->who.account.reporter ? " " : "", r->who.account.reporter);
-    ps_html_fmt(&r->body, "<ul><li><a href=\"/status\">%s</a></li>", T(STATUS));
-    if (r->who.account.role == PS_ROLE_OFFICE)
+    bool office = r->who.account.role == PS_ROLE_OFFICE;
+    if (office && office_periods(r)) {
+        ps_web_error_page(r, 500, T(SERVER_ERROR));
+        return;
+    }
+    ps_html_fmt(&r->body, "<ul><li><a href=\"/status\">%s</a></li><li><a href=\"/trend\">%s</a></li>", T(STATUS),
+                T(TREND));
+    if (office)
         ps_html_fmt(&r->body, "<li><a href=\"/upload\">%s</a></li>", T(UPLOAD));
     ps_html_tag(&r->body, "</ul>");
     ps_web_page_end(r);
