@@ -19,6 +19,23 @@ CATALOG = os.path.join(ROOT, "samples", "quang-ninh", "catalog")
 SUBMISSIONS = os.path.join(ROOT, "samples", "quang-ninh", "submissions")
 
 
+_failures = 0
+
+
+def check(name, cond, detail=""):
+    """Prints "ok NAME", or "FAIL NAME detail" and counts the failure."""
+    global _failures
+    if cond:
+        print("ok", name)
+    else:
+        _failures += 1
+        print("FAIL", name, str(detail)[:2000])
+
+
+def failed():
+    return _failures
+
+
 class Server:
     """A provstat database in a temporary folder and a server on it."""
 

@@ -17,25 +17,13 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from portal import Server, SUBMISSIONS  # noqa: E402
+from portal import check, failed, Server, SUBMISSIONS  # noqa: E402
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
-
-failures = 0
-
-
-def check(name, cond, detail=""):
-    global failures
-    if cond:
-        print("ok", name)
-    else:
-        failures += 1
-        print("FAIL", name, str(detail)[:1500])
-
 
 def browser(download_dir):
     o = webdriver.ChromeOptions()
@@ -169,8 +157,8 @@ def main():
         d.quit()
         rc = srv.stop()
     check("the server stops cleanly", rc == 0, rc)
-    print(f"{failures} failed; screenshots in {shots}")
-    return 1 if failures else 0
+    print(f"{failed()} failed; screenshots in {shots}")
+    return 1 if failed() else 0
 
 
 if __name__ == "__main__":

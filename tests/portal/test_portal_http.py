@@ -18,19 +18,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from portal import Client, Server, SUBMISSIONS  # noqa: E402
-
-failures = 0
-
-
-def check(name, cond, detail=""):
-    global failures
-    if cond:
-        print("ok", name)
-    else:
-        failures += 1
-        print("FAIL", name, detail[:2000])
-
+from portal import check, failed, Client, Server, SUBMISSIONS  # noqa: E402
 
 PW_OFFICE = "office-password-193"
 PW_OTHER = "office-password-194"
@@ -371,8 +359,8 @@ def main():
         check("--secure-cookies marks cookies Secure", "Secure" in (r.getheader("Set-Cookie") or ""))
     finally:
         secure.stop()
-    print(f"{failures} failed")
-    return 1 if failures else 0
+    print(f"{failed()} failed")
+    return 1 if failed() else 0
 
 
 if __name__ == "__main__":
