@@ -161,7 +161,10 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
         if (!(r = request_new(app, c, url, method)))
             return MHD_NO;
         *con_cls = r;
-        ps_web_form_begin(r);
+        if (!ps_web_form_begin(r)) { /* a body declared above the limit: answered before it is read */
+            ps_web_route(r);
+            return respond(r);
+        }
         return MHD_YES;
     }
     if (*upload_size) {

@@ -273,6 +273,14 @@ def test_upload_limit(srv):
     r, page = office.upload("/upload", big, name="big.csv")
     check("a file above --max-upload is refused (413)", r.status == 413, str(r.status))
     check("and nothing is stored", stored_values(srv) == before)
+    import socket
+    s = socket.create_connection(("127.0.0.1", srv.port))
+    s.sendall(b"POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+              b"Content-Length: 2000000000\r\n\r\n" + b"\0" * 65536)
+    s.settimeout(10)
+    answer = s.recv(4096)
+    s.close()
+    check("a declared 2 GB body is answered 413 before it is sent", answer.startswith(b"HTTP/1.1 413"), answer[:80])
 
 
 def test_secrets_kept_secret(srv):
