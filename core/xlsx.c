@@ -391,27 +391,33 @@ static void sheet_text(xl_part *pt, const char *s, int len)
  * The reader
  * ------------------------------------------------------------------------ */
 
+/* A zip that holds a workbook, else a refusal that says what the file is. */
 static ps_error open_zip(ps_xlsx *r, const void *data, size_t n, ps_ctx *ctx)
 {
-    ps_filetype ft = ps_filetype_sniff(data, n);
-    if (ft != PS_FT_XLSX)
+    if (ps_filetype_sniff_head(data, n) != PS_FT_ZIP)
         return ps_failf(ctx, PS_ERR_REFUSED, "%s: cannot be read as an .xlsx workbook: %s", r->label,
-                        ps_filetype_advice(ft));
+                        ps_filetype_advice(ps_filetype_sniff(data, n)));
     zip_error_t zerr;
     zip_error_init(&zerr);
     zip_source_t *src = zip_source_buffer_create(data, n, 0, &zerr);
     r->za = src ? zip_open_from_source(src, ZIP_RDONLY, &zerr) : NULL;
     if (!r->za) {
         zip_source_free(src);
-        ps_failf(ctx, PS_ERR_REFUSED, "%s: the workbook's zip archive is damaged (%s): " XL_RESAVE,
-                 r->label, zip_error_strerror(&zerr));
+        ps_failf(ctx, PS_ERR_REFUSED, "%s: the file is a damaged zip archive (%s), perhaps cut short "
+                 "when it was sent or copied: send it again, or " XL_RESAVE, r->label,
+                 zip_error_strerror(&zerr));
         zip_error_fini(&zerr);
         return PS_ERR_REFUSED;
     }
     zip_error_fini(&zerr);
     if (zip_get_num_entries(r->za, 0) > MAX_ENTRIES)
         return ps_failf(ctx, PS_ERR_REFUSED, "%s: the zip archive holds more than %d parts, which no "
-                        "workbook does: " XL_RESAVE, r->label, MAX_ENTRIES);
+                        "workbook does: send the data sheet alone as .xlsx or CSV UTF-8", r->label,
+                        MAX_ENTRIES);
+    ps_filetype ft = ps_filetype_sniff(data, n);
+    if (ft != PS_FT_XLSX)
+        return ps_failf(ctx, PS_ERR_REFUSED, "%s: cannot be read as an .xlsx workbook: %s", r->label,
+                        ps_filetype_advice(ft));
     return PS_OK;
 }
 

@@ -103,8 +103,8 @@ static char *resolve(const char *from, const char *target)
     return out;
 }
 
-/* The relationships of part `name` ("" for the package). A missing .rels
- * leaves r empty. */
+/* The relationships of part `name` ("" for the package); PS_ERR_NOT_FOUND
+ * without a message when it has none. */
 static ps_error read_rels(rels *r, zip_t *za, const char *name, const ps_xlsx_opts *o, ps_ctx *ctx)
 {
     static const xl_handlers h = {rels_start, NULL, NULL};
@@ -115,7 +115,7 @@ static ps_error read_rels(rels *r, zip_t *za, const char *name, const ps_xlsx_op
     ps_sb_printf(&path, "_rels/%s.rels", slash ? slash + 1 : name);
     ps_error err = xl_part_parse(za, ps_sb_str(&path), o->max_part_bytes, o, &h, r, ctx);
     ps_sb_free(&path);
-    return err == PS_ERR_NOT_FOUND ? PS_OK : err;
+    return err;
 }
 
 /* ------------------------------------------------------------------------
@@ -390,6 +390,8 @@ static ps_error workbook_path(char **out, zip_t *za, const ps_xlsx_opts *o, ps_c
 {
     rels pkg = {0};
     ps_error err = read_rels(&pkg, za, "", o, ctx);
+    if (err == PS_ERR_NOT_FOUND)
+        err = PS_OK;          /* a package without relationships: the usual place */
     const rel *doc = err ? NULL : rel_of_type(&pkg, "/officeDocument");
     *out = doc ? resolve("", doc->target) : ps_xstrdup("xl/workbook.xml");
     rels_free(&pkg);
@@ -407,8 +409,9 @@ static ps_error read_workbook(xl_book *b, zip_t *za, const char *wb, const ps_xl
     if (err == PS_ERR_NOT_FOUND)
         err = ps_failf(ctx, PS_ERR_REFUSED, "%s: the workbook part %s is missing: the file is damaged; "
                        XL_RESAVE, o->label, wb);
-    if (!err)
-        err = read_rels(&r, za, wb, o, ctx);
+    if (!err && (err = read_rels(&r, za, wb, o, ctx)) == PS_ERR_NOT_FOUND)
+        err = ps_failf(ctx, PS_ERR_REFUSED, "%s: the workbook's list of sheets (the relationships of %s) "
+                       "is missing: the file is damaged; " XL_RESAVE, o->label, wb);
     const sheet *chosen = err ? NULL : choose_sheet(&s, &r);
     if (!err && !chosen)
         err = ps_failf(ctx, PS_ERR_REFUSED, "%s: the workbook has no worksheet: put the data in a sheet "

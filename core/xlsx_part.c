@@ -103,9 +103,14 @@ static void on_doctype(void *data, const char *name, const char *sysid, const ch
  * Opening and pumping
  * ------------------------------------------------------------------------ */
 
-static double mib(size_t n)
+/* "3 MiB", or "900 bytes" below a mebibyte; into buf (32 bytes). */
+static const char *size_text(unsigned long long n, char *buf)
 {
-    return (double)n / (1024.0 * 1024.0);
+    if (n < (1u << 20))
+        snprintf(buf, 32, "%llu bytes", n);
+    else
+        snprintf(buf, 32, "%llu MiB", (n + (1u << 19)) >> 20);
+    return buf;
 }
 
 ps_error xl_part_open(xl_part *pt, zip_t *za, const char *name, size_t limit, const ps_xlsx_opts *o,
@@ -117,16 +122,15 @@ ps_error xl_part_open(xl_part *pt, zip_t *za, const char *name, size_t limit, co
         return PS_ERR_NOT_FOUND;
     zip_stat_t st;
     zip_stat_init(&st);
-    if (zip_stat_index(za, (zip_uint64_t)i, 0, &st) != 0)
-        return ps_failf(ctx, PS_ERR_REFUSED, "%s: the zip entry %s cannot be read (%s): the workbook is "
-                        "damaged; " XL_RESAVE, o->label, name, zip_strerror(za));
+    (void)zip_stat_index(za, (zip_uint64_t)i, 0, &st);   /* a located index: cannot fail */
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
         return ps_failf(ctx, PS_ERR_REFUSED, "%s: the workbook's part %s is protected by a password: "
                         "send the workbook without a password", o->label, name);
+    char a[32], b[32];
     if ((st.valid & ZIP_STAT_SIZE) && st.size > limit)
-        return ps_failf(ctx, PS_ERR_REFUSED, "%s: the part %s would inflate to %.0f MiB, more than the "
-                        "%.0f MiB provstat reads: the file looks like a zip bomb, not a workbook saved "
-                        "by Excel", o->label, name, mib(st.size), mib(limit));
+        return ps_failf(ctx, PS_ERR_REFUSED, "%s: the part %s would inflate to %s, more than the %s "
+                        "provstat reads: the file looks like a zip bomb, not a workbook saved by Excel",
+                        o->label, name, size_text(st.size, a), size_text(limit, b));
     pt->f = zip_fopen_index(za, (zip_uint64_t)i, 0);
     if (!pt->f)
         return ps_failf(ctx, PS_ERR_REFUSED, "%s: the part %s cannot be opened (%s): the workbook is "
@@ -165,8 +169,9 @@ static enum XML_Status feed(xl_part *pt)
     }
     pt->read += (size_t)n;
     if (pt->read > pt->limit) {
-        xl_fail(pt, "%s: the part %s inflates to more than the %.0f MiB provstat reads: the file looks "
-                    "like a zip bomb, not a workbook saved by Excel", pt->file, pt->name, mib(pt->limit));
+        char a[32];
+        xl_fail(pt, "%s: the part %s inflates to more than the %s provstat reads: the file looks like a "
+                    "zip bomb, not a workbook saved by Excel", pt->file, pt->name, size_text(pt->limit, a));
         return XML_STATUS_ERROR;
     }
     if (pt->read > RATIO_FROM && pt->read / (pt->comp ? pt->comp : 1) > pt->ratio) {
