@@ -3,7 +3,7 @@
 
 Usage: make_xlsx_fixtures.py OUTDIR [GROUP...]
 Writes the fixtures of the groups named (vietnamese, choice, openpyxl,
-rows, hostile, others; all when none is named) into OUTDIR (run by tests/unit/core/test_xlsx*.c and
+rows, hostile, damaged, others; all when none is named) into OUTDIR (run by tests/unit/core/test_xlsx*.c and
 test_filetype.c at test time; nothing binary is kept in git). Most are
 written part by part with zipfile, as Excel writes them, so that each test
 knows exactly what the file holds; openpyxl.xlsx is made by openpyxl.
@@ -24,14 +24,16 @@ DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 # Excel's styles: 0 General, 1 built-in date 14, 2 custom dd/mm/yyyy,
 # 3 custom [h]:mm (a duration, not a date), 4 text (@), 5 a quoted unit,
-# 6 built-in time 20 (h:mm), 7 custom mm/yyyy
-STYLES = DECL + f'''<styleSheet {NS}><numFmts count="4">
+# 6 built-in time 20 (h:mm), 7 custom mm/yyyy, 8 month name only (mmmm),
+# 9 minutes and seconds (mm:ss, not a date)
+STYLES = DECL + f'''<styleSheet {NS}><numFmts count="6">
 <numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="[h]:mm"/>
 <numFmt numFmtId="166" formatCode="#,##0.0&quot; tỷ đồng&quot;"/><numFmt numFmtId="167" formatCode="[$-42A]mm/yyyy;@"/>
+<numFmt numFmtId="168" formatCode="mmmm"/><numFmt numFmtId="169" formatCode="mm:ss"/>
 </numFmts><fonts count="1"><font><sz val="11"/></font></fonts>
 <cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>
-<cellXfs count="8"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/>
-<xf numFmtId="165"/><xf numFmtId="49"/><xf numFmtId="166"/><xf numFmtId="20"/><xf numFmtId="167"/></cellXfs>
+<cellXfs count="10"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/>
+<xf numFmtId="165"/><xf numFmtId="49"/><xf numFmtId="166"/><xf numFmtId="20"/><xf numFmtId="167"/><xf numFmtId="168"/><xf numFmtId="169"/></cellXfs>
 </styleSheet>'''
 
 
@@ -113,7 +115,8 @@ VN_ROWS = (
     '<c r="E7" t="str"><f>TEXT(12,"0000")</f><v>0012</v></c></row>'
     '<row r="8"><c r="B8" t="s"><v>10</v></c><c r="C8" t="s"><v>12</v></c></row>'
     '<row r="9"><c r="A9" t="b"><v>1</v></c><c r="B9" t="e"><v>#DIV/0!</v></c><c r="C9" s="3"><v>1.5</v></c>'
-    '<c r="D9" s="5"><v>12</v></c><c r="E9" s="6"><v>0.5</v></c><c r="F9" s="7"><v>42552</v></c></row>'
+    '<c r="D9" s="5"><v>12</v></c><c r="E9" s="6"><v>0.5</v></c><c r="F9" s="7"><v>42552</v></c><c r="G9" s="8"><v>42552</v></c>'
+    '<c r="H9" s="9"><v>42552</v></c></row>'
     '<row r="10"><c t="inlineStr"><is><t>a_x000D_b</t></is></c><c t="inlineStr"><is><t>_x005F_x0041_</t>'
     '</is></c><c><v>1E-3</v></c><c><v>-100</v></c><c t="d"><v>2016-07-15T00:00:00</v></c>'
     '<c><f>B5</f></c></row>'
@@ -192,7 +195,6 @@ def hostile(out):
     wide = base64.b64encode(rnd.randbytes(90000)).decode()
     row = "".join(f'<c t="inlineStr"><is><t>{wide}</t></is></c>' for _ in range(150))
     one_sheet(out, "wide_row.xlsx", f'<row r="9">{row}</row>')
-    damaged(out)
 
 
 def lie_about_size(path, entry, size):
@@ -282,7 +284,7 @@ def others(out):
 
 
 GROUPS = {"vietnamese": vietnamese, "choice": sheet_choice, "openpyxl": made_by_openpyxl,
-          "rows": empty_rows, "hostile": hostile, "others": others}
+          "rows": empty_rows, "hostile": hostile, "damaged": damaged, "others": others}
 
 
 def main():

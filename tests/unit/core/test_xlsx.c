@@ -92,8 +92,9 @@ TEST(vietnamese_workbook)
     if (last)
         CHECK_INT(last->cells[0].kind, PS_XLSX_EMPTY);
     /* boolean, error, [h]:mm and a quoted unit are not dates, h:mm below a day is a
-       number, a localised mm/yyyy is a date; the row is wider than the header */
-    CHECK_ROW(&b, 9, "TRUE|#DIV/0!|1.5|12|0.5|2016-07-01");
+       number, a localised mm/yyyy and a month name are dates, mm:ss is not; the row
+       is wider than the header */
+    CHECK_ROW(&b, 9, "TRUE|#DIV/0!|1.5|12|0.5|2016-07-01|2016-07-01|42552");
     if (last) {
         CHECK_INT(last->cells[0].kind, PS_XLSX_BOOL);
         CHECK_INT(last->cells[1].kind, PS_XLSX_ERROR);
@@ -101,6 +102,8 @@ TEST(vietnamese_workbook)
         CHECK_INT(last->cells[3].kind, PS_XLSX_NUMBER);
         CHECK_INT(last->cells[4].kind, PS_XLSX_NUMBER);
         CHECK_INT(last->cells[5].kind, PS_XLSX_DATE);
+        CHECK_INT(last->cells[6].kind, PS_XLSX_DATE);
+        CHECK_INT(last->cells[7].kind, PS_XLSX_NUMBER);
     }
     /* cells without references, _xHHHH_ escapes, 1E-3, an ISO date cell, a formula
        with no cached value */

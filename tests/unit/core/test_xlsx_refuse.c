@@ -146,7 +146,7 @@ TEST(not_a_workbook)
 
 int main(void)
 {
-    if (fixtures_make("vietnamese choice hostile others") != 0)
+    if (fixtures_make("vietnamese choice hostile damaged others") != 0)
         return 1;
     RUN(zip_bombs);
     RUN(string_table);
