@@ -46,14 +46,19 @@ struct ps_xlsx {
 
 char *ps_xlsx_cell_ref(int col, long row, char *buf)
 {
-    char letters[4];
-    int n = 0;
+    char tmp[24];
+    int n = 0, o = 0;
     for (int c = col; c > 0 && n < 3; c = (c - 1) / 26)
-        letters[n++] = (char)('A' + (c - 1) % 26);
-    int o = 0;
+        tmp[n++] = (char)('A' + (c - 1) % 26);
     while (n > 0)
-        buf[o++] = letters[--n];
-    snprintf(buf + o, 12 - (size_t)o, "%ld", row);
+        buf[o++] = tmp[--n];
+    do {                        /* without printf: this runs for every field */
+        tmp[n++] = (char)('0' + row % 10);
+        row /= 10;
+    } while (row > 0 && n < 8);
+    while (n > 0)
+        buf[o++] = tmp[--n];
+    buf[o] = '\0';
     return buf;
 }
 
@@ -61,12 +66,25 @@ char *ps_xlsx_cell_ref(int col, long row, char *buf)
  * Values
  * ------------------------------------------------------------------------ */
 
-/* The number Excel shows: the value taken to 15 significant digits. */
+/* Digits of a number's text before its exponent, leading zeros left out. */
+static int significant_digits(const char *s)
+{
+    int n = 0;
+    for (; *s && *s != 'e' && *s != 'E'; s++)
+        if (*s >= '0' && *s <= '9' && (n > 0 || *s != '0'))
+            n++;
+    return n;
+}
+
+/* The number Excel shows: the value taken to 15 significant digits (a
+ * text of at most 15 digits already is). */
 static bool excel_number(const char *text, double *v)
 {
     char buf[40];
     if (!ps_number_strtod(text, v))
         return false;
+    if (significant_digits(text) <= 15)
+        return true;
     snprintf(buf, sizeof buf, "%.15g", *v);
     return ps_number_strtod(buf, v);
 }
@@ -282,6 +300,10 @@ static int column_of_ref(const char *ref)
 
 static bool cell_type_of(const char *t, cell_type *out)
 {
+    if (!t || (t[0] == 's' && !t[1])) {    /* the usual two first */
+        *out = t ? T_SHARED : T_NUM;
+        return true;
+    }
     static const struct {
         const char *name;
         cell_type type;
@@ -335,42 +357,90 @@ static void start_cell(ps_xlsx *r, const char **atts)
     r->style = s ? strtol(s, NULL, 10) : -1;
 }
 
+/* The elements of a sheet that matter, told apart without a chain of
+ * strcmp: this runs for every element of the sheet. */
+typedef enum element { E_OTHER, E_SHEETDATA, E_ROW, E_C, E_V, E_IS, E_T, E_RPH } element;
+
+static element element_of(const char *name)
+{
+    switch (name[0]) {
+    case 'c':
+        return name[1] ? E_OTHER : E_C;
+    case 'v':
+        return name[1] ? E_OTHER : E_V;
+    case 't':
+        return name[1] ? E_OTHER : E_T;
+    case 'r':
+        return strcmp(name, "row") == 0 ? E_ROW : strcmp(name, "rPh") == 0 ? E_RPH : E_OTHER;
+    case 'i':
+        return strcmp(name, "is") == 0 ? E_IS : E_OTHER;
+    case 's':
+        return strcmp(name, "sheetData") == 0 ? E_SHEETDATA : E_OTHER;
+    default:
+        return E_OTHER;
+    }
+}
+
 static void sheet_start(xl_part *pt, const char *name, const char **atts)
 {
     ps_xlsx *r = pt->u;
-    if (strcmp(name, "sheetData") == 0)
+    switch (element_of(name)) {
+    case E_SHEETDATA:
         r->in_data = true;
-    else if (r->in_data && strcmp(name, "row") == 0)
-        start_row(r, atts);
-    else if (r->in_data && strcmp(name, "c") == 0)
-        start_cell(r, atts);
-    else if (r->in_cell && strcmp(name, "v") == 0)
-        r->in_value = true;
-    else if (r->in_cell && strcmp(name, "is") == 0)
-        r->in_is = true;
-    else if (r->in_is && strcmp(name, "rPh") == 0)
-        r->phonetic++;
-    else if (r->in_is && !r->phonetic && strcmp(name, "t") == 0)
-        r->in_value = true;
+        break;
+    case E_ROW:
+        if (r->in_data)
+            start_row(r, atts);
+        break;
+    case E_C:
+        if (r->in_data)
+            start_cell(r, atts);
+        break;
+    case E_V:
+        r->in_value = r->in_cell;
+        break;
+    case E_IS:
+        r->in_is = r->in_cell;
+        break;
+    case E_RPH:
+        r->phonetic += r->in_is;
+        break;
+    case E_T:
+        r->in_value = r->in_is && !r->phonetic;
+        break;
+    case E_OTHER:
+        break;
+    }
 }
 
 static void sheet_end(xl_part *pt, const char *name)
 {
     ps_xlsx *r = pt->u;
-    if (strcmp(name, "v") == 0 || strcmp(name, "t") == 0) {
+    switch (element_of(name)) {
+    case E_V:
+    case E_T:
         r->in_value = false;
-    } else if (strcmp(name, "rPh") == 0 && r->phonetic) {
-        r->phonetic--;
-    } else if (strcmp(name, "is") == 0) {
+        break;
+    case E_RPH:
+        r->phonetic -= r->phonetic > 0;
+        break;
+    case E_IS:
         r->in_is = false;
-    } else if (strcmp(name, "c") == 0 && r->in_cell) {
-        put_cell(r);
+        break;
+    case E_C:
+        if (r->in_cell)
+            put_cell(r);
         r->in_cell = false;
-    } else if (strcmp(name, "row") == 0 && r->in_data) {
-        if (r->nf > 0)
+        break;
+    case E_ROW:
+        if (r->in_data && r->nf > 0)
             finish_row(r);
-    } else if (strcmp(name, "sheetData") == 0) {
+        break;
+    case E_SHEETDATA:
         r->in_data = false;
+        break;
+    case E_OTHER:
+        break;
     }
 }
 

@@ -37,9 +37,12 @@ static const char *local_name(const char *name)
 
 const char *xl_attr(const char **atts, const char *local)
 {
-    for (size_t i = 0; atts[i]; i += 2)
-        if (strcmp(local_name(atts[i]), local) == 0)
+    for (size_t i = 0; atts[i]; i += 2) {
+        const char *name = atts[i], *colon;
+        if ((name[0] == local[0] && strcmp(name, local) == 0) ||
+            ((colon = strchr(name, ':')) && strcmp(colon + 1, local) == 0))
             return atts[i + 1];
+    }
     return NULL;
 }
 
