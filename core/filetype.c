@@ -14,16 +14,18 @@ static bool starts(const unsigned char *s, size_t n, const char *magic, size_t m
     return n >= m && memcmp(s, magic, m) == 0;
 }
 
-/* UTF-16 without a byte-order mark: ASCII text whose every other byte is NUL. */
+/* UTF-16 without a byte-order mark: text whose bytes at one parity are
+ * mostly NUL (ASCII letters, digits and punctuation; Vietnamese letters
+ * above U+00FF are not) while those at the other hardly ever are. */
 static bool looks_utf16(const unsigned char *s, size_t n)
 {
     size_t zero[2] = {0, 0};
     for (size_t i = 0; i < n; i++)
         if (!s[i])
             zero[i & 1]++;
-    size_t half = n / 2;
-    return half >= 2 && (zero[0] * 10 >= half * 9 || zero[1] * 10 >= half * 9) &&
-           (zero[0] == 0 || zero[1] == 0);
+    size_t half = n / 2, most = zero[0] > zero[1] ? zero[0] : zero[1];
+    size_t least = zero[0] > zero[1] ? zero[1] : zero[0];
+    return half >= 2 && most * 2 >= half && least * 20 <= half;
 }
 
 /* Bytes below 0x20 that text never holds (tab, LF, VT, FF, CR and Ctrl-Z,

@@ -232,7 +232,7 @@ static void put_cell(ps_xlsx *r)
         break;
     case T_ERR:
         kind = PS_XLSX_ERROR;
-        ps_sb_puts(&r->arena, raw);
+        xl_text_append(&r->arena, raw, r->raw.len);
         break;
     case T_ISODATE:
         if (!iso_date(raw)) {

@@ -33,6 +33,9 @@ TEST(utf16)
     CHECK_INT(of_text("\xFF\xFEu\0n\0", 6), PS_FT_UTF16);
     CHECK_INT(of_text("\xFE\xFF\0u\0n", 6), PS_FT_UTF16);
     CHECK_INT(of_text("u\0n\0i\0t\0,\0v\0\n\0", 14), PS_FT_UTF16);   /* no byte-order mark */
+    /* "Mã,Hạ Long\n" in UTF-16LE: ạ (U+1EA1) has no NUL byte */
+    CHECK_INT(of_text("M\0\xE3\0,\0H\0\xA1\x1E \0L\0o\0n\0g\0\n\0", 22), PS_FT_UTF16);
+    CHECK_INT(of_text("\0\0\0\0\0\0\0\0", 8), PS_FT_BINARY);   /* NULs at both parities */
 }
 
 TEST(binary)
