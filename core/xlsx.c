@@ -44,21 +44,36 @@ struct ps_xlsx {
     ps_xlsx_row out;
 };
 
-char *ps_xlsx_cell_ref(int col, long row, char *buf)
+/* Writes the letters of column col (1-based: A, Z, AA, XFD) into buf
+ * (4 bytes; not NUL-terminated); returns their count. */
+static size_t column_letters(int col, char *buf)
 {
-    char tmp[24];
-    int n = 0, o = 0;
-    for (int c = col; c > 0 && n < 3; c = (c - 1) / 26)
-        tmp[n++] = (char)('A' + (c - 1) % 26);
-    while (n > 0)
-        buf[o++] = tmp[--n];
-    do {                        /* without printf: this runs for every field */
+    size_t n = col <= 26 ? 1 : col <= 702 ? 2 : 3;
+    for (size_t k = n; k > 0; col = (col - 1) / 26)
+        buf[--k] = (char)('A' + (col - 1) % 26);
+    return n;
+}
+
+/* Writes row (1-based) in decimal into buf (12 bytes), NUL-terminated,
+ * without printf (this runs for every row); returns its length. */
+static size_t row_digits(long row, char *buf)
+{
+    char tmp[12];
+    size_t n = 0, o = 0;
+    do {
         tmp[n++] = (char)('0' + row % 10);
         row /= 10;
-    } while (row > 0 && n < 8);
+    } while (row > 0 && n < 11);
     while (n > 0)
         buf[o++] = tmp[--n];
     buf[o] = '\0';
+    return o;
+}
+
+char *ps_xlsx_cell_ref(int col, long row, char *buf)
+{
+    size_t n = column_letters(col, buf);
+    row_digits(row, buf + n);
     return buf;
 }
 
@@ -267,10 +282,13 @@ static void finish_row(ps_xlsx *r)
         r->fields = ps_xrealloc(r->fields, r->cap_out * sizeof *r->fields);
         r->cells = ps_xrealloc(r->cells, r->cap_out * sizeof *r->cells);
     }
+    char digits[12];
+    size_t nd = row_digits(r->row, digits) + 1;   /* the row's number, once */
     for (size_t i = 0; i < r->nf; i++) {
         r->fields[i] = r->arena.buf + r->offs[i];
         r->cells[i].kind = r->kinds[i];
-        ps_xlsx_cell_ref((int)i + 1, r->row, r->cells[i].ref);
+        char *ref = r->cells[i].ref;
+        memcpy(ref + column_letters((int)i + 1, ref), digits, nd);
     }
     r->out.rec.line = r->row;
     r->out.rec.nfields = r->nf;

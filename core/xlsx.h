@@ -110,7 +110,8 @@ long long ps_xlsx_sheet_size(const ps_xlsx *r);
 void ps_xlsx_close(ps_xlsx *r);
 
 /* Writes the reference of column col (1-based) in row (1-based), e.g.
- * (3, 12) -> "C12", into buf (at least 12 bytes); returns buf. */
+ * (3, 12) -> "C12", into buf (at least 12 bytes); returns buf. col must be
+ * 1 to 16384 and row 1 to 1048576. */
 char *ps_xlsx_cell_ref(int col, long row, char *buf);
 
 #endif
