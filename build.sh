@@ -8,7 +8,7 @@ set -eu
 cd "$(dirname "$0")"
 
 PACKAGES="gcc make cmake pkg-config libc6-dev sqlite3 libsqlite3-dev libcsv-dev \
-libxlsxwriter-dev libgsl-dev libssl-dev libunistring-dev python3 python3-openpyxl locales"
+libxlsxwriter-dev libgsl-dev libssl-dev libunistring-dev libzip-dev libexpat1-dev python3 python3-openpyxl locales"
 
 need_packages() {
     missing=""
