@@ -33,10 +33,15 @@ const ps_command ps_commands[] = {
      "  --force                revise another reporter's value or a closed period (recorded)\n"
      "  --errors-csv F         write every diagnostic to F as CSV\n"
      "  --received DATE        when the office sent the file (YYYY-MM-DD; default now)\n"},
-    {"status", ps_cmd_status, "status --period P [--format table|csv|json]",
+    {"status", ps_cmd_status, "status --period P [--missing [--reporter R] [--as-of DATE]] [--format table|csv|json]",
      "Per reporter: the values expected for the period, received, missing, on time\n"
-     "or late (by the reporter's deadline_day of the following month), and the rate.",
+     "or late (by the reporter's deadline_day of the following month), and the rate.\n"
+     "With --missing: every value still expected and not received, one row each, with\n"
+     "its deadline and the days it is late (empty before the deadline).",
      "options:\n  --period P      a month, quarter, half, year or year-to-date\n"
+     "  --missing       list the values still expected instead of the counts\n"
+     "  --reporter R    with --missing: only reporter R\n"
+     "  --as-of DATE    with --missing: count days late from DATE (YYYY-MM-DD; default today)\n"
      "  --format F      table (default), csv or json\n"},
     {"history", ps_cmd_history, "history --unit U --indicator X --period P [--measure actual|plan] [--format table|csv|json]",
      "Every revision of one value, oldest first, with who sent it, from which file and line.", ""},
