@@ -102,6 +102,20 @@ const ps_command ps_commands[] = {
      "  --out FILE      the workbook to write (.xlsx)\n"
      "  --lang L        vi (default) or en\n"
      "  --unit U        the unit to report on (default: the top unit)\n"},
+    {"template", ps_cmd_template,
+     "template --reporter R --period P --out FILE.xlsx|FILE.csv [--measure plan] [--lang vi|en]",
+     "Write the blank form reporter R fills for period P: one row per value due from it\n"
+     "(exactly what status expects), with the previous period's and last year's values\n"
+     "for reference. In the workbook the codes, names and references are locked and each\n"
+     "value cell takes a number in the indicator's range and decimals or a mark (- .. x).\n"
+     "A filled template ingests as it is.",
+     "options:\n"
+     "  --reporter R    the reporter whose form it is\n"
+     "  --period P      the period (a year with --measure plan)\n"
+     "  --out FILE      FILE.xlsx (a workbook) or FILE.csv\n"
+     "  --measure plan  the annual plan's form: flow and stock indicators, last year's plan\n"
+     "                  and actual for reference\n"
+     "  --lang L        vi (default, or en when PROVSTAT_LANG=en) or en\n"},
     {NULL, NULL, NULL, NULL, NULL}};
 
 static void program_usage(FILE *out)
