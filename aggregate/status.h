@@ -3,6 +3,7 @@
 #define PS_STATUS_H
 
 #include "aggregate/engine.h"
+#include "aggregate/expected.h"
 #include "core/catalog.h"
 #include "core/period.h"
 #include "store/db.h"
@@ -33,7 +34,7 @@ ps_error ps_status_compute_kept(ps_engine *e, ps_period p, ps_status_row **rows,
 typedef struct ps_missing_row {
     int reporter, unit, indicator;  /* catalog indexes */
     ps_period period;               /* the value's period */
-    char deadline[11];              /* YYYY-MM-DD: deadline_day of the month after the one it is due in */
+    char deadline[PS_DATE_BUFSZ];   /* YYYY-MM-DD: deadline_day of the month after the one it is due in */
     long days_late;                 /* as_of − deadline in days; negative before the deadline */
 } ps_missing_row;
 

@@ -272,7 +272,7 @@ ps_error ps_tmpl_write_xlsx(const ps_tmpl *t, const char *path, ps_ctx *ctx)
     ps_error err = ps_safefile_open(&sf, path, ctx);
     if (err)
         return err;
-    tx w = {t, path, ctx, NULL, NULL, NULL, NULL, NULL, NULL, NULL, {NULL}, {NULL}, NULL, {0}};
+    tx w = {.t = t, .path = path, .ctx = ctx};
     w.wb = workbook_new(ps_safefile_temp_path(sf));
     if (!w.wb) {
         ps_safefile_abort(sf);
