@@ -159,9 +159,11 @@ static ps_error put_value(tx *w, int row, const ps_indicator *x)
     lxw_rowcol_to_cell(c, (lxw_row_t)row, TC_VALUE);
     formula_number(x->has_min ? x->min : -1e15, lo);
     formula_number(x->has_max ? x->max : 1e15, hi);
+    /* the number's tests under IF(ISNUMBER()): ROUND of a mark would be
+     * #VALUE!, and OR passes an error on, refusing the mark */
     snprintf(formula, sizeof formula,
              "=OR(%s=\"-\",%s=\"\xE2\x80\x93\",%s=\"\xE2\x80\x94\",%s=\"..\",%s=\"...\",%s=\"\xE2\x80\xA6\","
-             "%s=\"x\",AND(ISNUMBER(%s),%s>=%s,%s<=%s,ROUND(%s,%d)=%s))",
+             "%s=\"x\",IF(ISNUMBER(%s),AND(%s>=%s,%s<=%s,ROUND(%s,%d)=%s),FALSE))",
              c, c, c, c, c, c, c, c, c, lo, c, hi, c, x->decimals, c);
     rule_text(w->t, x, msg, sizeof msg);
     lxw_data_validation dv = {0};

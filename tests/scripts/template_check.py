@@ -205,8 +205,9 @@ def xlsx_checks(path, cat_dir, lang):
             bad.append("H%d has no validation" % r)
             continue
         h = "H%d" % r
-        want = ['%s="-"' % h, '%s=".."' % h, '%s="..."' % h, '%s="x"' % h, "ISNUMBER(%s)" % h,
-                "ROUND(%s,%s)=%s" % (h, x["decimals"], h)]
+        # the number's tests only for a number (IF): a mark must not reach ROUND
+        want = ['%s="-"' % h, '%s=".."' % h, '%s="..."' % h, '%s="x"' % h, "IF(ISNUMBER(%s),AND(" % h,
+                "ROUND(%s,%s)=%s),FALSE)" % (h, x["decimals"], h)]
         if x["min"]:
             want.append("%s>=%s" % (h, x["min"]))
         if x["max"]:
