@@ -32,10 +32,15 @@
 #       "unit,indicator,period,value,status,note" per stored row ('x' stores
 #       nothing)
 #   template_check.py xlsx FILE.xlsx CATALOG_DIR LANG
-#       checks the workbook and prints "ok NAME" or "FAIL NAME: why" per check
+#       checks the workbook and prints "ok NAME" or "FAIL NAME: why" per
+#       check; each value cell's validation formula is evaluated with
+#       Excel's rules (xl_eval) on the marks, numbers in and out of the
+#       indicator's range and decimals, and text
 import csv
 import os
+import re
 import sys
+from decimal import Decimal, ROUND_HALF_UP
 
 VI_HEAD = ["Mã đơn vị", "Tên đơn vị", "Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Kỳ", "Loại", "Giá trị",
            "Trạng thái", "Ghi chú", "Kỳ trước", "Cùng kỳ năm trước"]
@@ -161,6 +166,110 @@ def fill(src, dst):
     return out
 
 
+# --- a small evaluator of the validation formulas, with Excel's rules: an
+# error (#VALUE!) passes through OR and AND, IF evaluates only the branch
+# taken, text is never equal to a number and orders above every number,
+# text compares without regard to case ---------------------------------------
+class XlError(Exception):
+    pass
+
+
+def xl_eval(formula, value):
+    toks = re.findall(r'"[^"]*"|TRUE|FALSE|[A-Z]+[0-9]+|[A-Z]+(?=\()|[0-9.]+(?:E[+-]?[0-9]+)?|>=|<=|[=(),-]', formula.lstrip("="))
+    pos = [0]
+
+    def peek():
+        return toks[pos[0]] if pos[0] < len(toks) else None
+
+    def take():
+        pos[0] += 1
+        return toks[pos[0] - 1]
+
+    def atom():
+        t = take()
+        if t == "-":
+            return ("neg", atom())
+        if t.startswith('"'):
+            return ("lit", t[1:-1])
+        if t in ("TRUE", "FALSE"):
+            return ("lit", t == "TRUE")
+        if re.fullmatch(r"[0-9.]+(?:E[+-]?[0-9]+)?", t):
+            return ("lit", float(t))
+        if re.fullmatch(r"[A-Z]+[0-9]+", t):
+            return ("cell",)
+        args = []
+        take()  # (
+        while peek() != ")":
+            args.append(expr())
+            if peek() == ",":
+                take()
+        take()  # )
+        return ("fn", t, args)
+
+    def expr():
+        left = atom()
+        if peek() in ("=", ">=", "<="):
+            op = take()
+            return ("cmp", op, left, atom())
+        return left
+
+    tree = expr()
+
+    def ev(n):
+        k = n[0]
+        if k == "lit":
+            return n[1]
+        if k == "cell":
+            return value
+        if k == "neg":
+            return -ev(n[1])
+        if k == "cmp":
+            a, b = ev(n[2]), ev(n[3])
+            if isinstance(a, str) != isinstance(b, str):
+                if n[1] == "=":
+                    return False
+                return (n[1] == ">=") == isinstance(a, str)
+            if isinstance(a, str):
+                a, b = a.lower(), b.lower()
+            return {"=": a == b, ">=": a >= b, "<=": a <= b}[n[1]]
+        name, args = n[1], n[2]
+        if name == "IF":
+            return ev(args[1]) if ev(args[0]) else ev(args[2])
+        vals = [ev(a) for a in args]  # an error raised here passes on
+        if name == "OR":
+            return any(vals)
+        if name == "AND":
+            return all(vals)
+        if name == "ISNUMBER":
+            return not isinstance(vals[0], str)
+        if name == "ROUND":
+            if isinstance(vals[0], str):
+                raise XlError("#VALUE!")
+            q = Decimal(repr(vals[0])).quantize(Decimal(1).scaleb(-int(vals[1])), rounding=ROUND_HALF_UP)
+            return float(q)
+        raise ValueError("unknown function " + name)
+
+    try:
+        return bool(ev(tree))
+    except XlError:
+        return False
+
+
+def accepts(formula, x):
+    """The values the validation of indicator x must take, and refuse."""
+    dec = int(x["decimals"])
+    lo = float(x["min"]) if x["min"] else -1e15
+    hi = float(x["max"]) if x["max"] else 1e15
+    good = ["-", "\u2013", "\u2014", "..", "...", "\u2026", "x", "X", lo, hi, lo + 1]
+    if dec:
+        good.append(lo + 1 + 10 ** -dec)
+    bad = [lo + 10 ** -(dec + 1), "abc", "1,5", "--", lo - 1]
+    if x["max"]:
+        bad.append(hi + 1)
+    wrong = [v for v in good if not xl_eval(formula, v)] + ["not " + repr(v) for v in bad if xl_eval(formula, v)]
+    return wrong
+
+
 DECIMALS = {}
 
 
@@ -215,6 +324,9 @@ def xlsx_checks(path, cat_dir, lang):
         missing = [wnt for wnt in want if wnt not in f]
         if missing:
             bad.append("%s: %s lacks %s" % (h, f, missing))
+        wrong = accepts(f, x)
+        if wrong:
+            bad.append("%s: %s takes or refuses wrongly %s" % (h, f, wrong))
         if ws.cell(r, 5).value != (x["unit_vi"] if lang == "vi" else x["unit_en"]):
             bad.append("E%d unit of measure %s" % (r, ws.cell(r, 5).value))
     check("codes, names and references locked; value, status, note open; value validated", not bad, bad[:5])
