@@ -79,7 +79,10 @@ typedef struct ps_xlsx_result {
 } ps_xlsx_result;
 
 /* Writes the report of unit `unit` (a catalog index) for period p to path,
- * in opts->lang "vi" or "en" (NULL: "vi"). Errors: PS_ERR_USAGE (an unknown lang,
+ * in opts->lang "vi" or "en" (NULL: "vi"). Errors: PS_ERR_CHECK when neither
+ * the unit nor a unit below it has a value of period p (no file is written;
+ * the message names the latest period of p's type that has data),
+ * PS_ERR_USAGE (an unknown lang,
  * an invalid period or unit), PS_ERR_IO (the file cannot be written: the
  * message names the path and the reason), PS_ERR_LIMIT (a sheet other than
  * Data would exceed Excel's rows or columns), PS_ERR_DB from the engine or

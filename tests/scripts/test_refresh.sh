@@ -94,7 +94,7 @@ for folder in $folders; do
     [ "$loaded" = 1 ] || continue
     case $folder in
     2016-[0-9][0-9]) month=$folder ;;
-    *) month=2016-07 ;;
+    *) month=2015-12 ;; # the latest month loaded (a report of a month without data is refused)
     esac
     if [ "$first" = 0 ]; then
         if [ "$(gen "$db")" -gt "$g0" ] && [ "$(kept_gen "$db")" = "$(gen "$db")" ]; then

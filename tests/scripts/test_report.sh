@@ -314,6 +314,45 @@ usage_case "no --out" "--out FILE.xlsx is required" "$ps" report --period 2016-0
 usage_case "--lang fr" "--lang fr" "$ps" report --period 2016-07 --out "$tmp/x.xlsx" --lang fr
 usage_case "bad period" "--period 2016-13" "$ps" report --period 2016-13 --out "$tmp/x.xlsx"
 usage_case "unknown unit" "--unit 999" "$ps" report --period 2016-07 --out "$tmp/x.xlsx" --unit 999
+usage_case "--out not .xlsx" "--out $tmp/x.xls: a report is an Excel workbook; name it FILE.xlsx" "$ps" report --period 2016-07 --out "$tmp/x.xls"
+usage_case "--out .xlsx only as a folder name" "name it FILE.xlsx" "$ps" report --period 2016-07 --out "$tmp/x.xlsx/r.csv"
 usage_case "bad SOURCE_DATE_EPOCH" "SOURCE_DATE_EPOCH" env SOURCE_DATE_EPOCH=yesterday "$ps" report --period 2016-07 --out "$tmp/x.xlsx"
+
+# A period without any value (SPEC §6): no file, exit 1, the latest period
+# with data named (months: July 2016; a year's population does not count
+# for a month); an existing file of that name stays as it was.
+empty_case() {
+    name=$1
+    want=$2
+    shift 2
+    "$@" >"$tmp/empty.out" 2>"$tmp/empty.err"
+    rc=$?
+    if [ "$rc" = 1 ] && grep -qF -- "$want" "$tmp/empty.err" && [ ! -s "$tmp/empty.out" ] &&
+        [ ! -e "$tmp/e.xlsx" ]; then
+        ok "no data: $name"
+    else
+        fail "no data: $name (exit $rc)"
+        sed 's/^/    /' "$tmp/empty.err"
+    fi
+}
+empty_case "September 2016" "hold no data for 2016-09; the latest period with data is 2016-07" \
+    "$ps" report --period 2016-09 --out "$tmp/e.xlsx"
+empty_case "2016-Q4 of Cô Tô" "unit 207 (Huyện Cô Tô) and the units below it hold no data for 2016-Q4; the latest period with data is 2016-Q3" \
+    "$ps" report --period 2016-Q4 --unit 207 --out "$tmp/e.xlsx"
+empty_case "year 2017" "the latest period with data is 2016 " "$ps" report --period 2017 --out "$tmp/e.xlsx"
+empty_case "before any data" "hold no data for 2014-07; the latest period with data is 2016-07" \
+    "$ps" report --period 2014-07 --out "$tmp/e.xlsx"
+cp "$R" "$tmp/out/keep2.xlsx"
+"$ps" report --period 2016-09 --out "$tmp/out/keep2.xlsx" >/dev/null 2>&1
+rc=$?
+if [ "$rc" = 1 ] && cmp -s "$R" "$tmp/out/keep2.xlsx"; then
+    ok "no data: an existing report of that name untouched"
+else
+    fail "no data: an existing report of that name untouched (exit $rc)"
+fi
+emptydb=$tmp/empty.db
+"$ps" --db "$emptydb" init --catalog "$sample/catalog" >/dev/null 2>&1
+empty_case "a database without values" "hold no data at all; ingest their files first" \
+    "$ps" --db "$emptydb" report --period 2016-07 --out "$tmp/e.xlsx"
 
 finish
