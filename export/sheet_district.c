@@ -33,7 +33,9 @@ static ps_error names_row(ps_rep *r, ps_rep_sheet *s, int row)
         if (l > lines)
             lines = l;
     }
-    LX(s->name, worksheet_set_row(s->ws, (lxw_row_t)row, 13.0 * lines + 3, NULL));
+    ps_error err = ps_rep_set_row(r, s, row, 13.0 * lines + 3);
+    if (err)
+        return err;
     for (int c = 0; c < 3; c++)
         LX(s->name, worksheet_write_string(s->ws, (lxw_row_t)row, (lxw_col_t)c, fixed[c], r->f_head));
     lxw_format *across_head = NULL;
@@ -45,7 +47,7 @@ static ps_error names_row(ps_rep *r, ps_rep_sheet *s, int row)
     format_set_bg_color(across_head, 0xDDEBF7);
     for (int j = 0; j < m->nkeys; j++) {
         const ps_indicator *x = &r->cat->indicators[m->keys[j]];
-        ps_error err = ps_rep_put_across(r, s, row, 3 + 3 * j, 5 + 3 * j, r->en ? x->name_en : x->name_vi,
+        err = ps_rep_put_across(r, s, row, 3 + 3 * j, 5 + 3 * j, r->en ? x->name_en : x->name_vi,
                                          across_head);
         if (err)
             return err;
@@ -153,9 +155,10 @@ ps_error ps_rep_write_districts(ps_rep *r, ps_rep_sheet *s)
     row++;
     LX(s->name, worksheet_write_string(s->ws, (lxw_row_t)row, 2, L(r, L_DIST_LEGEND), r->f_legend));
     if (!m->nkids)
-        LX(s->name, worksheet_write_string(s->ws, (lxw_row_t)(row + 1), 2, L(r, L_NO_UNITS_BELOW), r->f_legend));
+        LX(s->name, worksheet_write_string(s->ws, (lxw_row_t)++row, 2, L(r, L_NO_UNITS_BELOW), r->f_legend));
     worksheet_freeze_panes(s->ws, 5, 3);
-    LX(s->name, worksheet_repeat_rows(s->ws, 3, 4));
     s->maxw[2] = 45;
-    return ps_rep_sheet_finish(r, s);
+    if ((err = ps_rep_repeat_rows(r, s, 3, 4)) || (err = ps_rep_sheet_finish(r, s)))
+        return err;
+    return ps_rep_print_layout(r, s, row, false);
 }

@@ -104,8 +104,7 @@ static ps_error summary_top(summary *w)
     char title[200];
     ps_xlsx_title(r->m->p, r->en ? "en" : "vi", title, sizeof title);
     ps_error err;
-    LX(s->name, worksheet_set_row(s->ws, 0, 20, NULL));
-    if ((err = ps_rep_put_across(r, s, 0, 0, S_NCOLS - 1, title, r->f_title)))
+    if ((err = ps_rep_set_row(r, s, 0, 20)) || (err = ps_rep_put_across(r, s, 0, 0, S_NCOLS - 1, title, r->f_title)))
         return err;
     char sub[300];
     char pcode[PS_PERIOD_BUFSZ];
@@ -200,10 +199,10 @@ static ps_error indicator_row(summary *w, int row, int i, int no)
     int nl = w->marks[i][0] ? ps_rep_wrap_lines(w->marks[i], s->minw[S_NOTES]) : 1;
     if (nl > lines)
         lines = nl;
-    if (lines > 1)
-        LX(s->name, worksheet_set_row(s->ws, (lxw_row_t)row, 13.0 * lines + 2, NULL));
-    LX(s->name, worksheet_write_number(s->ws, (lxw_row_t)row, S_NO, no, r->f_no));
     ps_error err;
+    if (lines > 1 && (err = ps_rep_set_row(r, s, row, 13.0 * lines + 2)))
+        return err;
+    LX(s->name, worksheet_write_number(s->ws, (lxw_row_t)row, S_NO, no, r->f_no));
     if ((err = ps_rep_put_text(r, s, row, S_NAME, name, r->f_wrap)) ||
         (err = ps_rep_put_text(r, s, row, S_UNIT, r->en ? x->unit_en : x->unit_vi, r->f_center)) ||
         (err = value_cells(w, row, sr, x->decimals)) || (err = index_cells(w, row, &sr->row)))
@@ -238,9 +237,11 @@ static ps_error highlights(summary *w, int first, int last)
     return PS_OK;
 }
 
-static ps_error legend(summary *w, int row)
+/* The legend from row; *next: the row after it. */
+static ps_error legend(summary *w, int row, int *next)
 {
     ps_rep *r = w->r;
+    *next = row + (L_LEGEND_SEE_NOTES - L_LEGEND_HEAD + 1);
     for (int id = L_LEGEND_HEAD; id <= L_LEGEND_SEE_NOTES; id++) {
         ps_error err = ps_rep_put_label(r, w->s, row++, S_NAME, L(r, (ps_rep_label_id)id),
                                         id != L_LEGEND_HEAD ? r->f_legend : r->f_legend_bold);
@@ -277,12 +278,15 @@ static ps_error summary_body(summary *w)
     int last = row - 1;
     if (last >= first && (err = highlights(w, first, last)))
         return err;
-    if ((err = legend(w, row + 1)))
+    int end;
+    if ((err = legend(w, row + 1, &end)))
         return err;
     worksheet_freeze_panes(s->ws, (lxw_row_t)first, S_UNIT);
-    LX(s->name, worksheet_repeat_rows(s->ws, 3, 3));
     worksheet_activate(s->ws);
-    return ps_rep_sheet_finish(r, s);
+    /* the legend explains the table: the whole sheet on one page */
+    if ((err = ps_rep_repeat_rows(r, s, 3, 3)) || (err = ps_rep_sheet_finish(r, s)))
+        return err;
+    return ps_rep_print_layout(r, s, end - 1, true);
 }
 
 ps_error ps_rep_write_summary(ps_rep *r, ps_rep_sheet *s)

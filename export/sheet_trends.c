@@ -34,9 +34,8 @@ static ps_error line_chart(ps_rep *r, ps_rep_sheet *s, int b, int n)
     co.x_offset = 10;
     co.y_offset = 4;
     co.x_scale = 1.25;
-    co.y_scale = 1.0;
-    LX(s->name, worksheet_insert_chart_opt(s->ws, (lxw_row_t)b, 5, ch, &co));
-    return PS_OK;
+    co.y_scale = 0.85; /* no taller than a year of months: two blocks a page */
+    return ps_rep_insert_chart(r, s, b, 5, ch, &co);
 }
 
 /* The block of one key indicator from row b: its name, the headers hh, a
@@ -70,7 +69,8 @@ static ps_error trend_block(ps_rep *r, ps_rep_sheet *s, const ps_report_trend *t
     }
     if (n > 0 && (err = line_chart(r, s, b, n)))
         return err;
-    *next = b + (n + 3 > 17 ? n + 3 : 17);
+    ps_rep_keep(s, b, b + 1 + n); /* the name, the header and the rows on one page */
+    *next = b + (n + 3 > 15 ? n + 3 : 15);
     return PS_OK;
 }
 
@@ -106,8 +106,9 @@ static ps_error district_chart(ps_rep *r, ps_rep_sheet *s, const ps_rep_sheet *d
     co.y_offset = 4;
     co.x_scale = 2.0;
     co.y_scale = 1.3;
-    LX(s->name, worksheet_insert_chart_opt(s->ws, (lxw_row_t)(row + 1), 0, ch, &co));
-    return PS_OK;
+    /* the chart prints on the page of its title */
+    ps_rep_keep(s, row, row + 1);
+    return ps_rep_insert_chart(r, s, row + 1, 0, ch, &co);
 }
 
 ps_error ps_rep_write_trends(ps_rep *r, ps_rep_sheet *s, const ps_rep_sheet *dist)
@@ -132,6 +133,8 @@ ps_error ps_rep_write_trends(ps_rep *r, ps_rep_sheet *s, const ps_rep_sheet *dis
     for (int c = 0; c < 4; c++)
         ps_rep_header_min(s, c, hh[c], 14);
     s->minw[0] = 16;
+    if (s->minw[3] < 16) /* two lines of header, not three */
+        s->minw[3] = 16;
     int row = 3;
     for (int j = 0; j < m->nkeys; j++)
         if ((err = trend_block(r, s, &m->trends[j], row, hh, &row)))
@@ -144,5 +147,7 @@ ps_error ps_rep_write_trends(ps_rep *r, ps_rep_sheet *s, const ps_rep_sheet *dis
         return err;
     worksheet_freeze_panes(s->ws, 3, 0);
     s->maxw[0] = 24;
-    return ps_rep_sheet_finish(r, s);
+    if ((err = ps_rep_sheet_finish(r, s)))
+        return err;
+    return ps_rep_print_layout(r, s, row, false);
 }

@@ -31,6 +31,11 @@
  * longer than Excel's 32,767 characters are shortened with "…" and counted
  * in the result.
  *
+ * Every sheet prints on A4 landscape, one page wide: the Summary on one
+ * page with its legend; the others at a print scale with manual page
+ * breaks that never cut a chart or split a trend block from its chart
+ * (export/report_print.c); the Data sheets fit to the width.
+ *
  * The file is written whole or not at all (core/safefile.h): a temporary
  * file in the target's folder, renamed over `path` only when complete; on
  * any failure the temporary file is removed and an existing file at `path`

@@ -208,8 +208,10 @@ c "notes: the sources" "any(x.value == 'STTTT' for x in sheet('$R', 5)['A'])"
 # --- layout, print set-up, properties ----------------------------------------------
 c "summary panes frozen below the header" "sheet('$R', 0).freeze_panes == 'C5'"
 c "data panes frozen below the header" "sheet('$R', 4).freeze_panes == 'A2'"
-c "A4 landscape, one page wide" \
-    "all(ws.page_setup.paperSize in (9, '9') and ws.page_setup.orientation == 'landscape' and ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (None, 1, '1') and ws.page_setup.fitToHeight in (0, '0') for ws in book('$R').worksheets)"
+c "A4 landscape; Data fit one page wide" \
+    "all(ws.page_setup.paperSize in (9, '9') and ws.page_setup.orientation == 'landscape' for ws in book('$R').worksheets) and sheet('$R', 4).sheet_properties.pageSetUpPr.fitToPage and sheet('$R', 4).page_setup.fitToWidth in (None, 1, '1') and sheet('$R', 4).page_setup.fitToHeight in (0, '0')"
+c "the other sheets at a print scale, so that their page breaks hold (test_report_print.sh checks the pages)" \
+    "all(not (ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage) and 10 <= int(ws.page_setup.scale or 100) <= 100 for i, ws in enumerate(book('$R').worksheets) if i != 4)"
 c "indicator column sized to its text" "30 < sheet('$R', 0).column_dimensions['B'].width <= 52"
 c "properties: title, author, date from SOURCE_DATE_EPOCH" \
     "book('$R').properties.title == cell('$R', 0, 'A1').value and book('$R').properties.creator == 'provstat' and book('$R').properties.created == ts(1470000000)"
