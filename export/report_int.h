@@ -75,6 +75,7 @@ typedef struct ps_rep {
         *f_no, *f_text_bold, *f_note, *f_legend, *f_legend_bold, *f_plain, *f_int, *f_int_bold,
         *f_section;
     lxw_format *num[7][NVAR];
+    lxw_format *data_num[7];     /* the Data sheets' values: the format alone */
     lxw_format *pct[NVAR];
     lxw_format *dxf_bad, *dxf_warn;
 } ps_rep;
@@ -104,6 +105,9 @@ lxw_format *ps_rep_fmt_new(ps_rep *r, bool border);
 /* The number format with dec decimals (0..6) and variant var (V_*), made on
  * first use. */
 lxw_format *ps_rep_num_format(ps_rep *r, int dec, int var);
+/* The number format with dec decimals (0..6) and nothing else (no font,
+ * no border: a table's style shows), made on first use. */
+lxw_format *ps_rep_data_num_format(ps_rep *r, int dec);
 /* The "0.0" format of indices, percentages, shares and pace, variant var. */
 lxw_format *ps_rep_pct_format(ps_rep *r, int var);
 /* The fixed formats (f_*, dxf_*). */

@@ -183,8 +183,14 @@ c "reporting: rates are numbers" "sheet('$R', 3).cell(26, 8).value == 100"
 
 # --- data: a table, every value used, notes as text ------------------------------
 c "data sheet is an Excel table" "len(sheet('$R', 4).tables) == 1"
-c "data columns" \
-    "[x.value for x in sheet('$R', 4)[1]] == ['unit', 'unit_name', 'indicator', 'indicator_name', 'unit_measure', 'period', 'measure', 'value', 'status', 'coverage', 'flags', 'note']"
+c "data columns in Vietnamese" \
+    "[x.value for x in sheet('$R', 4)[1]] == ['Mã đơn vị', 'Tên đơn vị', 'Mã chỉ tiêu', 'Tên chỉ tiêu', 'Đơn vị tính', 'Kỳ', 'Loại', 'Giá trị', 'Trạng thái', 'Độ bao phủ', 'Đánh dấu', 'Ghi chú']"
+c "data columns in English" \
+    "[x.value for x in sheet('$E', 4)[1]] == ['Unit', 'Unit name', 'Indicator', 'Indicator name', 'Unit of measure', 'Period', 'Measure', 'Value', 'Status', 'Coverage', 'Flags', 'Note']"
+c "data table headed in Vietnamese" "[c.name for c in sheet('$R', 4).tables['Data'].tableColumns][:3] == ['Mã đơn vị', 'Tên đơn vị', 'Mã chỉ tiêu']"
+c "data values with the indicator's decimals (GRDP 1, CPI 2, PROC_ONLINE_L3 0)" \
+    "data_cell('$R', '22', 'GRDP', '2016-YTD07', 'value').number_format == '#,##0.0' and data_cell('$R', '22', 'CPI', '2016-07', 'value').number_format == '#,##0.00' and data_cell('$E', '22', 'PROC_ONLINE_L3', '2016-07', 'value').number_format == '#,##0'"
+c "data values at full precision" "data_cell('$R', '22', 'DOCS_SIGNED_PCT', '2016-07', 'value').value == scell('$R', 'DOCS_SIGNED_PCT', 'F').value"
 c "data: GRDP 2015-YTD07 (the index's base) is there" "drow('$R', '22', 'GRDP', '2015-YTD07')['value'] == 43758.3"
 c "data: the plan" "drow('$R', '22', 'BUDGET_REV_DOM', '2016', 'plan')['value'] == 23800"
 c "data: a district's value" "drow('$R', '207', 'RETAIL', '2016-07')['value'] > 0"
