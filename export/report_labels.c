@@ -147,6 +147,8 @@ static const char *const LABELS[L_COUNT][2] = {
     /* Trends */
     [L_NO_KEYS] = {"Danh mục chưa có chỉ tiêu chủ yếu (key = 1).",
                    "The catalog has no key indicators (key = 1)."},
+    [L_UP_TO] = {"đến",
+                 "to"},
     /* Reporting */
     [L_REPORTING_FOR] = {"Tình hình gửi báo cáo",
                          "Reporting for"},

@@ -86,6 +86,7 @@ typedef enum ps_rep_label_id {
     L_NO_UNITS_BELOW,
     /* Trends */
     L_NO_KEYS,
+    L_UP_TO,
     /* Reporting */
     L_REPORTING_FOR,
     L_REP_REPORTER,

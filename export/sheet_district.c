@@ -6,11 +6,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* "Giá trị (Tỷ đồng)": the value header of key indicator ind into buf (160 bytes). */
-static char *value_head(const ps_rep *r, int ind, char *buf)
+/* "Giá trị (tỷ đồng)", or "Giá trị quý II/2016 (tỷ đồng)" for a key shown
+ * for a period of its own: the value header of key j into buf (160 bytes). */
+static char *value_head(const ps_rep *r, int j, char *buf)
 {
-    const ps_indicator *x = &r->cat->indicators[ind];
-    snprintf(buf, 160, "%s (%s)", L(r, L_VALUE), r->en ? x->unit_en : x->unit_vi);
+    const ps_indicator *x = &r->cat->indicators[r->m->keys[j]];
+    const char *um = r->en ? x->unit_en : x->unit_vi;
+    ps_period kp = r->m->key_period[j];
+    if (ps_period_eq(kp, r->m->p)) {
+        snprintf(buf, 160, "%s (%s)", L(r, L_VALUE), um);
+    } else {
+        char pn[64];
+        snprintf(buf, 160, "%s %s (%s)", L(r, L_VALUE), ps_rep_period_name(kp, r->en, true, pn, sizeof pn), um);
+    }
     return buf;
 }
 
@@ -24,7 +32,7 @@ static ps_error names_row(ps_rep *r, ps_rep_sheet *s, int row)
     for (int j = 0; j < m->nkeys; j++) {
         const ps_indicator *x = &r->cat->indicators[m->keys[j]];
         char vh[160];
-        ps_rep_header_min(s, 3 + 3 * j, value_head(r, m->keys[j], vh), 16);
+        ps_rep_header_min(s, 3 + 3 * j, value_head(r, j, vh), 16);
         ps_rep_header_min(s, 4 + 3 * j, L(r, L_SHARE), 12);
         ps_rep_header_min(s, 5 + 3 * j, L(r, L_RANK), 10);
         double across = ps_rep_col_width(s, 3 + 3 * j) + ps_rep_col_width(s, 4 + 3 * j) +
@@ -63,7 +71,7 @@ static ps_error measures_row(ps_rep *r, ps_rep_sheet *s, int row)
     const char **hh = ps_xcalloc((size_t)n, sizeof *hh);
     char (*vh)[160] = ps_xcalloc((size_t)m->nkeys + 1, sizeof *vh);
     for (int j = 0; j < m->nkeys; j++) {
-        hh[3 + 3 * j] = value_head(r, m->keys[j], vh[j]);
+        hh[3 + 3 * j] = value_head(r, j, vh[j]);
         hh[4 + 3 * j] = L(r, L_SHARE);
         hh[5 + 3 * j] = L(r, L_RANK);
     }

@@ -107,6 +107,12 @@ SOURCE_DATE_EPOCH=1470000000 report "vi again" "$tmp/r2.xlsx"
 if cmp -s "$R" "$tmp/r2.xlsx"; then ok "SOURCE_DATE_EPOCH: byte-identical files"; else fail "SOURCE_DATE_EPOCH: byte-identical files"; fi
 E=$tmp/en.xlsx
 SOURCE_DATE_EPOCH=1470000000 report "--lang en" "$E" --lang en
+MAY=$tmp/may.xlsx
+if "$ps" report --period 2016-05 --out "$MAY" --lang en >/dev/null 2>"$tmp/report.err" && [ -s "$MAY" ]; then
+    ok "report May 2016, en"
+else
+    fail "report May 2016, en" "$tmp/report.err"
+fi
 U=$tmp/u207.xlsx
 report "--unit 207" "$U" --unit 207
 S=$tmp/split.xlsx
@@ -173,6 +179,17 @@ c "by district: shares of RETAIL add up to 100" \
 c "by district: RETAIL ranks 1..14 by value" \
     "sorted(sheet('$R', 1).cell(r, 15).value for r in range(7, 21)) == list(range(1, 15)) and sheet('$R', 1).cell(7, 15).value == 1"
 c "by district: share shown as 0.0" "sheet('$R', 1).cell(7, 14).number_format == '0.0'"
+c "by district: GRDP (quarterly) shows Q2 in July, named in its header" \
+    "sheet('$R', 1).cell(5, 4).value == 'Giá trị quý II/2016 (tỷ đồng)' and dcell('$R', '22', 'GRDP').value == drow('$R', '22', 'GRDP', '2016-Q2')['value']"
+c "by district: GRDP Q2 equals the trend's Q2" \
+    "any(sheet('$R', 2).cell(r, 1).value == 'Quý II' and sheet('$R', 2).cell(r, 2).value == dcell('$R', '22', 'GRDP').value for r in range(1, 200))"
+c "by district: a monthly key keeps the month (RETAIL)" "sheet('$R', 1).cell(5, 13).value == 'Giá trị (tỷ đồng)'"
+c "by district: GRDP shows Q1 in May (en)" \
+    "sheet('$MAY', 1).cell(5, 4).value == 'Value Q1 2016 (billion VND)' and dcell('$MAY', '22', 'GRDP', 0, 'en').value == drow('$MAY', '22', 'GRDP', '2016-Q1')['value']"
+c "trends: the quarterly key's header names its latest quarter" \
+    "sheet('$R', 2).cell(5, 2).value == 'Năm 2016 (đến quý II)' and sheet('$MAY', 2).cell(5, 2).value == '2016 (to Q1)'"
+c "trends: a monthly key's header does not" \
+    "sum(1 for r in range(1, 200) if sheet('$R', 2).cell(r, 2).value == 'Năm 2016') == len(KEYS) - 1"
 c "trends: a line chart per key indicator and a column chart" \
     "sorted(type(x).__name__ for x in sheet('$R', 2)._charts) == ['BarChart'] + ['LineChart'] * len(KEYS)"
 c "trends: July 2016 RETAIL equals the summary" \
