@@ -82,7 +82,7 @@ static void summary_widths(summary *w)
             notew = cw;
     }
     for (size_t g = 0; g < cat->ngroups; g++) {
-        double cw = (double)ps_text_width(cat->groups[g]) + 2;
+        double cw = (double)ps_text_width(ps_catalog_group_name(cat, (int)g, r->en)) + 2;
         if (cw > namew)
             namew = cw;
     }
@@ -130,7 +130,7 @@ static ps_error group_row(summary *w, int row, int group)
     const ps_catalog *cat = r->cat;
     char rn[24];
     LX(s->name, worksheet_write_string(s->ws, (lxw_row_t)row, S_NO, ps_rep_roman(group + 1, rn), r->f_group_no));
-    const char *gname = group >= 0 && (size_t)group < cat->ngroups ? cat->groups[group] : "";
+    const char *gname = ps_catalog_group_name(cat, group, r->en);
     ps_error err;
     if ((err = ps_rep_put_text(r, s, row, S_NAME, gname, r->f_group)))
         return err;

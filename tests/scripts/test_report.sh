@@ -132,6 +132,8 @@ c "en headers" "[x.value for x in sheet('$E', 0)[4]] == ['No.', 'Indicator', 'Un
 c "en rows carry English names" "scell('$E', 'GRDP', 'C', 'en').value == 'billion VND'"
 c "groups in catalog order, with a heading row each" \
     "[sheet('$R', 0).cell(r, 2).value for r in range(5, 60) if sheet('$R', 0).cell(r, 1).value in ('I', 'II', 'III')] == ['Tăng trưởng kinh tế', 'Nông nghiệp', 'Tài chính - ngân sách']"
+c "en groups by their group_en" \
+    "[sheet('$E', 0).cell(r, 2).value for r in range(5, 60) if sheet('$E', 0).cell(r, 1).value in ('I', 'II', 'III', 'VIII')] == ['Economic growth', 'Agriculture', 'Public finance', 'Administrative reform']"
 c "indicators in report order (GRDP before IIP before BUDGET_REV)" \
     "srow('$R', 'GRDP') < srow('$R', 'IIP') < srow('$R', 'BUDGET_REV') < srow('$R', 'DOCS_SIGNED_PCT')"
 
