@@ -329,7 +329,7 @@ ps_error ps_rep_put_comment(ps_rep *r, ps_rep_sheet *s, int row, int col, const 
 
 /* Header cells of one row, with a height that fits the wrapped texts at
  * the columns' minimum widths (which the final widths never go below). */
-ps_error ps_rep_put_header(ps_rep *r, ps_rep_sheet *s, int row, int c0, const char *const *texts, int n)
+double ps_rep_header_height(ps_rep_sheet *s, int c0, const char *const *texts, int n)
 {
     int lines = 1;
     for (int i = 0; i < n; i++) {
@@ -339,7 +339,12 @@ ps_error ps_rep_put_header(ps_rep *r, ps_rep_sheet *s, int row, int c0, const ch
         if (l > lines)
             lines = l;
     }
-    ps_error err = ps_rep_set_row(r, s, row, 13.0 * lines + 3);
+    return 13.0 * lines + 3;
+}
+
+ps_error ps_rep_put_header(ps_rep *r, ps_rep_sheet *s, int row, int c0, const char *const *texts, int n)
+{
+    ps_error err = ps_rep_set_row(r, s, row, ps_rep_header_height(s, c0, texts, n));
     if (err)
         return err;
     for (int i = 0; i < n; i++) {

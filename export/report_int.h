@@ -152,6 +152,8 @@ ps_error ps_rep_put_val(ps_rep *r, ps_rep_sheet *s, int row, int col, const ps_v
 ps_error ps_rep_put_pct(ps_rep *r, ps_rep_sheet *s, int row, int col, ps_opt o, int var);
 /* A cell comment; nothing when text is NULL or empty. */
 ps_error ps_rep_put_comment(ps_rep *r, ps_rep_sheet *s, int row, int col, const char *text);
+/* The height (points) of a header row of texts from column c0. */
+double ps_rep_header_height(ps_rep_sheet *s, int c0, const char *const *texts, int n);
 /* Header cells of one row (NULL: blank), the row high enough for them. */
 ps_error ps_rep_put_header(ps_rep *r, ps_rep_sheet *s, int row, int c0, const char *const *texts, int n);
 /* A minimum width for a header column, within [6, cap]. */
@@ -183,6 +185,9 @@ ps_error ps_rep_insert_chart(ps_rep *r, ps_rep_sheet *s, int row, int col, lxw_c
  * that would need more than Excel's 1,023 breaks is left to Excel's own,
  * one page wide. */
 ps_error ps_rep_print_layout(ps_rep *r, ps_rep_sheet *s, int last_row, bool one_page);
+/* The print scale (percent, 10..100) at which rows of height `height`
+ * points fill one page. */
+int ps_rep_one_page_scale(double height);
 
 /* ========================================================================
  * Marks: estimates, incomplete values and the other data-quality flags

@@ -165,6 +165,13 @@ static int page_breaks(const ps_rep_sheet *s, int last_row, double avail, lxw_ro
     return n;
 }
 
+int ps_rep_one_page_scale(double height)
+{
+    double ph = (PAGE_H - 2 * MARGIN_TB * 72) * FILL;
+    int scale = height > 0 ? (int)floor(ph / height * 100) : 100;
+    return scale > 100 ? 100 : scale < 10 ? 10 : scale;
+}
+
 ps_error ps_rep_print_layout(ps_rep *r, ps_rep_sheet *s, int last_row, bool one_page)
 {
     int last_col = s->ncols - 1;
@@ -183,7 +190,7 @@ ps_error ps_rep_print_layout(ps_rep *r, ps_rep_sheet *s, int last_row, bool one_
     double pw = PAGE_W - 2 * MARGIN_LR * 72, ph = (PAGE_H - 2 * MARGIN_TB * 72) * FILL;
     int scale = (int)floor(pw / width * 100);
     if (one_page) {
-        int sh = (int)floor(ph / rows_pt(s, 0, last_row) * 100);
+        int sh = ps_rep_one_page_scale(rows_pt(s, 0, last_row));
         if (sh < scale)
             scale = sh;
     }

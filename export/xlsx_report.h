@@ -32,7 +32,8 @@
  * in the result.
  *
  * Every sheet prints on A4 landscape, one page wide: the Summary on one
- * page with its legend; the others at a print scale with manual page
+ * page with its legend under the table (a Summary too long for one page at
+ * 40% prints at its width, the legend above the table); the others at a print scale with manual page
  * breaks that never cut a chart or split a trend block from its chart
  * (export/report_print.c); the Data sheets fit to the width.
  *

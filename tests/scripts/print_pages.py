@@ -6,8 +6,9 @@
 # usage: print_pages.py WORKBOOK.xlsx LEGEND_HEAD [--show]
 #   Checks, for every sheet: A4 landscape; one page wide; no row taller
 #   than a page (such a row is cut); no chart cut by a page break (nor
-#   taller than a page); and, on the first sheet, the rows from the one whose
-#   second column reads LEGEND_HEAD to the sheet's last row all on page 1.
+#   taller than a page); and, on the first sheet, the legend on page 1: the
+#   row whose second column reads LEGEND_HEAD and the rows below it that
+#   have text in that column.
 #   Prints "ok SHEET: N pages" or "FAIL SHEET: why" per sheet, --show adds
 #   each page's rows; exits 1 when a check failed, 2 on wrong usage or a
 #   workbook it cannot read.
@@ -163,6 +164,8 @@ def read_sheet(z, part, sh, shared):
             v = c.find("m:v", NS)
             if cc == 1 and c.get("t") == "s" and v is not None:
                 sh.first_col_text[rr] = shared[int(v.text)]
+            elif cc == 1 and c.get("t") == "inlineStr":
+                sh.first_col_text[rr] = "".join(t.text or "" for t in c.iter("{%s}t" % m))
     pr = root.find("m:sheetPr/m:pageSetUpPr", NS)
     sh.fit = pr is not None and pr.get("fitToPage") in ("1", "true")
     ps = root.find("m:pageSetup", NS)
@@ -252,6 +255,8 @@ def check(sh, legend_head):
     starts = {p[0] for p in pages[1:]}
     for (a, oa, z, oz) in sh.charts:
         last = z if oz > 0 else z - 1
+        if sum(sh.row_h(x) for x in range(a, last + 1)) > avail - titles_h:
+            why.append("chart at rows %d-%d is taller than a page" % (a + 1, z + 1))
         cut = sorted(x for x in starts if a < x <= last)
         if cut:
             why.append("chart at rows %d-%d cut by the page starting at row %d" % (a + 1, z + 1, cut[0] + 1))
@@ -261,7 +266,10 @@ def check(sh, legend_head):
             why.append("no legend headed %r" % legend_head)
         else:
             first = set(pages[0]) if pages else set()
-            off = [x for x in range(rows[0], sh.last_row + 1) if x not in first]
+            end = rows[0]
+            while end + 1 in sh.first_col_text:
+                end += 1
+            off = [x for x in range(rows[0], end + 1) if x not in first]
             if off:
                 why.append("legend rows %d-%d are not on the first page (it ends at row %d)"
                            % (off[0] + 1, off[-1] + 1, pages[0][-1] + 1))

@@ -76,6 +76,32 @@ else
     fail "vi Trends: 9 charts on at most 6 pages (got '${ntrend:-none}')" "$tmp/vi.pages"
 fi
 
+# A catalog too long for one page at a readable scale: the Summary prints
+# at its width on several pages, the legend above the table on page 1.
+cp -r "$sample/catalog" "$tmp/big"
+i=0
+while [ $i -lt 80 ]; do
+    i=$((i + 1))
+    printf 'EXTRA_%d,Chỉ tiêu bổ sung số %d,Extra indicator %d,người,persons,flow,sum,sum,0,0,,,%d,Chỉ tiêu khác,month,0,Other indicators\n' \
+        $i $i $i $((1000 + i)) >>"$tmp/big/indicators.csv"
+done
+big=$tmp/big.db
+if "$ps" --db "$big" init --catalog "$tmp/big" >"$tmp/big.log" 2>&1 &&
+    "$ps" --db "$big" ingest "$sample/submissions/2016-07/CCTK_193.csv" --reporter CCTK_193 \
+        --received 2016-08-05 >>"$tmp/big.log" 2>&1 &&
+    "$ps" --db "$big" report --period 2016-07 --out "$tmp/big.xlsx" >>"$tmp/big.log" 2>&1; then
+    ok "report of a catalog of 114 indicators"
+else
+    fail "report of a catalog of 114 indicators" "$tmp/big.log"
+fi
+pages "114 indicators, vi" "$tmp/big.xlsx" "Ghi chú:"
+python3 "$here/print_pages.py" "$tmp/big.xlsx" "Ghi chú:" >"$tmp/big.pages" 2>&1
+if grep -q '^ok Tổng hợp: [2-9] pages at [5-9][0-9]%' "$tmp/big.pages"; then
+    ok "114 indicators: the Summary on several pages at a readable scale, its legend on page 1"
+else
+    fail "114 indicators: the Summary on several pages at a readable scale, its legend on page 1" "$tmp/big.pages"
+fi
+
 # The checker catches a cut chart and a legend off the first page: the same
 # workbook fit to one page wide, without its breaks.
 python3 - "$tmp/vi.xlsx" "$tmp/fit.xlsx" <<'EOF'
