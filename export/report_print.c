@@ -117,8 +117,8 @@ static int chart_last_col(const ps_rep_sheet *s, const ps_rep_chart_box *b)
  * The layout
  * ======================================================================== */
 
-/* The last row of the kept block that starts at row, or -1. */
-static int kept_until(const ps_rep_sheet *s, int row)
+/* The last row of the kept blocks and charts that start at row, or -1. */
+static int starting_at(const ps_rep_sheet *s, int row)
 {
     int last = -1;
     for (int i = 0; i < s->nkeep; i++)
@@ -130,6 +130,19 @@ static int kept_until(const ps_rep_sheet *s, int row)
             if (l > last)
                 last = l;
         }
+    return last;
+}
+
+/* The last row kept with row: the blocks and charts starting there, and
+ * those starting inside them (a chart under its title row); -1: none. */
+static int kept_until(const ps_rep_sheet *s, int row)
+{
+    int last = starting_at(s, row);
+    for (int r = row + 1; r <= last; r++) {
+        int l = starting_at(s, r);
+        if (l > last)
+            last = l;
+    }
     return last;
 }
 

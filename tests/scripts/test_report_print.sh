@@ -6,7 +6,9 @@
 # usage (from the repo root): sh tests/scripts/test_report_print.sh PROVSTAT [PROVSTAT_TEST]
 #
 # Loads samples/quang-ninh, writes the July 2016 report in Vietnamese and in
-# English, the May 2016 report and Cô Tô's July report, and computes their
+# English, the May 2016 report, Cô Tô's July report, the July report in
+# constant-memory mode (with PROVSTAT_TEST) and that of a catalog of 114
+# indicators, and computes their
 # pages from the workbooks' XML with tests/scripts/print_pages.py (print
 # settings, row heights, column widths, manual breaks, chart anchors). The
 # checker itself is shown to catch what it looks for: the July workbook
@@ -60,6 +62,16 @@ pages "July 2016, vi" "$tmp/vi.xlsx" "Ghi chú:"
 pages "July 2016, en" "$tmp/en.xlsx" "Notes:"
 pages "May 2016, vi" "$tmp/may.xlsx" "Ghi chú:"
 pages "Cô Tô, en" "$tmp/coto.xlsx" "Notes:"
+# written in constant-memory mode (a test hook of provstat-test), the same
+if [ -n "$ps_test" ]; then
+    if PROVSTAT_TEST_CONSTANT_MEMORY_ROWS=0 "$ps_test" --db "$db" report --period 2016-07 --out "$tmp/cm.xlsx" \
+        >"$tmp/report.log" 2>&1; then
+        ok "report July 2016, vi, constant-memory mode"
+    else
+        fail "report July 2016, vi, constant-memory mode" "$tmp/report.log"
+    fi
+    pages "July 2016, vi, constant-memory mode" "$tmp/cm.xlsx" "Ghi chú:"
+fi
 
 # The pages are what was asked for: the trends keep two blocks a page (not
 # one chart a page), the Summary is one page.
