@@ -60,7 +60,7 @@ static void list_indicators(const ps_catalog *cat, ps_outfmt fmt)
     static const char *const h[] = {"code", "name_vi", "name_en", "unit_vi", "unit_en", "kind",
                                     "space_agg", "time_agg", "decimals", "min", "max", "formula",
                                     "order", "group", "frequency", "key", "group_en"};
-    static const ps_col num[] = {[8] = PS_COL_NUMBER, [9] = PS_COL_NUMBER, [10] = PS_COL_NUMBER,
+    static const ps_col num[17] = {[8] = PS_COL_NUMBER, [9] = PS_COL_NUMBER, [10] = PS_COL_NUMBER,
                                  [12] = PS_COL_NUMBER, [15] = PS_COL_NUMBER};
     ps_listing l;
     ps_listing_begin(&l, fmt, 17, h, num, false, false);
