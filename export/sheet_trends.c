@@ -54,7 +54,8 @@ static ps_error trend_block(ps_rep *r, ps_rep_sheet *s, int j, int b, const char
     ps_period kp = r->m->key_period[j];
     if (!ps_period_eq(kp, r->m->p) && kp.year == r->m->p.year) {
         char pn[64];
-        snprintf(upto, sizeof upto, "%s (%s %s)", hh[1], L(r, L_UP_TO), ps_rep_period_name(kp, r->en, false, pn, sizeof pn));
+        snprintf(upto, sizeof upto, "%s (%s %s)", hh[1], L(r, L_UP_TO),
+                 ps_rep_period_name(kp, r->en, false, pn, sizeof pn));
         heads[1] = upto;
     }
     ps_error err;
