@@ -277,6 +277,10 @@ static ps_error ingest_in_tx(ingest *g, ps_csv *csv, const char *sha, const char
     g->res->submission_id = g->sub_id;
     if ((err = read_rows(g, csv)) || (err = after_rows(g)))
         goto rollback;
+    if (g->wr && g->res->rows_read == g->res->marks_empty) /* an untouched template, a header alone */
+        ps_diag_add(g->d, g->path, 0, 0, PS_SEV_ERROR, PS_D_NO_VALUES, NULL,
+                    "the file holds no values: every value cell is empty; write the figures (or - for "
+                    "nothing occurred, .. or x for not collected) and send it again");
     size_t nerr = count_errors(g->d, diags_before);
     bool any = g->res->stored + g->res->revised + g->res->unchanged > 0;
     err = nerr ? PS_ERR_REFUSED : PS_OK;

@@ -12,7 +12,7 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
-#define PS_SCHEMA_VERSION 5
+#define PS_SCHEMA_VERSION 6
 
 /* ------------------------------------------------------------------------
  * Errors and statement helpers
@@ -124,7 +124,7 @@ static int user_version(ps_db *db)
     return version;
 }
 
-/* version 5: the portal's accounts, sessions, login record and uploads
+/* version 6: the portal's accounts, sessions, login record and uploads
  * (SPEC §9, store/account.h, store/submission_list.h). Logins are compared without regard to letter case. */
 static const char ps_schema_accounts_sql[] =
     "CREATE TABLE account ("
@@ -156,7 +156,7 @@ static const char ps_schema_accounts_sql[] =
     " at TEXT NOT NULL, errors INTEGER NOT NULL, warnings INTEGER NOT NULL,"
     " submission_id INTEGER NOT NULL DEFAULT 0"
     ") STRICT;"
-    "PRAGMA user_version = 5;";
+    "PRAGMA user_version = 6;";
 
 static ps_error migrate(ps_db *db, ps_ctx *ctx)
 {
@@ -241,7 +241,16 @@ static ps_error migrate(ps_db *db, ps_ctx *ctx)
                               ctx)))
             goto fail;
     }
-    if (version < 5 && (err = ps_db_exec(db, ps_schema_accounts_sql, ctx)))
+    if (version < 5) {
+        /* version 5: an indicator's group_en, the English name of its
+         * group (SPEC §3; "" when the catalog gives none) */
+        if ((err = ps_db_exec(db,
+                              "ALTER TABLE indicator ADD COLUMN grp_en TEXT NOT NULL DEFAULT '';"
+                              "PRAGMA user_version = 5;",
+                              ctx)))
+            goto fail;
+    }
+    if (version < 6 && (err = ps_db_exec(db, ps_schema_accounts_sql, ctx)))
         goto fail;
     return ps_db_commit(db, ctx);
 fail:
@@ -251,16 +260,20 @@ fail:
 
 /* A database opened read-only cannot be migrated: for one older than
  * version 3, the values are read through temporary views that give every
- * value coverage 1 (what migrating gives them), so queries answer as they
- * will once a command that may write has migrated the file. */
+ * value coverage 1, for one older than 5 the indicators through a view
+ * with an empty grp_en (what migrating gives them), so queries answer as
+ * they will once a command that may write has migrated the file. */
 static ps_error read_old_schema(ps_db *db, int version, ps_ctx *ctx)
 {
-    if (version >= 3)
-        return PS_OK;
-    return ps_db_exec(db,
-                      "CREATE TEMP VIEW obs AS SELECT *, 1.0 AS coverage FROM main.obs;"
-                      "CREATE TEMP VIEW revision AS SELECT *, 1.0 AS coverage FROM main.revision;",
-                      ctx);
+    ps_error err = PS_OK;
+    if (version < 3)
+        err = ps_db_exec(db,
+                         "CREATE TEMP VIEW obs AS SELECT *, 1.0 AS coverage FROM main.obs;"
+                         "CREATE TEMP VIEW revision AS SELECT *, 1.0 AS coverage FROM main.revision;",
+                         ctx);
+    if (!err && version < 5)
+        err = ps_db_exec(db, "CREATE TEMP VIEW indicator AS SELECT *, '' AS grp_en FROM main.indicator;", ctx);
+    return err;
 }
 
 /* provstat uses SQLite from one thread: no mutexes and no memory
