@@ -12,7 +12,7 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
-#define PS_SCHEMA_VERSION 4
+#define PS_SCHEMA_VERSION 5
 
 /* ------------------------------------------------------------------------
  * Errors and statement helpers
@@ -207,6 +207,19 @@ static ps_error migrate(ps_db *db, ps_ctx *ctx)
                               ctx)))
             goto fail;
     }
+    if (version < 5) {
+        /* version 5: the raw bytes of every stored submission (store/raw.h),
+         * in chunks in the order read; submissions stored before have none */
+        if ((err = ps_db_exec(db,
+                              "CREATE TABLE IF NOT EXISTS submission_raw ("
+                              " submission_id INTEGER NOT NULL REFERENCES submission(id),"
+                              " seq INTEGER NOT NULL, bytes BLOB NOT NULL,"
+                              " PRIMARY KEY (submission_id, seq)"
+                              ") STRICT;"
+                              "PRAGMA user_version = 5;",
+                              ctx)))
+            goto fail;
+    }
     return ps_db_commit(db, ctx);
 fail:
     ps_db_rollback(db);
@@ -215,16 +228,21 @@ fail:
 
 /* A database opened read-only cannot be migrated: for one older than
  * version 3, the values are read through temporary views that give every
- * value coverage 1 (what migrating gives them), so queries answer as they
- * will once a command that may write has migrated the file. */
+ * value coverage 1 (what migrating gives them); older than version 5, an
+ * empty temporary submission_raw says no bytes are kept; so queries answer
+ * as they will once a command that may write has migrated the file. */
 static ps_error read_old_schema(ps_db *db, int version, ps_ctx *ctx)
 {
-    if (version >= 3)
-        return PS_OK;
-    return ps_db_exec(db,
-                      "CREATE TEMP VIEW obs AS SELECT *, 1.0 AS coverage FROM main.obs;"
-                      "CREATE TEMP VIEW revision AS SELECT *, 1.0 AS coverage FROM main.revision;",
-                      ctx);
+    ps_error err = PS_OK;
+    if (version < 3)
+        err = ps_db_exec(db,
+                         "CREATE TEMP VIEW obs AS SELECT *, 1.0 AS coverage FROM main.obs;"
+                         "CREATE TEMP VIEW revision AS SELECT *, 1.0 AS coverage FROM main.revision;",
+                         ctx);
+    if (!err && version < 5)
+        err = ps_db_exec(db, "CREATE TEMP TABLE submission_raw (submission_id INTEGER, seq INTEGER, bytes BLOB)",
+                         ctx);
+    return err;
 }
 
 /* provstat uses SQLite from one thread: no mutexes and no memory
