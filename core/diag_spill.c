@@ -206,8 +206,19 @@ void ps_diag_spill_each(const ps_diags *d, void (*fn)(ps_diag *x, void *arg), vo
  * Sorting: each run in memory, then one merge of them all
  * ------------------------------------------------------------------------ */
 
-/* Run i read back into d's memory (empty before), sorted, written as a new run. */
-static void sort_run(ps_diags *d, size_t i)
+/* True when the diagnostics in memory are in order already. */
+static bool in_order(const ps_diags *d)
+{
+    for (size_t i = 1; i < d->n; i++)
+        if (ps_diag_cmp_pos(&d->v[i - 1], &d->v[i]) > 0)
+            return false;
+    return true;
+}
+
+/* Run i read back into d's memory (empty before) and, unless it is in
+ * order already (an ingest finds most problems line by line), sorted and
+ * written as a new run; the index of the run in order. */
+static size_t sort_run(ps_diags *d, size_t i)
 {
     run r = d->spill->runs[i];
     reader rd;
@@ -219,8 +230,15 @@ static void sort_run(ps_diags *d, size_t i)
     reader_close(&rd);
     d->nerr = nerr;
     d->nwarn = nwarn;
+    if (in_order(d)) {
+        for (size_t j = 0; j < d->n; j++) /* the copy in memory only: the run stays */
+            free_diag(&d->v[j]);
+        d->n = 0;
+        return i;
+    }
     ps_diags_sort_memory(d);
     ps_diag_spill_out(d);
+    return d->spill->nruns - 1;
 }
 
 /* The heap of merging: readers ordered by their current record, then by run. */
@@ -258,12 +276,19 @@ void ps_diag_spill_sort(ps_diags *d)
     ps_diag_spill_out(d);
     ps_diag_spill *s = d->spill;
     size_t k = s->nruns;
+    size_t *sorted = ps_xmalloc(k * sizeof *sorted);
     for (size_t i = 0; i < k; i++)
-        sort_run(d, i); /* appends run k + i */
+        sorted[i] = sort_run(d, i);
+    if (k == 1) {
+        s->runs[0] = s->runs[sorted[0]];
+        s->nruns = 1;
+        free(sorted);
+        return;
+    }
     head *h = ps_xmalloc(k * sizeof *h);
     size_t n = 0;
     for (size_t i = 0; i < k; i++) {
-        reader_open(&h[n].rd, s, &s->runs[k + i], 1 << 13);
+        reader_open(&h[n].rd, s, &s->runs[sorted[i]], 1 << 13);
         h[n].run = i;
         if (reader_next(&h[n].rd, &h[n].x))
             n++;
@@ -286,6 +311,7 @@ void ps_diag_spill_sort(ps_diags *d)
         sift_down(h, n, 0);
     }
     free(h);
+    free(sorted);
     s->runs[0] = merged;
     s->nruns = 1;
     run_end(d, &s->runs[0]);
