@@ -27,6 +27,7 @@ typedef struct run {
     long long offset;   /* of its first record in the file */
     long long bytes;
     size_t count;
+    bool sorted;        /* its records are in order */
 } run;
 
 struct ps_diag_spill {
@@ -82,7 +83,7 @@ static run *run_begin(ps_diags *d)
     if (fseek(s->f, 0, SEEK_END) != 0)
         fail_io();
     run *r = &s->runs[s->nruns++];
-    *r = (run){s->end, 0, 0};
+    *r = (run){s->end, 0, 0, false};
     return r;
 }
 
@@ -100,11 +101,22 @@ static void free_diag(ps_diag *x)
     free(x->value);
 }
 
+/* True when the diagnostics in memory are in order already. */
+static bool in_order(const ps_diags *d)
+{
+    for (size_t i = 1; i < d->n; i++)
+        if (ps_diag_cmp_pos(&d->v[i - 1], &d->v[i]) > 0)
+            return false;
+    return true;
+}
+
 void ps_diag_spill_out(ps_diags *d)
 {
     if (!d->n)
         return;
+    bool sorted = in_order(d);
     run *r = run_begin(d);
+    r->sorted = sorted;
     for (size_t i = 0; i < d->n; i++) {
         write_rec(d->spill, &d->v[i], &r->bytes);
         free_diag(&d->v[i]);
@@ -206,21 +218,14 @@ void ps_diag_spill_each(const ps_diags *d, void (*fn)(ps_diag *x, void *arg), vo
  * Sorting: each run in memory, then one merge of them all
  * ------------------------------------------------------------------------ */
 
-/* True when the diagnostics in memory are in order already. */
-static bool in_order(const ps_diags *d)
-{
-    for (size_t i = 1; i < d->n; i++)
-        if (ps_diag_cmp_pos(&d->v[i - 1], &d->v[i]) > 0)
-            return false;
-    return true;
-}
-
-/* Run i read back into d's memory (empty before) and, unless it is in
- * order already (an ingest finds most problems line by line), sorted and
+/* Run i, unless it is in order already (an ingest finds most problems
+ * line by line), read back into d's memory (empty before), sorted and
  * written as a new run; the index of the run in order. */
 static size_t sort_run(ps_diags *d, size_t i)
 {
     run r = d->spill->runs[i];
+    if (r.sorted)
+        return i;
     reader rd;
     reader_open(&rd, d->spill, &r, 1 << 16);
     ps_diag x;
@@ -230,12 +235,6 @@ static size_t sort_run(ps_diags *d, size_t i)
     reader_close(&rd);
     d->nerr = nerr;
     d->nwarn = nwarn;
-    if (in_order(d)) {
-        for (size_t j = 0; j < d->n; j++) /* the copy in memory only: the run stays */
-            free_diag(&d->v[j]);
-        d->n = 0;
-        return i;
-    }
     ps_diags_sort_memory(d);
     ps_diag_spill_out(d);
     return d->spill->nruns - 1;
@@ -280,6 +279,7 @@ void ps_diag_spill_sort(ps_diags *d)
     for (size_t i = 0; i < k; i++)
         sorted[i] = sort_run(d, i);
     if (k == 1) {
+        /* one run: in order now */
         s->runs[0] = s->runs[sorted[0]];
         s->nruns = 1;
         free(sorted);
@@ -297,7 +297,7 @@ void ps_diag_spill_sort(ps_diags *d)
     }
     for (size_t i = n; i-- > 0;)
         sift_down(h, n, i);
-    run merged = {s->end, 0, 0};
+    run merged = {s->end, 0, 0, true};
     if (fseek(s->f, 0, SEEK_END) != 0)
         fail_io();
     while (n) {

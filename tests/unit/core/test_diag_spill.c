@@ -23,6 +23,16 @@ static void fill(ps_diags *d, int n)
     }
 }
 
+/* n diagnostics found line by line (runs spilled in order), then n/2
+ * more found at the end (history warnings), on earlier lines. */
+static void fill_in_order(ps_diags *d, int n)
+{
+    for (int i = 0; i < n; i++)
+        ps_diag_add(d, "a.csv", 2 + i / 3, 4, PS_SEV_ERROR, PS_D_BAD_NUMBER, "x", "row %d", i);
+    for (int i = 0; i < n / 2; i++)
+        ps_diag_add(d, "a.csv", 2 + (i * 7) % (n / 3), 0, PS_SEV_WARNING, PS_D_OUTLIER, NULL, "late %d", i);
+}
+
 static void append(const ps_diag *x, void *arg)
 {
     ps_sb_printf(arg, "%s:%ld:%d:%d:%d:%s:%s\n", x->path, x->line, x->column, (int)x->severity, (int)x->code,
@@ -44,13 +54,13 @@ static bool every_third(size_t i, void *arg)
 }
 
 /* The same operations with a bound of `at` in memory. */
-static void run_with(size_t at, int n, char **listed, char **sorted, char **moved, char **filtered,
+static void run_with(void (*filler)(ps_diags *d, int n), size_t at, int n, char **listed, char **sorted, char **moved, char **filtered,
                      size_t *nerr, size_t *nwarn)
 {
     ps_diag_spill_at = at;
     ps_diags d, e, f, g;
     ps_diags_init(&d);
-    fill(&d, n);
+    filler(&d, n);
     *nerr = d.nerr;
     *nwarn = d.nwarn;
     *listed = dump(&d);
@@ -81,8 +91,8 @@ TEST(spilled_equals_in_memory)
 {
     char *l1, *s1, *m1, *f1, *l2, *s2, *m2, *f2;
     size_t e1, w1, e2, w2;
-    run_with((size_t)1 << 30, 1000, &l1, &s1, &m1, &f1, &e1, &w1);
-    run_with(16, 1000, &l2, &s2, &m2, &f2, &e2, &w2);
+    run_with(fill, (size_t)1 << 30, 1000, &l1, &s1, &m1, &f1, &e1, &w1);
+    run_with(fill, 16, 1000, &l2, &s2, &m2, &f2, &e2, &w2);
     CHECK_STR(l2, l1);
     CHECK_STR(s2, s1);
     CHECK_STR(m2, m1);
@@ -91,6 +101,15 @@ TEST(spilled_equals_in_memory)
     CHECK_INT(w2, w1);
     CHECK_INT(e1 + w1, 1000);
     CHECK(strcmp(l1, s1) != 0); /* the sort did sort */
+    free(l1); free(s1); free(m1); free(f1);
+    free(l2); free(s2); free(m2); free(f2);
+    /* runs in order already are merged without being rewritten */
+    run_with(fill_in_order, (size_t)1 << 30, 600, &l1, &s1, &m1, &f1, &e1, &w1);
+    run_with(fill_in_order, 16, 600, &l2, &s2, &m2, &f2, &e2, &w2);
+    CHECK_STR(s2, s1);
+    CHECK_STR(m2, m1);
+    CHECK_STR(f2, f1);
+    CHECK(strcmp(l1, s1) != 0);
     free(l1); free(s1); free(m1); free(f1);
     free(l2); free(s2); free(m2); free(f2);
     ps_diag_spill_at = 16384;
