@@ -20,9 +20,11 @@ int ps_diag_cmp_pos(const ps_diag *x, const ps_diag *y);
 void ps_diags_sort_memory(ps_diags *d);
 
 /* core/diag_spill.c: the diagnostics in memory written to the temporary
- * file as a run (memory is then empty); every spilled one given to fn as
- * an owned ps_diag, in order; the runs sorted into one; the file closed. */
-void ps_diag_spill_out(ps_diags *d);
+ * file as a run (memory is then empty; false when the file could not be
+ * made or written: they stay in memory, and no more are spilled); every
+ * spilled one given to fn as an owned ps_diag, in order; the runs sorted
+ * into one; the file closed. */
+bool ps_diag_spill_out(ps_diags *d);
 void ps_diag_spill_each(const ps_diags *d, void (*fn)(ps_diag *x, void *arg), void *arg);
 void ps_diag_spill_sort(ps_diags *d);
 void ps_diag_spill_free(ps_diags *d);

@@ -1,14 +1,18 @@
 /* diag_spill.c - diagnostics beyond a bound kept in a temporary file (diag_int.h).
  *
  * An ingest of millions of rows may find as many problems, and the list of
- * diagnostics was what grew with the file (issue 13, item 5: 685,000
- * diagnostics of a 1,008,000-row file took 200 MB). Beyond
+ * diagnostics was what grew with the file (issue 13, item 5: 685,206
+ * diagnostics of a 1,008,000-row file took 260 MB). Beyond
  * ps_diag_spill_at diagnostics in memory, the list is written as a run of
  * records to a temporary file (deleted at once: tmpfile) and memory holds
  * the newer ones only. Sorting sorts each run in memory and merges the
  * runs (stable: a tie keeps the order found) into one; reading goes run by
  * run, then memory. Memory stays one run, plus a small buffer per run
- * while merging.
+ * while merging. When the temporary file cannot be made or written (a
+ * full /tmp), the list stays in memory, as it was before there was a
+ * file; a failure once the list is in the file (reading it back, or
+ * writing the sorted runs) is treated as running out of memory is
+ * (core/alloc.h): a message and abort, as nothing of it is left.
  * ------------------------------------------------------------------------ */
 #include "core/diag.h"
 #include "core/diag_int.h"
@@ -31,7 +35,8 @@ typedef struct run {
 } run;
 
 struct ps_diag_spill {
-    FILE *f;
+    FILE *f;            /* NULL: tmpfile() failed */
+    bool broken;        /* a run could not be written: no more spilling */
     run *runs;
     size_t nruns, cap;
     long long end;      /* the file's length */
@@ -46,9 +51,9 @@ typedef struct rec_head {
 
 static void fail_io(void)
 {
-    /* a full or failing temporary folder: nothing sensible is left to do,
-     * as for running out of memory (core/alloc.h) */
-    fputs("provstat: cannot write diagnostics to a temporary file (is /tmp full?)\n", stderr);
+    /* diagnostics already in the file cannot be had again: nothing
+     * sensible is left to do, as for running out of memory (core/alloc.h) */
+    fputs("provstat: cannot read or write diagnostics in a temporary file (is /tmp full?)\n", stderr);
     abort();
 }
 
@@ -56,42 +61,45 @@ static void fail_io(void)
  * Writing runs
  * ------------------------------------------------------------------------ */
 
-static void write_rec(ps_diag_spill *s, const ps_diag *x, long long *bytes)
+/* Writes x; false when it could not. */
+static bool write_rec(ps_diag_spill *s, const ps_diag *x, long long *bytes)
 {
     size_t pl = strlen(x->path), ml = strlen(x->message), vl = x->value ? strlen(x->value) : 0;
     rec_head h = {x->line, x->column, (int32_t)x->severity, (int32_t)x->code, (uint32_t)pl, (uint32_t)ml,
                   x->value ? (uint32_t)vl : UINT32_MAX};
     if (fwrite(&h, sizeof h, 1, s->f) != 1 || fwrite(x->path, 1, pl, s->f) != pl ||
         fwrite(x->message, 1, ml, s->f) != ml || (vl && fwrite(x->value, 1, vl, s->f) != vl))
-        fail_io();
+        return false;
     *bytes += (long long)(sizeof h + pl + ml + vl);
+    return true;
 }
 
-/* Starts a run at the end of the file. */
+/* Starts a run at the end of the file; NULL when there is no file to write. */
 static run *run_begin(ps_diags *d)
 {
     if (!d->spill) {
         d->spill = ps_xcalloc(1, sizeof *d->spill);
-        if (!(d->spill->f = tmpfile()))
-            fail_io();
+        d->spill->f = tmpfile();
+        d->spill->broken = !d->spill->f;
     }
     ps_diag_spill *s = d->spill;
+    if (s->broken || fseek(s->f, 0, SEEK_END) != 0)
+        return NULL;
     if (s->nruns == s->cap) {
         s->cap = s->cap ? s->cap * 2 : 8;
         s->runs = ps_xrealloc(s->runs, s->cap * sizeof *s->runs);
     }
-    if (fseek(s->f, 0, SEEK_END) != 0)
-        fail_io();
     run *r = &s->runs[s->nruns++];
     *r = (run){s->end, 0, 0, false};
     return r;
 }
 
-static void run_end(ps_diags *d, run *r)
+/* Writes x into the sort's own runs, of diagnostics that are nowhere
+ * else, or aborts. */
+static void write_or_fail(ps_diag_spill *s, const ps_diag *x, long long *bytes)
 {
-    if (fflush(d->spill->f) != 0)
+    if (!write_rec(s, x, bytes))
         fail_io();
-    d->spill->end += r->bytes;
 }
 
 static void free_diag(ps_diag *x)
@@ -110,20 +118,33 @@ static bool in_order(const ps_diags *d)
     return true;
 }
 
-void ps_diag_spill_out(ps_diags *d)
+bool ps_diag_spill_out(ps_diags *d)
 {
     if (!d->n)
-        return;
-    bool sorted = in_order(d);
+        return true;
     run *r = run_begin(d);
-    r->sorted = sorted;
-    for (size_t i = 0; i < d->n; i++) {
-        write_rec(d->spill, &d->v[i], &r->bytes);
-        free_diag(&d->v[i]);
+    if (!r)
+        return false;
+    ps_diag_spill *s = d->spill;
+    bool ok = true;
+    for (size_t i = 0; i < d->n && ok; i++)
+        ok = write_rec(s, &d->v[i], &r->bytes);
+    if (!ok || fflush(s->f) != 0) {
+        /* the list stays in memory; the file keeps what it had */
+        s->nruns--;
+        s->broken = true;
+        clearerr(s->f);
+        if (ftruncate(fileno(s->f), s->end) != 0)
+            clearerr(s->f);
+        return false;
     }
+    r->sorted = in_order(d);
     r->count = d->n;
-    run_end(d, r);
+    s->end += r->bytes;
+    for (size_t i = 0; i < d->n; i++)
+        free_diag(&d->v[i]);
     d->n = 0;
+    return true;
 }
 
 /* ------------------------------------------------------------------------
@@ -236,7 +257,8 @@ static size_t sort_run(ps_diags *d, size_t i)
     d->nerr = nerr;
     d->nwarn = nwarn;
     ps_diags_sort_memory(d);
-    ps_diag_spill_out(d);
+    if (!ps_diag_spill_out(d))
+        fail_io();
     return d->spill->nruns - 1;
 }
 
@@ -270,9 +292,39 @@ static void sift_down(head *h, size_t n, size_t i)
     }
 }
 
+/* The file could not take the newest: everything back in memory, sorted
+ * there, the file dropped. */
+static void sort_in_memory(ps_diags *d)
+{
+    ps_diag_spill *s = d->spill;
+    size_t cap = d->n + 1;
+    for (size_t i = 0; i < s->nruns; i++)
+        cap += s->runs[i].count;
+    ps_diag *v = ps_xmalloc(cap * sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < s->nruns; i++) {
+        reader rd;
+        reader_open(&rd, s, &s->runs[i], 1 << 16);
+        while (reader_next(&rd, &v[n]))
+            n++;
+        reader_close(&rd);
+    }
+    memcpy(v + n, d->v, d->n * sizeof *d->v);
+    n += d->n;
+    ps_diag_spill_free(d);
+    free(d->v);
+    d->v = v;
+    d->n = n;
+    d->cap = cap;
+    ps_diags_sort_memory(d);
+}
+
 void ps_diag_spill_sort(ps_diags *d)
 {
-    ps_diag_spill_out(d);
+    if (!ps_diag_spill_out(d)) {
+        sort_in_memory(d);
+        return;
+    }
     ps_diag_spill *s = d->spill;
     size_t k = s->nruns;
     size_t *sorted = ps_xmalloc(k * sizeof *sorted);
@@ -301,7 +353,7 @@ void ps_diag_spill_sort(ps_diags *d)
     if (fseek(s->f, 0, SEEK_END) != 0)
         fail_io();
     while (n) {
-        write_rec(s, &h[0].x, &merged.bytes);
+        write_or_fail(s, &h[0].x, &merged.bytes);
         merged.count++;
         free_diag(&h[0].x);
         if (!reader_next(&h[0].rd, &h[0].x)) {
@@ -312,16 +364,19 @@ void ps_diag_spill_sort(ps_diags *d)
     }
     free(h);
     free(sorted);
+    if (fflush(s->f) != 0)
+        fail_io();
+    s->end += merged.bytes;
     s->runs[0] = merged;
     s->nruns = 1;
-    run_end(d, &s->runs[0]);
 }
 
 void ps_diag_spill_free(ps_diags *d)
 {
     if (!d->spill)
         return;
-    fclose(d->spill->f);
+    if (d->spill->f)
+        fclose(d->spill->f);
     free(d->spill->runs);
     free(d->spill);
     d->spill = NULL;

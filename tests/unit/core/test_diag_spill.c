@@ -7,7 +7,9 @@
 #include "core/diag_int.h"
 #include "core/strbuf.h"
 
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 /* n diagnostics in a fixed shuffled order: lines repeat (ties keep the
  * order found), paths two, values sometimes NULL, messages of any length. */
@@ -134,9 +136,34 @@ TEST(memory_holds_the_newest_only)
     ps_diag_spill_at = 16384;
 }
 
+TEST(a_full_temporary_folder_keeps_the_list_in_memory)
+{
+    /* files of at most 2,000 bytes: the first run fits, the second not */
+    char *l1, *s1, *m1, *f1, *l2, *s2, *m2, *f2;
+    size_t e1, w1, e2, w2;
+    run_with(fill, (size_t)1 << 30, 300, &l1, &s1, &m1, &f1, &e1, &w1);
+    struct rlimit old, small = {2000, 2000};
+    CHECK(getrlimit(RLIMIT_FSIZE, &old) == 0);
+    signal(SIGXFSZ, SIG_IGN);
+    small.rlim_max = old.rlim_max;
+    CHECK(setrlimit(RLIMIT_FSIZE, &small) == 0);
+    run_with(fill, 16, 300, &l2, &s2, &m2, &f2, &e2, &w2);
+    CHECK(setrlimit(RLIMIT_FSIZE, &old) == 0);
+    signal(SIGXFSZ, SIG_DFL);
+    CHECK_STR(l2, l1);
+    CHECK_STR(s2, s1);
+    CHECK_STR(m2, m1);
+    CHECK_STR(f2, f1);
+    CHECK_INT(e2 + w2, 300);
+    free(l1); free(s1); free(m1); free(f1);
+    free(l2); free(s2); free(m2); free(f2);
+    ps_diag_spill_at = 16384;
+}
+
 int main(void)
 {
     RUN(spilled_equals_in_memory);
     RUN(memory_holds_the_newest_only);
+    RUN(a_full_temporary_folder_keeps_the_list_in_memory);
     return check_done();
 }
