@@ -91,10 +91,12 @@ run_mode() {
     limited "$limit_kb" "$ps" --db "$dir/t.db" ingest "$tmp/big.csv" --reporter CTK --received 2020-02-10 \
         >"$tmp/i.out" 2>"$tmp/i.err"
     check_eq "$mode: an ingest that does not fit exits 3" 3 "$?"
-    if grep -q "^provstat: .*$dir/t.db" "$tmp/i.err"; then
-        ok "$mode: the message names the database ($(grep -m1 '^provstat: ' "$tmp/i.err" | sed "s|$dir|DIR|"))"
+    # a full disk says so; a file-size limit too
+    if [ "$mode" = tmpfs ]; then why="the disk is full"; else why="the file-size limit, ulimit -f"; fi
+    if grep -q "^provstat: .*$dir/t.db.*$why" "$tmp/i.err"; then
+        ok "$mode: the message names the database and why ($(grep -m1 '^provstat: ' "$tmp/i.err" | sed "s|$dir|DIR|"))"
     else
-        fail "$mode: the message names the database" "$tmp/i.err"
+        fail "$mode: the message names the database and why" "$tmp/i.err"
     fi
     check_eq "$mode: integrity after the failed ingest" ok "$(sqlite3 "$dir/t.db" 'PRAGMA integrity_check')"
     check_eq "$mode: nothing stored, nothing lost" "$before" "$(state "$dir/t.db")"
