@@ -15,7 +15,8 @@
 void fuzz_fail(const char *file, int line, const char *cond, const char *fmt, ...)
     __attribute__((noreturn, format(printf, 4, 5)));
 
-/* A private folder made once per process (removed at exit); returns its path. */
+/* A private folder made once per process in $TMPDIR, else /dev/shm, else
+ * /tmp (removed at exit); returns its path. */
 const char *fuzz_dir(void);
 /* Writes data to dir/name (created or truncated); returns the path (static
  * buffer, valid until the next call). */
