@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
 #include <time.h>
@@ -17,6 +18,30 @@
 /* ------------------------------------------------------------------------
  * Errors and statement helpers
  * ------------------------------------------------------------------------ */
+
+static bool writable(const char *path);
+
+/* Why a write was refused as read-only, or failed under a file-size limit:
+ * the error with its message; PS_OK when neither explains it. */
+static ps_error cannot_write(ps_db *db, ps_ctx *ctx, int base, const char *what)
+{
+    if (base == SQLITE_READONLY && access(db->path, W_OK) != 0)
+        return ps_failf(ctx, PS_ERR_DB,
+                        "database %s is read-only for you (%s): ask for write access to the file, or work on a copy (provstat --db COPY ...)",
+                        db->path, what);
+    if (base == SQLITE_READONLY && !writable(db->path))
+        return ps_failf(ctx, PS_ERR_DB,
+                        "cannot write database %s (%s): SQLite needs to create %s-wal and %s-shm beside it and the folder is not writable for you; ask for write access to the folder",
+                        db->path, what, db->path, db->path);
+    /* SQLite keeps no errno for a failed write: EFBIG shows as a limit */
+    struct rlimit fsize;
+    if (base == SQLITE_IOERR && getrlimit(RLIMIT_FSIZE, &fsize) == 0 && fsize.rlim_cur != RLIM_INFINITY)
+        return ps_failf(ctx, PS_ERR_DB,
+                        "database %s: %s (%s); this process may write files of at most %llu bytes (the file-size limit, ulimit -f): raise the limit and try again",
+                        db->path, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(base), what,
+                        (unsigned long long)fsize.rlim_cur);
+    return PS_OK;
+}
 
 ps_error ps_db_fail(ps_db *db, ps_ctx *ctx, int rc, const char *what)
 {
@@ -29,6 +54,9 @@ ps_error ps_db_fail(ps_db *db, ps_ctx *ctx, int rc, const char *what)
     if (base == SQLITE_FULL)
         return ps_failf(ctx, err, "database %s: the disk is full (%s); free some space and try again",
                         db ? db->path : "?", what);
+    ps_error why = db ? cannot_write(db, ctx, base, what) : PS_OK;
+    if (why)
+        return why;
     if (base == SQLITE_NOTADB || base == SQLITE_CORRUPT)
         return ps_failf(ctx, PS_ERR_SCHEMA, "%s is not a provstat database or is damaged: %s",
                         db ? db->path : "?", msg);
