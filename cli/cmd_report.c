@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 
@@ -40,6 +41,9 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
         return ps_cli_usage_error(cli, "--out FILE.xlsx is required");
     if (strcmp(out, "-") == 0)
         return ps_cli_usage_error(cli, "--out -: a workbook cannot go to standard output; name a file (--out FILE.xlsx)");
+    size_t olen = strlen(out);
+    if (olen < 5 || strcasecmp(out + olen - 5, ".xlsx") != 0)
+        return ps_cli_usage_error(cli, "--out %s: a report is an Excel workbook; name it FILE.xlsx", out);
     if (strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0)
         return ps_cli_usage_error(cli, "--lang %s: use vi or en", lang);
 

@@ -33,10 +33,15 @@ const ps_command ps_commands[] = {
      "  --force                revise another reporter's value or a closed period (recorded)\n"
      "  --errors-csv F         write every diagnostic to F as CSV\n"
      "  --received DATE        when the office sent the file (YYYY-MM-DD; default now)\n"},
-    {"status", ps_cmd_status, "status --period P [--format table|csv|json]",
+    {"status", ps_cmd_status, "status --period P [--missing [--reporter R] [--as-of DATE]] [--format table|csv|json]",
      "Per reporter: the values expected for the period, received, missing, on time\n"
-     "or late (by the reporter's deadline_day of the following month), and the rate.",
+     "or late (by the reporter's deadline_day of the following month), and the rate.\n"
+     "With --missing: every value still expected and not received, one row each, with\n"
+     "its deadline and the days it is late (empty before the deadline).",
      "options:\n  --period P      a month, quarter, half, year or year-to-date\n"
+     "  --missing       list the values still expected instead of the counts\n"
+     "  --reporter R    with --missing: only reporter R\n"
+     "  --as-of DATE    with --missing: count days late from DATE (YYYY-MM-DD; default today)\n"
      "  --format F      table (default), csv or json\n"},
     {"history", ps_cmd_history, "history --unit U --indicator X --period P [--measure actual|plan] [--format table|csv|json]",
      "Every revision of one value, oldest first, with who sent it, from which file and line.", ""},
@@ -103,6 +108,20 @@ const ps_command ps_commands[] = {
      "  --out FILE      the workbook to write (.xlsx)\n"
      "  --lang L        vi (default) or en\n"
      "  --unit U        the unit to report on (default: the top unit)\n"},
+    {"template", ps_cmd_template,
+     "template --reporter R --period P --out FILE.xlsx|FILE.csv [--measure plan] [--lang vi|en]",
+     "Write the blank form reporter R fills for period P: one row per value due from it\n"
+     "(exactly what status expects), with the previous period's and last year's values\n"
+     "for reference. In the workbook the codes, names and references are locked and each\n"
+     "value cell takes a number in the indicator's range and decimals or a mark (- .. x).\n"
+     "A filled template ingests as it is.",
+     "options:\n"
+     "  --reporter R    the reporter whose form it is\n"
+     "  --period P      the period (a year with --measure plan)\n"
+     "  --out FILE      FILE.xlsx (a workbook) or FILE.csv\n"
+     "  --measure plan  the annual plan's form: flow and stock indicators, last year's plan\n"
+     "                  and actual for reference\n"
+     "  --lang L        vi (default, or en when PROVSTAT_LANG=en) or en\n"},
     {NULL, NULL, NULL, NULL, NULL}};
 
 static void program_usage(FILE *out)

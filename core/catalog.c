@@ -128,7 +128,7 @@ ps_catalog *ps_catalog_new(void)
     cat->top = -1;
     cat->pop = -1;
     for (int f = 0; f < 4; f++)
-        for (int c = 0; c < 16; c++)
+        for (int c = 0; c < 20; c++)
             cat->cols[f][c] = c + 1;
     return cat;
 }
@@ -193,6 +193,7 @@ void ps_catalog_free(ps_catalog *cat)
         free(x->code); free(x->name_vi); free(x->name_en); free(x->unit_vi);
         free(x->unit_en); free(x->weight_code); free(x->formula_text);
         free(x->group);
+        free(x->group_en);
         ps_formula_free(x->formula);
     }
     for (size_t i = 0; i < cat->nreporters; i++) {
@@ -209,6 +210,7 @@ void ps_catalog_free(ps_catalog *cat)
     for (size_t i = 0; i < cat->ngroups; i++)
         free(cat->groups[i]);
     free(cat->groups);
+    free((void *)cat->groups_en);
     free(cat->report_order);
     free(cat->units); free(cat->indicators); free(cat->reporters); free(cat->rules);
     ps_map_free(&cat->unit_index);
@@ -458,12 +460,12 @@ static const colspec reporter_cols[] = {
     {"indicators", true}, {"report_level", true}, {"deadline_day", true}};
 
 enum { I_CODE, I_NAME_VI, I_NAME_EN, I_UNIT_VI, I_UNIT_EN, I_KIND, I_SPACE, I_TIME, I_DEC,
-       I_MIN, I_MAX, I_FORMULA, I_ORDER, I_GROUP, I_FREQ, I_KEY, I_N };
+       I_MIN, I_MAX, I_FORMULA, I_ORDER, I_GROUP, I_FREQ, I_KEY, I_GROUP_EN, I_N };
 static const colspec indicator_cols[] = {
     {"code", true}, {"name_vi", true}, {"name_en", true}, {"unit_vi", true}, {"unit_en", true},
     {"kind", true}, {"space_agg", true}, {"time_agg", true}, {"decimals", true},
     {"min", true}, {"max", true}, {"formula", true}, {"order", true}, {"group", true},
-    {"frequency", false}, {"key", false}};
+    {"frequency", false}, {"key", false}, {"group_en", false}};
 
 enum { L_CODE, L_LEFT, L_OP, L_RIGHT, L_SEV, L_MSG_VI, L_MSG_EN, L_N };
 static const colspec rule_cols[] = {
@@ -581,6 +583,7 @@ static void read_indicators(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx,
         x->percent = strcmp(x->unit_vi, "%") == 0 || strcmp(x->unit_en, "%") == 0;
         x->formula_text = ps_xstrdup(field(t, rec, I_FORMULA));
         x->group = ps_xstrdup(field(t, rec, I_GROUP));
+        x->group_en = ps_xstrdup(field(t, rec, I_GROUP_EN));
 
         const char *k = field(t, rec, I_KIND);
         if (!ps_kind_parse(k, &x->kind))
@@ -1177,12 +1180,21 @@ static int cmp_report(const void *a, const void *b)
     return *(const int *)a < *(const int *)b ? -1 : 1;
 }
 
+const char *ps_catalog_group_name(const ps_catalog *cat, int g, bool en)
+{
+    if (g < 0 || (size_t)g >= cat->ngroups)
+        return "";
+    return en && *cat->groups_en[g] ? cat->groups_en[g] : cat->groups[g];
+}
+
 static void build_order(ps_catalog *cat)
 {
     for (size_t i = 0; i < cat->ngroups; i++)
         free(cat->groups[i]);
     free(cat->groups);
+    free((void *)cat->groups_en);
     cat->groups = NULL;
+    cat->groups_en = NULL;
     cat->ngroups = 0;
     for (size_t i = 0; i < cat->nindicators; i++) {
         ps_indicator *x = &cat->indicators[i];
@@ -1191,8 +1203,12 @@ static void build_order(ps_catalog *cat)
             g++;
         if (g == cat->ngroups) {
             cat->groups = ps_xrealloc(cat->groups, (cat->ngroups + 1) * sizeof *cat->groups);
-            cat->groups[cat->ngroups++] = ps_xstrdup(x->group);
+            cat->groups_en = ps_xrealloc(cat->groups_en, (cat->ngroups + 1) * sizeof *cat->groups_en);
+            cat->groups[cat->ngroups] = ps_xstrdup(x->group);
+            cat->groups_en[cat->ngroups++] = "";
         }
+        if (!*cat->groups_en[g] && x->group_en) /* borrowed from the indicator */
+            cat->groups_en[g] = x->group_en;
         x->group_index = (int)g;
     }
     free(cat->report_order);

@@ -46,10 +46,16 @@ void ps_diags_truncate(ps_diags *d, size_t from)
     }
     if (from < d->n)
         d->n = from;
+    if (from == 0 && d->spill) { /* the spilled ones go too */
+        ps_diag_spill_free(d);
+        d->nerr = d->nwarn = 0;
+    }
 }
 
-static void push(ps_diags *d, ps_diag x)
+void ps_diag_push(ps_diags *d, ps_diag x)
 {
+    if (d->n >= ps_diag_spill_at)
+        ps_diag_spill_out(d);
     if (d->n == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 16;
         d->v = ps_xrealloc(d->v, d->cap * sizeof *d->v);
@@ -94,7 +100,7 @@ void ps_diag_add(ps_diags *d, const char *path, long line, int column,
     ps_sb_free(&sb);
     ps_diag x = {ps_xstrdup(path ? path : ""), line, column, sev, code,
                  ps_sb_steal(&msg), ps_xstrdup(value)};
-    push(d, x);
+    ps_diag_push(d, x);
 }
 
 void ps_diags_move(ps_diags *dst, ps_diags *src)
@@ -102,24 +108,70 @@ void ps_diags_move(ps_diags *dst, ps_diags *src)
     ps_diags_move_if(dst, src, NULL, NULL);
 }
 
+/* Where a move is: the destination, the filter, the index in the source. */
+typedef struct mover {
+    ps_diags *dst;
+    bool (*keep)(size_t i, void *arg);
+    void *arg;
+    size_t i;
+} mover;
+
+static void move_one(ps_diag *x, void *vm)
+{
+    mover *m = vm;
+    if (!m->keep || m->keep(m->i, m->arg)) {
+        ps_diag_push(m->dst, *x);
+    } else {
+        free(x->path);
+        free(x->message);
+        free(x->value);
+    }
+    m->i++;
+}
+
 void ps_diags_move_if(ps_diags *dst, ps_diags *src, bool (*keep)(size_t i, void *arg), void *arg)
 {
-    for (size_t i = 0; i < src->n; i++) {
-        if (!keep || keep(i, arg)) {
-            push(dst, src->v[i]);
-        } else {
-            free(src->v[i].path);
-            free(src->v[i].message);
-            free(src->v[i].value);
-        }
+    if (!keep && !dst->n && !dst->spill && !dst->nerr && !dst->nwarn) {
+        /* into an empty list: the list itself, spilled part and all */
+        free(dst->v);
+        *dst = *src;
+        ps_diags_init(src);
+        return;
     }
+    mover m = {dst, keep, arg, 0};
+    ps_diag_spill_each(src, move_one, &m);
+    for (size_t i = 0; i < src->n; i++)
+        move_one(&src->v[i], &m);
+    ps_diag_spill_free(src);
     free(src->v);
     ps_diags_init(src);
 }
 
-static int cmp_pos(const void *a, const void *b)
+/* Hands a spilled diagnostic to the caller's function, then frees it. */
+typedef struct each_arg {
+    void (*fn)(const ps_diag *x, void *arg);
+    void *arg;
+} each_arg;
+
+static void each_one(ps_diag *x, void *va)
 {
-    const ps_diag *x = a, *y = b;
+    each_arg *a = va;
+    a->fn(x, a->arg);
+    free(x->path);
+    free(x->message);
+    free(x->value);
+}
+
+void ps_diags_each(const ps_diags *d, void (*fn)(const ps_diag *x, void *arg), void *arg)
+{
+    each_arg a = {fn, arg};
+    ps_diag_spill_each(d, each_one, &a);
+    for (size_t i = 0; i < d->n; i++)
+        fn(&d->v[i], arg);
+}
+
+int ps_diag_cmp_pos(const ps_diag *x, const ps_diag *y)
+{
     int c = strcmp(x->path, y->path);
     if (c)
         return c;
@@ -132,6 +184,14 @@ static int cmp_pos(const void *a, const void *b)
 
 void ps_diags_sort(ps_diags *d)
 {
+    if (d->spill)
+        ps_diag_spill_sort(d);
+    else
+        ps_diags_sort_memory(d);
+}
+
+void ps_diags_sort_memory(ps_diags *d)
+{
     /* a stable merge sort: equal positions keep the order they were found in */
     if (d->n < 2)
         return;
@@ -142,7 +202,7 @@ void ps_diags_sort(ps_diags *d)
             size_t hi = lo + 2 * width < d->n ? lo + 2 * width : d->n;
             size_t i = lo, j = mid, k = lo;
             while (i < mid && j < hi)
-                tmp[k++] = cmp_pos(&d->v[j], &d->v[i]) < 0 ? d->v[j++] : d->v[i++];
+                tmp[k++] = ps_diag_cmp_pos(&d->v[j], &d->v[i]) < 0 ? d->v[j++] : d->v[i++];
             while (i < mid)
                 tmp[k++] = d->v[i++];
             while (j < hi)

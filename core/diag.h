@@ -30,10 +30,18 @@ typedef struct ps_diag {
     char *value;     /* the offending text, owned; may be NULL */
 } ps_diag;
 
+typedef struct ps_diag_spill ps_diag_spill;
+
+/* A list of diagnostics. Beyond a bound (16,384) the older ones go to a
+ * temporary file (core/diag_spill.c), so that a file with millions of
+ * problems is listed in bounded memory: v[0..n) are the ones still in
+ * memory, the newest; nerr and nwarn count them all. Read them all with
+ * ps_diags_each. */
 typedef struct ps_diags {
     ps_diag *v;
     size_t n, cap;
     size_t nerr, nwarn;
+    ps_diag_spill *spill;   /* NULL: all are in v */
 } ps_diags;
 
 void ps_diags_init(ps_diags *d);
@@ -49,6 +57,9 @@ void ps_diags_move(ps_diags *dst, ps_diags *src);
 void ps_diags_move_if(ps_diags *dst, ps_diags *src, bool (*keep)(size_t i, void *arg), void *arg);
 /* Sorts by path, line, column, keeping the order of equal positions. */
 void ps_diags_sort(ps_diags *d);
+/* Calls fn(x, arg) for every diagnostic, in the list's order (x valid
+ * during the call only). */
+void ps_diags_each(const ps_diags *d, void (*fn)(const ps_diag *x, void *arg), void *arg);
 
 /* "unknown-unit" etc. */
 const char *ps_diag_code_name(ps_diag_code code);

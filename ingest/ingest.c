@@ -4,11 +4,17 @@
  * checked by ingest/row.c (SPEC §4, in its order), written by
  * ingest/writer.c, and the rules of rules.csv run at the end
  * (ingest/rules.c), then the history warnings and the commit.
+ *
+ * The file is read once (SPEC §4): one input (core/input.h) hashes its
+ * bytes and hands them to the store of raw bytes (store/raw.h) as the CSV
+ * reader consumes them, so the SHA-256 is known only at the end: whether
+ * the same file was ingested before is asked then, in the same
+ * transaction, and such a file is rolled back whole.
  */
 #include "ingest/ingest.h"
 
 #include "core/alloc.h"
-#include "core/hash.h"
+#include "core/input.h"
 #include "core/period.h"
 #include "core/strbuf.h"
 #include "ingest/header.h"
@@ -16,6 +22,7 @@
 #include "ingest/rules.h"
 #include "ingest/writer.h"
 #include "store/obs.h"
+#include "store/raw.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -38,6 +45,7 @@ typedef struct ingest {
     long long sub_id;
     ps_obs_writer *w;
     ps_writer *wr;              /* how rows are written */
+    ps_raw_writer *raw;         /* the file's raw bytes, kept */
     ps_header h;
     ps_row_ctx rc;              /* what the row checks need */
     ps_closed *closed;
@@ -51,6 +59,8 @@ static void free_ingest(ingest *g)
 {
     ps_writer_free(g->wr);
     g->wr = NULL;
+    ps_raw_writer_free(g->raw);
+    g->raw = NULL;
     ps_obs_writer_free(g->w);
     g->w = NULL;
     free(g->closed);
@@ -169,7 +179,7 @@ static ps_error read_rows(ingest *g, ps_csv *csv)
     ps_csv_record *rec;
     int rc = ps_csv_next(csv, &rec, g->d, g->ctx);
     if (rc < 0)
-        return ps_csv_error(csv) == PS_ERR_IO ? PS_ERR_IO : PS_OK;
+        return ps_csv_error(csv) == PS_ERR_REFUSED ? PS_OK : ps_csv_error(csv);
     if (rc == 0) {
         ps_diag_add(g->d, g->path, 1, 0, PS_SEV_ERROR, PS_D_EMPTY_FILE, NULL, "the file is empty: it needs a header row");
         return PS_OK;
@@ -190,8 +200,8 @@ static ps_error read_rows(ingest *g, ps_csv *csv)
         if (++n % every == 0 && o->progress)
             o->progress(o->progress_arg, n, ps_csv_bytes_read(csv), ps_csv_file_size(csv));
     }
-    if (rc < 0 && ps_csv_error(csv) == PS_ERR_IO)
-        return PS_ERR_IO;
+    if (rc < 0 && ps_csv_error(csv) != PS_ERR_REFUSED)
+        return ps_csv_error(csv);
     if (o->progress)
         o->progress(o->progress_arg, n, ps_csv_bytes_read(csv), ps_csv_file_size(csv));
     return PS_OK;
@@ -200,6 +210,31 @@ static ps_error read_rows(ingest *g, ps_csv *csv)
 /* ------------------------------------------------------------------------
  * The end of the file
  * ------------------------------------------------------------------------ */
+
+/* After the rows: the rest of a regular file read, its raw bytes kept
+ * whole, its SHA-256 recorded; *earlier the submission that stored the same
+ * file before (same hash, reporter and options), 0 when none. */
+static ps_error file_read(ingest *g, ps_input *in, const char *opts_text, long long *earlier)
+{
+    ps_error err;
+    if ((err = ps_input_finish(in, g->ctx)) || (g->raw && (err = ps_raw_writer_finish(g->raw, g->ctx))))
+        return err;
+    char sha[PS_SHA256_HEX];
+    ps_input_sha256(in, sha);
+    if ((err = ps_obs_find_submission(g->w, sha, g->rep->id, opts_text, earlier, g->ctx)))
+        return err;
+    return ps_obs_submission_hash(g->w, g->sub_id, sha, g->ctx);
+}
+
+/* The same file was stored before: nothing of this reading counts. */
+static void already(ingest *g, long long earlier)
+{
+    memset(g->res, 0, sizeof *g->res);
+    g->res->already = true;
+    g->res->already_id = earlier;
+    ps_diags_free(g->d);
+    ps_diags_init(g->d);
+}
 
 /* After the rows: what is queued written, the rules, the history warnings. */
 static ps_error after_rows(ingest *g)
@@ -245,39 +280,36 @@ static ps_error commit_file(ingest *g, size_t nerr)
     return err;
 }
 
-/* Errors of this file, counted from diags index `from`. */
-static size_t count_errors(const ps_diags *d, size_t from)
-{
-    size_t nerr = 0;
-    for (size_t i = from; i < d->n; i++)
-        if (d->v[i].severity == PS_SEV_ERROR)
-            nerr++;
-    return nerr;
-}
-
 /* Reads and stores the file inside the open transaction, then commits or
- * rolls back: all or nothing, or the good rows with --partial. */
-static ps_error ingest_in_tx(ingest *g, ps_csv *csv, const char *sha, const char *opts_text)
+ * rolls back: all or nothing, or the good rows with --partial. g->d holds
+ * this file's diagnostics only. */
+static ps_error ingest_in_tx(ingest *g, ps_input *in, ps_csv *csv, const char *opts_text)
 {
-    size_t diags_before = g->d->n;
     ps_error err;
     long long earlier = 0;
     if ((err = ps_obs_writer_new(g->db, &g->w, g->ctx)) ||
-        (err = ps_obs_find_submission(g->w, sha, g->rep->id, opts_text, &earlier, g->ctx)))
-        goto rollback;
-    if (earlier) {
-        g->res->already = true;
-        g->res->already_id = earlier;
-        goto rollback; /* nothing to do, and nothing changed */
-    }
-    if ((err = ps_obs_closed_list(g->db, &g->closed, &g->nclosed, g->ctx)) ||
-        (err = ps_obs_submission_new(g->w, g->rep->id, g->path, sha, opts_text, g->o->received, &g->sub_id,
+        (err = ps_obs_closed_list(g->db, &g->closed, &g->nclosed, g->ctx)) ||
+        (err = ps_obs_submission_new(g->w, g->rep->id, g->path, "", opts_text, g->o->received, &g->sub_id,
                                      g->ctx)))
         goto rollback;
     g->res->submission_id = g->sub_id;
-    if ((err = read_rows(g, csv)) || (err = after_rows(g)))
+    if (!g->o->dry_run) {
+        g->raw = ps_raw_writer_new(g->db, g->sub_id);
+        ps_input_set_sink(in, ps_raw_write, g->raw);
+    }
+    if ((err = read_rows(g, csv)) || (err = file_read(g, in, opts_text, &earlier)))
         goto rollback;
-    size_t nerr = count_errors(g->d, diags_before);
+    if (earlier) {
+        already(g, earlier);
+        goto rollback; /* nothing to do, and nothing changed */
+    }
+    if ((err = after_rows(g)))
+        goto rollback;
+    if (g->wr && g->res->rows_read == g->res->marks_empty) /* an untouched template, a header alone */
+        ps_diag_add(g->d, g->path, 0, 0, PS_SEV_ERROR, PS_D_NO_VALUES, NULL,
+                    "the file holds no values: every value cell is empty; write the figures (or - for "
+                    "nothing occurred, .. or x for not collected) and send it again");
+    size_t nerr = g->d->nerr;
     bool any = g->res->stored + g->res->revised + g->res->unchanged > 0;
     err = nerr ? PS_ERR_REFUSED : PS_OK;
     if ((nerr && !g->o->partial) || g->o->dry_run || !any)
@@ -310,19 +342,25 @@ ps_error ps_ingest_file(ps_db *db, const ps_catalog *cat, const char *path,
     ps_error err = resolve_options(&g);
     if (err)
         return err;
-    char sha[PS_SHA256_HEX];
-    if ((err = ps_sha256_file(path, sha, ctx)))
-        return err;
+    ps_input *in = NULL;
     ps_csv *csv = NULL;
     ps_csv_opts copts = {o->encoding, 0, path};
-    if ((err = ps_csv_open(&csv, path, &copts, ctx)))
+    if ((err = ps_input_open(&in, path, path, ctx)) || (err = ps_csv_open_input(&csv, in, &copts, ctx))) {
+        ps_input_close(in);
         return err;
+    }
     ps_strbuf opts_sb = PS_STRBUF_INIT;
     options_text(o, &opts_sb);
+    ps_diags mine; /* this file's, dropped when it was ingested before */
+    ps_diags_init(&mine);
+    g.d = &mine;
     if (!(err = ps_db_begin(db, ctx)))
-        err = ingest_in_tx(&g, csv, sha, ps_sb_str(&opts_sb));
+        err = ingest_in_tx(&g, in, csv, ps_sb_str(&opts_sb));
     free_ingest(&g);
     ps_csv_close(csv);
+    ps_input_close(in);
     ps_sb_free(&opts_sb);
+    ps_diags_move(diags, &mine);
+    ps_diags_free(&mine);
     return err;
 }
