@@ -10,13 +10,16 @@ header, the header in Vietnamese ("Mã đơn vị", "Mã chỉ tiêu", "Kỳ",
 "Giá trị", "Loại", "Trạng thái", "Ghi chú") with the indicator's name in a
 column of its own, the unit code typed as text, values as numbers, and a
 column width an officer would set. The file's dates are fixed so that the
-same input gives the same bytes. The manifest names the .xlsx; the .csv
-stays as the record of what it holds (it is not loaded).
+same input gives the same bytes. It then points the manifest's line for
+that file at the .xlsx; the .csv stays as the record of what the workbook
+holds (it is not loaded). Run it after generate.py, which writes the
+manifest anew.
 """
 import csv
 import datetime
 import os
 import sys
+import zipfile
 
 import openpyxl
 from openpyxl.styles import Font
@@ -32,6 +35,17 @@ NAMES = {
     "DOCS_ONLINE": "Văn bản gửi qua mạng",
     "DOCS_SIGNED": "Văn bản có chữ ký số",
 }
+
+
+def fix_zip_times(path, when):
+    """Rewrites the zip with every entry dated `when` (openpyxl dates them now)."""
+    with zipfile.ZipFile(path) as z:
+        entries = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in entries:
+            zi = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(zi, data)
 
 
 def main():
@@ -64,6 +78,12 @@ def main():
     wb.properties.creator = "Chi cục Thống kê Cẩm Phả"
     out = os.path.join(sub, "2016-07", "CCTK_195.xlsx")
     wb.save(out)
+    fix_zip_times(out, fixed)
+    manifest = os.path.join(sub, "manifest.csv")
+    with open(manifest, encoding="utf-8") as f:
+        text = f.read()
+    with open(manifest, "w", encoding="utf-8") as f:
+        f.write(text.replace("2016-07/CCTK_195.csv,", "2016-07/CCTK_195.xlsx,"))
     print(out)
 
 
