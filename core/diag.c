@@ -4,8 +4,10 @@
 
 #include "core/alloc.h"
 #include "core/strbuf.h"
+#include "core/xlsx.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,6 +84,23 @@ static void put_escaped(ps_strbuf *out, const char *s)
     }
 }
 
+void ps_diags_set_sheet(ps_diags *d, const char *sheet)
+{
+    snprintf(d->sheet, sizeof d->sheet, "%s", sheet ? sheet : "");
+}
+
+/* " (Dữ liệu!C12)" after a message on a workbook's cell (ps_diags_set_sheet). */
+static void name_cell(const ps_diags *d, long line, int column, ps_strbuf *msg)
+{
+    if (!d->sheet[0] || line < 1 || line > 1048576 || column < 0 || column > 16384)
+        return;
+    char ref[16];
+    if (column > 0)
+        ps_sb_printf(msg, " (%s!%s)", d->sheet, ps_xlsx_cell_ref(column, line, ref));
+    else
+        ps_sb_printf(msg, " (%s!%ld:%ld)", d->sheet, line, line);
+}
+
 void ps_diag_add(ps_diags *d, const char *path, long line, int column,
                  ps_severity sev, ps_diag_code code, const char *value,
                  const char *fmt, ...)
@@ -98,6 +117,7 @@ void ps_diag_add(ps_diags *d, const char *path, long line, int column,
     ps_strbuf msg = PS_STRBUF_INIT;
     put_escaped(&msg, ps_sb_str(&sb));
     ps_sb_free(&sb);
+    name_cell(d, line, column, &msg);
     ps_diag x = {ps_xstrdup(path ? path : ""), line, column, sev, code,
                  ps_sb_steal(&msg), ps_xstrdup(value)};
     ps_diag_push(d, x);

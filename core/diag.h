@@ -42,6 +42,8 @@ typedef struct ps_diags {
     size_t n, cap;
     size_t nerr, nwarn;
     ps_diag_spill *spill;   /* NULL: all are in v */
+    char sheet[128];        /* "": none; else a workbook's sheet, named with the
+                               cell after each message added: " (Dữ liệu!C12)" */
 } ps_diags;
 
 void ps_diags_init(ps_diags *d);
@@ -50,6 +52,12 @@ void ps_diags_free(ps_diags *d);
 void ps_diag_add(ps_diags *d, const char *path, long line, int column,
                  ps_severity sev, ps_diag_code code, const char *value,
                  const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+/* From now on, diagnostics added with a line name the cell of that line
+ * and column in the workbook's sheet after their message (SPEC §3): line
+ * is the sheet's row and column the cell's column, " (Dữ liệu!C12)", or
+ * the row for column 0, " (Dữ liệu!12:12)". NULL or "": no more. */
+void ps_diags_set_sheet(ps_diags *d, const char *sheet);
+
 /* Moves every diagnostic of src to the end of dst; src is left empty. */
 void ps_diags_move(ps_diags *dst, ps_diags *src);
 /* The same for the diagnostics i of src for which keep(i, arg) is true;
