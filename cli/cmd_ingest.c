@@ -36,6 +36,18 @@ static long tomorrow_ymd(void)
     return (tm.tm_year + 1900) * 10000L + (tm.tm_mon + 1) * 100L + tm.tm_mday;
 }
 
+/* Another ingest holds the database: this one queues behind it (SPEC §4).
+ * Said once, on a terminal. */
+static void waiting(void *arg)
+{
+    static bool told;
+    (void)arg;
+    if (told || !isatty(2))
+        return;
+    told = true;
+    fputs("provstat: waiting for another ingest to finish…\n", stderr);
+}
+
 /* Checks YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z]: 0 when good, 1 when not
  * written so, 2 when the day does not exist (2016-02-31, 2015-02-29), 3
  * when it is later than tomorrow (local date). */
@@ -232,6 +244,7 @@ int ps_cmd_ingest(ps_cli *cli, int argc, char **argv)
         free(a.files);
         return rc;
     }
+    ps_db_on_wait(db, waiting, NULL);
     ps_strbuf stored = PS_STRBUF_INIT; /* "submission 12 (a.csv)", for the errors CSV's failure */
     ps_diags all;
     ps_diags_init(&all);

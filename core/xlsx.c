@@ -534,7 +534,7 @@ ps_error ps_xlsx_open(ps_xlsx **out, const void *data, size_t n, const ps_xlsx_o
     return PS_OK;
 }
 
-const char *ps_xlsx_sheet_name(const ps_xlsx *r)
+const char *ps_xlsx_sheet(const ps_xlsx *r)
 {
     return r->b.sheet_name;
 }

@@ -86,7 +86,7 @@ typedef struct ps_xlsx ps_xlsx;
 ps_error ps_xlsx_open(ps_xlsx **out, const void *data, size_t n, const ps_xlsx_opts *opts, ps_ctx *ctx);
 
 /* The name of the sheet being read, e.g. "Dữ liệu" (NFC; owned by r). */
-const char *ps_xlsx_sheet_name(const ps_xlsx *r);
+const char *ps_xlsx_sheet(const ps_xlsx *r);
 
 /* From now on, fill every row with empty fields up to ncols fields (the
  * header row's width, once the caller has found its header). */

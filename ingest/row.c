@@ -313,8 +313,9 @@ static ps_num_kind row_value(const ps_row_ctx *c, const ps_csv_record *rec, int 
     const ps_indicator *x = ind >= 0 ? &c->cat->indicators[ind] : NULL;
     int col = colno(c, C_VALUE);
     char msg[512];
-    ps_num_kind nk = ps_number_parse(text, c->numfmt, x ? x->percent : true, x ? x->decimals : -1, value, msg,
-                                     sizeof msg);
+    ps_numfmt fmt = c->value_is_number ? PS_NF_PLAIN : c->numfmt;
+    int dec = x && !c->value_is_number ? x->decimals : -1;
+    ps_num_kind nk = ps_number_parse(text, fmt, x ? x->percent : true, dec, value, msg, sizeof msg);
     if (nk == PS_NUM_BAD)
         diag(c, rec->line, col, PS_SEV_ERROR, PS_D_BAD_NUMBER, text, "%s", msg);
     else if (nk == PS_NUM_AMBIGUOUS)

@@ -56,10 +56,16 @@ void ps_obs_writer_free(ps_obs_writer *w);
 ps_error ps_obs_find_submission(ps_obs_writer *w, const char *sha256, long long reporter_id,
                                 const char *options, long long *found_id, ps_ctx *ctx);
 
-/* Records a new submission (outcome "pending") and returns its id. */
+/* Records a new submission (outcome "pending") and returns its id.
+ * sha256 may be "" while the file is still being read (ps_obs_submission_hash
+ * sets it at its end); a pending submission is never found by
+ * ps_obs_find_submission. */
 ps_error ps_obs_submission_new(ps_obs_writer *w, long long reporter_id, const char *file,
                                const char *sha256, const char *options, const char *received,
                                long long *id, ps_ctx *ctx);
+
+/* Sets the SHA-256 of a submission's raw bytes, once they are all read. */
+ps_error ps_obs_submission_hash(ps_obs_writer *w, long long id, const char *sha256, ps_ctx *ctx);
 
 typedef struct ps_obs_counts {
     long rows_read, stored, revised, unchanged, marks, skipped, refused, forced;

@@ -149,7 +149,7 @@ TEST(deadlines)
 
 TEST(days)
 {
-    long a, b;
+    long a = 0, b = 0;
     CHECK(ps_status_day("2016-12-31", &a) && ps_status_day("2017-01-20", &b));
     CHECK_INT(b - a, 20);
     CHECK(ps_status_day("2016-02-28", &a) && ps_status_day("2016-03-01", &b));

@@ -64,7 +64,7 @@ TEST(vietnamese_workbook)
     CHECK_INT(book_open(&b, "vietnamese.xlsx", NULL), PS_OK);
     if (!b.x)
         return;
-    CHECK_STR(ps_xlsx_sheet_name(b.x), "D\xe1\xbb\xaf li\xe1\xbb\x87u");
+    CHECK_STR(ps_xlsx_sheet(b.x), "D\xe1\xbb\xaf li\xe1\xbb\x87u");
     CHECK_ROW(&b, 1, "BÁO CÁO THỐNG KÊ THÁNG");
     CHECK_ROW(&b, 2, "Tháng 7 năm 2016");
     CHECK_ROW(&b, 4, "Mã đơn vị|Mã chỉ tiêu|Kỳ|Giá trị|Ghi chú");
@@ -135,7 +135,7 @@ static void check_choice(const char *file, const char *sheet, const char *value)
     CHECK_INT(book_open(&b, file, NULL), PS_OK);
     if (!b.x)
         return;
-    CHECK_STR(ps_xlsx_sheet_name(b.x), sheet);
+    CHECK_STR(ps_xlsx_sheet(b.x), sheet);
     CHECK_ROW(&b, 1, value);
     book_close(&b);
 }
@@ -163,7 +163,7 @@ TEST(openpyxl_workbook)
     CHECK_INT(book_open(&b, "openpyxl.xlsx", NULL), PS_OK);
     if (!b.x)
         return;
-    CHECK_STR(ps_xlsx_sheet_name(b.x), "Data");
+    CHECK_STR(ps_xlsx_sheet(b.x), "Data");
     CHECK_ROW(&b, 1, "unit|indicator|period|value");
     CHECK_ROW(&b, 2, "001|RETAIL|2016-07-01|9.2");
     if (last)
