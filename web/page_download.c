@@ -5,7 +5,11 @@
 #include "web/app.h"
 
 #include "export/csv_out.h"
+#include "export/template.h"
 #include "export/xlsx_report.h"
+#include "store/obs.h"
+#include "store/raw.h"
+#include "store/submission_list.h"
 #include "web/labels.h"
 #include "web/pages.h"
 
@@ -98,4 +102,78 @@ void ps_page_export(ps_web_req *r)
     snprintf(name, sizeof name, "%s-%s-%s.csv", r->cat->units[u].code, ps_period_format(p, pb),
              ps_export_format_name(o.format));
     send_made(r, path, "text/csv; charset=utf-8", name);
+}
+
+/* The reporter a page is about: the office's own, else the field
+ * "reporter" (leaders and admins); -1 (and an error page) when none. */
+static int page_reporter(ps_web_req *r)
+{
+    const char *code = r->who.account.role == PS_ROLE_OFFICE ? r->who.account.reporter
+                                                               : ps_web_field_get(r, "reporter");
+    int rep = code && *code ? ps_catalog_reporter(r->cat, code) : -1;
+    if (rep < 0)
+        ps_web_error_page(r, 400, T(BAD_CHOICE));
+    return rep;
+}
+
+/* GET /template?period=P[&format=csv][&measure=plan]: the form the office
+ * fills (SPEC §3), made by the code of `template`. */
+void ps_page_template(ps_web_req *r)
+{
+    ps_period p;
+    int rep = page_reporter(r);
+    if (rep < 0 || !download_period(r, &p))
+        return;
+    const char *fmt = ps_web_field_get(r, "format"), *measure = ps_web_field_get(r, "measure");
+    bool csv = fmt && strcmp(fmt, "csv") == 0;
+    char path[400], name[160], pb[PS_PERIOD_BUFSZ];
+    scratch_path(r, csv ? ".csv" : ".xlsx", path, sizeof path);
+    ps_template_opts o = {.measure = measure && strcmp(measure, "plan") == 0 ? PS_MEASURE_PLAN : PS_MEASURE_ACTUAL,
+                          .lang = r->lang == PS_WEB_EN ? "en" : "vi"};
+    ps_ctx ctx = {0};
+    ps_engine *e = NULL;
+    ps_error err = ps_engine_new(r->db, r->cat, &e, &ctx);
+    if (!err)
+        err = ps_template_write(e, rep, p, path, &o, NULL, &ctx);
+    ps_engine_free(e);
+    if (err) {
+        unlink(path);
+        ps_web_error_page(r, err == PS_ERR_USAGE || err == PS_ERR_REFUSED ? 400 : 500, ps_ctx_message(&ctx));
+        return;
+    }
+    snprintf(name, sizeof name, "%s-%s%s%s", r->cat->reporters[rep].code, ps_period_format(p, pb),
+             o.measure == PS_MEASURE_PLAN ? "-plan" : "", csv ? ".csv" : ".xlsx");
+    send_made(r, path, csv ? "text/csv; charset=utf-8"
+                           : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+}
+
+/* GET /submission/raw?id=N: the file as it was received (SPEC §9), for its
+ * office and the admins. */
+void ps_page_raw(ps_web_req *r)
+{
+    const char *idf = ps_web_field_get(r, "id");
+    char *end = NULL, code[65] = "", path[400], name[120];
+    long long id = idf ? strtoll(idf, &end, 10) : 0;
+    ps_ctx ctx = {0};
+    if (!idf || *end || id <= 0 || ps_submission_reporter(r->db, id, code, sizeof code, &ctx) || !*code) {
+        ps_web_error_page(r, 404, T(NOT_FOUND));
+        return;
+    }
+    bool mine = r->who.account.role == PS_ROLE_OFFICE && strcmp(code, r->who.account.reporter) == 0;
+    if (!mine && r->who.account.role != PS_ROLE_ADMIN) {
+        ps_web_error_page(r, 403, T(FORBIDDEN));
+        return;
+    }
+    scratch_path(r, ".raw", path, sizeof path);
+    FILE *f = fopen(path, "wb");
+    ps_error err = f ? ps_raw_copy(r->db, id, f, NULL, &ctx) : ps_failf(&ctx, PS_ERR_IO, "cannot write %s", path);
+    if (f && fclose(f) != 0 && !err)
+        err = ps_failf(&ctx, PS_ERR_IO, "cannot write %s", path);
+    if (err) {
+        unlink(path);
+        ps_web_error_page(r, err == PS_ERR_NOT_FOUND ? 404 : 500, ps_ctx_message(&ctx));
+        return;
+    }
+    snprintf(name, sizeof name, "submission-%lld", id);
+    send_made(r, path, "application/octet-stream", name);
 }

@@ -108,6 +108,39 @@ static void status_row(ps_web_req *r, const char *code, const char *name, const 
     }
 }
 
+/* The values still missing (as `status --missing`), at most 1,000 shown. */
+static ps_error missing_table(ps_web_req *r, ps_engine *e, ps_period p, int reporter)
+{
+    char today[16];
+    time_t t = time(NULL);
+    struct tm tm;
+    strftime(today, sizeof today, "%Y-%m-%d", localtime_r(&t, &tm));
+    ps_missing_row *rows = NULL;
+    size_t n = 0;
+    ps_ctx ctx = {0};
+    ps_error err = ps_status_missing(e, p, reporter, today, &rows, &n, &ctx);
+    if (err)
+        return err;
+    ps_html_fmt(&r->body, "<h2>%s (%zu)</h2><table id=\"missing\"><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+                          "<th>%s</th><th>%s</th></tr>",
+                T(MISSING_VALUES), n, T(REPORTER), T(UNIT), T(INDICATOR), T(PERIOD), T(DEADLINE), T(DAYS_LATE));
+    for (size_t i = 0; i < n && i < 1000; i++) {
+        const ps_missing_row *m = &rows[i];
+        const ps_indicator *x = &r->cat->indicators[m->indicator];
+        char pb[PS_PERIOD_BUFSZ];
+        ps_html_fmt(&r->body, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>",
+                    r->cat->reporters[m->reporter].code, r->cat->units[m->unit].code,
+                    r->lang == PS_WEB_EN ? x->name_en : x->name_vi, ps_period_format(m->period, pb), m->deadline);
+        if (m->days_late >= 0)
+            ps_html_fmt(&r->body, "<td class=\"n low\">%ld</td></tr>", m->days_late);
+        else
+            ps_html_tag(&r->body, "<td></td></tr>");
+    }
+    ps_html_tag(&r->body, "</table>");
+    free(rows);
+    return PS_OK;
+}
+
 void ps_page_status(ps_web_req *r)
 {
     ps_period p;
@@ -137,7 +170,11 @@ void ps_page_status(ps_web_req *r)
     if (!office)
         status_row(r, "*", "", &rows[r->cat->nreporters]);
     ps_html_tag(&r->body, "</table>");
+    int rep = office ? ps_catalog_reporter(r->cat, r->who.account.reporter) : -1;
+    ps_error err = office && rep < 0 ? PS_OK : missing_table(r, e, p, rep);
     ps_web_page_end(r);
+    if (err)
+        ps_web_error_page(r, 500, T(SERVER_ERROR));
     free(rows);
     ps_engine_free(e);
 }

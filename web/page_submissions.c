@@ -25,6 +25,9 @@ static void submission_row(const ps_submission_info *s, void *arg)
                           "<td class=\"n\">%ld</td><td>",
                 s->id, s->reporter, s->file, s->received, s->outcome, s->stored, s->revised, s->unchanged,
                 s->refused);
+    bool mine = r->who.account.role == PS_ROLE_OFFICE && strcmp(s->reporter, r->who.account.reporter) == 0;
+    if ((mine || r->who.account.role == PS_ROLE_ADMIN) && strcmp(s->outcome, "retract") != 0)
+        ps_html_fmt(&r->body, "<a href=\"/submission/raw?id=%lld\">%s</a> ", s->id, T(RAW_FILE));
     if (r->who.account.role == PS_ROLE_ADMIN && strcmp(s->outcome, "retract") != 0)
         retract_form(r, s->id);
     ps_html_tag(&r->body, "</td></tr>");

@@ -4,6 +4,7 @@
  * and the received date the server's clock, never form fields. */
 #include "web/app.h"
 
+#include "core/period.h"
 #include "ingest/ingest.h"
 #include "store/submission_list.h"
 #include "web/form.h"
@@ -23,6 +24,12 @@ void ps_page_upload_form(ps_web_req *r)
                           "</label><label><input type=\"checkbox\" name=\"check_only\" value=\"1\" id=\"check_only\"> "
                           "%s</label><button id=\"send\">%s</button></form>",
                 r->who.csrf, T(FILE), T(CHECK_ONLY), T(SEND));
+    char pt[PS_PERIOD_BUFSZ];
+    ps_period_format(ps_web_last_month(), pt);
+    ps_html_fmt(&r->body, "<h2>%s</h2><form method=\"get\" action=\"/template\"><label>%s <input name=\"period\" "
+                          "value=\"%s\"></label><label><input type=\"checkbox\" name=\"format\" value=\"csv\"> CSV"
+                          "</label><button id=\"template\">%s</button></form>",
+                T(TEMPLATE), T(PERIOD), pt, T(DOWNLOAD));
     ps_web_page_end(r);
 }
 

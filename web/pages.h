@@ -17,6 +17,8 @@ void ps_page_submissions(ps_web_req *r);
 void ps_page_trend(ps_web_req *r);
 void ps_page_workbook(ps_web_req *r);
 void ps_page_export(ps_web_req *r);
+void ps_page_template(ps_web_req *r);
+void ps_page_raw(ps_web_req *r);
 void ps_page_admin(ps_web_req *r);
 void ps_page_account_add(ps_web_req *r);
 void ps_page_account_remove(ps_web_req *r);

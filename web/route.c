@@ -32,6 +32,8 @@ static const route routes[] = {
     {"GET", "/trend", LOGGED_IN, ps_page_trend},
     {"GET", "/report.xlsx", LOGGED_IN, ps_page_workbook},
     {"GET", "/export.csv", LOGGED_IN, ps_page_export},
+    {"GET", "/template", LOGGED_IN, ps_page_template},
+    {"GET", "/submission/raw", LOGGED_IN, ps_page_raw},
     {"GET", "/admin", ADMIN, ps_page_admin},
     {"POST", "/admin/account/add", ADMIN, ps_page_account_add},
     {"POST", "/admin/account/remove", ADMIN, ps_page_account_remove},

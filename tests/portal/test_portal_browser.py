@@ -3,9 +3,10 @@ real browser: headless Chromium driven by Selenium (SPEC §9).
 
 usage: python3 test_portal_browser.py PROVSTAT [SCREENSHOT_DIR]
 
-The office logs in, sends a file with a wrong value, reads the diagnostic in
-Vietnamese, fixes the value, sends it again and sees the period received on
-its status page; another office's file is refused and nothing is stored; a
+The office logs in, downloads its template, fills it (openpyxl, as Excel
+would), sends it with a wrong value, reads the diagnostic in Vietnamese,
+fixes the value, sends it again and sees the period received on its status
+page; another office's file is refused and nothing is stored; a
 leader downloads the month's workbook, which opens. Screenshots of the main
 pages are kept in SCREENSHOT_DIR (default: portal-screenshots beside the
 current folder) as test artefacts.
@@ -73,28 +74,59 @@ class Page:
         return self.d.find_element(By.TAG_NAME, "main").text
 
 
+def fill_template(src, dst, values):
+    """Fills the template's value cells the way an officer does in Excel."""
+    import openpyxl
+    wb = openpyxl.load_workbook(src)
+    ws = wb.active
+    head = None
+    for row in ws.iter_rows():
+        names = [c.value for c in row]
+        if head is None:
+            if "Giá trị" in names or "value" in names:
+                head = {n: i for i, n in enumerate(names)}
+            continue
+        code = row[head.get("Mã chỉ tiêu", head.get("indicator", 2))].value
+        if code in values:
+            row[head.get("Giá trị", head.get("value"))].value = values[code]
+    wb.save(dst)
+
+
+def wait_file(path):
+    for _ in range(200):
+        if os.path.exists(path) and not os.path.exists(path + ".crdownload"):
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def office_month(p, tmp, srv):
+    import csv
     p.login("ana", "office-password-193")
     p.shot("01-home")
+    p.go("/upload")
+    period = p.d.find_element(By.NAME, "period")
+    period.clear()
+    period.send_keys("2016-07")
+    p.d.find_element(By.ID, "template").click()
+    form = os.path.join(tmp, "CCTK_193-2016-07.xlsx")
+    check("the office downloads its template", wait_file(form), os.listdir(tmp))
     with open(os.path.join(SUBMISSIONS, "2016-07", "CCTK_193.csv"), encoding="utf-8") as f:
-        good = f.read()
-    bad = good.replace("193,RETAIL,2016-07,1723.2", "193,RETAIL,2016-07,17x23.2", 1)
-    assert bad != good
-    bad_path = os.path.join(tmp, "CCTK_193-2016-07.csv")
-    with open(bad_path, "w", encoding="utf-8") as f:
-        f.write(bad)
+        values = {r["indicator"]: float(r["value"]) for r in csv.DictReader(f) if r["period"] == "2016-07"}
+    filled = os.path.join(tmp, "thang-7.xlsx")
+    bad = dict(values, RETAIL="17x23,2")
+    fill_template(form, filled, bad)
     before = stored(srv)
-    text = p.upload(bad_path)
+    text = p.upload(filled)
     p.shot("02-upload-refused")
     rows = p.d.find_elements(By.CSS_SELECTOR, "#diagnostics tr.error")
-    check("a wrong value is shown as an error row", len(rows) >= 1, text)
+    check("a wrong value is shown as an error row naming its cell", len(rows) >= 1 and "Dữ liệu!" in text, text)
     check("the page speaks Vietnamese", "Tệp có lỗi nên chưa lưu số liệu nào" in text, text)
     check("and nothing is stored", stored(srv) == before)
-    with open(bad_path, "w", encoding="utf-8") as f:
-        f.write(good)
-    text = p.upload(bad_path)
+    fill_template(form, filled, values)
+    text = p.upload(filled)
     p.shot("03-upload-stored")
-    check("the corrected file is stored", "Đã nhận và lưu số liệu" in text and stored(srv) > before, text)
+    check("the corrected workbook is stored", "Đã nhận và lưu số liệu" in text and stored(srv) > before, text)
     p.go("/status?period=2016-07")
     p.shot("04-status")
     cells = [c.text for c in p.d.find_elements(By.CSS_SELECTOR, "#status tr:nth-child(2) td")]
@@ -119,11 +151,7 @@ def leader_reads(p, tmp, srv):
     check("the trend page draws its chart", len(p.d.find_elements(By.CSS_SELECTOR, "svg#chart polyline")) >= 1)
     p.go("/report.xlsx?period=2016-07&unit=193")
     path = os.path.join(tmp, "193-2016-07.xlsx")
-    for _ in range(100):
-        if os.path.exists(path) and not os.path.exists(path + ".crdownload"):
-            break
-        time.sleep(0.1)
-    ok = os.path.exists(path)
+    ok = wait_file(path)
     names = openpyxl.load_workbook(path).sheetnames if ok else []
     check("the leader downloads the workbook and it opens", ok and len(names) >= 5, names)
     p.go("/lang?to=en&back=/status")

@@ -220,6 +220,34 @@ def http_bytes(srv, client, path):
     return c.getresponse().read()
 
 
+def test_template_raw_missing(srv):
+    import io
+    import zipfile
+    ana = Client(srv)
+    ana.login("ana", PW_OFFICE)
+    c = http_bytes(srv, ana, "/template?period=2016-08")
+    check("an office downloads its template workbook", c[:2] == b"PK" and
+          "xl/worksheets/sheet1.xml" in zipfile.ZipFile(io.BytesIO(c)).namelist())
+    c = http_bytes(srv, ana, "/template?period=2016-08&format=csv&reporter=CCTK_194")
+    check("the CSV template is its own, whatever reporter the query names", b"193," in c and b"194," not in c,
+          c[:300])
+    r, page = ana.get("/status?period=2016-08")
+    check("the status page lists the values still missing", r.status == 200 and 'id="missing"' in page
+          and "Tổng mức bán lẻ" in page, page[-600:])
+    sid = sqlite3.connect(srv.db).execute(
+        "SELECT max(s.id) FROM submission s JOIN reporter r ON r.id = s.reporter_id WHERE r.code = 'CCTK_193'"
+        " AND s.outcome <> 'retract'").fetchone()[0]
+    raw = http_bytes(srv, ana, f"/submission/raw?id={sid}")
+    check("an office downloads the raw file of its submission, byte for byte",
+          raw == sample("CCTK_193.csv", "2016-06"), raw[:100])
+    ben = Client(srv)
+    ben.login("ben", PW_OTHER)
+    r, _ = ben.get(f"/submission/raw?id={sid}")
+    check("another office cannot (403)", r.status == 403, str(r.status))
+    r, _ = ben.get("/submission/raw?id=999999")
+    check("an unknown submission is 404", r.status == 404, str(r.status))
+
+
 def test_admin(srv):
     ana = Client(srv)
     ana.login("ana", PW_OFFICE)
@@ -374,6 +402,7 @@ def main():
         test_upload_limit(srv)
         test_submissions(srv)
         test_downloads_and_trend(srv)
+        test_template_raw_missing(srv)
         test_admin(srv)
         test_secrets_kept_secret(srv)
         test_graceful_stop(srv)
