@@ -12,9 +12,10 @@
     "body{font-family:system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}" \
     "header{background:#7a1010;color:#fff;padding:.6em 1em;display:flex;gap:1em;align-items:center;flex-wrap:wrap}" \
     "header a,header button{color:#fff;background:none;border:0;font:inherit;cursor:pointer;text-decoration:underline}" \
-    "header form{display:inline;margin:0}main{padding:1em 1.5em;max-width:72em}" \
+    "header form{display:inline;margin:0}main{padding:1em 1.5em;max-width:96em}" \
     "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #bbb;padding:.25em .6em;vertical-align:top}" \
     "th{background:#eee}td.n{text-align:right;font-variant-numeric:tabular-nums}" \
+    "tr.group th{text-align:left;background:#f4e4e4}.legend{font-size:90%;margin:.2em 0}" \
     ".error{color:#a00000}.warning{color:#8a5a00}.low{background:#fde2e2}.est{font-style:italic}" \
     ".note{background:#fff7d6;border:1px solid #e0c060;padding:.6em}" \
     "label{display:block;margin:.5em 0}input,select{font:inherit}"
@@ -36,7 +37,8 @@ void ps_web_page_begin(ps_web_req *r, const char *title)
         ps_html_fmt(h, "<a href=\"/\">%s</a><a href=\"/status\">%s</a>", T(HOME), T(STATUS));
         if (r->who.account.role == PS_ROLE_OFFICE)
             ps_html_fmt(h, "<a href=\"/upload\">%s</a>", T(UPLOAD));
-        ps_html_fmt(h, "<a href=\"/submissions\">%s</a><a href=\"/trend\">%s</a>", T(SUBMISSIONS), T(TREND));
+        ps_html_fmt(h, "<a href=\"/summary\">%s</a><a href=\"/submissions\">%s</a><a href=\"/trend\">%s</a>",
+                    T(SUMMARY), T(SUBMISSIONS), T(TREND));
         if (r->who.account.role == PS_ROLE_ADMIN)
             ps_html_fmt(h, "<a href=\"/admin\">%s</a>", T(ADMIN));
         ps_html_fmt(h, "<span>%s</span><form method=\"post\" action=\"/logout\">"

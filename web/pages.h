@@ -15,6 +15,7 @@ void ps_page_upload_form(ps_web_req *r);
 void ps_page_upload(ps_web_req *r);
 void ps_page_submissions(ps_web_req *r);
 void ps_page_trend(ps_web_req *r);
+void ps_page_summary(ps_web_req *r);
 void ps_page_workbook(ps_web_req *r);
 void ps_page_export(ps_web_req *r);
 void ps_page_template(ps_web_req *r);

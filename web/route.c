@@ -30,6 +30,7 @@ static const route routes[] = {
     {"POST", "/upload", OFFICE, ps_page_upload},
     {"GET", "/submissions", LOGGED_IN, ps_page_submissions},
     {"GET", "/trend", LOGGED_IN, ps_page_trend},
+    {"GET", "/summary", LOGGED_IN, ps_page_summary},
     {"GET", "/report.xlsx", LOGGED_IN, ps_page_workbook},
     {"GET", "/export.csv", LOGGED_IN, ps_page_export},
     {"GET", "/template", LOGGED_IN, ps_page_template},

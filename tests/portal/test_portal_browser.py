@@ -12,6 +12,7 @@ pages are kept in SCREENSHOT_DIR (default: portal-screenshots beside the
 current folder) as test artefacts.
 """
 import os
+import subprocess
 import sqlite3
 import sys
 import tempfile
@@ -107,12 +108,13 @@ def office_month(p, tmp, srv):
     p.go("/upload")
     period = p.d.find_element(By.NAME, "period")
     period.clear()
-    period.send_keys("2016-07")
+    period.send_keys("2016-08")
     p.d.find_element(By.ID, "template").click()
-    form = os.path.join(tmp, "CCTK_193-2016-07.xlsx")
+    form = os.path.join(tmp, "CCTK_193-2016-08.xlsx")
     check("the office downloads its template", wait_file(form), os.listdir(tmp))
     with open(os.path.join(SUBMISSIONS, "2016-07", "CCTK_193.csv"), encoding="utf-8") as f:
-        values = {r["indicator"]: float(r["value"]) for r in csv.DictReader(f) if r["period"] == "2016-07"}
+        values = {r["indicator"]: round(float(r["value"]) * 1.01) for r in csv.DictReader(f)
+                  if r["period"] == "2016-07"}
     filled = os.path.join(tmp, "thang-7.xlsx")
     bad = dict(values, RETAIL="17x23,2")
     fill_template(form, filled, bad)
@@ -127,7 +129,7 @@ def office_month(p, tmp, srv):
     text = p.upload(filled)
     p.shot("03-upload-stored")
     check("the corrected workbook is stored", "Đã nhận và lưu số liệu" in text and stored(srv) > before, text)
-    p.go("/status?period=2016-07")
+    p.go("/status?period=2016-08")
     p.shot("04-status")
     cells = [c.text for c in p.d.find_elements(By.CSS_SELECTOR, "#status tr:nth-child(2) td")]
     check("the status page shows the month received", len(cells) >= 5 and cells[0] == "CCTK_193"
@@ -136,7 +138,10 @@ def office_month(p, tmp, srv):
 
 def other_office_refused(p, tmp, srv):
     before = stored(srv)
-    text = p.upload(os.path.join(SUBMISSIONS, "2016-07", "CCTK_194.csv"))
+    other = os.path.join(tmp, "CCTK_194-2016-08.csv")
+    with open(other, "w", encoding="utf-8") as f:
+        f.write("unit,indicator,period,value\n194,RETAIL,2016-08,800.5\n")
+    text = p.upload(other)
     p.shot("05-other-office-refused")
     check("another office's file is refused", "Tệp có lỗi nên chưa lưu số liệu nào" in text, text)
     check("and nothing of it is stored", stored(srv) == before)
@@ -159,6 +164,63 @@ def leader_reads(p, tmp, srv):
     check("the language switch gives English", "Reporting status" in p.d.find_element(By.TAG_NAME, "h1").text)
 
 
+def leader_summary(p, tmp, srv):
+    """The Summary page shows the numbers of `show` and highlights the
+    cells the workbook's conditional formats highlight."""
+    import csv
+    import io
+    p.go("/lang?to=vi&back=/summary?period=2016-07%26unit=22")
+    p.go("/summary?period=2016-07&unit=22")
+    p.shot("08-summary")
+    out = srv.run("show", "--period", "2016-07", "--unit", "22", "--format", "csv").stdout
+    show = {r["indicator"]: r for r in csv.DictReader(io.StringIO(out))}
+    rows = p.d.find_elements(By.CSS_SELECTOR, "#summary tr[data-indicator]")
+    check("the Summary lists every indicator", len(rows) == len(show), f"{len(rows)} rows, show {len(show)}")
+    bad = []
+    for row in rows:
+        code = row.get_attribute("data-indicator")
+        cells = [c.text for c in row.find_elements(By.TAG_NAME, "td")]
+        r = show.get(code, {})
+        for col, key in ((7, "index_prev_year"), (8, "ytd_index_prev_year"), (9, "pct_of_plan")):
+            want = f"{float(r[key]):.1f}".replace(".", ",") if r.get(key) else ""
+            if cells[col] != want:
+                bad.append((code, key, cells[col], want))
+    check("with the indices and attainment of `show` (GRDP 109,2; budget revenue 62,0)", not bad, bad[:5])
+    grdp = [c.text for c in p.d.find_element(By.CSS_SELECTOR, "#summary tr[data-indicator='GRDP']")
+            .find_elements(By.TAG_NAME, "td")]
+    check("the seed's figures read on the page", grdp[8] == "109,2", grdp)
+    low = sorted((r.get_attribute("data-indicator"), i) for r in rows
+                 for i, c in enumerate(r.find_elements(By.TAG_NAME, "td")) if "low" in (c.get_attribute("class") or ""))
+    wb = workbook_highlights(srv, tmp)
+    check("and highlights the cells the workbook's Summary highlights", low == wb, f"page {low} workbook {wb}")
+
+
+def workbook_highlights(srv, tmp):
+    """(indicator, column) of the cells whose conditional format holds in
+    the workbook's Summary: the rules evaluated on its values."""
+    import openpyxl
+    path = os.path.join(tmp, "summary-check.xlsx")
+    srv.run("report", "--period", "2016-07", "--unit", "22", "--out", path)
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    import csv
+    import io
+    out = srv.run("catalog", "indicators", "--format", "csv").stdout
+    names = {r["name_vi"]: r["code"] for r in csv.DictReader(io.StringIO(out))}
+    got = []
+    for row in ws.iter_rows(min_row=5):
+        name = row[1].value
+        if name not in names:
+            continue
+        code = names[name]
+        ix, yx, pp, pace = (row[c].value for c in (7, 8, 9, 10))
+        for col, v in ((7, ix), (8, yx)):
+            if isinstance(v, (int, float)) and round(v + 1e-9, 1) < 100:
+                got.append((code, col))
+        if isinstance(pp, (int, float)) and isinstance(pace, (int, float)) and round(pp + 1e-9, 1) < round(pace + 1e-9, 1):
+            got.append((code, 9))
+    return sorted(got)
+
+
 def stored(srv):
     return sqlite3.connect(srv.db).execute("SELECT count(*) FROM obs").fetchone()[0]
 
@@ -168,6 +230,8 @@ def main():
     shots = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else "portal-screenshots")
     os.makedirs(shots, exist_ok=True)
     srv = Server(provstat)
+    load = subprocess.run(["sh", "scripts/load-sample.sh", provstat, srv.db], capture_output=True, text=True)
+    check("the sample is loaded", load.returncode == 0, load.stderr[-500:])
     srv.add_user("ana", "office-password-193", "--reporter", "CCTK_193")
     srv.add_user("lead", "leader-password-1", "--role", "leader")
     srv.start()
@@ -175,7 +239,7 @@ def main():
     d = browser(tmp)
     try:
         p = Page(d, srv, shots)
-        for step in (office_month, other_office_refused, leader_reads):
+        for step in (office_month, other_office_refused, leader_reads, leader_summary):
             try:
                 step(p, tmp, srv)
             except Exception as e:  # noqa: BLE001 - a step that breaks is a failure, named
