@@ -12,17 +12,40 @@
 #include <string.h>
 #include <unistd.h>
 
+static int usage_error(ps_cli *cli, const char *fmt, va_list ap)
+{
+    fprintf(stderr, "provstat%s%s: ", cli->command ? " " : "", cli->command ? cli->command : "");
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    if (cli->usage)
+        ps_cli_printf(stderr, PS_M_CLI_USAGE_LINE, cli->usage);
+    return 2;
+}
+
 int ps_cli_usage_error(ps_cli *cli, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "provstat%s%s: ", cli->command ? " " : "", cli->command ? cli->command : "");
-    vfprintf(stderr, fmt, ap);
+    usage_error(cli, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
-    if (cli->usage)
-        fprintf(stderr, "usage: provstat [--db FILE] %s\n", cli->usage);
     return 2;
+}
+
+int ps_cli_usage_errm(ps_cli *cli, ps_msg_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    usage_error(cli, ps_msg(id), ap);
+    va_end(ap);
+    return 2;
+}
+
+void ps_cli_printf(FILE *f, ps_msg_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    vfprintf(f, ps_msg(id), ap);
+    va_end(ap);
 }
 
 int ps_cli_fail(ps_cli *cli, const ps_ctx *ctx)
@@ -45,9 +68,11 @@ bool ps_cli_wants_help(int argc, char **argv)
 
 int ps_cli_help(const ps_command *cmd)
 {
-    printf("usage: provstat [--db FILE] %s\n\n%s\n", cmd->usage, cmd->summary);
-    if (cmd->help && *cmd->help)
-        printf("\n%s", cmd->help);
+    ps_cli_printf(stdout, PS_M_CLI_USAGE_LINE, cmd->usage);
+    putchar('\n');
+    ps_cli_printf(stdout, cmd->summary);
+    fputs("\n\n", stdout);
+    ps_cli_printf(stdout, cmd->help);
     return 0;
 }
 

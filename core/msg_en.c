@@ -78,4 +78,154 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_E_UNKNOWN] = "unknown error",
     /* core/diag.c */
     [PS_M_UNKNOWN_PROBLEM] = "unknown problem",
+    /* cli/main.c: the program's and the commands' help */
+    [PS_M_MAIN_USAGE] = 
+        "usage: provstat [--db FILE] COMMAND [options]\n"
+        "\n"
+        "provstat checks the monthly figures of districts and departments, keeps every\n"
+        "value with its history, rolls them up and writes the monthly report.\n"
+        "\n"
+        "commands:\n",
+    [PS_M_MAIN_GLOBAL_OPTIONS] = 
+        "\n"
+        "global options:\n"
+        "  --db FILE    the database (default $PROVSTAT_DB, else provstat.db here)\n"
+        "  --lang L     the language of messages: vi or en (default $PROVSTAT_LANG, else the locale)\n"
+        "  --help       this text; `provstat COMMAND --help` for a command\n"
+        "  --version    the version\n"
+        "\n"
+        "exit status: 0 done, 1 data refused or a check failed, 2 wrong usage,\n"
+        "3 file or database error\n",
+    [PS_M_MAIN_DB_NEEDS_FILE] = "--db needs a file name",
+    [PS_M_MAIN_LANG_NEEDS_VALUE] = "--lang needs vi or en",
+    [PS_M_MAIN_BAD_LANG] = "--lang %s: use vi or en",
+    [PS_M_MAIN_BAD_LANG_ENV] = "PROVSTAT_LANG=%s: use vi or en, or leave it unset",
+    [PS_M_MAIN_UNKNOWN_OPTION] = "unknown option %s",
+    [PS_M_MAIN_NO_COMMAND] = "no command given",
+    [PS_M_MAIN_UNKNOWN_COMMAND] = "unknown command %s",
+    [PS_M_MAIN_WRITING_STDOUT] = "writing standard output",
+    [PS_M_H_INIT] = 
+        "Create the database and load the catalog from DIR (units.csv, reporters.csv,\n"
+        "indicators.csv and an optional rules.csv). Run again to update the catalog;\n"
+        "stored data are kept.",
+    [PS_M_HO_INIT] = 
+        "options:\n"
+        "  --catalog DIR   the catalog folder\n",
+    [PS_M_H_CATALOG] = "List the catalog. The csv form has the catalog file's columns and loads again.",
+    [PS_M_HO_CATALOG] = 
+        "options:\n"
+        "  --format F      table (default), csv or json\n",
+    [PS_M_H_INGEST] = 
+        "Check and store submission files. Every problem is reported as file:line:column;\n"
+        "a file with an error stores nothing unless --partial is given.",
+    [PS_M_HO_INGEST] = 
+        "options:\n"
+        "  --reporter CODE        who sent the files (required)\n"
+        "  --unit U               the unit, for files without a unit column\n"
+        "  --period P             the period, for files without a period column\n"
+        "  --number-format F      plain (1234.5, default), vi (1.234,5; default for ; files), en (1,234.5)\n"
+        "  --encoding E           utf-8 (default) or cp1258 (legacy Vietnamese Excel)\n"
+        "  --partial              store the good rows of a file with errors\n"
+        "  --dry-run              check everything, store nothing\n"
+        "  --force                revise another reporter's value or a closed period (recorded)\n"
+        "  --errors-csv F         write every diagnostic to F as CSV\n"
+        "  --bom                  with --errors-csv: start F with a UTF-8 byte-order mark (for Excel)\n"
+        "  --received DATE        when the office sent the file (YYYY-MM-DD; default now)\n",
+    [PS_M_H_STATUS] = 
+        "Per reporter: the values expected for the period, received, missing, on time\n"
+        "or late (by the reporter's deadline_day of the following month), and the rate.",
+    [PS_M_HO_STATUS] = 
+        "options:\n"
+        "  --period P      a month, quarter, half, year or year-to-date\n"
+        "  --format F      table (default), csv or json\n",
+    [PS_M_H_HISTORY] = "Every revision of one value, oldest first, with who sent it, from which file and line.",
+    [PS_M_HO_HISTORY] = 
+        "options:\n"
+        "  --unit U        the unit (required)\n"
+        "  --indicator X   the indicator (required)\n"
+        "  --period P      the period (required)\n"
+        "  --measure M     actual (default) or plan\n"
+        "  --format F      table (default), csv or json\n",
+    [PS_M_H_RETRACT] = "Withdraw a value: an empty revision is recorded; the earlier values stay in the history.",
+    [PS_M_HO_RETRACT] = 
+        "options:\n"
+        "  --unit U          the unit\n"
+        "  --indicator X     the indicator\n"
+        "  --period P        the period\n"
+        "  --reporter CODE   the reporter that sent the value (required)\n"
+        "  --measure M       actual (default) or plan\n"
+        "  --force           retract another reporter's value or in a closed period (recorded)\n",
+    [PS_M_H_CLOSE] = 
+        "Lock U (default: the top unit) and every unit below it for P and every month\n"
+        "inside P, once the official figures are in. Rows for a closed period are refused\n"
+        "unless ingest is given --force.",
+    [PS_M_HO_CLOSE] = 
+        "options:\n"
+        "  --period P      the period (required)\n"
+        "  --unit U        the unit (default: the top unit)\n",
+    [PS_M_H_REOPEN] = "Remove a lock made by close.",
+    [PS_M_H_BACKUP] = "Write a consistent copy of the database to FILE, even while others write.",
+    [PS_M_HO_BACKUP] = 
+        "arguments:\n"
+        "  FILE            the copy to write (a new file)\n",
+    [PS_M_H_SHOW] = 
+        "Values with every comparison: year-to-date, plan, index on the same period last\n"
+        "year, attainment of the plan with the pace, share of the parent.",
+    [PS_M_HO_SHOW] = 
+        "options:\n"
+        "  --period P      the period\n"
+        "  --unit U        one unit (default: every unit)\n"
+        "  --indicator X   one indicator (default: all)\n"
+        "  --format F      table (default), csv or json\n"
+        "  --bom           with csv: start with a UTF-8 byte-order mark (for Excel)\n",
+    [PS_M_H_CHECK] = 
+        "Check a period: the rules of rules.csv on every unit's values, submitted totals\n"
+        "that differ from the roll-up of their parts by more than 0.5%%, and outliers\n"
+        "against each unit's own history. Exit status 1 when a rule of severity error fails.",
+    [PS_M_HO_CHECK] = 
+        "options:\n"
+        "  --period P      the period (required)\n"
+        "  --errors-csv F  write every finding to F as CSV\n",
+    [PS_M_H_TREND] = 
+        "One indicator of one unit over a range of periods: the series with its indices on\n"
+        "the previous year and period, compound annual growth over the full years, the\n"
+        "linear trend (slope, intercept, R²) and two year-end projections. Periods before\n"
+        "a boundary change show comparable values, so the fit matches the table.",
+    [PS_M_HO_TREND] = 
+        "options:\n"
+        "  --indicator X   the indicator (required)\n"
+        "  --unit U        the unit (default: the top unit)\n"
+        "  --from P        the first period: a month, quarter, half or year (required)\n"
+        "  --to P          the last period, of the same kind (required)\n"
+        "  --format F      table (default) or json\n",
+    [PS_M_H_EXPORT] = 
+        "Write computed values (submitted, rolled up over units and time, derived) as CSV.\n"
+        "long: one row per unit, indicator and period that has a value, plus the annual\n"
+        "plans, with status, coverage and flags; it loads again with ingest. wide:\n"
+        "indicators x periods for one unit, or units x indicators for one period (--by unit).\n"
+        "sdmx: SDMX-CSV 1.0, dataflow PROVSTAT:DF_PROVINCE(1.0), MEASURE actual or plan.",
+    [PS_M_HO_EXPORT] = 
+        "options:\n"
+        "  --period P       the period to export\n"
+        "  --from P --to P  every period of that type from P to P (same type)\n"
+        "  --format F       long, wide or sdmx\n"
+        "  --out FILE       the CSV file (written to a temporary file, then renamed); - for standard output\n"
+        "  --level L        export units down to level L (nation, region, province, district, commune);\n"
+        "                   default: the unit and the level just below it\n"
+        "  --unit U         the unit to start from (default: the top unit); the unit of the wide form\n"
+        "  --by unit        wide form: one row per unit, one column per indicator (a single period)\n"
+        "  --bom            start the file with a UTF-8 byte-order mark (for Excel)\n",
+    [PS_M_H_REPORT] = 
+        "Write the report workbook of unit U (default: the top unit) for period P: summary table,\n"
+        "by district, trends with charts, reporting, data and notes sheets. The file is written\n"
+        "under a temporary name and renamed, so a failure never leaves a half-written report.\n"
+        "With SOURCE_DATE_EPOCH set, the same data give the same file.",
+    [PS_M_HO_REPORT] = 
+        "options:\n"
+        "  --period P      a month (2016-07), quarter, half, year or year-to-date\n"
+        "  --out FILE      the workbook to write (.xlsx)\n"
+        "  --lang L        vi (default) or en\n"
+        "  --unit U        the unit to report on (default: the top unit)\n",
+    /* cli/common.c */
+    [PS_M_CLI_USAGE_LINE] = "usage: provstat [--db FILE] %s\n",
 };

@@ -81,4 +81,154 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_E_UNKNOWN] = "lỗi không xác định",
     /* core/diag.c */
     [PS_M_UNKNOWN_PROBLEM] = "vấn đề không xác định",
+    /* cli/main.c: the program's and the commands' help */
+    [PS_M_MAIN_USAGE] = 
+        "cách dùng: provstat [--db FILE] COMMAND [options]\n"
+        "\n"
+        "provstat kiểm tra số liệu hằng tháng của các huyện và các sở, ngành, lưu mọi\n"
+        "giá trị cùng lịch sử sửa đổi, tổng hợp và lập báo cáo tháng.\n"
+        "\n"
+        "các lệnh:\n",
+    [PS_M_MAIN_GLOBAL_OPTIONS] = 
+        "\n"
+        "tùy chọn chung:\n"
+        "  --db FILE    tệp cơ sở dữ liệu (mặc định $PROVSTAT_DB, nếu không có thì provstat.db ở thư mục hiện tại)\n"
+        "  --lang L     ngôn ngữ của thông báo: vi hoặc en (mặc định $PROVSTAT_LANG, nếu không có thì theo locale)\n"
+        "  --help       nội dung này; `provstat COMMAND --help` cho từng lệnh\n"
+        "  --version    phiên bản\n"
+        "\n"
+        "mã thoát: 0 hoàn thành, 1 số liệu bị từ chối hoặc kiểm tra không đạt, 2 dùng lệnh sai,\n"
+        "3 lỗi tệp hoặc lỗi cơ sở dữ liệu\n",
+    [PS_M_MAIN_DB_NEEDS_FILE] = "--db cần tên tệp",
+    [PS_M_MAIN_LANG_NEEDS_VALUE] = "--lang cần giá trị vi hoặc en",
+    [PS_M_MAIN_BAD_LANG] = "--lang %s: hãy dùng vi hoặc en",
+    [PS_M_MAIN_BAD_LANG_ENV] = "PROVSTAT_LANG=%s: hãy đặt vi hoặc en, hoặc bỏ biến này",
+    [PS_M_MAIN_UNKNOWN_OPTION] = "tùy chọn không xác định: %s",
+    [PS_M_MAIN_NO_COMMAND] = "chưa nhập lệnh",
+    [PS_M_MAIN_UNKNOWN_COMMAND] = "lệnh không xác định: %s",
+    [PS_M_MAIN_WRITING_STDOUT] = "ghi ra đầu ra chuẩn",
+    [PS_M_H_INIT] = 
+        "Tạo cơ sở dữ liệu và nạp danh mục từ thư mục DIR (units.csv, reporters.csv,\n"
+        "indicators.csv và rules.csv nếu có). Chạy lại để cập nhật danh mục;\n"
+        "số liệu đã lưu được giữ nguyên.",
+    [PS_M_HO_INIT] = 
+        "tùy chọn:\n"
+        "  --catalog DIR   thư mục danh mục\n",
+    [PS_M_H_CATALOG] = "Liệt kê danh mục. Dạng csv có đúng các cột của tệp danh mục và nạp lại được.",
+    [PS_M_HO_CATALOG] = 
+        "tùy chọn:\n"
+        "  --format F      table (mặc định), csv hoặc json\n",
+    [PS_M_H_INGEST] = 
+        "Kiểm tra và lưu các tệp số liệu báo cáo. Mỗi vấn đề được báo theo tệp:dòng:cột;\n"
+        "tệp có lỗi không được lưu gì, trừ khi dùng --partial.",
+    [PS_M_HO_INGEST] = 
+        "tùy chọn:\n"
+        "  --reporter CODE        đơn vị báo cáo gửi các tệp (bắt buộc)\n"
+        "  --unit U               đơn vị, cho tệp không có cột đơn vị\n"
+        "  --period P             kỳ báo cáo, cho tệp không có cột kỳ báo cáo\n"
+        "  --number-format F      plain (1234.5, mặc định), vi (1.234,5; mặc định với tệp dùng ;), en (1,234.5)\n"
+        "  --encoding E           utf-8 (mặc định) hoặc cp1258 (Excel tiếng Việt đời cũ)\n"
+        "  --partial              lưu các dòng đúng của tệp có lỗi\n"
+        "  --dry-run              kiểm tra tất cả, không lưu gì\n"
+        "  --force                sửa giá trị của đơn vị báo cáo khác hoặc của kỳ đã khóa sổ (có ghi lại)\n"
+        "  --errors-csv F         ghi mọi thông báo vào tệp CSV F\n"
+        "  --bom                  cùng --errors-csv: ghi dấu BOM UTF-8 ở đầu tệp F (cho Excel)\n"
+        "  --received DATE        ngày đơn vị gửi tệp (YYYY-MM-DD; mặc định là bây giờ)\n",
+    [PS_M_H_STATUS] = 
+        "Theo từng đơn vị báo cáo: số giá trị phải báo cáo trong kỳ, đã nhận, còn thiếu, đúng hạn\n"
+        "hay chậm (theo deadline_day của tháng sau của đơn vị báo cáo) và tỷ lệ báo cáo.",
+    [PS_M_HO_STATUS] = 
+        "tùy chọn:\n"
+        "  --period P      tháng, quý, 6 tháng, năm hoặc lũy kế từ đầu năm\n"
+        "  --format F      table (mặc định), csv hoặc json\n",
+    [PS_M_H_HISTORY] = "Mọi lần sửa đổi của một giá trị, cũ nhất trước, với đơn vị báo cáo đã gửi, tệp và dòng.",
+    [PS_M_HO_HISTORY] = 
+        "tùy chọn:\n"
+        "  --unit U        đơn vị (bắt buộc)\n"
+        "  --indicator X   chỉ tiêu (bắt buộc)\n"
+        "  --period P      kỳ báo cáo (bắt buộc)\n"
+        "  --measure M     actual (thực hiện, mặc định) hoặc plan (kế hoạch)\n"
+        "  --format F      table (mặc định), csv hoặc json\n",
+    [PS_M_H_RETRACT] = "Rút một giá trị: ghi một lần sửa đổi rỗng; các giá trị trước vẫn còn trong lịch sử.",
+    [PS_M_HO_RETRACT] = 
+        "tùy chọn:\n"
+        "  --unit U          đơn vị\n"
+        "  --indicator X     chỉ tiêu\n"
+        "  --period P        kỳ báo cáo\n"
+        "  --reporter CODE   đơn vị báo cáo đã gửi giá trị (bắt buộc)\n"
+        "  --measure M       actual (thực hiện, mặc định) hoặc plan (kế hoạch)\n"
+        "  --force           rút giá trị của đơn vị báo cáo khác hoặc của kỳ đã khóa sổ (có ghi lại)\n",
+    [PS_M_H_CLOSE] = 
+        "Khóa sổ đơn vị U (mặc định: đơn vị cao nhất) và mọi đơn vị cấp dưới cho kỳ P và mọi tháng\n"
+        "trong kỳ P, khi đã có số liệu chính thức. Dòng số liệu của kỳ đã khóa sổ bị từ chối,\n"
+        "trừ khi ingest được chạy với --force.",
+    [PS_M_HO_CLOSE] = 
+        "tùy chọn:\n"
+        "  --period P      kỳ báo cáo (bắt buộc)\n"
+        "  --unit U        đơn vị (mặc định: đơn vị cao nhất)\n",
+    [PS_M_H_REOPEN] = "Mở lại một kỳ đã khóa sổ bằng lệnh close.",
+    [PS_M_H_BACKUP] = "Ghi một bản sao nhất quán của cơ sở dữ liệu vào FILE, kể cả khi đang có người ghi số liệu.",
+    [PS_M_HO_BACKUP] = 
+        "tham số:\n"
+        "  FILE            tệp bản sao cần ghi (một tệp mới)\n",
+    [PS_M_H_SHOW] = 
+        "Các giá trị với mọi phép so sánh: lũy kế từ đầu năm, kế hoạch, chỉ số so với cùng kỳ\n"
+        "năm trước, mức thực hiện kế hoạch và tiến độ, tỷ trọng trong đơn vị cấp trên.",
+    [PS_M_HO_SHOW] = 
+        "tùy chọn:\n"
+        "  --period P      kỳ báo cáo\n"
+        "  --unit U        một đơn vị (mặc định: mọi đơn vị)\n"
+        "  --indicator X   một chỉ tiêu (mặc định: tất cả)\n"
+        "  --format F      table (mặc định), csv hoặc json\n"
+        "  --bom           cùng csv: ghi dấu BOM UTF-8 ở đầu (cho Excel)\n",
+    [PS_M_H_CHECK] = 
+        "Kiểm tra một kỳ: các quy tắc của rules.csv trên số liệu của mọi đơn vị, các tổng số đã gửi\n"
+        "lệch hơn 0,5%% so với tổng cộng từ các thành phần, và các giá trị bất thường\n"
+        "so với lịch sử của từng đơn vị. Mã thoát 1 khi một quy tắc mức error không thỏa mãn.",
+    [PS_M_HO_CHECK] = 
+        "tùy chọn:\n"
+        "  --period P      kỳ báo cáo (bắt buộc)\n"
+        "  --errors-csv F  ghi mọi phát hiện vào tệp CSV F\n",
+    [PS_M_H_TREND] = 
+        "Một chỉ tiêu của một đơn vị qua một dãy kỳ: dãy số cùng chỉ số so với năm trước\n"
+        "và kỳ trước, tốc độ tăng bình quân năm qua các năm đủ, xu thế tuyến tính\n"
+        "(hệ số góc, hệ số chặn, R²) và hai dự báo cuối năm. Các kỳ trước khi thay đổi địa giới\n"
+        "hiển thị giá trị so sánh được, nên đường xu thế khớp với bảng.",
+    [PS_M_HO_TREND] = 
+        "tùy chọn:\n"
+        "  --indicator X   chỉ tiêu (bắt buộc)\n"
+        "  --unit U        đơn vị (mặc định: đơn vị cao nhất)\n"
+        "  --from P        kỳ đầu: tháng, quý, 6 tháng hoặc năm (bắt buộc)\n"
+        "  --to P          kỳ cuối, cùng loại (bắt buộc)\n"
+        "  --format F      table (mặc định) hoặc json\n",
+    [PS_M_H_EXPORT] = 
+        "Xuất các giá trị đã tính (đã gửi, tổng hợp theo đơn vị và thời gian, chỉ tiêu tính toán) ra CSV.\n"
+        "long: mỗi dòng một đơn vị, chỉ tiêu và kỳ có giá trị, cùng kế hoạch năm,\n"
+        "với status, coverage và flags; nạp lại được bằng ingest. wide:\n"
+        "chỉ tiêu x kỳ cho một đơn vị, hoặc đơn vị x chỉ tiêu cho một kỳ (--by unit).\n"
+        "sdmx: SDMX-CSV 1.0, dataflow PROVSTAT:DF_PROVINCE(1.0), MEASURE actual hoặc plan.",
+    [PS_M_HO_EXPORT] = 
+        "tùy chọn:\n"
+        "  --period P       kỳ báo cáo cần xuất\n"
+        "  --from P --to P  mọi kỳ cùng loại từ P đến P\n"
+        "  --format F       long, wide hoặc sdmx\n"
+        "  --out FILE       tệp CSV (ghi vào tệp tạm rồi đổi tên); - để ghi ra đầu ra chuẩn\n"
+        "  --level L        xuất các đơn vị đến cấp L (nation, region, province, district, commune);\n"
+        "                   mặc định: đơn vị và cấp ngay dưới nó\n"
+        "  --unit U         đơn vị bắt đầu (mặc định: đơn vị cao nhất); đơn vị của dạng wide\n"
+        "  --by unit        dạng wide: mỗi dòng một đơn vị, mỗi cột một chỉ tiêu (một kỳ)\n"
+        "  --bom            ghi dấu BOM UTF-8 ở đầu tệp (cho Excel)\n",
+    [PS_M_H_REPORT] = 
+        "Lập sổ báo cáo của đơn vị U (mặc định: đơn vị cao nhất) cho kỳ P: biểu tổng hợp,\n"
+        "theo huyện, xu thế có biểu đồ, tình hình báo cáo, số liệu và ghi chú. Tệp được ghi\n"
+        "dưới tên tạm rồi đổi tên, nên khi lỗi không bao giờ để lại báo cáo ghi dở.\n"
+        "Khi có SOURCE_DATE_EPOCH, cùng số liệu cho cùng một tệp.",
+    [PS_M_HO_REPORT] = 
+        "tùy chọn:\n"
+        "  --period P      tháng (2016-07), quý, 6 tháng, năm hoặc lũy kế từ đầu năm\n"
+        "  --out FILE      sổ báo cáo cần ghi (.xlsx)\n"
+        "  --lang L        vi (mặc định) hoặc en\n"
+        "  --unit U        đơn vị báo cáo (mặc định: đơn vị cao nhất)\n",
+    /* cli/common.c */
+    [PS_M_CLI_USAGE_LINE] = "cách dùng: provstat [--db FILE] %s\n",
 };
