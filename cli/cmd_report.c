@@ -17,16 +17,16 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"period", required_argument, NULL, 'p'}, {"out", required_argument, NULL, 'o'},
-        {"lang", required_argument, NULL, 'l'},   {"unit", required_argument, NULL, 'u'},
-        {NULL, 0, NULL, 0}};
-    const char *ptext = NULL, *out = NULL, *lang = "vi", *utext = NULL;
+        {"unit", required_argument, NULL, 'u'}, {NULL, 0, NULL, 0}};
+    /* --lang is a global option (cli/main.c): the workbook follows it, else
+     * PROVSTAT_LANG, else Vietnamese, never the locale (SPEC §4) */
+    const char *ptext = NULL, *out = NULL, *lang = ps_lang_name(cli->doc_lang), *utext = NULL;
     int c;
     while ((c = ps_opts_next(cli, argc, argv, longopts)) != -1) {
         switch (c) {
         case '?': return 2;
         case 'p': ptext = optarg; break;
         case 'o': out = optarg; break;
-        case 'l': lang = optarg; break;
         case 'u': utext = optarg; break;
         }
     }
@@ -40,8 +40,6 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
         return ps_cli_usage_error(cli, "--out FILE.xlsx is required");
     if (strcmp(out, "-") == 0)
         return ps_cli_usage_error(cli, "--out -: a workbook cannot go to standard output; name a file (--out FILE.xlsx)");
-    if (strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0)
-        return ps_cli_usage_error(cli, "--lang %s: use vi or en", lang);
 
     ps_xlsx_opts opts = {0};
     opts.lang = lang;
