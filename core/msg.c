@@ -2,6 +2,8 @@
 #include "core/msg.h"
 #include "core/msg_int.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 static _Thread_local ps_lang current = PS_LANG_EN;
@@ -19,6 +21,15 @@ const char *ps_msg_text(ps_lang lang, ps_msg_id id)
 const char *ps_msg(ps_msg_id id)
 {
     return ps_msg_text(current, id);
+}
+
+char *ps_msg_format(char *buf, size_t n, ps_msg_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    vsnprintf(buf, n, ps_msg(id), ap);
+    va_end(ap);
+    return buf;
 }
 
 ps_lang ps_lang_get(void)

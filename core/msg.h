@@ -16,6 +16,7 @@
 #define PS_MSG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 typedef enum ps_lang { PS_LANG_EN = 0, PS_LANG_VI = 1, PS_LANG_COUNT_ } ps_lang;
 
@@ -34,6 +35,10 @@ typedef enum ps_msg_id {
 const char *ps_msg_text(ps_lang lang, ps_msg_id id);
 /* The text of id in the current thread's language. */
 const char *ps_msg(ps_msg_id id);
+
+/* Formats the message id with the arguments that follow into buf (at most
+ * n bytes, always terminated when n > 0); returns buf. */
+char *ps_msg_format(char *buf, size_t n, ps_msg_id id, ...);
 
 /* The current thread's language (PS_LANG_EN until set). */
 ps_lang ps_lang_get(void);
