@@ -132,9 +132,8 @@ static void on_field(void *data, size_t n, void *vr)
             ps_utf8_nfc_append(&r->arena, s, n);
         } else {
             char msg[200];
-            snprintf(msg, sizeof msg,
-                     "the text is not valid UTF-8 (byte 0x%02X); if the file was saved "
-                     "by an old Vietnamese Excel, use --encoding cp1258",
+            ps_msg_format(msg, sizeof msg,
+                     PS_M_CSV_TEXT_NOT_VALID_UTF,
                      (unsigned)(unsigned char)s[bad]);
             bad_encoding(r, column, msg);
         }
@@ -162,7 +161,7 @@ static bool refill(ps_csv *r)
     if (n < BLOCK_SIZE) {
         if (ferror(r->fp)) {
             int e = errno;
-            ps_failf(r->ctx, PS_ERR_IO, "cannot read %s: %s", r->label,
+            ps_failm(r->ctx, PS_ERR_IO, PS_M_CSV_CANNOT_READ, r->label,
                      e ? strerror(e) : "read error");
             r->state = STOPPED;
             r->err = PS_ERR_IO;
@@ -270,7 +269,7 @@ static void feed(ps_csv *r, const char *s, size_t n)
                    "whole field and double the quote (\"\")";
         long line = r->rec_line ? r->rec_line : r->line;
         if (r->line != line)
-            snprintf(msg, sizeof msg, "%s (on line %ld)", what, r->line);
+            ps_msg_format(msg, sizeof msg, PS_M_CSV_LINE, what, r->line);
         else
             snprintf(msg, sizeof msg, "%s", what);
         malformed(r, column, msg);
@@ -292,10 +291,9 @@ static void feed(ps_csv *r, const char *s, size_t n)
         int column = column_of(r->nfields);
         char msg[200];
         if (r->quote_line)
-            snprintf(msg, sizeof msg, "a quoted field that starts on line %ld is still open "
-                     "after %d MiB (an unmatched \"?)", r->quote_line, MAX_RECORD_BYTES >> 20);
+            ps_msg_format(msg, sizeof msg, PS_M_CSV_QUOTED_FIELD_THAT_STARTS, r->quote_line, MAX_RECORD_BYTES >> 20);
         else
-            snprintf(msg, sizeof msg, "the record is longer than %d MiB",
+            ps_msg_format(msg, sizeof msg, PS_M_CSV_RECORD_LONGER_THAN_MIB,
                      MAX_RECORD_BYTES >> 20);
         malformed(r, column, msg);
     }
@@ -310,11 +308,9 @@ static void finish(ps_csv *r)
         long qline = r->quote_line ? r->quote_line : line;
         char msg[200];
         if (qline == line)
-            snprintf(msg, sizeof msg, "a quoted field that starts on this line is never "
-                     "closed (an unmatched \")");
+            ps_msg_format(msg, sizeof msg, PS_M_CSV_QUOTED_FIELD_THAT_STARTS_2);
         else
-            snprintf(msg, sizeof msg, "a quoted field that starts on line %ld is never "
-                     "closed (an unmatched \")", qline);
+            ps_msg_format(msg, sizeof msg, PS_M_CSV_QUOTED_FIELD_THAT_STARTS_3, qline);
         malformed(r, column, msg);
         return;
     }
@@ -390,19 +386,19 @@ ps_error ps_csv_open(ps_csv **out, const char *path, const ps_csv_opts *opts, ps
         opts = &defaults;
     if (opts->delimiter && opts->delimiter != ',' && opts->delimiter != ';' &&
         opts->delimiter != '\t')
-        return ps_failf(ctx, PS_ERR_USAGE, "the CSV delimiter must be ',', ';' or a tab");
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_CSV_CSV_DELIMITER_MUST_TAB);
 
     bool is_stdin = strcmp(path, "-") == 0;
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
     if (!fp)
-        return ps_failf(ctx, PS_ERR_IO, "cannot open %s: %s", path, strerror(errno));
+        return ps_failm(ctx, PS_ERR_IO, PS_M_CSV_CANNOT_OPEN, path, strerror(errno));
     struct stat st;
     long long size = 0;
     if (fstat(fileno(fp), &st) == 0) {
         if (S_ISDIR(st.st_mode)) {
             if (!is_stdin)
                 fclose(fp);
-            return ps_failf(ctx, PS_ERR_IO, "cannot open %s: %s", path, strerror(EISDIR));
+            return ps_failm(ctx, PS_ERR_IO, PS_M_CSV_CANNOT_OPEN, path, strerror(EISDIR));
         }
         if (S_ISREG(st.st_mode))
             size = (long long)st.st_size;
