@@ -134,7 +134,7 @@ void ps_cli_keep_rollups(ps_engine *e)
     ps_ctx ctx = {0};
     bool saved;
     if (ps_engine_save(e, &saved, &ctx))
-        fprintf(stderr, "provstat: note: the computed roll-ups were not kept for the next command (%s)\n",
+        ps_cli_printf(stderr, PS_M_CLI_PROVSTAT_NOTE_COMPUTED_ROLL,
                 ps_ctx_message(&ctx));
 }
 
@@ -161,15 +161,15 @@ void ps_cli_print_diags(const ps_diags *d, bool errors_csv)
     }
     for (int s = 0; s < 2; s++)
         if (total[s] > shown[s])
-            fprintf(stderr, "... and %zu more %s%s%s\n", total[s] - shown[s], s ? "warning" : "error",
-                    total[s] - shown[s] == 1 ? "" : "s", errors_csv ? " (use --errors-csv FILE to see them all)" : "");
+            ps_cli_printf(stderr, s ? PS_M_CLI_MORE_WARNINGS : PS_M_CLI_MORE_ERRORS, total[s] - shown[s],
+                          total[s] - shown[s] == 1 ? "" : "s", errors_csv ? ps_msg(PS_M_CLI_MORE_HINT) : "");
 }
 
 int ps_cli_errors_csv_open(const char *path, ps_safefile **sf)
 {
     ps_ctx ctx = {0};
     if (ps_safefile_open(sf, path, &ctx)) {
-        fprintf(stderr, "provstat: %s (--errors-csv)\n", ps_ctx_message(&ctx));
+        ps_cli_printf(stderr, PS_M_CLI_PROVSTAT_ERRORS_CSV, ps_ctx_message(&ctx));
         return ps_exit_code(ctx.err);
     }
     return 0;
@@ -224,15 +224,14 @@ bool ps_outfmt_parse(const char *s, ps_outfmt *out)
 int ps_cli_period_required(ps_cli *cli, const char *text, ps_period *out)
 {
     if (!text)
-        return ps_cli_usage_error(cli, "--period P is required");
+        return ps_cli_usage_errm(cli, PS_M_CLI_PERIOD_P_REQUIRED);
     return ps_cli_period_arg(cli, "--period", text, out) ? 0 : 2;
 }
 
 void ps_cli_refresh_warning(const char *what, const char *why)
 {
-    fprintf(stderr,
-            "provstat: warning: %s: stored, but the kept roll-ups could not be brought up to date (%s); "
-            "the next query computes them again\n",
+    ps_cli_printf(stderr,
+            PS_M_CLI_PROVSTAT_WARNING_STORED_BUT,
             what, why);
 }
 
@@ -243,9 +242,9 @@ int ps_cli_unit_arg(ps_cli *cli, const ps_catalog *cat, const char *text, int *o
         return 0;
     int near = ps_catalog_unit_suggest(cat, text);
     if (near >= 0)
-        return ps_cli_usage_error(cli, "--unit %s is not a unit of the catalog (did you mean %s, %s?)", text,
+        return ps_cli_usage_errm(cli, PS_M_CLI_UNIT_NOT_UNIT_CATALOG, text,
                                   cat->units[near].code, cat->units[near].name_vi);
-    return ps_cli_usage_error(cli, "--unit %s is not a unit of the catalog", text);
+    return ps_cli_usage_errm(cli, PS_M_CLI_UNIT_NOT_UNIT_CATALOG_2, text);
 }
 
 bool ps_cli_period_arg(ps_cli *cli, const char *opt, const char *text, ps_period *out)
