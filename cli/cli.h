@@ -74,10 +74,12 @@ void ps_cli_print_diags(const ps_diags *d, bool errors_csv);
  * code after printing why. */
 int ps_cli_errors_csv_open(const char *path, ps_safefile **sf);
 /* Writes every diagnostic into sf as CSV
- * (file,line,column,severity,code,message,value) and commits it; sf is
- * consumed. Prints nothing: on failure (PS_ERR_IO) the message names the
+ * (file,line,column,severity,code,message,value), after a byte-order mark
+ * when bom (ingest --bom), and commits it; sf is consumed. The header and
+ * the code column are the same in every language; the message is in the
+ * language it was made in. Prints nothing: on failure (PS_ERR_IO) the message names the
  * file, and the earlier file at that path, if any, is left as it was. */
-ps_error ps_cli_errors_csv_write(const ps_diags *d, ps_safefile *sf, ps_ctx *ctx);
+ps_error ps_cli_errors_csv_write(const ps_diags *d, ps_safefile *sf, bool bom, ps_ctx *ctx);
 
 /* Output formats of listing commands. */
 typedef enum ps_outfmt { PS_OUT_TABLE = 0, PS_OUT_CSV, PS_OUT_JSON } ps_outfmt;

@@ -70,7 +70,7 @@ int ps_cmd_check(ps_cli *cli, int argc, char **argv)
     printf("check %s: %zu error%s, %zu warning%s\n", ps_period_format(p, pb), d.nerr, d.nerr == 1 ? "" : "s",
            d.nwarn, d.nwarn == 1 ? "" : "s");
     if (csv) {
-        ps_error err = ps_cli_errors_csv_write(&d, csv, &ctx);
+        ps_error err = ps_cli_errors_csv_write(&d, csv, false, &ctx);
         csv = NULL;
         if (err)
             rc = ps_cli_fail(cli, &ctx);

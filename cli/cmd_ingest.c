@@ -78,11 +78,12 @@ static void summary(const char *path, const ps_ingest_result *r, ps_error err, b
 typedef struct ingest_args {
     ps_ingest_opts o;
     const char *errors_csv;
+    bool bom;               /* --bom: the errors CSV for Excel */
     char **files;           /* owned array of borrowed argv strings */
     int nfiles;
 } ingest_args;
 
-enum { O_REPORTER = 1, O_UNIT, O_PERIOD, O_NUMFMT, O_ENCODING, O_PARTIAL, O_DRY, O_FORCE, O_ERRORS, O_RECEIVED };
+enum { O_REPORTER = 1, O_UNIT, O_PERIOD, O_NUMFMT, O_ENCODING, O_PARTIAL, O_DRY, O_FORCE, O_ERRORS, O_RECEIVED, O_BOM };
 
 /* One option into a; 0, or the exit status of a usage error. */
 static int take_opt(ps_cli *cli, int c, ingest_args *a)
@@ -110,6 +111,7 @@ static int take_opt(ps_cli *cli, int c, ingest_args *a)
     case O_DRY: o->dry_run = true; break;
     case O_FORCE: o->force = true; break;
     case O_ERRORS: a->errors_csv = optarg; break;
+    case O_BOM: a->bom = true; break;
     case O_RECEIVED:
         switch (received_check(optarg)) {
         case 1: return ps_cli_usage_errm(cli, PS_M_ING_RECEIVED_WRITE_DATE_YYYY, optarg);
@@ -132,7 +134,7 @@ static int parse_args(ps_cli *cli, int argc, char **argv, ingest_args *a)
         {"encoding", required_argument, NULL, O_ENCODING}, {"partial", no_argument, NULL, O_PARTIAL},
         {"dry-run", no_argument, NULL, O_DRY}, {"force", no_argument, NULL, O_FORCE},
         {"errors-csv", required_argument, NULL, O_ERRORS}, {"received", required_argument, NULL, O_RECEIVED},
-        {NULL, 0, NULL, 0}};
+        {"bom", no_argument, NULL, O_BOM}, {NULL, 0, NULL, 0}};
     memset(a, 0, sizeof *a);
     a->files = calloc((size_t)argc, sizeof *a->files);
     int c, rc = 0;
@@ -146,6 +148,8 @@ static int parse_args(ps_cli *cli, int argc, char **argv, ingest_args *a)
     }
     if (!rc && !a->o.reporter)
         rc = ps_cli_usage_errm(cli, PS_M_ING_REPORTER_CODE_REQUIRED_WHO);
+    if (!rc && a->bom && !a->errors_csv)
+        rc = ps_cli_usage_errm(cli, PS_M_ING_BOM_WITHOUT_ERRORS_CSV);
     if (!rc && !a->nfiles)
         rc = ps_cli_usage_errm(cli, PS_M_ING_NO_FILE_INGEST);
     for (int i = 0; i < a->nfiles && !rc; i++)
@@ -189,10 +193,11 @@ static int ingest_one(ps_cli *cli, ps_db *db, const ps_catalog *cat, ingest_args
 
 /* Writes the errors CSV; the exit status a failure calls for, after saying
  * what was stored all the same (SPEC §4). */
-static int write_errors_csv(ps_safefile *csv, const char *path, const ps_diags *all, const ps_strbuf *stored)
+static int write_errors_csv(ps_safefile *csv, const ingest_args *a, const ps_diags *all, const ps_strbuf *stored)
 {
     ps_ctx ctx = {0};
-    if (!ps_cli_errors_csv_write(all, csv, &ctx))
+    const char *path = a->errors_csv;
+    if (!ps_cli_errors_csv_write(all, csv, a->bom, &ctx))
         return 0;
     fprintf(stderr, "provstat: %s\n", ps_ctx_message(&ctx));
     if (stored->len)
@@ -225,7 +230,7 @@ int ps_cmd_ingest(ps_cli *cli, int argc, char **argv)
             rc = frc;
     }
     if (csv) {
-        int wrc = write_errors_csv(csv, a.errors_csv, &all, &stored);
+        int wrc = write_errors_csv(csv, &a, &all, &stored);
         if (rc < wrc)
             rc = wrc;
     }

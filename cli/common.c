@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "cli/table.h"
 
+#include "core/csv.h"
 #include "core/number.h"
 #include "core/safefile.h"
 #include "store/dbcatalog.h"
@@ -175,9 +176,11 @@ int ps_cli_errors_csv_open(const char *path, ps_safefile **sf)
     return 0;
 }
 
-ps_error ps_cli_errors_csv_write(const ps_diags *d, ps_safefile *sf, ps_ctx *ctx)
+ps_error ps_cli_errors_csv_write(const ps_diags *d, ps_safefile *sf, bool bom, ps_ctx *ctx)
 {
     FILE *f = ps_safefile_stream(sf, 0);
+    if (bom)
+        fputs(PS_CSV_BOM, f);
     fputs("file,line,column,severity,code,message,value\n", f);
     for (size_t i = 0; i < d->n; i++) {
         const ps_diag *x = &d->v[i];

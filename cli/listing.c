@@ -1,6 +1,8 @@
 /* listing.c - rows as a table, CSV or JSON (listing.h). */
 #include "cli/listing.h"
 
+#include "core/csv.h"
+
 #include <stdio.h>
 
 void ps_listing_begin(ps_listing *l, ps_outfmt fmt, int ncols, const char *const *header, const ps_col *kinds,
@@ -11,7 +13,7 @@ void ps_listing_begin(ps_listing *l, ps_outfmt fmt, int ncols, const char *const
         l->t = ps_table_new(ncols, header);
     } else if (fmt == PS_OUT_CSV) {
         if (bom)
-            fputs("\xEF\xBB\xBF", stdout);
+            fputs(PS_CSV_BOM, stdout);
         ps_csv_row(stdout, header, ncols, false);
     } else {
         fputs("[", stdout);

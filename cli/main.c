@@ -108,9 +108,9 @@ static int choose_lang(ps_cli *cli, int argc, char **argv)
     cli->doc_lang = PS_LANG_VI;
     if (opt) {
         if (!*opt)
-            return global_error(true, PS_M_MAIN_LANG_NEEDS_VALUE, NULL);
+            return global_error(false, PS_M_MAIN_LANG_NEEDS_VALUE, NULL);
         if (!ps_lang_parse(opt, &lang))
-            return global_error(true, PS_M_MAIN_BAD_LANG, opt);
+            return global_error(false, PS_M_MAIN_BAD_LANG, opt);
     } else if (env && *env) {
         if (!ps_lang_parse(env, &lang))
             return global_error(false, PS_M_MAIN_BAD_LANG_ENV, env);

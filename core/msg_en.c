@@ -440,4 +440,6 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_CLI_MORE_ERRORS] = "... and %zu more error%s%s\n",
     [PS_M_CLI_MORE_WARNINGS] = "... and %zu more warning%s%s\n",
     [PS_M_CLI_MORE_HINT] = " (use --errors-csv FILE to see them all)",
+    /* cli/cmd_ingest.c: --bom */
+    [PS_M_ING_BOM_WITHOUT_ERRORS_CSV] = "--bom goes with --errors-csv FILE (a byte-order mark for Excel)",
 };

@@ -443,4 +443,6 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_CLI_MORE_ERRORS] = "... và %1$zu lỗi khác%2$.0s%3$s\n",
     [PS_M_CLI_MORE_WARNINGS] = "... và %1$zu cảnh báo khác%2$.0s%3$s\n",
     [PS_M_CLI_MORE_HINT] = " (dùng --errors-csv FILE để xem tất cả)",
+    /* cli/cmd_ingest.c: --bom */
+    [PS_M_ING_BOM_WITHOUT_ERRORS_CSV] = "--bom chỉ dùng cùng --errors-csv FILE (dấu BOM cho Excel)",
 };
