@@ -15,13 +15,13 @@ ps_error ps_sha256_file(const char *path, char hex[PS_SHA256_HEX], ps_ctx *ctx)
     bool std_in = strcmp(path, "-") == 0;
     FILE *f = std_in ? stdin : fopen(path, "rb");
     if (!f)
-        return ps_failf(ctx, PS_ERR_IO, "cannot open %s: %s", path, strerror(errno));
+        return ps_failm(ctx, PS_ERR_IO, PS_M_CSV_CANNOT_OPEN, path, strerror(errno));
     EVP_MD_CTX *md = EVP_MD_CTX_new();
     if (!md || EVP_DigestInit_ex(md, EVP_sha256(), NULL) != 1) {
         if (!std_in)
             fclose(f);
         EVP_MD_CTX_free(md);
-        return ps_failf(ctx, PS_ERR_INTERNAL, "SHA-256 is not available from OpenSSL");
+        return ps_failm(ctx, PS_ERR_INTERNAL, PS_M_HASH_SHA_NOT_AVAILABLE_FROM);
     }
     enum { BUF = 1 << 16 };
     unsigned char *buf = ps_xmalloc(BUF);
@@ -38,7 +38,7 @@ ps_error ps_sha256_file(const char *path, char hex[PS_SHA256_HEX], ps_ctx *ctx)
     EVP_DigestFinal_ex(md, digest, &len);
     EVP_MD_CTX_free(md);
     if (failed)
-        return ps_failf(ctx, PS_ERR_IO, "cannot read %s: %s", path, strerror(e));
+        return ps_failm(ctx, PS_ERR_IO, PS_M_CSV_CANNOT_READ, path, strerror(e));
     for (unsigned i = 0; i < 32; i++)
         snprintf(hex + 2 * i, 3, "%02x", digest[i]);
     return PS_OK;

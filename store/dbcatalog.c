@@ -60,7 +60,7 @@ typedef struct drop_check {
  * and for an indicator, with the same kind, frequency and aggregations. */
 static void check_drop(sqlite3_stmt *st, void *arg)
 {
-    static const char *const what[3] = {"unit", "reporter", "indicator"};
+    static const ps_msg_id what[3] = {PS_M_DBC_WHAT_UNIT, PS_M_DBC_WHAT_REPORTER, PS_M_DBC_WHAT_INDICATOR};
     static const int file[3] = {PS_CF_UNITS, PS_CF_REPORTERS, PS_CF_INDICATORS};
     drop_check *c = arg;
     ps_catalog *cat = c->cat;
@@ -70,8 +70,8 @@ static void check_drop(sqlite3_stmt *st, void *arg)
               : k == 1 ? ps_catalog_reporter(cat, code)
                        : ps_catalog_indicator(cat, code);
     if (idx < 0) {
-        ps_diag_add(c->d, c->paths[file[k]], 0, 0, PS_SEV_ERROR, PS_D_CATALOG_CHANGE, code,
-                    "%s %s has stored data and cannot be dropped from the catalog; put it back in %s", what[k], code,
+        ps_diag_msg(c->d, c->paths[file[k]], 0, 0, PS_SEV_ERROR, PS_D_CATALOG_CHANGE, code,
+                    PS_M_DBC_HAS_STORED_DATA_CANNOT, ps_msg(what[k]), code,
                     c->paths[file[k]]);
         return;
     }
@@ -88,9 +88,9 @@ static void check_drop(sqlite3_stmt *st, void *arg)
         if (x->kind == PS_KIND_DERIVED && f >= 2)
             continue;
         if (strcmp(was, now[f]) != 0)
-            ps_diag_add(c->d, c->paths[PS_CF_INDICATORS], x->line, cat->cols[PS_CF_INDICATORS][col[f] - 1],
+            ps_diag_msg(c->d, c->paths[PS_CF_INDICATORS], x->line, cat->cols[PS_CF_INDICATORS][col[f] - 1],
                         PS_SEV_ERROR, PS_D_CATALOG_CHANGE, now[f],
-                        "indicator %s has stored data: its %s cannot change from %s to %s", x->code, field[f], was,
+                        PS_M_DBC_INDICATOR_HAS_STORED_DATA, x->code, field[f], was,
                         now[f]);
     }
 }
@@ -502,7 +502,7 @@ static ps_error load_tables(ps_db *db, ps_catalog *cat, ps_ctx *ctx)
                         load_unit, cat, "loading units", ctx)))
         return err;
     if (!cat->nunits)
-        return ps_failf(ctx, PS_ERR_USAGE, "database %s has no catalog yet: run `provstat init --catalog DIR` first",
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_DBC_DATABASE_HAS_NO_CATALOG,
                         ps_db_path(db));
     if ((err = each_row(db,
                         "SELECT id,code,name_vi,name_en,unit_vi,unit_en,kind,space_agg,time_agg,decimals,"
@@ -527,7 +527,7 @@ ps_error ps_db_catalog_load(ps_db *db, ps_catalog **out, ps_ctx *ctx)
         ps_diags d;
         ps_diags_init(&d);
         if (ps_catalog_finish(cat, paths, &d))
-            err = ps_failf(ctx, PS_ERR_SCHEMA, "the catalog stored in %s contradicts itself: %s",
+            err = ps_failm(ctx, PS_ERR_SCHEMA, PS_M_DBC_CATALOG_STORED_CONTRADICTS_ITSELF,
                            ps_db_path(db), d.n ? d.v[0].message : "");
         ps_diags_free(&d);
     }

@@ -115,7 +115,7 @@ ps_error ps_rollup_state(ps_db *db, long long *generation, bool *valid, ps_ctx *
     bool found, kept;
     *generation = meta_int(db, "generation", &found);
     if (!found)
-        return ps_failf(ctx, PS_ERR_SCHEMA, "%s is not a provstat database or is damaged: no data generation",
+        return ps_failm(ctx, PS_ERR_SCHEMA, PS_M_RLP_NOT_PROVSTAT_DATABASE_DAMAGED,
                         db->path);
     long long rg = meta_int(db, "rollup_generation", &kept);
     *valid = kept && rg == *generation;
