@@ -58,14 +58,14 @@ static int parse_opts(ps_cli *cli, int argc, char **argv, show_opts *o)
         case 'b': o->bom = true; break;
         case 'f':
             if (!ps_outfmt_parse(optarg, &o->fmt))
-                return ps_cli_usage_error(cli, "--format %s: use table, csv or json", optarg);
+                return ps_cli_usage_errm(cli, PS_M_CATL_FORMAT_USE_TABLE_CSV, optarg);
             break;
         }
     }
     if (optind < argc)
-        return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
+        return ps_cli_usage_errm(cli, PS_M_CLI_UNEXPECTED_ARGUMENT, argv[optind]);
     if (o->bom && o->fmt != PS_OUT_CSV)
-        return ps_cli_usage_error(cli, "--bom goes with --format csv (a byte-order mark for Excel)");
+        return ps_cli_usage_errm(cli, PS_M_SHOW_BOM_GOES_WITH_FORMAT);
     return 0;
 }
 
@@ -172,7 +172,7 @@ int ps_cmd_show(ps_cli *cli, int argc, char **argv)
     if (o.unit && (rc = ps_cli_unit_arg(cli, cat, o.unit, &only_unit)))
         goto out;
     if (o.indicator && (only_ind = ps_catalog_indicator(cat, o.indicator)) < 0) {
-        rc = ps_cli_usage_error(cli, "--indicator %s is not an indicator of the catalog", o.indicator);
+        rc = ps_cli_usage_errm(cli, PS_M_CLI_INDICATOR_NOT_IN_CATALOG, o.indicator);
         goto out;
     }
     if ((rc = ps_cli_engine(cli, db, cat, p, only_unit, &e)))
@@ -189,9 +189,9 @@ int ps_cmd_show(ps_cli *cli, int argc, char **argv)
         char pb[PS_PERIOD_BUFSZ];
         ps_period_format(p, pb);
         if (only_unit >= 0)
-            printf("%s — %s, %s\n", cat->units[only_unit].code, cat->units[only_unit].name_vi, pb);
+            fprintf(stdout, "%s — %s, %s\n", cat->units[only_unit].code, cat->units[only_unit].name_vi, pb);
         else
-            printf("%s\n", pb);
+            fprintf(stdout, "%s\n", pb);
     }
     ps_listing_end(&l);
     fflush(stdout);

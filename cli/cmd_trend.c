@@ -75,7 +75,7 @@ static void print_table(const ps_catalog *cat, const ps_trend *t)
     char pf[PS_PERIOD_BUFSZ], pt[PS_PERIOD_BUFSZ];
     const char *per = ps_frequency_name((ps_period_type)t->from.type);
 
-    printf("%s %s (%s), %s %s, %s to %s\n", x->code, x->name_vi, x->unit_vi, u->code, u->name_vi,
+    ps_cli_printf(stdout, PS_M_TREND_HEADING, x->code, x->name_vi, x->unit_vi, u->code, u->name_vi,
            ps_period_format(t->from, pf), ps_period_format(t->to, pt));
     static const char *const h[] = {"period", "value", "index_prev_year", "index_prev_period", "flags"};
     ps_table *tab = ps_table_new(5, h);
@@ -131,14 +131,14 @@ int ps_cmd_trend(ps_cli *cli, int argc, char **argv)
         case T_TO: ttext = optarg; break;
         case T_FORMAT:
             if (!ps_outfmt_parse(optarg, &fmt) || fmt == PS_OUT_CSV)
-                return ps_cli_usage_error(cli, "--format %s: use table or json", optarg);
+                return ps_cli_usage_errm(cli, PS_M_TREND_FORMAT_USE_TABLE_JSON, optarg);
             break;
         }
     }
     if (optind < argc)
-        return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
+        return ps_cli_usage_errm(cli, PS_M_CLI_UNEXPECTED_ARGUMENT, argv[optind]);
     if (!itext || !ftext || !ttext)
-        return ps_cli_usage_error(cli, "--indicator, --from and --to are required");
+        return ps_cli_usage_errm(cli, PS_M_TREND_INDICATOR_FROM_ARE_REQUIRED);
     ps_period from, to;
     if (!ps_cli_period_arg(cli, "--from", ftext, &from) || !ps_cli_period_arg(cli, "--to", ttext, &to))
         return 2;
@@ -153,7 +153,7 @@ int ps_cmd_trend(ps_cli *cli, int argc, char **argv)
     ps_ctx ctx = {0};
     int ind = ps_catalog_indicator(cat, itext);
     if (ind < 0) {
-        rc = ps_cli_usage_error(cli, "--indicator %s is not an indicator of the catalog", itext);
+        rc = ps_cli_usage_errm(cli, PS_M_CLI_INDICATOR_NOT_IN_CATALOG, itext);
         goto out;
     }
     int u;

@@ -503,4 +503,28 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     /* ingest/history.c */
     [PS_M_HIS_OUTLIER_AGAINST_UNIT_EARLIER] = "%s %s %s = %s is an outlier against the unit's %zu earlier values (modified z-score %.1f > 3.5): check it",
     [PS_M_HIS_F_SAME_PERIOD_LAST] = "%s %s %s = %s is %s%.0f%% on the same period last year (%s): check it",
+    /* cli/cmd_show.c */
+    [PS_M_SHOW_BOM_GOES_WITH_FORMAT] = "--bom goes with --format csv (a byte-order mark for Excel)",
+    [PS_M_CLI_INDICATOR_NOT_IN_CATALOG] = "--indicator %s is not an indicator of the catalog",
+    /* cli/cmd_check.c */
+    [PS_M_CHECK_CHECK_ERROR_WARNING] = "check %s: %zu error%s, %zu warning%s\n",
+    /* cli/cmd_trend.c */
+    [PS_M_TREND_FORMAT_USE_TABLE_JSON] = "--format %s: use table or json",
+    [PS_M_TREND_INDICATOR_FROM_ARE_REQUIRED] = "--indicator, --from and --to are required",
+    [PS_M_TREND_HEADING] = "%s %s (%s), %s %s, %s to %s\n",
+    /* cli/cmd_export.c */
+    [PS_M_EXP_FORMAT_USE_LONG_WIDE] = "--format %s: use long, wide or sdmx",
+    [PS_M_EXP_LEVEL_USE_NATION_REGION] = "--level %s: use nation, region, province, district or commune",
+    [PS_M_EXP_ONLY_UNIT_KNOWN] = "--by %s: only --by unit is known",
+    [PS_M_EXP_GIVE_EITHER_PERIOD_P] = "give either --period P or --from P --to P, not both",
+    [PS_M_EXP_PERIOD_P_FROM_P] = "--period P (or --from P --to P) is required",
+    [PS_M_EXP_NEEDS_TOO] = "%s needs %s too",
+    [PS_M_EXP_FORMAT_LONG_WIDE_SDMX] = "--format long|wide|sdmx is required",
+    [PS_M_EXP_OUT_FILE_REQUIRED_STANDARD] = "--out FILE is required (- for standard output)",
+    [PS_M_EXP_UNIT_APPLIES_FORMAT_WIDE] = "--by unit applies to --format wide only",
+    [PS_M_EXP_FROM_ARE_NOT_SAME] = "--from %s and --to %s are not of the same type (a %s and a %s)",
+    [PS_M_EXP_COMES_BEFORE_FROM] = "--to %s comes before --from %s",
+    [PS_M_EXP_UNIT_SINGLE_PERIOD_USE] = "--by unit is for a single period: use --period P",
+    [PS_M_EXP_ROWS] = "%s: %ld rows (%s, %s to %s)\n",
+    [PS_M_EXP_ROWS_2] = "%s: %ld rows (%s, %s)\n",
 };

@@ -506,4 +506,28 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     /* ingest/history.c */
     [PS_M_HIS_OUTLIER_AGAINST_UNIT_EARLIER] = "%s %s %s = %s bất thường so với %zu giá trị trước đây của đơn vị (z-score hiệu chỉnh %.1f > 3,5): hãy kiểm tra lại",
     [PS_M_HIS_F_SAME_PERIOD_LAST] = "%1$s %2$s %3$s = %4$s thay đổi %5$s%6$.0f%% so với cùng kỳ năm trước (%7$s): hãy kiểm tra lại",
+    /* cli/cmd_show.c */
+    [PS_M_SHOW_BOM_GOES_WITH_FORMAT] = "--bom chỉ dùng cùng --format csv (dấu BOM cho Excel)",
+    [PS_M_CLI_INDICATOR_NOT_IN_CATALOG] = "--indicator %s không phải là chỉ tiêu trong danh mục",
+    /* cli/cmd_check.c */
+    [PS_M_CHECK_CHECK_ERROR_WARNING] = "kiểm tra %1$s: %2$zu lỗi%3$.0s, %4$zu cảnh báo%5$.0s\n",
+    /* cli/cmd_trend.c */
+    [PS_M_TREND_FORMAT_USE_TABLE_JSON] = "--format %s: hãy dùng table hoặc json",
+    [PS_M_TREND_INDICATOR_FROM_ARE_REQUIRED] = "cần có --indicator, --from và --to",
+    [PS_M_TREND_HEADING] = "%s %s (%s), %s %s, %s đến %s\n",
+    /* cli/cmd_export.c */
+    [PS_M_EXP_FORMAT_USE_LONG_WIDE] = "--format %s: hãy dùng long, wide hoặc sdmx",
+    [PS_M_EXP_LEVEL_USE_NATION_REGION] = "--level %s: hãy dùng nation, region, province, district hoặc commune",
+    [PS_M_EXP_ONLY_UNIT_KNOWN] = "--by %s: chỉ có --by unit",
+    [PS_M_EXP_GIVE_EITHER_PERIOD_P] = "chỉ dùng một trong hai: --period P hoặc --from P --to P",
+    [PS_M_EXP_PERIOD_P_FROM_P] = "cần có --period P (hoặc --from P --to P)",
+    [PS_M_EXP_NEEDS_TOO] = "%s cần có cả %s",
+    [PS_M_EXP_FORMAT_LONG_WIDE_SDMX] = "cần có --format long|wide|sdmx",
+    [PS_M_EXP_OUT_FILE_REQUIRED_STANDARD] = "cần có --out FILE (- để ghi ra đầu ra chuẩn)",
+    [PS_M_EXP_UNIT_APPLIES_FORMAT_WIDE] = "--by unit chỉ dùng với --format wide",
+    [PS_M_EXP_FROM_ARE_NOT_SAME] = "--from %s và --to %s không cùng loại kỳ (%s và %s)",
+    [PS_M_EXP_COMES_BEFORE_FROM] = "--to %s ở trước --from %s",
+    [PS_M_EXP_UNIT_SINGLE_PERIOD_USE] = "--by unit dành cho một kỳ: hãy dùng --period P",
+    [PS_M_EXP_ROWS] = "%s: %ld dòng (%s, %s đến %s)\n",
+    [PS_M_EXP_ROWS_2] = "%s: %ld dòng (%s, %s)\n",
 };
