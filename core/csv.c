@@ -122,8 +122,7 @@ static void on_field(void *data, size_t n, void *vr)
     int column = column_of(index);
 
     if (memchr(s, '\0', n)) {
-        bad_encoding(r, column, "the text contains a NUL byte (is the file UTF-16? "
-                                "save it as CSV UTF-8)");
+        bad_encoding(r, column, ps_msg(PS_M_CSV_NUL_BYTE));
     } else if (ps_text_is_ascii(s, n)) {
         ps_sb_append(&r->arena, s, n);
     } else {
@@ -180,8 +179,7 @@ static bool refill(ps_csv *r)
                 len -= 3;
             } else if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
                                   (u[0] == 0xFE && u[1] == 0xFF))) {
-                report(r, 1, 0, PS_D_BAD_ENCODING,
-                       "the file is UTF-16 (Excel's \"Unicode Text\"); save it as CSV UTF-8");
+                report(r, 1, 0, PS_D_BAD_ENCODING, ps_msg(PS_M_CSV_UTF16));
                 r->state = STOPPED;
                 r->err = PS_ERR_REFUSED;
                 return false;
@@ -262,11 +260,9 @@ static void feed(ps_csv *r, const char *s, size_t n)
         char msg[300];
         const char *what;
         if (r->parser.quoted)
-            what = "text follows the closing quote of a quoted field; a quote inside "
-                   "a quoted field must be doubled (\"\")";
+            what = ps_msg(PS_M_CSV_TEXT_AFTER_QUOTE);
         else
-            what = "a quote inside a field that does not start with one; quote the "
-                   "whole field and double the quote (\"\")";
+            what = ps_msg(PS_M_CSV_STRAY_QUOTE);
         long line = r->rec_line ? r->rec_line : r->line;
         if (r->line != line)
             ps_msg_format(msg, sizeof msg, PS_M_CSV_LINE, what, r->line);

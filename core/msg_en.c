@@ -527,4 +527,9 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_EXP_UNIT_SINGLE_PERIOD_USE] = "--by unit is for a single period: use --period P",
     [PS_M_EXP_ROWS] = "%s: %ld rows (%s, %s to %s)\n",
     [PS_M_EXP_ROWS_2] = "%s: %ld rows (%s, %s)\n",
+    /* core/csv.c: texts passed on */
+    [PS_M_CSV_TEXT_AFTER_QUOTE] = "text follows the closing quote of a quoted field; a quote inside a quoted field must be doubled (\"\")",
+    [PS_M_CSV_STRAY_QUOTE] = "a quote inside a field that does not start with one; quote the whole field and double the quote (\"\")",
+    [PS_M_CSV_NUL_BYTE] = "the text contains a NUL byte (is the file UTF-16? save it as CSV UTF-8)",
+    [PS_M_CSV_UTF16] = "the file is UTF-16 (Excel's \"Unicode Text\"); save it as CSV UTF-8",
 };

@@ -530,4 +530,9 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_EXP_UNIT_SINGLE_PERIOD_USE] = "--by unit dành cho một kỳ: hãy dùng --period P",
     [PS_M_EXP_ROWS] = "%s: %ld dòng (%s, %s đến %s)\n",
     [PS_M_EXP_ROWS_2] = "%s: %ld dòng (%s, %s)\n",
+    /* core/csv.c: texts passed on */
+    [PS_M_CSV_TEXT_AFTER_QUOTE] = "có ký tự sau dấu ngoặc kép đóng của một trường trong ngoặc kép; dấu ngoặc kép bên trong trường phải được viết đôi (\"\")",
+    [PS_M_CSV_STRAY_QUOTE] = "có dấu ngoặc kép bên trong một trường không bắt đầu bằng dấu ngoặc kép; hãy đặt cả trường trong ngoặc kép và viết đôi dấu ngoặc kép (\"\")",
+    [PS_M_CSV_NUL_BYTE] = "văn bản có byte NUL (tệp là UTF-16? hãy lưu lại dưới dạng CSV UTF-8)",
+    [PS_M_CSV_UTF16] = "tệp là UTF-16 (\"Unicode Text\" của Excel); hãy lưu lại dưới dạng CSV UTF-8",
 };
