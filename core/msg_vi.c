@@ -535,4 +535,7 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_CSV_STRAY_QUOTE] = "có dấu ngoặc kép bên trong một trường không bắt đầu bằng dấu ngoặc kép; hãy đặt cả trường trong ngoặc kép và viết đôi dấu ngoặc kép (\"\")",
     [PS_M_CSV_NUL_BYTE] = "văn bản có byte NUL (tệp là UTF-16? hãy lưu lại dưới dạng CSV UTF-8)",
     [PS_M_CSV_UTF16] = "tệp là UTF-16 (\"Unicode Text\" của Excel); hãy lưu lại dưới dạng CSV UTF-8",
+    /* ingest/retract.c */
+    [PS_M_RET_HAS_NO_VALUE_RETRACT] = "%s %s %s không có giá trị để rút",
+    [PS_M_RET_WAS_SENT_ONLY_THAT] = "giá trị %s %s %s do %s gửi: chỉ đơn vị báo cáo đó được rút (hoặc dùng --force)",
 };

@@ -11,15 +11,15 @@ static ps_error may_retract(const ps_catalog *cat, const ps_retract_req *req, co
     char pb[PS_PERIOD_BUFSZ];
     ps_period_format(req->period, pb);
     if (!cur->exists || !cur->has_value)
-        return ps_failf(ctx, PS_ERR_REFUSED, "%s %s %s has no value to retract", u, x, pb);
+        return ps_failm(ctx, PS_ERR_REFUSED, PS_M_RET_HAS_NO_VALUE_RETRACT, u, x, pb);
     if (cur->reporter_id == cat->reporters[req->reporter].id || req->force)
         return PS_OK;
-    const char *owner = "another reporter";
+    const char *owner = ps_msg(PS_M_ROW_ANOTHER_REPORTER);
     for (size_t i = 0; i < cat->nreporters; i++)
         if (cat->reporters[i].id == cur->reporter_id)
             owner = cat->reporters[i].code;
-    return ps_failf(ctx, PS_ERR_REFUSED,
-                    "%s %s %s was sent by %s: only that reporter may retract it (or use --force)", u, x,
+    return ps_failm(ctx, PS_ERR_REFUSED,
+                    PS_M_RET_WAS_SENT_ONLY_THAT, u, x,
                     pb, owner);
 }
 
