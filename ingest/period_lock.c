@@ -19,9 +19,8 @@ ps_error ps_period_lock(ps_db *db, const ps_catalog *cat, int unit, ps_period p,
             return PS_OK;
         char pb[PS_PERIOD_BUFSZ];
         ps_period_format(p, pb);
-        return ps_failf(ctx, PS_ERR_REFUSED,
-                        "%s was not closed for %s: nothing to reopen (a lock is reopened with the --period "
-                        "and --unit it was closed with)",
+        return ps_failm(ctx, PS_ERR_REFUSED,
+                        PS_M_LOCK_WAS_NOT_CLOSED_NOTHING,
                         pb, cat->units[unit].code);
     }
     ps_change_set none = {NULL, 0, 0, -1, 0, false};
