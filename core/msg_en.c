@@ -537,4 +537,7 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_RET_WAS_SENT_ONLY_THAT] = "%s %s %s was sent by %s: only that reporter may retract it (or use --force)",
     /* ingest/period_lock.c */
     [PS_M_LOCK_WAS_NOT_CLOSED_NOTHING] = "%s was not closed for %s: nothing to reopen (a lock is reopened with the --period and --unit it was closed with)",
+    /* ingest/ingest.c */
+    [PS_M_INGF_REPORTER_NOT_CATALOG_SEE] = "reporter %s is not in the catalog (see `provstat catalog reporters`)",
+    [PS_M_INGF_PERIOD] = "--period %s: %s",
 };

@@ -540,4 +540,7 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_RET_WAS_SENT_ONLY_THAT] = "giá trị %s %s %s do %s gửi: chỉ đơn vị báo cáo đó được rút (hoặc dùng --force)",
     /* ingest/period_lock.c */
     [PS_M_LOCK_WAS_NOT_CLOSED_NOTHING] = "kỳ %s chưa khóa sổ cho %s: không có gì để mở lại (khóa sổ được mở lại bằng đúng --period và --unit đã dùng khi khóa)",
+    /* ingest/ingest.c */
+    [PS_M_INGF_REPORTER_NOT_CATALOG_SEE] = "đơn vị báo cáo %s không có trong danh mục (xem `provstat catalog reporters`)",
+    [PS_M_INGF_PERIOD] = "--period %s: %s",
 };

@@ -64,15 +64,15 @@ static ps_error resolve_options(ingest *g)
     const ps_ingest_opts *o = g->o;
     int r = o->reporter ? ps_catalog_reporter(g->cat, o->reporter) : -1;
     if (r < 0)
-        return ps_failf(g->ctx, PS_ERR_USAGE, "reporter %s is not in the catalog (see `provstat catalog reporters`)",
+        return ps_failm(g->ctx, PS_ERR_USAGE, PS_M_INGF_REPORTER_NOT_CATALOG_SEE,
                         o->reporter ? o->reporter : "(none)");
     g->rep = &g->cat->reporters[r];
     if (o->unit && (g->fixed_unit = ps_catalog_unit(g->cat, o->unit)) < 0)
-        return ps_failf(g->ctx, PS_ERR_USAGE, "--unit %s is not a unit of the catalog", o->unit);
+        return ps_failm(g->ctx, PS_ERR_USAGE, PS_M_CLI_UNIT_NOT_UNIT_CATALOG_2, o->unit);
     if (o->period) {
         char msg[256];
         if (!ps_period_parse(o->period, &g->fixed_period, msg, sizeof msg))
-            return ps_failf(g->ctx, PS_ERR_USAGE, "--period %s: %s", o->period, msg);
+            return ps_failm(g->ctx, PS_ERR_USAGE, PS_M_INGF_PERIOD, o->period, msg);
         g->has_fixed_period = true;
     }
     return PS_OK;
@@ -171,7 +171,7 @@ static ps_error read_rows(ingest *g, ps_csv *csv)
     if (rc < 0)
         return ps_csv_error(csv) == PS_ERR_IO ? PS_ERR_IO : PS_OK;
     if (rc == 0) {
-        ps_diag_add(g->d, g->path, 1, 0, PS_SEV_ERROR, PS_D_EMPTY_FILE, NULL, "the file is empty: it needs a header row");
+        ps_diag_msg(g->d, g->path, 1, 0, PS_SEV_ERROR, PS_D_EMPTY_FILE, NULL, PS_M_CAT_FILE_EMPTY_NEEDS_HEADER);
         return PS_OK;
     }
     ps_numfmt numfmt = o->numfmt_given ? o->numfmt : ps_csv_delimiter(csv) == ';' ? PS_NF_VI : PS_NF_PLAIN;
