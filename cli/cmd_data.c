@@ -44,14 +44,14 @@ static int parse_key_opts(ps_cli *cli, int argc, char **argv, key_opts *k, bool 
         case K_FORCE: k->force = true; break;
         case K_FORMAT:
             if (!with_format)
-                return ps_cli_usage_error(cli, "unknown option --format");
+                return ps_cli_usage_errm(cli, PS_M_DATA_UNKNOWN_OPTION_FORMAT);
             if (!ps_outfmt_parse(optarg, &k->fmt))
-                return ps_cli_usage_error(cli, "--format %s: use table, csv or json", optarg);
+                return ps_cli_usage_errm(cli, PS_M_CATL_FORMAT_USE_TABLE_CSV, optarg);
             break;
         }
     }
     if (optind < argc)
-        return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
+        return ps_cli_usage_errm(cli, PS_M_CLI_UNEXPECTED_ARGUMENT, argv[optind]);
     return 0;
 }
 
@@ -61,13 +61,13 @@ static int resolve_key(ps_cli *cli, const ps_catalog *cat, const key_opts *k, ps
                        int *u, int *ind, ps_period *p)
 {
     if (!k->unit || !k->indicator || !k->period)
-        return ps_cli_usage_error(cli, "--unit, --indicator and --period are required");
+        return ps_cli_usage_errm(cli, PS_M_DATA_UNIT_INDICATOR_PERIOD_ARE);
     int urc = ps_cli_unit_arg(cli, cat, k->unit, u);
     if (urc)
         return urc;
     *ind = ps_catalog_indicator(cat, k->indicator);
     if (*ind < 0)
-        return ps_cli_usage_error(cli, "--indicator %s is not an indicator of the catalog", k->indicator);
+        return ps_cli_usage_errm(cli, PS_M_CLI_INDICATOR_NOT_IN_CATALOG, k->indicator);
     if (!ps_cli_period_arg(cli, "--period", k->period, p))
         return 2;
     int measure = PS_MEASURE_ACTUAL;
@@ -75,7 +75,7 @@ static int resolve_key(ps_cli *cli, const ps_catalog *cat, const key_opts *k, ps
         if (strcmp(k->measure, "plan") == 0)
             measure = PS_MEASURE_PLAN;
         else if (strcmp(k->measure, "actual") != 0)
-            return ps_cli_usage_error(cli, "--measure %s: use actual or plan", k->measure);
+            return ps_cli_usage_errm(cli, PS_M_DATA_MEASURE_USE_ACTUAL_PLAN, k->measure);
     }
     *key = (ps_obs_key){cat->units[*u].id, cat->indicators[*ind].id, measure, ps_period_key(*p)};
     return 0;
@@ -109,7 +109,7 @@ int ps_cmd_history(ps_cli *cli, int argc, char **argv)
     if (rc)
         return rc;
     if (k.reporter || k.force)
-        return ps_cli_usage_error(cli, "history takes no --reporter or --force");
+        return ps_cli_usage_errm(cli, PS_M_DATA_HISTORY_TAKES_NO_REPORTER);
     ps_db *db;
     ps_catalog *cat;
     ps_obs_key key;
@@ -149,7 +149,7 @@ int ps_cmd_history(ps_cli *cli, int argc, char **argv)
     }
     ps_listing_end(&l);
     if (k.fmt == PS_OUT_TABLE && !n)
-        printf("(no value stored for %s %s %s %s)\n", cat->units[u].code, cat->indicators[ind].code, pb, measure);
+        ps_cli_printf(stdout, PS_M_DATA_NO_VALUE_STORED, cat->units[u].code, cat->indicators[ind].code, pb, measure);
     ps_hist_free(rows, n);
 out:
     ps_catalog_free(cat);
@@ -168,7 +168,7 @@ int ps_cmd_retract(ps_cli *cli, int argc, char **argv)
     if (rc)
         return rc;
     if (!k.reporter)
-        return ps_cli_usage_error(cli, "--reporter CODE is required: who withdraws the value");
+        return ps_cli_usage_errm(cli, PS_M_DATA_REPORTER_CODE_REQUIRED_WHO);
     ps_db *db;
     ps_catalog *cat;
     ps_obs_key key;
@@ -178,7 +178,7 @@ int ps_cmd_retract(ps_cli *cli, int argc, char **argv)
     req.measure = key.measure;
     req.force = k.force;
     if ((req.reporter = ps_catalog_reporter(cat, k.reporter)) < 0) {
-        rc = ps_cli_usage_error(cli, "--reporter %s is not a reporter of the catalog", k.reporter);
+        rc = ps_cli_usage_errm(cli, PS_M_DATA_REPORTER_NOT_REPORTER_CATALOG, k.reporter);
         goto out;
     }
     ps_ctx ctx = {0};
@@ -191,7 +191,7 @@ int ps_cmd_retract(ps_cli *cli, int argc, char **argv)
         ps_cli_refresh_warning(ps_db_path(db), res.kept.msg);
     char pb[PS_PERIOD_BUFSZ];
     ps_period_format(req.period, pb);
-    printf("retracted %s %s %s (%s): revision %d has no value; the earlier values stay in the history\n",
+    ps_cli_printf(stdout, PS_M_DATA_RETRACTED_REVISION_HAS_NO,
            cat->units[req.unit].code, cat->indicators[req.indicator].code, pb, key.measure ? "plan" : "actual",
            res.revision);
 out:
@@ -211,7 +211,7 @@ static int close_or_reopen(ps_cli *cli, int argc, char **argv, bool close)
     if (rc)
         return rc;
     if (k.indicator || k.reporter || k.measure || k.force)
-        return ps_cli_usage_error(cli, "only --period and --unit are allowed");
+        return ps_cli_usage_errm(cli, PS_M_DATA_ONLY_PERIOD_UNIT_ARE);
     ps_period p;
     int prc = ps_cli_period_required(cli, k.period, &p);
     if (prc)
@@ -235,10 +235,10 @@ static int close_or_reopen(ps_cli *cli, int argc, char **argv, bool close)
     char pb[PS_PERIOD_BUFSZ];
     ps_period_format(p, pb);
     if (close)
-        printf("%s %s for %s (%s) and every unit below it\n", changed ? "closed" : "already closed:", pb,
+        ps_cli_printf(stdout, changed ? PS_M_DATA_CLOSED : PS_M_DATA_ALREADY_CLOSED, pb,
                cat->units[u].code, cat->units[u].name_vi);
     else
-        printf("reopened %s for %s (%s)\n", pb, cat->units[u].code, cat->units[u].name_vi);
+        ps_cli_printf(stdout, PS_M_DATA_REOPENED, pb, cat->units[u].code, cat->units[u].name_vi);
 out:
     ps_catalog_free(cat);
     ps_db_close(db);
@@ -267,7 +267,7 @@ int ps_cmd_backup(ps_cli *cli, int argc, char **argv)
         if (c == '?')
             return 2;
     if (optind != argc - 1)
-        return ps_cli_usage_error(cli, "give one file to write the backup to");
+        return ps_cli_usage_errm(cli, PS_M_DATA_GIVE_ONE_FILE_WRITE);
     const char *dest = argv[optind];
     ps_db *db;
     int rc = ps_cli_open_db(cli, false, true, &db);
@@ -277,7 +277,7 @@ int ps_cmd_backup(ps_cli *cli, int argc, char **argv)
     if (ps_db_backup(db, dest, &ctx))
         rc = ps_cli_fail(cli, &ctx);
     else
-        printf("backup of %s written to %s\n", cli->db_path, dest);
+        ps_cli_printf(stdout, PS_M_DATA_BACKUP_WRITTEN, cli->db_path, dest);
     ps_db_close(db);
     return rc;
 }

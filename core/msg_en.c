@@ -540,4 +540,19 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     /* ingest/ingest.c */
     [PS_M_INGF_REPORTER_NOT_CATALOG_SEE] = "reporter %s is not in the catalog (see `provstat catalog reporters`)",
     [PS_M_INGF_PERIOD] = "--period %s: %s",
+    /* cli/cmd_data.c */
+    [PS_M_DATA_UNKNOWN_OPTION_FORMAT] = "unknown option --format",
+    [PS_M_DATA_UNIT_INDICATOR_PERIOD_ARE] = "--unit, --indicator and --period are required",
+    [PS_M_DATA_MEASURE_USE_ACTUAL_PLAN] = "--measure %s: use actual or plan",
+    [PS_M_DATA_HISTORY_TAKES_NO_REPORTER] = "history takes no --reporter or --force",
+    [PS_M_DATA_NO_VALUE_STORED] = "(no value stored for %s %s %s %s)\n",
+    [PS_M_DATA_REPORTER_CODE_REQUIRED_WHO] = "--reporter CODE is required: who withdraws the value",
+    [PS_M_DATA_REPORTER_NOT_REPORTER_CATALOG] = "--reporter %s is not a reporter of the catalog",
+    [PS_M_DATA_RETRACTED_REVISION_HAS_NO] = "retracted %s %s %s (%s): revision %d has no value; the earlier values stay in the history\n",
+    [PS_M_DATA_ONLY_PERIOD_UNIT_ARE] = "only --period and --unit are allowed",
+    [PS_M_DATA_REOPENED] = "reopened %s for %s (%s)\n",
+    [PS_M_DATA_GIVE_ONE_FILE_WRITE] = "give one file to write the backup to",
+    [PS_M_DATA_BACKUP_WRITTEN] = "backup of %s written to %s\n",
+    [PS_M_DATA_CLOSED] = "closed %s for %s (%s) and every unit below it\n",
+    [PS_M_DATA_ALREADY_CLOSED] = "already closed: %s for %s (%s) and every unit below it\n",
 };

@@ -543,4 +543,19 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     /* ingest/ingest.c */
     [PS_M_INGF_REPORTER_NOT_CATALOG_SEE] = "đơn vị báo cáo %s không có trong danh mục (xem `provstat catalog reporters`)",
     [PS_M_INGF_PERIOD] = "--period %s: %s",
+    /* cli/cmd_data.c */
+    [PS_M_DATA_UNKNOWN_OPTION_FORMAT] = "tùy chọn không xác định: --format",
+    [PS_M_DATA_UNIT_INDICATOR_PERIOD_ARE] = "cần có --unit, --indicator và --period",
+    [PS_M_DATA_MEASURE_USE_ACTUAL_PLAN] = "--measure %s: hãy dùng actual hoặc plan",
+    [PS_M_DATA_HISTORY_TAKES_NO_REPORTER] = "history không nhận --reporter hay --force",
+    [PS_M_DATA_NO_VALUE_STORED] = "(không có giá trị nào được lưu cho %s %s %s %s)\n",
+    [PS_M_DATA_REPORTER_CODE_REQUIRED_WHO] = "cần có --reporter CODE: đơn vị báo cáo rút giá trị",
+    [PS_M_DATA_REPORTER_NOT_REPORTER_CATALOG] = "--reporter %s không phải là đơn vị báo cáo trong danh mục",
+    [PS_M_DATA_RETRACTED_REVISION_HAS_NO] = "đã rút %s %s %s (%s): lần sửa đổi %d không có giá trị; các giá trị trước vẫn còn trong lịch sử\n",
+    [PS_M_DATA_ONLY_PERIOD_UNIT_ARE] = "chỉ được dùng --period và --unit",
+    [PS_M_DATA_REOPENED] = "đã mở lại kỳ %s cho %s (%s)\n",
+    [PS_M_DATA_GIVE_ONE_FILE_WRITE] = "hãy nêu một tệp để ghi bản sao lưu",
+    [PS_M_DATA_BACKUP_WRITTEN] = "đã ghi bản sao lưu của %s vào %s\n",
+    [PS_M_DATA_CLOSED] = "đã khóa sổ kỳ %s cho %s (%s) và mọi đơn vị cấp dưới\n",
+    [PS_M_DATA_ALREADY_CLOSED] = "đã khóa sổ từ trước: kỳ %s cho %s (%s) và mọi đơn vị cấp dưới\n",
 };
