@@ -25,10 +25,10 @@ int ps_cmd_status(ps_cli *cli, int argc, char **argv)
         if (c == 'p')
             ptext = optarg;
         if (c == 'f' && !ps_outfmt_parse(optarg, &fmt))
-            return ps_cli_usage_error(cli, "--format %s: use table, csv or json", optarg);
+            return ps_cli_usage_errm(cli, PS_M_CATL_FORMAT_USE_TABLE_CSV, optarg);
     }
     if (optind < argc)
-        return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
+        return ps_cli_usage_errm(cli, PS_M_CLI_UNEXPECTED_ARGUMENT, argv[optind]);
     ps_period p;
     int prc = ps_cli_period_required(cli, ptext, &p);
     if (prc)
@@ -93,7 +93,7 @@ int ps_cmd_status(ps_cli *cli, int argc, char **argv)
         }
     }
     if (fmt == PS_OUT_TABLE) {
-        printf("Reporting for %s\n", pb);
+        ps_cli_printf(stdout, PS_M_STATUS_REPORTING_FOR, pb);
         ps_table_print(t, stdout);
         ps_table_free(t);
     } else if (fmt == PS_OUT_JSON) {

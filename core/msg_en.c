@@ -555,4 +555,6 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_DATA_BACKUP_WRITTEN] = "backup of %s written to %s\n",
     [PS_M_DATA_CLOSED] = "closed %s for %s (%s) and every unit below it\n",
     [PS_M_DATA_ALREADY_CLOSED] = "already closed: %s for %s (%s) and every unit below it\n",
+    /* cli/cmd_status.c */
+    [PS_M_STATUS_REPORTING_FOR] = "Reporting for %s\n",
 };

@@ -558,4 +558,6 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_DATA_BACKUP_WRITTEN] = "đã ghi bản sao lưu của %s vào %s\n",
     [PS_M_DATA_CLOSED] = "đã khóa sổ kỳ %s cho %s (%s) và mọi đơn vị cấp dưới\n",
     [PS_M_DATA_ALREADY_CLOSED] = "đã khóa sổ từ trước: kỳ %s cho %s (%s) và mọi đơn vị cấp dưới\n",
+    /* cli/cmd_status.c */
+    [PS_M_STATUS_REPORTING_FOR] = "Tình hình báo cáo kỳ %s\n",
 };
