@@ -557,4 +557,14 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_DATA_ALREADY_CLOSED] = "already closed: %s for %s (%s) and every unit below it\n",
     /* cli/cmd_status.c */
     [PS_M_STATUS_REPORTING_FOR] = "Reporting for %s\n",
+    /* export/csv_out.c */
+    [PS_M_XCSV_NO_PERIOD_EXPORT] = "no period to export",
+    [PS_M_XCSV_ARE_NOT_SAME_TYPE] = "%s and %s are not of the same type (a %s and a %s): a range runs between two periods of one type",
+    [PS_M_XCSV_RANGE_ENDS_BEFORE_STARTS] = "the range ends (%s) before it starts (%s)",
+    [PS_M_XCSV_ENGINE_GAVE_UNIT_THAT] = "the engine gave %s of %s for unit %s that cannot be written (value %g, coverage %g, status %d)",
+    [PS_M_XCSV_UNIT_NOT_CATALOG] = "unit %s is not in the catalog",
+    [PS_M_XCSV_UNKNOWN_EXPORT_FORMAT] = "unknown export format %d",
+    [PS_M_XCSV_UNIT_APPLIES_WIDE_FORM] = "by unit applies to the wide form only",
+    [PS_M_XCSV_WIDE_FORM_UNIT_SINGLE] = "the wide form by unit is for a single period (the range has %d)",
+    [PS_M_XCSV_CANNOT_WRITE_WRITE_ERROR] = "cannot write %s: write error",
 };

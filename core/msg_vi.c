@@ -560,4 +560,14 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_DATA_ALREADY_CLOSED] = "đã khóa sổ từ trước: kỳ %s cho %s (%s) và mọi đơn vị cấp dưới\n",
     /* cli/cmd_status.c */
     [PS_M_STATUS_REPORTING_FOR] = "Tình hình báo cáo kỳ %s\n",
+    /* export/csv_out.c */
+    [PS_M_XCSV_NO_PERIOD_EXPORT] = "không có kỳ báo cáo nào để xuất",
+    [PS_M_XCSV_ARE_NOT_SAME_TYPE] = "%s và %s không cùng loại kỳ (%s và %s): một khoảng phải nằm giữa hai kỳ cùng loại",
+    [PS_M_XCSV_RANGE_ENDS_BEFORE_STARTS] = "khoảng kết thúc (%s) trước khi bắt đầu (%s)",
+    [PS_M_XCSV_ENGINE_GAVE_UNIT_THAT] = "bộ tính toán trả về %s của %s cho đơn vị %s không ghi ra được (giá trị %g, độ bao phủ %g, trạng thái %d)",
+    [PS_M_XCSV_UNIT_NOT_CATALOG] = "đơn vị %s không có trong danh mục",
+    [PS_M_XCSV_UNKNOWN_EXPORT_FORMAT] = "dạng xuất không xác định: %d",
+    [PS_M_XCSV_UNIT_APPLIES_WIDE_FORM] = "theo đơn vị chỉ áp dụng cho dạng wide",
+    [PS_M_XCSV_WIDE_FORM_UNIT_SINGLE] = "dạng wide theo đơn vị dành cho một kỳ (khoảng này có %d kỳ)",
+    [PS_M_XCSV_CANNOT_WRITE_WRITE_ERROR] = "không ghi được %s: lỗi ghi",
 };
