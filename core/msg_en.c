@@ -567,4 +567,10 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_XCSV_UNIT_APPLIES_WIDE_FORM] = "by unit applies to the wide form only",
     [PS_M_XCSV_WIDE_FORM_UNIT_SINGLE] = "the wide form by unit is for a single period (the range has %d)",
     [PS_M_XCSV_CANNOT_WRITE_WRITE_ERROR] = "cannot write %s: write error",
+    /* export/report_cells.c */
+    [PS_M_XCELL_CANNOT_WRITE_SHEET_WOULD] = "cannot write %s: sheet %s would need more than Excel's 1,048,576 rows or 16,384 columns",
+    [PS_M_XCELL_CANNOT_WRITE_TEXT_SHEET] = "cannot write %s: a text on sheet %s is longer than Excel's 32,767 characters",
+    [PS_M_XCELL_CANNOT_WRITE_SHEET] = "cannot write %s: %s (sheet %s)",
+    [PS_M_XCELL_CANNOT_WRITE_CANNOT_ADD] = "cannot write %s: cannot add the sheet %s",
+    [PS_M_XLSX_NO_MEMORY_FORMATS] = "cannot write %s: out of memory for formats",
 };

@@ -570,4 +570,10 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_XCSV_UNIT_APPLIES_WIDE_FORM] = "theo đơn vị chỉ áp dụng cho dạng wide",
     [PS_M_XCSV_WIDE_FORM_UNIT_SINGLE] = "dạng wide theo đơn vị dành cho một kỳ (khoảng này có %d kỳ)",
     [PS_M_XCSV_CANNOT_WRITE_WRITE_ERROR] = "không ghi được %s: lỗi ghi",
+    /* export/report_cells.c */
+    [PS_M_XCELL_CANNOT_WRITE_SHEET_WOULD] = "không ghi được %s: trang %s sẽ cần hơn 1.048.576 dòng hoặc 16.384 cột, vượt giới hạn của Excel",
+    [PS_M_XCELL_CANNOT_WRITE_TEXT_SHEET] = "không ghi được %s: một đoạn văn bản trên trang %s dài hơn 32.767 ký tự, vượt giới hạn của Excel",
+    [PS_M_XCELL_CANNOT_WRITE_SHEET] = "không ghi được %s: %s (trang %s)",
+    [PS_M_XCELL_CANNOT_WRITE_CANNOT_ADD] = "không ghi được %s: không thêm được trang %s",
+    [PS_M_XLSX_NO_MEMORY_FORMATS] = "không ghi được %s: hết bộ nhớ cho định dạng",
 };
