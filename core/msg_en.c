@@ -573,4 +573,6 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_XCELL_CANNOT_WRITE_SHEET] = "cannot write %s: %s (sheet %s)",
     [PS_M_XCELL_CANNOT_WRITE_CANNOT_ADD] = "cannot write %s: cannot add the sheet %s",
     [PS_M_XLSX_NO_MEMORY_FORMATS] = "cannot write %s: out of memory for formats",
+    /* export/report_file.c */
+    [PS_M_XFILE_CANNOT_WRITE_CANNOT_START] = "cannot write %s: cannot start the workbook",
 };

@@ -576,4 +576,6 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_XCELL_CANNOT_WRITE_SHEET] = "không ghi được %s: %s (trang %s)",
     [PS_M_XCELL_CANNOT_WRITE_CANNOT_ADD] = "không ghi được %s: không thêm được trang %s",
     [PS_M_XLSX_NO_MEMORY_FORMATS] = "không ghi được %s: hết bộ nhớ cho định dạng",
+    /* export/report_file.c */
+    [PS_M_XFILE_CANNOT_WRITE_CANNOT_START] = "không ghi được %s: không khởi tạo được sổ Excel",
 };
