@@ -575,4 +575,6 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_XLSX_NO_MEMORY_FORMATS] = "cannot write %s: out of memory for formats",
     /* export/report_file.c */
     [PS_M_XFILE_CANNOT_WRITE_CANNOT_START] = "cannot write %s: cannot start the workbook",
+    /* export/sheet_district.c */
+    [PS_M_XDIST_CANNOT_WRITE_KEY_INDICATORS] = "cannot write %s: %d key indicators need more than Excel's 16,384 columns",
 };

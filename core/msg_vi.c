@@ -578,4 +578,6 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_XLSX_NO_MEMORY_FORMATS] = "không ghi được %s: hết bộ nhớ cho định dạng",
     /* export/report_file.c */
     [PS_M_XFILE_CANNOT_WRITE_CANNOT_START] = "không ghi được %s: không khởi tạo được sổ Excel",
+    /* export/sheet_district.c */
+    [PS_M_XDIST_CANNOT_WRITE_KEY_INDICATORS] = "không ghi được %s: %d chỉ tiêu chủ yếu cần hơn 16.384 cột, vượt giới hạn của Excel",
 };
