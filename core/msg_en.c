@@ -577,4 +577,7 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_XFILE_CANNOT_WRITE_CANNOT_START] = "cannot write %s: cannot start the workbook",
     /* export/sheet_district.c */
     [PS_M_XDIST_CANNOT_WRITE_KEY_INDICATORS] = "cannot write %s: %d key indicators need more than Excel's 16,384 columns",
+    /* export/sheet_trends.c */
+    [PS_M_XTRD_CANNOT_WRITE_CANNOT_ADD] = "cannot write %s: cannot add a chart",
+    [PS_M_XTRD_CANNOT_WRITE_CANNOT_ADD_2] = "cannot write %s: cannot add a chart series",
 };

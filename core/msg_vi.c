@@ -580,4 +580,7 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_XFILE_CANNOT_WRITE_CANNOT_START] = "không ghi được %s: không khởi tạo được sổ Excel",
     /* export/sheet_district.c */
     [PS_M_XDIST_CANNOT_WRITE_KEY_INDICATORS] = "không ghi được %s: %d chỉ tiêu chủ yếu cần hơn 16.384 cột, vượt giới hạn của Excel",
+    /* export/sheet_trends.c */
+    [PS_M_XTRD_CANNOT_WRITE_CANNOT_ADD] = "không ghi được %s: không thêm được biểu đồ",
+    [PS_M_XTRD_CANNOT_WRITE_CANNOT_ADD_2] = "không ghi được %s: không thêm được dãy số của biểu đồ",
 };
