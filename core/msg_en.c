@@ -580,4 +580,10 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     /* export/sheet_trends.c */
     [PS_M_XTRD_CANNOT_WRITE_CANNOT_ADD] = "cannot write %s: cannot add a chart",
     [PS_M_XTRD_CANNOT_WRITE_CANNOT_ADD_2] = "cannot write %s: cannot add a chart series",
+    /* export/xlsx_report.c */
+    [PS_M_XRPT_CANNOT_WRITE_DATA_ROWS] = "cannot write %s: %zu data rows would need %d Data sheets",
+    [PS_M_XRPT_LANGUAGE_USE_VI_EN] = "language %s: use vi or en",
+    [PS_M_XRPT_REPORT_NEEDS_VALID_PERIOD] = "the report needs a valid period",
+    [PS_M_XRPT_REPORT_NEEDS_UNIT_CATALOG] = "the report needs a unit of the catalog",
+    [PS_M_XRPT_REPORT_NEEDS_FILE_NAME] = "the report needs a file name",
 };

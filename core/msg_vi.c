@@ -583,4 +583,10 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     /* export/sheet_trends.c */
     [PS_M_XTRD_CANNOT_WRITE_CANNOT_ADD] = "không ghi được %s: không thêm được biểu đồ",
     [PS_M_XTRD_CANNOT_WRITE_CANNOT_ADD_2] = "không ghi được %s: không thêm được dãy số của biểu đồ",
+    /* export/xlsx_report.c */
+    [PS_M_XRPT_CANNOT_WRITE_DATA_ROWS] = "không ghi được %s: %zu dòng số liệu sẽ cần %d trang Dữ liệu",
+    [PS_M_XRPT_LANGUAGE_USE_VI_EN] = "ngôn ngữ %s: hãy dùng vi hoặc en",
+    [PS_M_XRPT_REPORT_NEEDS_VALID_PERIOD] = "báo cáo cần một kỳ báo cáo hợp lệ",
+    [PS_M_XRPT_REPORT_NEEDS_UNIT_CATALOG] = "báo cáo cần một đơn vị trong danh mục",
+    [PS_M_XRPT_REPORT_NEEDS_FILE_NAME] = "báo cáo cần tên tệp",
 };
