@@ -3,6 +3,7 @@
 #include "core/text.h"
 
 #include "core/alloc.h"
+#include "core/csv.h"
 #include "core/number.h"
 #include "core/safefile.h"
 #include "core/text.h"
@@ -459,7 +460,7 @@ ps_error ps_export_write(ps_engine *e, const ps_export_opts *o, FILE *out, const
     ps_error err = prepare(&x);
     if (!err) {
         if (o->bom)
-            ps_sb_puts(&x.row, "\xEF\xBB\xBF");
+            ps_sb_puts(&x.row, PS_CSV_BOM);
         if (o->format == PS_EXPORT_WIDE) {
             err = write_wide(&x);
         } else {
