@@ -31,15 +31,15 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
         }
     }
     if (optind < argc)
-        return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
+        return ps_cli_usage_errm(cli, PS_M_CLI_UNEXPECTED_ARGUMENT, argv[optind]);
     ps_period p;
     int prc = ps_cli_period_required(cli, ptext, &p);
     if (prc)
         return prc;
     if (!out || !*out)
-        return ps_cli_usage_error(cli, "--out FILE.xlsx is required");
+        return ps_cli_usage_errm(cli, PS_M_RPT_OUT_FILE_XLSX_REQUIRED);
     if (strcmp(out, "-") == 0)
-        return ps_cli_usage_error(cli, "--out -: a workbook cannot go to standard output; name a file (--out FILE.xlsx)");
+        return ps_cli_usage_errm(cli, PS_M_RPT_OUT_WORKBOOK_CANNOT_GO);
 
     ps_xlsx_opts opts = {0};
     opts.lang = lang;
@@ -49,7 +49,7 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
     if (sde && *sde) {
         long long t;
         if (!ps_cli_parse_count(sde, 253402300799LL, &t)) {
-            fprintf(stderr, "provstat report: SOURCE_DATE_EPOCH=%s is not a number of seconds since 1970\n", sde);
+            ps_cli_printf(stderr, PS_M_RPT_PROVSTAT_REPORT_SOURCE_DATE, sde);
             return 2;
         }
         opts.created = t ? (time_t)t : (time_t)1; /* 0 would mean "now" */
@@ -66,7 +66,7 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
     if ((rc = ps_cli_unit_arg(cli, cat, utext, &unit)))
         goto done;
     if (unit < 0) {
-        fprintf(stderr, "provstat: the catalog has no units; run init --catalog DIR first\n");
+        ps_cli_printf(stderr, PS_M_RPT_PROVSTAT_CATALOG_HAS_NO);
         rc = 1;
         goto done;
     }
@@ -79,7 +79,7 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
         goto done;
     }
     if (res.truncated)
-        fprintf(stderr, "provstat report: warning: %ld text%s longer than Excel's 32,767 characters %s shortened in %s\n",
+        ps_cli_printf(stderr, PS_M_RPT_PROVSTAT_REPORT_WARNING_TEXT,
                 res.truncated, res.truncated == 1 ? "" : "s", res.truncated == 1 ? "was" : "were", out);
     printf("%s\n", out);
     fflush(stdout);

@@ -586,4 +586,10 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_XRPT_REPORT_NEEDS_VALID_PERIOD] = "the report needs a valid period",
     [PS_M_XRPT_REPORT_NEEDS_UNIT_CATALOG] = "the report needs a unit of the catalog",
     [PS_M_XRPT_REPORT_NEEDS_FILE_NAME] = "the report needs a file name",
+    /* cli/cmd_report.c */
+    [PS_M_RPT_OUT_FILE_XLSX_REQUIRED] = "--out FILE.xlsx is required",
+    [PS_M_RPT_OUT_WORKBOOK_CANNOT_GO] = "--out -: a workbook cannot go to standard output; name a file (--out FILE.xlsx)",
+    [PS_M_RPT_PROVSTAT_REPORT_SOURCE_DATE] = "provstat report: SOURCE_DATE_EPOCH=%s is not a number of seconds since 1970\n",
+    [PS_M_RPT_PROVSTAT_CATALOG_HAS_NO] = "provstat: the catalog has no units; run init --catalog DIR first\n",
+    [PS_M_RPT_PROVSTAT_REPORT_WARNING_TEXT] = "provstat report: warning: %ld text%s longer than Excel's 32,767 characters %s shortened in %s\n",
 };

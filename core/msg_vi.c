@@ -589,4 +589,10 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_XRPT_REPORT_NEEDS_VALID_PERIOD] = "báo cáo cần một kỳ báo cáo hợp lệ",
     [PS_M_XRPT_REPORT_NEEDS_UNIT_CATALOG] = "báo cáo cần một đơn vị trong danh mục",
     [PS_M_XRPT_REPORT_NEEDS_FILE_NAME] = "báo cáo cần tên tệp",
+    /* cli/cmd_report.c */
+    [PS_M_RPT_OUT_FILE_XLSX_REQUIRED] = "cần có --out FILE.xlsx",
+    [PS_M_RPT_OUT_WORKBOOK_CANNOT_GO] = "--out -: sổ Excel không ghi ra đầu ra chuẩn được; hãy nêu tên tệp (--out FILE.xlsx)",
+    [PS_M_RPT_PROVSTAT_REPORT_SOURCE_DATE] = "provstat report: SOURCE_DATE_EPOCH=%s không phải là số giây tính từ năm 1970\n",
+    [PS_M_RPT_PROVSTAT_CATALOG_HAS_NO] = "provstat: danh mục chưa có đơn vị nào; hãy chạy init --catalog DIR trước\n",
+    [PS_M_RPT_PROVSTAT_REPORT_WARNING_TEXT] = "provstat report: cảnh báo: %1$ld đoạn văn bản%2$.0s dài hơn 32.767 ký tự (giới hạn của Excel)%3$.0s đã bị cắt ngắn trong %4$s\n",
 };
