@@ -592,4 +592,6 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_RPT_PROVSTAT_REPORT_SOURCE_DATE] = "provstat report: SOURCE_DATE_EPOCH=%s is not a number of seconds since 1970\n",
     [PS_M_RPT_PROVSTAT_CATALOG_HAS_NO] = "provstat: the catalog has no units; run init --catalog DIR first\n",
     [PS_M_RPT_PROVSTAT_REPORT_WARNING_TEXT] = "provstat report: warning: %ld text%s longer than Excel's 32,767 characters %s shortened in %s\n",
+    /* core/alloc.c */
+    [PS_M_OUT_OF_MEMORY] = "out of memory",
 };

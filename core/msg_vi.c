@@ -106,7 +106,7 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_MAIN_UNKNOWN_OPTION] = "tùy chọn không xác định: %s",
     [PS_M_MAIN_NO_COMMAND] = "chưa nhập lệnh",
     [PS_M_MAIN_UNKNOWN_COMMAND] = "lệnh không xác định: %s",
-    [PS_M_MAIN_WRITING_STDOUT] = "ghi ra đầu ra chuẩn",
+    [PS_M_MAIN_WRITING_STDOUT] = "không ghi được ra đầu ra chuẩn",
     [PS_M_H_INIT] = 
         "Tạo cơ sở dữ liệu và nạp danh mục từ thư mục DIR (units.csv, reporters.csv,\n"
         "indicators.csv và rules.csv nếu có). Chạy lại để cập nhật danh mục;\n"
@@ -321,7 +321,7 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_NUM_DIGIT_GROUPS_MUST_HAVE] = " (mỗi nhóm chữ số phải có ba chữ số)",
     [PS_M_NUM_DESC_VI] = "số viết theo kiểu Việt Nam (--number-format vi)",
     [PS_M_NUM_DESC_EN] = "số viết theo kiểu tiếng Anh (--number-format en)",
-    [PS_M_NUM_DESC_PLAIN] = "số viết thường",
+    [PS_M_NUM_DESC_PLAIN] = "số viết liền, dấu chấm thập phân (như 1234.5)",
     /* core/period.c */
     [PS_M_PER_NOT_PERIOD_WRITE_YEAR] = "'%s' không phải là kỳ báo cáo: hãy viết năm (2016), 6 tháng (2016-S1), quý (2016-Q3), tháng (2016-07) hoặc lũy kế từ đầu năm (2016-YTD07)",
     [PS_M_PER_YEAR_HAS_TOO_MANY] = "năm có quá nhiều chữ số: năm phải từ 1900 đến 2100",
@@ -595,4 +595,6 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_RPT_PROVSTAT_REPORT_SOURCE_DATE] = "provstat report: SOURCE_DATE_EPOCH=%s không phải là số giây tính từ năm 1970\n",
     [PS_M_RPT_PROVSTAT_CATALOG_HAS_NO] = "provstat: danh mục chưa có đơn vị nào; hãy chạy init --catalog DIR trước\n",
     [PS_M_RPT_PROVSTAT_REPORT_WARNING_TEXT] = "provstat report: cảnh báo: %1$ld đoạn văn bản%2$.0s dài hơn 32.767 ký tự (giới hạn của Excel)%3$.0s đã bị cắt ngắn trong %4$s\n",
+    /* core/alloc.c */
+    [PS_M_OUT_OF_MEMORY] = "hết bộ nhớ",
 };
