@@ -233,6 +233,26 @@ TEST(the_language_belongs_to_the_thread)
     ps_diags_free(&d);
 }
 
+/* positional conversions put the arguments where Vietnamese needs them */
+TEST(positional_arguments_in_vietnamese)
+{
+    ps_diags d;
+    ps_diags_init(&d);
+    ps_lang_set(PS_LANG_VI);
+    ps_diag_msg(&d, "units.csv", 4, 6, PS_SEV_ERROR, PS_D_LEVEL_ORDER, "province", PS_M_CAT_UNIT_BUT_PARENT_CHILD,
+                "193", "province", "22", "district");
+    ps_ctx ctx = {0};
+    ps_failm(&ctx, PS_ERR_REFUSED, PS_M_CHECK_CHECK_ERROR_WARNING, "2016-07", (size_t)2, "s", (size_t)1, "");
+    char buf[200];
+    ps_msg_format(buf, sizeof buf, PS_M_CLI_MORE_ERRORS, (size_t)3, "s", "");
+    ps_lang_set(PS_LANG_EN);
+    CHECK_STR(d.v[0].message, "đơn vị 193 thuộc cấp province nhưng đơn vị cấp trên 22 thuộc cấp district: "
+                              "cấp của đơn vị phải thấp hơn cấp của đơn vị cấp trên");
+    CHECK_STR(ctx.msg, "kiểm tra 2016-07: 2 lỗi, 1 cảnh báo\n");
+    CHECK_STR(buf, "... và 3 lỗi khác\n");
+    ps_diags_free(&d);
+}
+
 TEST(the_locale_chooses_by_its_first_set_variable)
 {
     CHECK_INT(ps_lang_from_locale(NULL, NULL, NULL), PS_LANG_EN);
@@ -255,6 +275,7 @@ int main(void)
     RUN(both_languages_take_the_same_arguments);
     RUN(the_format_reader_sees_what_printf_takes);
     RUN(the_language_belongs_to_the_thread);
+    RUN(positional_arguments_in_vietnamese);
     RUN(the_locale_chooses_by_its_first_set_variable);
     return check_done();
 }
