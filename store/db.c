@@ -39,7 +39,7 @@ ps_error ps_db_prepare(ps_db *db, const char *sql, sqlite3_stmt **st, ps_ctx *ct
 {
     int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
     if (rc != SQLITE_OK)
-        return ps_db_fail(db, ctx, rc, "preparing a statement");
+        return ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_PREPARING_STATEMENT));
     return PS_OK;
 }
 
@@ -47,7 +47,7 @@ ps_error ps_db_exec(ps_db *db, const char *sql, ps_ctx *ctx)
 {
     int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
     if (rc != SQLITE_OK)
-        return ps_db_fail(db, ctx, rc, "running a statement");
+        return ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_RUNNING_STATEMENT));
     return PS_OK;
 }
 
@@ -299,7 +299,7 @@ static ps_error readonly_version(ps_db *db, int *version, ps_ctx *ctx)
                         PS_M_DB_CANNOT_READ_DATABASE_SQLITE,
                         db->path, db->path);
     if (rc != SQLITE_ROW)
-        return ps_db_fail(db, ctx, rc, "reading the schema version");
+        return ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_READING_SCHEMA_VERSION));
     if (*version == 0)
         return ps_failm(ctx, PS_ERR_SCHEMA, PS_M_DB_NOT_PROVSTAT_DATABASE_CREATE,
                         db->path, db->path);
@@ -394,7 +394,7 @@ ps_error ps_db_begin(ps_db *db, ps_ctx *ctx)
 {
     int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     if (rc != SQLITE_OK)
-        return ps_db_fail(db, ctx, rc, "starting a write transaction");
+        return ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_STARTING_WRITE_TRANSACTION));
     db->in_tx = true;
     return PS_OK;
 }
@@ -403,7 +403,7 @@ ps_error ps_db_commit(ps_db *db, ps_ctx *ctx)
 {
     int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
-        ps_error err = ps_db_fail(db, ctx, rc, "committing");
+        ps_error err = ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_COMMITTING));
         ps_db_rollback(db);
         return err;
     }
@@ -440,7 +440,7 @@ ps_error ps_db_begin_read(ps_db *db, ps_ctx *ctx)
         return PS_OK; /* already inside a transaction */
     int rc = sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL);
     if (rc != SQLITE_OK)
-        return ps_db_fail(db, ctx, rc, "starting a read");
+        return ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_STARTING_READ));
     db->in_read = true;
     return PS_OK;
 }
