@@ -171,6 +171,13 @@ TEST(both_languages_take_the_same_arguments)
             CHECK(en.ok && vi.ok);
             continue;
         }
+        /* a line the one language ends, the other ends too */
+        size_t le = strlen(ps_msg_en[id]), lv = strlen(ps_msg_vi[id]);
+        if ((ps_msg_en[id][le - 1] == '\n') != (ps_msg_vi[id][lv - 1] == '\n') ||
+            (ps_msg_en[id][0] == '\r') != (ps_msg_vi[id][0] == '\r')) {
+            printf("message %d: one language ends its line (or starts with \\r), the other does not\n", id);
+            CHECK(false);
+        }
         bool same = en.n == vi.n;
         for (int i = 0; same && i < en.n; i++)
             same = strcmp(en.sig[i], vi.sig[i]) == 0;
