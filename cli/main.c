@@ -83,7 +83,7 @@ static int global_option(ps_cli *cli, int argc, char **argv, int *i)
     const char *v;
     if ((v = option_value("--db", argc, argv, i))) {
         if (!*v)
-            return global_error(true, PS_M_MAIN_DB_NEEDS_FILE, NULL);
+            return global_error(false, PS_M_MAIN_DB_NEEDS_FILE, NULL);
         cli->db_path = v;
         return 1;
     }
