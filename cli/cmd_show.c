@@ -109,15 +109,15 @@ static void data_row(ps_listing *l, const ps_catalog *cat, int u, const ps_indic
 
 static void listing_begin(ps_listing *l, const show_opts *o)
 {
-    static const char *const th[] = {"unit", "indicator", "unit of measure", "value", "ytd", "plan",
-                                     "% last year", "ytd % last year", "% plan", "pace",
-                                     "% of parent", "flags"};
+    static const ps_msg_id th[] = {PS_M_TH_UNIT, PS_M_TH_INDICATOR, PS_M_TH_UNIT_MEASURE, PS_M_TH_VALUE,
+                                   PS_M_TH_YTD, PS_M_TH_PLAN, PS_M_TH_PCT_LAST_YEAR, PS_M_TH_YTD_PCT_LAST_YEAR,
+                                   PS_M_TH_PCT_PLAN, PS_M_TH_PACE, PS_M_TH_PCT_PARENT, PS_M_TH_FLAGS};
     static const ps_col kinds[NCOLS] = {
         [4] = PS_COL_NUMBER, [5] = PS_COL_TEXT_OR_NULL, [6] = PS_COL_NUMBER, [7] = PS_COL_NUMBER,
         [8] = PS_COL_NUMBER, [9] = PS_COL_NUMBER, [10] = PS_COL_NUMBER, [11] = PS_COL_NUMBER,
         [12] = PS_COL_NUMBER, [13] = PS_COL_NUMBER, [14] = PS_COL_NUMBER};
     if (o->fmt == PS_OUT_TABLE) {
-        ps_listing_begin(l, o->fmt, 12, th, NULL, false, false);
+        ps_listing_begin_table(l, 12, th);
         for (int k = 3; k < 11; k++)
             ps_table_align_right(l->t, k);
     } else {

@@ -1,6 +1,7 @@
 /* cmd_trend.c - `provstat trend`: a series with indices, CAGR, linear trend and year-end projections. */
 #include "cli/cli.h"
 #include "cli/opts.h"
+#include "cli/listing.h"
 #include "cli/table.h"
 
 #include "aggregate/engine.h"
@@ -77,8 +78,9 @@ static void print_table(const ps_catalog *cat, const ps_trend *t)
 
     ps_cli_printf(stdout, PS_M_TREND_HEADING, x->code, x->name_vi, x->unit_vi, u->code, u->name_vi,
            ps_period_format(t->from, pf), ps_period_format(t->to, pt));
-    static const char *const h[] = {"period", "value", "index_prev_year", "index_prev_period", "flags"};
-    ps_table *tab = ps_table_new(5, h);
+    static const ps_msg_id h[] = {PS_M_TH_PERIOD, PS_M_TH_VALUE, PS_M_TH_INDEX_PREV_YEAR, PS_M_TH_INDEX_PREV_PERIOD,
+                                  PS_M_TH_FLAGS};
+    ps_table *tab = ps_listing_table_new(5, h);
     for (int k = 1; k < 4; k++)
         ps_table_align_right(tab, k);
     for (size_t i = 0; i < t->npoints; i++) {
