@@ -1,6 +1,7 @@
 /* cmd_status.c - `provstat status --period P`: who has reported, who is missing or late. */
 #include "cli/cli.h"
 #include "cli/opts.h"
+#include "cli/listing.h"
 #include "cli/table.h"
 
 #include "core/number.h"
@@ -54,9 +55,9 @@ int ps_cmd_status(ps_cli *cli, int argc, char **argv)
                                     "on_time", "late", "rate"};
     ps_table *t = NULL;
     if (fmt == PS_OUT_TABLE) {
-        static const char *const th[] = {"reporter", "name", "expected", "received", "missing",
-                                         "on_time", "late", "rate %"};
-        t = ps_table_new(8, th);
+        static const ps_msg_id th[] = {PS_M_TH_REPORTER, PS_M_TH_NAME, PS_M_TH_EXPECTED, PS_M_TH_RECEIVED,
+                                       PS_M_TH_MISSING, PS_M_TH_ON_TIME, PS_M_TH_LATE, PS_M_TH_RATE_PCT};
+        t = ps_listing_table_new(8, th);
         for (int k = 2; k < 8; k++)
             ps_table_align_right(t, k);
     } else if (fmt == PS_OUT_CSV) {

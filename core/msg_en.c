@@ -660,4 +660,13 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_TH_PERIOD] = "period",
     [PS_M_TH_INDEX_PREV_YEAR] = "index_prev_year",
     [PS_M_TH_INDEX_PREV_PERIOD] = "index_prev_period",
+    /* cli/cmd_status.c: the header row of its terminal table */
+    [PS_M_TH_REPORTER] = "reporter",
+    [PS_M_TH_NAME] = "name",
+    [PS_M_TH_EXPECTED] = "expected",
+    [PS_M_TH_RECEIVED] = "received",
+    [PS_M_TH_MISSING] = "missing",
+    [PS_M_TH_ON_TIME] = "on_time",
+    [PS_M_TH_LATE] = "late",
+    [PS_M_TH_RATE_PCT] = "rate %%",
 };

@@ -663,4 +663,13 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_TH_PERIOD] = "kỳ",
     [PS_M_TH_INDEX_PREV_YEAR] = "chỉ số cùng kỳ",
     [PS_M_TH_INDEX_PREV_PERIOD] = "chỉ số kỳ trước",
+    /* cli/cmd_status.c: the header row of its terminal table */
+    [PS_M_TH_REPORTER] = "đơn vị báo cáo",
+    [PS_M_TH_NAME] = "tên",
+    [PS_M_TH_EXPECTED] = "phải báo cáo",
+    [PS_M_TH_RECEIVED] = "đã nhận",
+    [PS_M_TH_MISSING] = "còn thiếu",
+    [PS_M_TH_ON_TIME] = "đúng hạn",
+    [PS_M_TH_LATE] = "chậm",
+    [PS_M_TH_RATE_PCT] = "tỷ lệ %%",
 };
