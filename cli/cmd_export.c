@@ -81,8 +81,8 @@ static int check_opts(ps_cli *cli, export_args *a)
         return 2;
     if (o->from.type != o->to.type)
         return ps_cli_usage_errm(cli, PS_M_EXP_FROM_ARE_NOT_SAME, a->from,
-                                  a->to, ps_frequency_name((ps_period_type)o->from.type),
-                                  ps_frequency_name((ps_period_type)o->to.type));
+                                  a->to, ps_period_type_word((ps_period_type)o->from.type),
+                                  ps_period_type_word((ps_period_type)o->to.type));
     if (ps_period_cmp(o->to, o->from) < 0)
         return ps_cli_usage_errm(cli, PS_M_EXP_COMES_BEFORE_FROM, a->to, a->from);
     return 0;

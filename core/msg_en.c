@@ -669,4 +669,21 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_TH_ON_TIME] = "on_time",
     [PS_M_TH_LATE] = "late",
     [PS_M_TH_RATE_PCT] = "rate %%",
+    /* cli/cmd_trend.c: the fit below the table */
+    [PS_M_TREND_FIT_SLOPE] = "slope",
+    [PS_M_TREND_FIT_INTERCEPT] = "intercept",
+    [PS_M_TREND_FIT_R2] = "r2",
+    [PS_M_TREND_FIT_CAGR] = "cagr",
+    [PS_M_TREND_FIT_YEAR_END_LINEAR] = "year_end_linear",
+    [PS_M_TREND_FIT_YEAR_END_LINEAR_SE] = "year_end_linear_se",
+    [PS_M_TREND_FIT_YEAR_END_SEASONAL] = "year_end_seasonal",
+    [PS_M_TREND_FIT_PER] = " per %s",
+    [PS_M_TREND_FIT_FOR] = " for %s",
+    [PS_M_TREND_FIT_PERCENT] = " %%",
+    /* core/period.c: the words for period types */
+    [PS_M_PER_WORD_MONTH] = "month",
+    [PS_M_PER_WORD_QUARTER] = "quarter",
+    [PS_M_PER_WORD_HALF] = "half",
+    [PS_M_PER_WORD_YEAR] = "year",
+    [PS_M_PER_WORD_YTD] = "year-to-date",
 };

@@ -672,4 +672,21 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_TH_ON_TIME] = "đúng hạn",
     [PS_M_TH_LATE] = "chậm",
     [PS_M_TH_RATE_PCT] = "tỷ lệ %%",
+    /* cli/cmd_trend.c: the fit below the table */
+    [PS_M_TREND_FIT_SLOPE] = "hệ số góc",
+    [PS_M_TREND_FIT_INTERCEPT] = "hệ số chặn",
+    [PS_M_TREND_FIT_R2] = "R²",
+    [PS_M_TREND_FIT_CAGR] = "tăng bình quân năm",
+    [PS_M_TREND_FIT_YEAR_END_LINEAR] = "dự báo cuối năm (xu thế)",
+    [PS_M_TREND_FIT_YEAR_END_LINEAR_SE] = "sai số chuẩn dự báo",
+    [PS_M_TREND_FIT_YEAR_END_SEASONAL] = "dự báo cuối năm (mùa vụ)",
+    [PS_M_TREND_FIT_PER] = " mỗi %s",
+    [PS_M_TREND_FIT_FOR] = " cho năm %s",
+    [PS_M_TREND_FIT_PERCENT] = " %%",
+    /* core/period.c: the words for period types */
+    [PS_M_PER_WORD_MONTH] = "tháng",
+    [PS_M_PER_WORD_QUARTER] = "quý",
+    [PS_M_PER_WORD_HALF] = "6 tháng",
+    [PS_M_PER_WORD_YEAR] = "năm",
+    [PS_M_PER_WORD_YTD] = "lũy kế từ đầu năm",
 };

@@ -318,6 +318,18 @@ const char *ps_frequency_name(ps_period_type t)
     }
 }
 
+const char *ps_period_type_word(ps_period_type t)
+{
+    switch (t) {
+    case PS_P_MONTH: return ps_msg(PS_M_PER_WORD_MONTH);
+    case PS_P_QUARTER: return ps_msg(PS_M_PER_WORD_QUARTER);
+    case PS_P_HALF: return ps_msg(PS_M_PER_WORD_HALF);
+    case PS_P_YEAR: return ps_msg(PS_M_PER_WORD_YEAR);
+    case PS_P_YTD: return ps_msg(PS_M_PER_WORD_YTD);
+    default: return "";
+    }
+}
+
 int ps_frequency_months(ps_period_type t)
 {
     switch (t) {

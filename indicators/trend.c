@@ -270,8 +270,8 @@ ps_error ps_trend_check_range(const ps_catalog *cat, int ind, ps_period from, ps
         if (ps_frequency_months((ps_period_type)from.type) < ps_frequency_months(freq))
             return ps_failm(ctx, PS_ERR_USAGE,
                             PS_M_TRD_REPORTED_TREND_RUNS_OVER,
-                            x->code, ps_frequency_name(freq), ps_frequency_name(freq),
-                            ps_frequency_name((ps_period_type)from.type));
+                            x->code, ps_period_type_word(freq), ps_period_type_word(freq),
+                            ps_period_type_word((ps_period_type)from.type));
     }
     return PS_OK;
 }

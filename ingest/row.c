@@ -245,7 +245,7 @@ static bool period_long_enough(const ps_row_ctx *c, const ps_csv_record *rec, in
     char pbuf[PS_PERIOD_BUFSZ];
     diag(c, rec->line, colno(c, C_PERIOD), PS_SEV_ERROR, PS_D_PERIOD_TOO_SHORT, ps_header_field(c->h, rec, C_PERIOD),
          PS_M_ROW_REPORTED_SHORTER_THAN_THAT, x->code,
-         ps_frequency_name(x->frequency), ps_period_format(p, pbuf), ps_frequency_name(x->frequency));
+         ps_period_type_word(x->frequency), ps_period_format(p, pbuf), ps_period_type_word(x->frequency));
     return false;
 }
 
