@@ -131,10 +131,18 @@ int ps_cmd_history(ps_cli *cli, int argc, char **argv)
     const char *measure = key.measure == PS_MEASURE_PLAN ? "plan" : "actual";
     static const ps_col kinds[13] = {[4] = PS_COL_NUMBER, [5] = PS_COL_NUMBER, [8] = PS_COL_NUMBER,
                                      [10] = PS_COL_NUMBER, [12] = PS_COL_NUMBER};
+    /* the terminal table heads its columns in the officer's language */
+    static const ps_msg_id th[13] = {PS_M_TH_UNIT, PS_M_TH_INDICATOR, PS_M_TH_PERIOD, PS_M_TH_MEASURE,
+                                     PS_M_TH_REVISION, PS_M_TH_VALUE, PS_M_TH_STATUS, PS_M_TH_REPORTER,
+                                     PS_M_TH_SUBMISSION, PS_M_TH_FILE, PS_M_TH_LINE, PS_M_TH_RECEIVED_AT,
+                                     PS_M_TH_CURRENT};
     ps_listing l;
-    ps_listing_begin(&l, k.fmt, 13, h, kinds, true, false);
-    if (k.fmt == PS_OUT_TABLE)
+    if (k.fmt == PS_OUT_TABLE) {
+        ps_listing_begin_table(&l, 13, th);
         ps_table_align_right(l.t, 5);
+    } else {
+        ps_listing_begin(&l, k.fmt, 13, h, kinds, true, false);
+    }
     for (size_t i = 0; i < n; i++) {
         const ps_hist_row *r = &rows[i];
         char rev[16], val[PS_NUMBER_BUFSZ] = "", sub[24], line[24], st[2] = {r->status, 0};

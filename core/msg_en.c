@@ -686,4 +686,13 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_PER_WORD_HALF] = "half",
     [PS_M_PER_WORD_YEAR] = "year",
     [PS_M_PER_WORD_YTD] = "year-to-date",
+    /* cli/cmd_data.c: the header row of history's terminal table */
+    [PS_M_TH_MEASURE] = "measure",
+    [PS_M_TH_REVISION] = "revision",
+    [PS_M_TH_STATUS] = "status",
+    [PS_M_TH_SUBMISSION] = "submission",
+    [PS_M_TH_FILE] = "file",
+    [PS_M_TH_LINE] = "line",
+    [PS_M_TH_RECEIVED_AT] = "received",
+    [PS_M_TH_CURRENT] = "current",
 };

@@ -689,4 +689,13 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_PER_WORD_HALF] = "6 tháng",
     [PS_M_PER_WORD_YEAR] = "năm",
     [PS_M_PER_WORD_YTD] = "lũy kế từ đầu năm",
+    /* cli/cmd_data.c: the header row of history's terminal table */
+    [PS_M_TH_MEASURE] = "loại số liệu",
+    [PS_M_TH_REVISION] = "lần sửa",
+    [PS_M_TH_STATUS] = "trạng thái",
+    [PS_M_TH_SUBMISSION] = "lần gửi",
+    [PS_M_TH_FILE] = "tệp",
+    [PS_M_TH_LINE] = "dòng",
+    [PS_M_TH_RECEIVED_AT] = "ngày nhận",
+    [PS_M_TH_CURRENT] = "hiện hành",
 };
