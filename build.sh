@@ -1,14 +1,18 @@
 #!/bin/sh
 # build.sh - set up a Debian 12 machine for provstat, build it, and then
 #   ./build.sh sample   run the Quảng Ninh sample pipeline to a report
-#   ./build.sh test     run every test, in the plain and the sanitizer build
+#   ./build.sh test     run every test, in the plain and the sanitizer build; build
+#                       everything with clang too (warnings as errors) and give
+#                       each fuzz harness a short run (tests/fuzz/README.md)
 # Missing Debian packages are installed when run as root; otherwise the
 # apt-get line to run is printed.
 set -eu
 cd "$(dirname "$0")"
 
 PACKAGES="gcc make cmake pkg-config libc6-dev sqlite3 libsqlite3-dev libcsv-dev \
-libxlsxwriter-dev libgsl-dev libssl-dev libunistring-dev python3 python3-openpyxl locales"
+libxlsxwriter-dev libgsl-dev libssl-dev libunistring-dev libzip-dev libexpat1-dev python3 python3-openpyxl locales"
+# the clang build and the fuzz harnesses (tests/fuzz)
+PACKAGES="$PACKAGES clang libclang-rt-14-dev"
 
 need_packages() {
     missing=""
@@ -46,11 +50,14 @@ test)
     need_packages
     build build
     build build-asan -DPS_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+    (CC=clang; export CC; build build-clang -DPS_FUZZ=ON)
     echo "== plain build"
     ctest --test-dir build --output-on-failure -j2
     echo "== sanitizer build (AddressSanitizer + UndefinedBehaviorSanitizer)"
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         ctest --test-dir build-asan --output-on-failure -j2
+    echo "== clang build: a short run of each fuzz harness"
+    ctest --test-dir build-clang --output-on-failure -j2 -R '^fuzz_'
     ;;
 *)
     echo "usage: ./build.sh sample | ./build.sh test" >&2

@@ -149,8 +149,8 @@ static ps_error submitted(ps_engine *e, int u, int ind, ps_period p, int measure
     return ps_stored_value(e->stored, u, ind, p, measure, e->depth > 1, out, ctx);
 }
 
-/* What value_of computes when nothing memoised or kept answers. */
-static ps_error compute_value(ps_engine *e, int u, int ind, ps_period p, ps_val *v, ps_ctx *ctx)
+/* The value of u, ind, p: submitted, else rolled up (compute_value). */
+static ps_error compute_parts(ps_engine *e, int u, int ind, ps_period p, ps_val *v, ps_ctx *ctx)
 {
     const ps_indicator *x = &e->cat->indicators[ind];
     *v = NONE;
@@ -170,6 +170,17 @@ static ps_error compute_value(ps_engine *e, int u, int ind, ps_period p, ps_val 
         return space_rollup(e, u, ind, p, false, v, ctx);
     }
     return PS_OK;
+}
+
+/* What value_of computes when nothing memoised or kept answers: a value
+ * withdrawn from a closed period leaves none, with the mark roll-ups above
+ * carry (carry_flags). */
+static ps_error compute_value(ps_engine *e, int u, int ind, ps_period p, ps_val *v, ps_ctx *ctx)
+{
+    ps_error err = compute_parts(e, u, ind, p, v, ctx);
+    if (!err && !v->has && ps_stored_forced(e->stored, u, ind, p, 0))
+        v->flags |= PS_VF_FORCED_CLOSED;
+    return err;
 }
 
 static ps_error value_of(ps_engine *e, int u, int ind, ps_period p, ps_val *out, ps_ctx *ctx)
@@ -283,8 +294,10 @@ static ps_error combine(ps_engine *e, const ps_indicator *x, const int *members,
         ps_error err = member_value(e, members[k], ind, p, plan, &c, ctx);
         if (err)
             return err;
-        if (!c.has)
+        if (!c.has) {
+            out.flags |= carry_flags(c.flags) & PS_VF_REVISED_AFTER_CLOSE;
             continue;
+        }
         if (x->space_agg == PS_AGG_WMEAN) {
             if ((err = member_value(e, members[k], x->weight, p, plan, &wv, ctx)))
                 return err;
@@ -386,8 +399,10 @@ static ps_error time_rollup(ps_engine *e, int u, int ind, ps_period p, ps_val *r
         ps_error err = value_of(e, u, ind, parts[k], &c, ctx);
         if (err)
             return err;
-        if (!c.has)
+        if (!c.has) {
+            out.flags |= carry_flags(c.flags) & PS_VF_REVISED_AFTER_CLOSE;
             continue;
+        }
         ps_decsum_add(&sum, c.v);
         tally_part(&t, &out, &c);
     }

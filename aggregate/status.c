@@ -1,6 +1,7 @@
 /* status.c - expected, received, missing and late values per reporter. */
 #include "aggregate/status.h"
 
+#include "aggregate/expected.h"
 #include "aggregate/kept.h"
 #include "core/alloc.h"
 #include "store/obs.h"
@@ -10,16 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* The period of an indicator with this frequency that is due in month m of year y, if any. */
-static bool due_period(ps_period_type freq, int y, int m, ps_period *out)
-{
-    int len = ps_frequency_months(freq);
-    if (m % len != 0)
-        return false;
-    *out = ps_period_containing(freq, y, m);
-    return true;
-}
 
 /* missing, late and rate from expected, received and on time */
 static void finish_rows(ps_status_row *rows, size_t n)
@@ -34,53 +25,58 @@ static void finish_rows(ps_status_row *rows, size_t n)
     }
 }
 
+/* What checking the receipt of expected values needs. */
+typedef struct receipts {
+    ps_receipt_query *q;
+    const ps_catalog *cat;
+    ps_engine *e;                /* may be NULL */
+    const ps_reporter *rep;
+} receipts;
+
+/* Whether the expected value x was received from r->rep (a value or a '-'
+ * mark in force), and when it first was (when: YYYY-MM-DD…). */
+static ps_error received(const receipts *r, const ps_expected *x, bool *got, char when[32], ps_ctx *ctx)
+{
+    bool has;
+    *got = false;
+    if (r->e && ps_engine_stored(r->e, x->unit, x->indicator, x->period, &has) && !has)
+        return PS_OK; /* nothing stored for it: not received, no need to ask */
+    const ps_catalog *cat = r->cat;
+    ps_obs_key key = {cat->units[x->unit].id, cat->indicators[x->indicator].id, PS_MEASURE_ACTUAL,
+                      ps_period_key(x->period)};
+    return ps_receipt_get(r->q, &key, r->rep->id, got, when, ctx);
+}
+
+/* The counts being made: c[0] expected, c[1] received, c[2] on time. */
+typedef struct counting {
+    const receipts *r;
+    long *c;
+} counting;
+
+static ps_error count_one(void *arg, const ps_expected *x, ps_ctx *ctx)
+{
+    counting *k = arg;
+    bool got;
+    char when[32], deadline[PS_DATE_BUFSZ];
+    k->c[0]++;
+    ps_error err = received(k->r, x, &got, when, ctx);
+    if (err || !got)
+        return err;
+    k->c[1]++;
+    if (strncmp(when, ps_expected_deadline(k->r->rep, x->due, deadline), 10) <= 0)
+        k->c[2]++;
+    return PS_OK;
+}
+
 /* The counts of reporter rep for unit u over the months of p: c[0]
  * expected, c[1] received, c[2] on time. */
 static ps_error unit_counts(ps_receipt_query *q, const ps_catalog *cat, ps_engine *e, const ps_reporter *rep, int u,
                             ps_period p, long c[3], ps_ctx *ctx)
 {
     c[0] = c[1] = c[2] = 0;
-    for (int m = ps_period_first_month(p); m <= ps_period_last_month(p); m++) {
-        ps_period month = ps_period_month(p.year, m);
-        if (!ps_unit_valid_in(&cat->units[u], month))
-            continue;
-        /* deadline: deadline_day of the following month */
-        int dy = m == 12 ? p.year + 1 : p.year, dm = m == 12 ? 1 : m + 1;
-        char deadline[48];
-        snprintf(deadline, sizeof deadline, "%04d-%02d-%02d", dy, dm, rep->deadline_day);
-        for (size_t i = 0; i < cat->nindicators; i++) {
-            const ps_indicator *x = &cat->indicators[i];
-            if (x->kind == PS_KIND_DERIVED || !ps_reporter_allows(cat, rep, (int)i))
-                continue;
-            ps_period due;
-            if (!due_period(x->frequency, p.year, m, &due))
-                continue;
-            c[0]++;
-            bool has;
-            if (e && ps_engine_stored(e, u, (int)i, due, &has) && !has)
-                continue; /* nothing stored for it: not received, no need to ask */
-            ps_obs_key key = {cat->units[u].id, x->id, PS_MEASURE_ACTUAL, ps_period_key(due)};
-            bool got;
-            char when[32];
-            ps_error err = ps_receipt_get(q, &key, rep->id, &got, when, ctx);
-            if (err)
-                return err;
-            if (!got)
-                continue;
-            c[1]++;
-            if (strncmp(when, deadline, 10) <= 0)
-                c[2]++;
-        }
-    }
-    return PS_OK;
-}
-
-/* Whether reporter rep reports for unit u. */
-static bool reports_for(const ps_catalog *cat, const ps_reporter *rep, int u)
-{
-    if (rep->report_level == PS_LEVEL_NONE)
-        return u == rep->scope;
-    return cat->units[u].level == rep->report_level && ps_catalog_unit_within(cat, u, rep->scope);
+    receipts r = {q, cat, e, rep};
+    counting k = {&r, c};
+    return ps_expected_each(cat, rep, u, p, PS_MEASURE_ACTUAL, count_one, &k, ctx);
 }
 
 /* The counts of rep for unit u: kept ones when k holds them, else
@@ -119,7 +115,7 @@ static ps_error compute(ps_db *db, const ps_catalog *cat, ps_engine *e, ps_kept 
         row->reporter = (int)r;
         for (size_t u = 0; u < cat->nunits && !err; u++) {
             long c[3];
-            if (!reports_for(cat, rep, (int)u) || (err = counts_of(q, cat, e, k, rep, (int)u, p, c, ctx)))
+            if (!ps_expected_reports_for(cat, rep, (int)u) || (err = counts_of(q, cat, e, k, rep, (int)u, p, c, ctx)))
                 continue;
             row->expected += c[0];
             row->received += c[1];
@@ -187,5 +183,91 @@ ps_error ps_status_compute_kept(ps_engine *e, ps_period p, ps_status_row **rows,
         long c[3] = {row->expected, row->received, row->on_time};
         ps_kept_note_counts(k, r < cat->nreporters ? cat->reporters[r].id : 0, 0, pk, c);
     }
+    return PS_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * The values still missing (status --missing)
+ * ------------------------------------------------------------------------ */
+
+bool ps_status_day(const char *s, long *day)
+{
+    static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return false;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (m == 2 && leap))
+        return false;
+    /* days from 1 March of year 0 (the leap day comes last in such a year) */
+    long yy = m <= 2 ? y - 1 : y, mm = m <= 2 ? m + 9 : m - 3;
+    *day = 365 * yy + yy / 4 - yy / 100 + yy / 400 + (153 * mm + 2) / 5 + d - 1;
+    return true;
+}
+
+/* The missing list being made. */
+typedef struct missing {
+    const receipts *r;
+    int reporter;
+    long as_of;                  /* ps_status_day */
+    ps_missing_row *v;
+    size_t n, cap;
+} missing;
+
+static ps_error note_missing(void *arg, const ps_expected *x, ps_ctx *ctx)
+{
+    missing *m = arg;
+    bool got;
+    char when[32];
+    ps_error err = received(m->r, x, &got, when, ctx);
+    if (err || got)
+        return err;
+    if (m->n == m->cap) {
+        m->cap = m->cap ? 2 * m->cap : 64;
+        m->v = ps_xrealloc(m->v, m->cap * sizeof *m->v);
+    }
+    ps_missing_row *row = &m->v[m->n++];
+    *row = (ps_missing_row){m->reporter, x->unit, x->indicator, x->period, "", 0};
+    long deadline;
+    ps_expected_deadline(m->r->rep, x->due, row->deadline);
+    if (!ps_status_day(row->deadline, &deadline))
+        return ps_failf(ctx, PS_ERR_INTERNAL, "the deadline %s is not a date", row->deadline);
+    row->days_late = m->as_of - deadline;
+    return PS_OK;
+}
+
+ps_error ps_status_missing(ps_engine *e, ps_period p, int reporter, const char *as_of, ps_missing_row **rows,
+                           size_t *n, ps_ctx *ctx)
+{
+    const ps_catalog *cat = ps_engine_catalog(e);
+    *rows = NULL;
+    *n = 0;
+    missing m = {NULL, reporter, 0, NULL, 0, 0};
+    if (!ps_status_day(as_of, &m.as_of))
+        return ps_failf(ctx, PS_ERR_USAGE, "%s is not a date: write YYYY-MM-DD", as_of ? as_of : "(none)");
+    if (reporter >= (int)cat->nreporters)
+        return ps_failf(ctx, PS_ERR_USAGE, "reporter %d is not in the catalog", reporter);
+    ps_receipt_query *q;
+    ps_error err = ps_receipt_query_new(ps_engine_db(e), &q, ctx);
+    if (err)
+        return err;
+    for (size_t r = 0; r < cat->nreporters && !err; r++) {
+        if (reporter >= 0 && (int)r != reporter)
+            continue;
+        receipts rc = {q, cat, e, &cat->reporters[r]};
+        m.r = &rc;
+        m.reporter = (int)r;
+        err = ps_expected_each(cat, rc.rep, -1, p, PS_MEASURE_ACTUAL, note_missing, &m, ctx);
+    }
+    ps_receipt_query_free(q);
+    if (err) {
+        free(m.v);
+        return err;
+    }
+    *rows = m.v;
+    *n = m.n;
     return PS_OK;
 }

@@ -730,6 +730,11 @@ ps_error ps_stored_value(ps_stored *s, int u, int ind, ps_period p, int measure,
     return PS_OK;
 }
 
+bool ps_stored_forced(const ps_stored *s, int u, int ind, ps_period p, int measure)
+{
+    return ps_cache_has(&s->forced, forced_key(u, ind, measure ? 1 : 0, ps_period_key(p)));
+}
+
 bool ps_stored_held(ps_stored *s, int u, int ind, ps_period p, bool *has)
 {
     if (!s->win || u < 0 || ind < 0 || p.type == PS_P_NONE)

@@ -57,6 +57,12 @@ bool ps_stored_none_in_scope(const ps_stored *s, int u, int ind, ps_period p);
  * (ps_engine_stored). */
 bool ps_stored_held(ps_stored *s, int u, int ind, ps_period p, bool *has);
 
+/* Whether a --force override into a closed period is recorded for (u,
+ * ind, p, measure) (ps_stored_begin read them): a stored value so forced
+ * carries PS_VF_FORCED_CLOSED; one withdrawn so (retract --force) has no
+ * value, and the engine marks what it computes above it. */
+bool ps_stored_forced(const ps_stored *s, int u, int ind, ps_period p, int measure);
+
 /* What is read together (engine.h: ps_engine_set_scope, _horizon, _range,
  * _scan). */
 void ps_stored_set_scope(ps_stored *s, int unit);

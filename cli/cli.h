@@ -118,6 +118,7 @@ int ps_cmd_check(ps_cli *cli, int argc, char **argv);
 int ps_cmd_trend(ps_cli *cli, int argc, char **argv);
 int ps_cmd_export(ps_cli *cli, int argc, char **argv);
 int ps_cmd_report(ps_cli *cli, int argc, char **argv);
+int ps_cmd_template(ps_cli *cli, int argc, char **argv);
 extern const ps_command ps_commands[];
 
 #endif

@@ -59,23 +59,24 @@ static void list_indicators(const ps_catalog *cat, ps_outfmt fmt)
 {
     static const char *const h[] = {"code", "name_vi", "name_en", "unit_vi", "unit_en", "kind",
                                     "space_agg", "time_agg", "decimals", "min", "max", "formula",
-                                    "order", "group", "frequency", "key"};
-    static const ps_col num[] = {[8] = PS_COL_NUMBER, [9] = PS_COL_NUMBER, [10] = PS_COL_NUMBER,
+                                    "order", "group", "frequency", "key", "group_en"};
+    static const ps_col num[17] = {[8] = PS_COL_NUMBER, [9] = PS_COL_NUMBER, [10] = PS_COL_NUMBER,
                                  [12] = PS_COL_NUMBER, [15] = PS_COL_NUMBER};
     ps_listing l;
-    ps_listing_begin(&l, fmt, 16, h, num, false, false);
+    ps_listing_begin(&l, fmt, 17, h, num, false, false);
     /* catalog file order, so that the csv loads again with the same groups */
     for (size_t i = 0; i < cat->nindicators; i++) {
         const ps_indicator *x = &cat->indicators[i];
         char dec[8], mn[PS_NUMBER_BUFSZ], mx[PS_NUMBER_BUFSZ], ord[PS_NUMBER_BUFSZ], sa[64];
         snprintf(dec, sizeof dec, "%d", x->decimals);
-        const char *cells[16] = {x->code, x->name_vi, x->name_en, x->unit_vi, x->unit_en,
+        const char *cells[17] = {x->code, x->name_vi, x->name_en, x->unit_vi, x->unit_en,
                                  ps_kind_name(x->kind), ps_indicator_space_agg_text(x, sa, sizeof sa),
                                  x->kind == PS_KIND_DERIVED ? "" : ps_agg_name(x->time_agg), dec,
                                  x->has_min ? ps_number_format(x->min, mn) : "",
                                  x->has_max ? ps_number_format(x->max, mx) : "", x->formula_text,
                                  ps_number_format(x->order, ord), x->group,
-                                 ps_frequency_name(x->frequency), x->key ? "1" : "0"};
+                                 ps_frequency_name(x->frequency), x->key ? "1" : "0",
+                                 x->group_en ? x->group_en : ""};
         ps_listing_row(&l, cells);
     }
     ps_listing_end(&l);

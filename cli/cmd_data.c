@@ -14,15 +14,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Options shared by the commands that name one value. */
 typedef struct key_opts {
-    const char *unit, *indicator, *period, *reporter, *measure;
+    const char *unit, *indicator, *period, *reporter, *measure, *submission;
     ps_outfmt fmt;
     bool force;
 } key_opts;
 
-enum { K_UNIT = 1, K_IND, K_PERIOD, K_REPORTER, K_MEASURE, K_FORMAT, K_FORCE };
+enum { K_UNIT = 1, K_IND, K_PERIOD, K_REPORTER, K_MEASURE, K_FORMAT, K_FORCE, K_SUBMISSION };
 
 static int parse_key_opts(ps_cli *cli, int argc, char **argv, key_opts *k, bool with_format)
 {
@@ -30,7 +31,8 @@ static int parse_key_opts(ps_cli *cli, int argc, char **argv, key_opts *k, bool 
         {"unit", required_argument, NULL, K_UNIT}, {"indicator", required_argument, NULL, K_IND},
         {"period", required_argument, NULL, K_PERIOD}, {"reporter", required_argument, NULL, K_REPORTER},
         {"measure", required_argument, NULL, K_MEASURE}, {"format", required_argument, NULL, K_FORMAT},
-        {"force", no_argument, NULL, K_FORCE}, {NULL, 0, NULL, 0}};
+        {"force", no_argument, NULL, K_FORCE}, {"submission", required_argument, NULL, K_SUBMISSION},
+        {NULL, 0, NULL, 0}};
     memset(k, 0, sizeof *k);
     int c;
     while ((c = ps_opts_next(cli, argc, argv, longopts)) != -1) {
@@ -42,6 +44,7 @@ static int parse_key_opts(ps_cli *cli, int argc, char **argv, key_opts *k, bool 
         case K_REPORTER: k->reporter = optarg; break;
         case K_MEASURE: k->measure = optarg; break;
         case K_FORCE: k->force = true; break;
+        case K_SUBMISSION: k->submission = optarg; break;
         case K_FORMAT:
             if (!with_format)
                 return ps_cli_usage_errm(cli, PS_M_DATA_UNKNOWN_OPTION_FORMAT);
@@ -108,7 +111,7 @@ int ps_cmd_history(ps_cli *cli, int argc, char **argv)
     int rc = parse_key_opts(cli, argc, argv, &k, true);
     if (rc)
         return rc;
-    if (k.reporter || k.force)
+    if (k.reporter || k.force || k.submission)
         return ps_cli_usage_errm(cli, PS_M_DATA_HISTORY_TAKES_NO_REPORTER);
     ps_db *db;
     ps_catalog *cat;
@@ -169,6 +172,40 @@ out:
  * retract
  * ------------------------------------------------------------------------ */
 
+/* retract --submission N --reporter R [--force] */
+static int retract_submission(ps_cli *cli, const key_opts *k)
+{
+    if (k->unit || k->indicator || k->period || k->measure)
+        return ps_cli_usage_errm(cli, PS_M_DATA_SUBMISSION_ALONE);
+    char *end;
+    long long n = strtoll(k->submission, &end, 10);
+    if (*end || end == k->submission || n <= 0)
+        return ps_cli_usage_errm(cli, PS_M_DATA_SUBMISSION_BAD_NUMBER, k->submission);
+    ps_db *db;
+    ps_catalog *cat;
+    int rc = ps_cli_open_catalog(cli, false, &db, &cat);
+    if (rc)
+        return rc;
+    int reporter = ps_catalog_reporter(cat, k->reporter);
+    ps_ctx ctx = {0};
+    ps_retract_result res;
+    if (reporter < 0)
+        rc = ps_cli_usage_errm(cli, PS_M_DATA_REPORTER_NOT_REPORTER_CATALOG, k->reporter);
+    else if (ps_retract_submission(db, cat, n, reporter, k->force, &res, &ctx))
+        rc = ctx.err == PS_ERR_USAGE ? ps_cli_usage_error(cli, "%s", ps_ctx_message(&ctx)) : ps_cli_fail(cli, &ctx);
+    else {
+        if (res.kept.msg[0])
+            ps_cli_refresh_warning(ps_db_path(db), res.kept.msg);
+        ps_cli_printf(stdout, PS_M_DATA_RETRACTED_SUBMISSION, n, res.withdrawn, res.withdrawn == 1 ? "" : "s");
+        if (res.forced)
+            ps_cli_printf(stdout, PS_M_DATA_RETRACTED_FORCED, res.forced);
+        ps_cli_printf(stdout, PS_M_DATA_RETRACTED_AS_SUBMISSION, res.submission);
+    }
+    ps_catalog_free(cat);
+    ps_db_close(db);
+    return rc;
+}
+
 int ps_cmd_retract(ps_cli *cli, int argc, char **argv)
 {
     key_opts k;
@@ -177,6 +214,8 @@ int ps_cmd_retract(ps_cli *cli, int argc, char **argv)
         return rc;
     if (!k.reporter)
         return ps_cli_usage_errm(cli, PS_M_DATA_REPORTER_CODE_REQUIRED_WHO);
+    if (k.submission)
+        return retract_submission(cli, &k);
     ps_db *db;
     ps_catalog *cat;
     ps_obs_key key;
@@ -195,10 +234,10 @@ int ps_cmd_retract(ps_cli *cli, int argc, char **argv)
         rc = ps_cli_fail(cli, &ctx);
         goto out;
     }
-    if (res.kept.msg[0])
-        ps_cli_refresh_warning(ps_db_path(db), res.kept.msg);
     char pb[PS_PERIOD_BUFSZ];
     ps_period_format(req.period, pb);
+    if (res.kept.msg[0])
+        ps_cli_refresh_warning(ps_db_path(db), res.kept.msg);
     ps_cli_printf(stdout, PS_M_DATA_RETRACTED_REVISION_HAS_NO,
            cat->units[req.unit].code, cat->indicators[req.indicator].code, pb, key.measure ? "plan" : "actual",
            res.revision);
@@ -218,7 +257,7 @@ static int close_or_reopen(ps_cli *cli, int argc, char **argv, bool close)
     int rc = parse_key_opts(cli, argc, argv, &k, false);
     if (rc)
         return rc;
-    if (k.indicator || k.reporter || k.measure || k.force)
+    if (k.indicator || k.reporter || k.measure || k.force || k.submission)
         return ps_cli_usage_errm(cli, PS_M_DATA_ONLY_PERIOD_UNIT_ARE);
     ps_period p;
     int prc = ps_cli_period_required(cli, k.period, &p);
@@ -267,19 +306,39 @@ int ps_cmd_reopen(ps_cli *cli, int argc, char **argv)
  * backup
  * ------------------------------------------------------------------------ */
 
+/* An existing regular file or symbolic link at dest is replaced only with
+ * --force (a device, FIFO or folder is refused by the safe write itself). */
+static int backup_target_free(ps_cli *cli, const char *dest, bool force)
+{
+    struct stat st;
+    if (force || lstat(dest, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)))
+        return 0;
+    return ps_cli_usage_errm(cli, PS_M_DATA_BACKUP_EXISTS, dest);
+}
+
 int ps_cmd_backup(ps_cli *cli, int argc, char **argv)
 {
-    static const struct option longopts[] = {{NULL, 0, NULL, 0}};
-    int c;
-    while ((c = ps_opts_next(cli, argc, argv, longopts)) != -1)
-        if (c == '?')
+    static const struct option longopts[] = {{"force", no_argument, NULL, 'f'}, {NULL, 0, NULL, 0}};
+    bool force = false;
+    const char *dest = NULL;
+    int c, nfiles = 0;
+    while (optind < argc) { /* the file may come before or after --force */
+        if ((c = ps_opts_next(cli, argc, argv, longopts)) == '?')
             return 2;
-    if (optind != argc - 1)
+        if (c == -1 && optind < argc) {
+            dest = argv[optind++];
+            nfiles++;
+        } else if (c != -1) {
+            force = true;
+        }
+    }
+    if (nfiles != 1)
         return ps_cli_usage_errm(cli, PS_M_DATA_GIVE_ONE_FILE_WRITE);
-    const char *dest = argv[optind];
-    ps_db *db;
-    int rc = ps_cli_open_db(cli, false, true, &db);
+    int rc = backup_target_free(cli, dest, force);
     if (rc)
+        return rc;
+    ps_db *db;
+    if ((rc = ps_cli_open_db(cli, false, true, &db)))
         return rc;
     ps_ctx ctx = {0};
     if (ps_db_backup(db, dest, &ctx))

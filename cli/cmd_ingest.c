@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static void progress(void *arg, long rows, long long done, long long total)
@@ -23,8 +24,33 @@ static void progress(void *arg, long rows, long long done, long long total)
         fputs("\r\033[K", stderr);
 }
 
+/* Tomorrow's local date as YYYYMMDD. */
+static long tomorrow_ymd(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    tm.tm_mday++;
+    tm.tm_isdst = -1;
+    mktime(&tm); /* normalises the day after the month's last */
+    return (tm.tm_year + 1900) * 10000L + (tm.tm_mon + 1) * 100L + tm.tm_mday;
+}
+
+/* Another ingest holds the database: this one queues behind it (SPEC §4).
+ * Said once, on a terminal. */
+static void waiting(void *arg)
+{
+    static bool told;
+    (void)arg;
+    if (told || !isatty(2))
+        return;
+    told = true;
+    fputs("provstat: waiting for another ingest to finish…\n", stderr);
+}
+
 /* Checks YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z]: 0 when good, 1 when not
- * written so, 2 when the day does not exist (2016-02-31, 2015-02-29). */
+ * written so, 2 when the day does not exist (2016-02-31, 2015-02-29), 3
+ * when it is later than tomorrow (local date). */
 static int received_check(const char *s)
 {
     static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -34,7 +60,9 @@ static int received_check(const char *s)
         m < 1 || m > 12 || d < 1 || !(rest[0] == '\0' || rest[0] == 'T' || rest[0] == ' '))
         return 1;
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d > days[m - 1] || (m == 2 && d == 29 && !leap) ? 2 : 0;
+    if (d > days[m - 1] || (m == 2 && d == 29 && !leap))
+        return 2;
+    return y * 10000L + m * 100L + d > tomorrow_ymd() ? 3 : 0;
 }
 
 static void summary(const char *path, const ps_ingest_result *r, ps_error err, bool dry, bool partial,
@@ -116,6 +144,7 @@ static int take_opt(ps_cli *cli, int c, ingest_args *a)
         switch (received_check(optarg)) {
         case 1: return ps_cli_usage_errm(cli, PS_M_ING_RECEIVED_WRITE_DATE_YYYY, optarg);
         case 2: return ps_cli_usage_errm(cli, PS_M_ING_RECEIVED_THERE_NO_SUCH, optarg);
+        case 3: return ps_cli_usage_errm(cli, PS_M_ING_RECEIVED_IN_FUTURE, optarg);
         default: break;
         }
         o->received = optarg;
@@ -221,6 +250,7 @@ int ps_cmd_ingest(ps_cli *cli, int argc, char **argv)
         free(a.files);
         return rc;
     }
+    ps_db_on_wait(db, waiting, NULL);
     ps_strbuf stored = PS_STRBUF_INIT; /* "submission 12 (a.csv)", for the errors CSV's failure */
     ps_diags all;
     ps_diags_init(&all);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 
@@ -40,6 +41,9 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
         return ps_cli_usage_errm(cli, PS_M_RPT_OUT_FILE_XLSX_REQUIRED);
     if (strcmp(out, "-") == 0)
         return ps_cli_usage_errm(cli, PS_M_RPT_OUT_WORKBOOK_CANNOT_GO);
+    size_t olen = strlen(out);
+    if (olen < 5 || strcasecmp(out + olen - 5, ".xlsx") != 0)
+        return ps_cli_usage_errm(cli, PS_M_RPT_OUT_MUST_BE_XLSX, out);
 
     ps_xlsx_opts opts = {0};
     opts.lang = lang;

@@ -148,18 +148,28 @@ static void print_one(const ps_diag *x)
         fprintf(stderr, "%s: %s: %s\n", x->path, ps_severity_name(x->severity), x->message);
 }
 
-void ps_cli_print_diags(const ps_diags *d, bool errors_csv)
+/* The first of each severity printed, all of them counted. */
+typedef struct printed {
+    size_t shown[2], total[2];
+} printed;
+
+static void print_first(const ps_diag *x, void *arg)
 {
     enum { LIMIT = 50 };
-    size_t shown[2] = {0, 0}, total[2] = {0, 0};
-    for (size_t i = 0; i < d->n; i++) {
-        int s = d->v[i].severity == PS_SEV_ERROR ? 0 : 1;
-        total[s]++;
-        if (shown[s] < LIMIT) {
-            print_one(&d->v[i]);
-            shown[s]++;
-        }
+    printed *p = arg;
+    int s = x->severity == PS_SEV_ERROR ? 0 : 1;
+    p->total[s]++;
+    if (p->shown[s] < LIMIT) {
+        print_one(x);
+        p->shown[s]++;
     }
+}
+
+void ps_cli_print_diags(const ps_diags *d, bool errors_csv)
+{
+    printed p = {{0, 0}, {0, 0}};
+    ps_diags_each(d, print_first, &p);
+    size_t *shown = p.shown, *total = p.total;
     for (int s = 0; s < 2; s++)
         if (total[s] > shown[s])
             ps_cli_printf(stderr, s ? PS_M_CLI_MORE_WARNINGS : PS_M_CLI_MORE_ERRORS, total[s] - shown[s],
@@ -176,21 +186,24 @@ int ps_cli_errors_csv_open(const char *path, ps_safefile **sf)
     return 0;
 }
 
+static void csv_one(const ps_diag *x, void *arg)
+{
+    char line[32], col[32];
+    snprintf(line, sizeof line, "%ld", x->line);
+    snprintf(col, sizeof col, "%d", x->column);
+    const char *cells[7] = {x->path, line, col, ps_severity_name(x->severity),
+                            ps_diag_code_name(x->code), x->message, x->value ? x->value : ""};
+    ps_csv_row(arg, cells, 7, true);
+}
+
 ps_error ps_cli_errors_csv_write(const ps_diags *d, ps_safefile *sf, bool bom, ps_ctx *ctx)
+
 {
     FILE *f = ps_safefile_stream(sf, 0);
     if (bom)
         fputs(PS_CSV_BOM, f);
     fputs("file,line,column,severity,code,message,value\n", f);
-    for (size_t i = 0; i < d->n; i++) {
-        const ps_diag *x = &d->v[i];
-        char line[32], col[32];
-        snprintf(line, sizeof line, "%ld", x->line);
-        snprintf(col, sizeof col, "%d", x->column);
-        const char *cells[7] = {x->path, line, col, ps_severity_name(x->severity),
-                                ps_diag_code_name(x->code), x->message, x->value ? x->value : ""};
-        ps_csv_row(f, cells, 7, true);
-    }
+    ps_diags_each(d, csv_one, f);
     return ps_safefile_commit(sf, ctx);
 }
 

@@ -15,17 +15,18 @@ const ps_command ps_commands[] = {
     {"ingest", ps_cmd_ingest, "ingest FILE... --reporter CODE [--unit U] [--period P] [--number-format plain|vi|en]\n"
      "                [--encoding utf-8|cp1258] [--partial] [--dry-run] [--force] [--errors-csv F [--bom]] [--received DATE]",
      PS_M_H_INGEST, PS_M_HO_INGEST},
-    {"status", ps_cmd_status, "status --period P [--format table|csv|json]",
+    {"status", ps_cmd_status, "status --period P [--missing [--reporter R] [--as-of DATE]] [--format table|csv|json]",
      PS_M_H_STATUS, PS_M_HO_STATUS},
     {"history", ps_cmd_history, "history --unit U --indicator X --period P [--measure actual|plan] [--format table|csv|json]",
      PS_M_H_HISTORY, PS_M_HO_HISTORY},
-    {"retract", ps_cmd_retract, "retract --unit U --indicator X --period P --reporter CODE [--measure actual|plan] [--force]",
+    {"retract", ps_cmd_retract, "retract --unit U --indicator X --period P --reporter CODE [--measure actual|plan] [--force]\n"
+     "       | --submission N --reporter CODE [--force]",
      PS_M_H_RETRACT, PS_M_HO_RETRACT},
     {"close", ps_cmd_close, "close --period P [--unit U]",
      PS_M_H_CLOSE, PS_M_HO_CLOSE},
     {"reopen", ps_cmd_reopen, "reopen --period P [--unit U]",
      PS_M_H_REOPEN, PS_M_HO_CLOSE},
-    {"backup", ps_cmd_backup, "backup FILE",
+    {"backup", ps_cmd_backup, "backup FILE [--force]",
      PS_M_H_BACKUP, PS_M_HO_BACKUP},
     {"show", ps_cmd_show, "show --period P [--unit U] [--indicator X] [--format table|csv|json] [--bom]",
      PS_M_H_SHOW, PS_M_HO_SHOW},
@@ -37,6 +38,9 @@ const ps_command ps_commands[] = {
      PS_M_H_EXPORT, PS_M_HO_EXPORT},
     {"report", ps_cmd_report, "report --period P --out FILE.xlsx [--lang vi|en] [--unit U]",
      PS_M_H_REPORT, PS_M_HO_REPORT},
+    {"template", ps_cmd_template,
+     "template --reporter R --period P --out FILE.xlsx|FILE.csv [--measure plan] [--lang vi|en]",
+     PS_M_H_TEMPLATE, PS_M_HO_TEMPLATE},
     {NULL, NULL, NULL, 0, 0}};
 
 static void program_usage(FILE *out)

@@ -130,7 +130,7 @@ ps_catalog *ps_catalog_new(void)
     cat->top = -1;
     cat->pop = -1;
     for (int f = 0; f < 4; f++)
-        for (int c = 0; c < 16; c++)
+        for (int c = 0; c < 20; c++)
             cat->cols[f][c] = c + 1;
     return cat;
 }
@@ -195,6 +195,7 @@ void ps_catalog_free(ps_catalog *cat)
         free(x->code); free(x->name_vi); free(x->name_en); free(x->unit_vi);
         free(x->unit_en); free(x->weight_code); free(x->formula_text);
         free(x->group);
+        free(x->group_en);
         ps_formula_free(x->formula);
     }
     for (size_t i = 0; i < cat->nreporters; i++) {
@@ -211,6 +212,7 @@ void ps_catalog_free(ps_catalog *cat)
     for (size_t i = 0; i < cat->ngroups; i++)
         free(cat->groups[i]);
     free(cat->groups);
+    free((void *)cat->groups_en);
     free(cat->report_order);
     free(cat->units); free(cat->indicators); free(cat->reporters); free(cat->rules);
     ps_map_free(&cat->unit_index);
@@ -223,19 +225,35 @@ void ps_catalog_free(ps_catalog *cat)
  * Lookups
  * ------------------------------------------------------------------------ */
 
+/* The index of code in m without regard to letter case: the catalog's
+ * codes are upper-cased when loaded (SPEC §3). */
+static int lookup(const ps_map *m, const char *code)
+{
+    char buf[64];
+    size_t n = strlen(code);
+    if (n >= sizeof buf) {
+        char *up = ps_text_upper_ascii(ps_xstrdup(code));
+        int i = ps_map_get(m, up, -1);
+        free(up);
+        return i;
+    }
+    memcpy(buf, code, n + 1);
+    return ps_map_get(m, ps_text_upper_ascii(buf), -1);
+}
+
 int ps_catalog_unit(const ps_catalog *cat, const char *code)
 {
-    return ps_map_get(&cat->unit_index, code, -1);
+    return lookup(&cat->unit_index, code);
 }
 
 int ps_catalog_indicator(const ps_catalog *cat, const char *code)
 {
-    return ps_map_get(&cat->indicator_index, code, -1);
+    return lookup(&cat->indicator_index, code);
 }
 
 int ps_catalog_reporter(const ps_catalog *cat, const char *code)
 {
-    return ps_map_get(&cat->reporter_index, code, -1);
+    return lookup(&cat->reporter_index, code);
 }
 
 /* Months counted from year 0: year * 12 + month - 1. */
@@ -371,7 +389,7 @@ static ps_error table_open(table *t, const char *path, const colspec *cols, int 
         char *h = ps_text_trim(rec->fields[f]);
         int found = -1;
         for (int c = 0; c < ncols; c++)
-            if (ps_text_casecmp(h, cols[c].name) == 0)
+            if (ps_text_header_same(h, cols[c].name))
                 found = c;
         if (found < 0) {
             ps_diag_msg(diags, path, rec->line, (int)f + 1, PS_SEV_WARNING, PS_D_UNKNOWN_COLUMN, h,
@@ -428,6 +446,11 @@ static char *dup_or_null(const char *s)
     return *s ? ps_xstrdup(s) : NULL;
 }
 
+static char *upper_or_null(char *s)
+{
+    return s ? ps_text_upper_ascii(s) : NULL;
+}
+
 enum { U_CODE, U_NAME_VI, U_NAME_EN, U_LEVEL, U_KIND, U_PARENT, U_FROM, U_TO, U_SUCC, U_N };
 static const colspec unit_cols[] = {
     {"code", true}, {"name_vi", true}, {"name_en", true}, {"level", true}, {"kind", true},
@@ -439,12 +462,12 @@ static const colspec reporter_cols[] = {
     {"indicators", true}, {"report_level", true}, {"deadline_day", true}};
 
 enum { I_CODE, I_NAME_VI, I_NAME_EN, I_UNIT_VI, I_UNIT_EN, I_KIND, I_SPACE, I_TIME, I_DEC,
-       I_MIN, I_MAX, I_FORMULA, I_ORDER, I_GROUP, I_FREQ, I_KEY, I_N };
+       I_MIN, I_MAX, I_FORMULA, I_ORDER, I_GROUP, I_FREQ, I_KEY, I_GROUP_EN, I_N };
 static const colspec indicator_cols[] = {
     {"code", true}, {"name_vi", true}, {"name_en", true}, {"unit_vi", true}, {"unit_en", true},
     {"kind", true}, {"space_agg", true}, {"time_agg", true}, {"decimals", true},
     {"min", true}, {"max", true}, {"formula", true}, {"order", true}, {"group", true},
-    {"frequency", false}, {"key", false}};
+    {"frequency", false}, {"key", false}, {"group_en", false}};
 
 enum { L_CODE, L_LEFT, L_OP, L_RIGHT, L_SEV, L_MSG_VI, L_MSG_EN, L_N };
 static const colspec rule_cols[] = {
@@ -463,12 +486,12 @@ static void read_units(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx, bool
     while ((rec = table_next(t, d, ctx, failed))) {
         ps_unit *u = ps_catalog_add_unit(cat);
         u->line = rec->line;
-        u->code = ps_xstrdup(field(t, rec, U_CODE));
+        u->code = ps_text_upper_ascii(ps_xstrdup(field(t, rec, U_CODE)));
         u->name_vi = ps_xstrdup(field(t, rec, U_NAME_VI));
         u->name_en = ps_xstrdup(field(t, rec, U_NAME_EN));
         u->kind = ps_xstrdup(field(t, rec, U_KIND));
-        u->parent_code = dup_or_null(field(t, rec, U_PARENT));
-        u->successor_code = dup_or_null(field(t, rec, U_SUCC));
+        u->parent_code = upper_or_null(dup_or_null(field(t, rec, U_PARENT)));
+        u->successor_code = upper_or_null(dup_or_null(field(t, rec, U_SUCC)));
         const char *lv = field(t, rec, U_LEVEL);
         u->level = ps_level_parse(lv);
         if (u->level == PS_LEVEL_NONE)
@@ -493,10 +516,10 @@ static void read_reporters(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx, 
     while ((rec = table_next(t, d, ctx, failed))) {
         ps_reporter *r = ps_catalog_add_reporter(cat);
         r->line = rec->line;
-        r->code = ps_xstrdup(field(t, rec, R_CODE));
+        r->code = ps_text_upper_ascii(ps_xstrdup(field(t, rec, R_CODE)));
         r->name_vi = ps_xstrdup(field(t, rec, R_NAME_VI));
         r->name_en = ps_xstrdup(field(t, rec, R_NAME_EN));
-        r->scope_code = ps_xstrdup(field(t, rec, R_SCOPE));
+        r->scope_code = ps_text_upper_ascii(ps_xstrdup(field(t, rec, R_SCOPE)));
         r->indicators_text = ps_xstrdup(field(t, rec, R_INDS));
         const char *lv = field(t, rec, R_LEVEL);
         if (*lv) {
@@ -527,7 +550,7 @@ static bool parse_agg(const char *s, bool space, ps_agg *out, char **weight)
         if (!s[6])
             return false; /* "wmean:" names no weight: refused as a bad aggregation */
         *out = PS_AGG_WMEAN;
-        *weight = ps_xstrdup(s + 6);
+        *weight = ps_text_upper_ascii(ps_xstrdup(s + 6));
         return true;
     }
     const ps_agg *ok = space ? space_ok : time_ok;
@@ -554,7 +577,7 @@ static void read_indicators(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx,
         const char *path = t->path;
         long ln = rec->line;
         x->line = ln;
-        x->code = ps_xstrdup(field(t, rec, I_CODE));
+        x->code = ps_text_upper_ascii(ps_xstrdup(field(t, rec, I_CODE)));
         x->name_vi = ps_xstrdup(field(t, rec, I_NAME_VI));
         x->name_en = ps_xstrdup(field(t, rec, I_NAME_EN));
         x->unit_vi = ps_xstrdup(field(t, rec, I_UNIT_VI));
@@ -562,6 +585,7 @@ static void read_indicators(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx,
         x->percent = strcmp(x->unit_vi, "%") == 0 || strcmp(x->unit_en, "%") == 0;
         x->formula_text = ps_xstrdup(field(t, rec, I_FORMULA));
         x->group = ps_xstrdup(field(t, rec, I_GROUP));
+        x->group_en = ps_xstrdup(field(t, rec, I_GROUP_EN));
 
         const char *k = field(t, rec, I_KIND);
         if (!ps_kind_parse(k, &x->kind))
@@ -652,7 +676,7 @@ static void read_rules(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx, bool
     while ((rec = table_next(t, d, ctx, failed))) {
         ps_rule *r = ps_catalog_add_rule(cat);
         r->line = rec->line;
-        r->code = ps_xstrdup(field(t, rec, L_CODE));
+        r->code = ps_text_upper_ascii(ps_xstrdup(field(t, rec, L_CODE)));
         r->left_text = ps_xstrdup(field(t, rec, L_LEFT));
         r->right_text = ps_xstrdup(field(t, rec, L_RIGHT));
         r->message_vi = ps_xstrdup(field(t, rec, L_MSG_VI));
@@ -1158,12 +1182,21 @@ static int cmp_report(const void *a, const void *b)
     return *(const int *)a < *(const int *)b ? -1 : 1;
 }
 
+const char *ps_catalog_group_name(const ps_catalog *cat, int g, bool en)
+{
+    if (g < 0 || (size_t)g >= cat->ngroups)
+        return "";
+    return en && *cat->groups_en[g] ? cat->groups_en[g] : cat->groups[g];
+}
+
 static void build_order(ps_catalog *cat)
 {
     for (size_t i = 0; i < cat->ngroups; i++)
         free(cat->groups[i]);
     free(cat->groups);
+    free((void *)cat->groups_en);
     cat->groups = NULL;
+    cat->groups_en = NULL;
     cat->ngroups = 0;
     for (size_t i = 0; i < cat->nindicators; i++) {
         ps_indicator *x = &cat->indicators[i];
@@ -1172,8 +1205,12 @@ static void build_order(ps_catalog *cat)
             g++;
         if (g == cat->ngroups) {
             cat->groups = ps_xrealloc(cat->groups, (cat->ngroups + 1) * sizeof *cat->groups);
-            cat->groups[cat->ngroups++] = ps_xstrdup(x->group);
+            cat->groups_en = ps_xrealloc(cat->groups_en, (cat->ngroups + 1) * sizeof *cat->groups_en);
+            cat->groups[cat->ngroups] = ps_xstrdup(x->group);
+            cat->groups_en[cat->ngroups++] = "";
         }
+        if (!*cat->groups_en[g] && x->group_en) /* borrowed from the indicator */
+            cat->groups_en[g] = x->group_en;
         x->group_index = (int)g;
     }
     free(cat->report_order);

@@ -63,6 +63,7 @@ typedef struct ps_indicator {
     ps_fnode *formula;      /* NULL when none */
     double order;
     char *group;
+    char *group_en;         /* the group's English name (group_en); "" when not given */
     int group_index;        /* order of the group's first appearance */
     ps_period_type frequency;
     bool key;
@@ -103,12 +104,14 @@ typedef struct ps_catalog {
     int top;                  /* index of the top unit */
     int *report_order;        /* indicator indexes by group, then order */
     char **groups;            /* group names in order of first appearance */
+    const char **groups_en;   /* their English names: the first group_en given
+                                 in the group, "" when none is */
     size_t ngroups;
     int pop;                  /* index of POP or -1 */
     /* 1-based column of each known field in units, reporters, indicators
      * and rules files, for diagnostics (0: absent). Defaults to the order
      * of SPEC §3. Indexed by the PS_COL_* constants below. */
-    int cols[4][16];
+    int cols[4][20];
 } ps_catalog;
 
 enum { PS_CF_UNITS = 0, PS_CF_REPORTERS = 1, PS_CF_INDICATORS = 2, PS_CF_RULES = 3 };
@@ -132,6 +135,9 @@ ps_error ps_catalog_finish(ps_catalog *cat, const char *const paths[4], ps_diags
 
 ps_catalog *ps_catalog_new(void);
 void ps_catalog_free(ps_catalog *cat);
+/* The name of group g (an index into cat->groups) in English (en: its
+ * group_en, else its name) or Vietnamese; "" for an index out of range. */
+const char *ps_catalog_group_name(const ps_catalog *cat, int g, bool en);
 
 /* Appending entries (strings copied); used by the readers and the store. */
 ps_unit *ps_catalog_add_unit(ps_catalog *cat);

@@ -2,18 +2,15 @@
 #include "core/csv.h"
 
 #include "core/alloc.h"
+#include "core/input.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 
 #include <csv.h>
-#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-/* Bytes read from the file at a time. */
-#define BLOCK_SIZE (64 * 1024)
 /* A record (or one field) longer than this stops reading: it is almost
  * always an unmatched quote swallowing the rest of the file, and stopping
  * keeps memory bounded. Excel cells hold at most 32,767 characters. */
@@ -29,8 +26,8 @@
 enum reader_state { READING, FINISHED, STOPPED };
 
 struct ps_csv {
-    FILE *fp;
-    bool own_fp;
+    ps_input *in;           /* the bytes, one block at a time */
+    bool own_in;
     char *label;
     ps_encoding encoding;
     ps_recode *recode;
@@ -40,7 +37,6 @@ struct ps_csv {
     bool delim_known;
 
     /* input: the bytes being split into lines are buf[pos..len) */
-    char *raw;              /* BLOCK_SIZE bytes read from the file */
     ps_strbuf decoded;      /* raw converted to UTF-8 (CP1258 only) */
     const char *buf;
     size_t len, pos;
@@ -50,7 +46,6 @@ struct ps_csv {
     bool first_block;
     bool after_cr;          /* the last line fed ended in '\r' at a block edge */
     long line;              /* physical line of the bytes being fed */
-    long long bytes_read, file_size;
 
     /* the record being built */
     ps_strbuf arena;        /* the fields, each NUL-terminated */
@@ -152,28 +147,39 @@ static void on_row(int c, void *vr)
  * Input
  * ------------------------------------------------------------------------ */
 
-/* Reads the next block into buf[0..len). Returns false when reading stopped. */
+/* Stops reading on a read error of the input (ctx has its message). */
+static bool read_failed(ps_csv *r, ps_error err)
+{
+    r->state = STOPPED;
+    r->err = err;
+    return false;
+}
+
+/* Reads the next block into buf[0..len) (len 0 and raw_eof at the end).
+ * Returns false when reading stopped. */
 static bool refill(ps_csv *r)
 {
-    size_t n = fread(r->raw, 1, BLOCK_SIZE, r->fp);
-    r->bytes_read += (long long)n;
-    if (n < BLOCK_SIZE) {
-        if (ferror(r->fp)) {
-            int e = errno;
-            ps_failm(r->ctx, PS_ERR_IO, PS_M_CSV_CANNOT_READ, r->label,
-                     e ? strerror(e) : "read error");
-            r->state = STOPPED;
-            r->err = PS_ERR_IO;
-            return false;
-        }
-        r->raw_eof = true;
+    ps_error err;
+    if (r->first_block) {
+        /* a byte-order mark is whole in the first block: a pipe may give
+         * fewer bytes to one read */
+        const unsigned char *head;
+        size_t nhead;
+        if ((err = ps_input_peek(r->in, 3, &head, &nhead, r->ctx)))
+            return read_failed(r, err);
     }
-    const char *start = r->raw;
+    const char *raw;
+    size_t n;
+    if ((err = ps_input_next(r->in, &raw, &n, r->ctx)))
+        return read_failed(r, err);
+    if (n == 0)
+        r->raw_eof = true;
+    const char *start = raw;
     size_t len = n;
     if (r->first_block) {
         r->first_block = false;
         if (r->encoding == PS_ENC_UTF8) {
-            const unsigned char *u = (const unsigned char *)r->raw;
+            const unsigned char *u = (const unsigned char *)raw;
             if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
                 start += 3;
                 len -= 3;
@@ -191,9 +197,7 @@ static bool refill(ps_csv *r)
         ps_sb_clear(&r->decoded);
         if (ps_recode_feed(r->recode, start, len, r->raw_eof, &r->decoded, &local) != PS_OK) {
             ps_failf(r->ctx, PS_ERR_IO, "%s: %s", r->label, ps_ctx_message(&local));
-            r->state = STOPPED;
-            r->err = PS_ERR_IO;
-            return false;
+            return read_failed(r, PS_ERR_IO);
         }
         start = r->decoded.buf;
         len = r->decoded.len;
@@ -314,6 +318,26 @@ static void finish(ps_csv *r)
         r->state = FINISHED;
 }
 
+/* A NUL byte was fed: the file is not text (UTF-16, a binary, a device of
+ * zeros), and reading on would list the same fault line after line, or
+ * for ever. The record is ended here (on_field reports its field with the
+ * NUL) and is the last one; inside an open quoted field there is no record
+ * to end, and reading stops at once. */
+static void stop_at_nul(ps_csv *r)
+{
+    int pstate = r->parser.pstate;
+    if ((pstate == LIBCSV_FIELD_BEGUN || pstate == LIBCSV_FIELD_MIGHT_HAVE_ENDED) && r->parser.quoted) {
+        report(r, r->rec_line ? r->rec_line : r->line, column_of(r->nfields), PS_D_BAD_ENCODING,
+               "the text contains a NUL byte (is the file UTF-16? save it as CSV UTF-8); "
+               "it is not read past this line");
+        r->state = STOPPED;
+    } else {
+        csv_fini(&r->parser, on_field, on_row, r);
+        r->state = FINISHED;
+    }
+    r->err = PS_ERR_REFUSED;
+}
+
 /* Feeds lines until a record is complete, the input ends or reading stops. */
 static void pump(ps_csv *r)
 {
@@ -358,6 +382,9 @@ static void pump(ps_csv *r)
             n = (size_t)(end - s);
             ends_line = false;
         }
+        const char *nul = memchr(s, '\0', n);
+        if (nul && !ends_line)
+            n = (size_t)(nul - s) + 1; /* no line end to wait for (/dev/zero has none) */
         if (!r->delim_known && !is_blank(s, n)) {
             r->delim = detect_delimiter(s, (size_t)(end - s));
             r->delim_known = true;
@@ -367,6 +394,8 @@ static void pump(ps_csv *r)
         r->pos += n;
         if (ends_line)
             r->line++;
+        if (nul && r->state == READING)
+            stop_at_nul(r);
     }
 }
 
@@ -374,7 +403,7 @@ static void pump(ps_csv *r)
  * Public interface
  * ------------------------------------------------------------------------ */
 
-ps_error ps_csv_open(ps_csv **out, const char *path, const ps_csv_opts *opts, ps_ctx *ctx)
+ps_error ps_csv_open_input(ps_csv **out, ps_input *in, const ps_csv_opts *opts, ps_ctx *ctx)
 {
     *out = NULL;
     ps_csv_opts defaults = {0};
@@ -384,29 +413,10 @@ ps_error ps_csv_open(ps_csv **out, const char *path, const ps_csv_opts *opts, ps
         opts->delimiter != '\t')
         return ps_failm(ctx, PS_ERR_USAGE, PS_M_CSV_CSV_DELIMITER_MUST_TAB);
 
-    bool is_stdin = strcmp(path, "-") == 0;
-    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
-    if (!fp)
-        return ps_failm(ctx, PS_ERR_IO, PS_M_CSV_CANNOT_OPEN, path, strerror(errno));
-    struct stat st;
-    long long size = 0;
-    if (fstat(fileno(fp), &st) == 0) {
-        if (S_ISDIR(st.st_mode)) {
-            if (!is_stdin)
-                fclose(fp);
-            return ps_failm(ctx, PS_ERR_IO, PS_M_CSV_CANNOT_OPEN, path, strerror(EISDIR));
-        }
-        if (S_ISREG(st.st_mode))
-            size = (long long)st.st_size;
-    }
-
     ps_csv *r = ps_xcalloc(1, sizeof *r);
-    r->fp = fp;
-    r->own_fp = !is_stdin;
-    r->label = ps_xstrdup(opts->label ? opts->label : is_stdin ? "(stdin)" : path);
+    r->in = in;
+    r->label = ps_xstrdup(opts->label ? opts->label : ps_input_label(in));
     r->encoding = opts->encoding;
-    r->file_size = size;
-    r->raw = ps_xmalloc(BLOCK_SIZE);
     r->first_block = true;
     r->line = 1;
     r->state = READING;
@@ -426,6 +436,21 @@ ps_error ps_csv_open(ps_csv **out, const char *path, const ps_csv_opts *opts, ps
         }
     }
     *out = r;
+    return PS_OK;
+}
+
+ps_error ps_csv_open(ps_csv **out, const char *path, const ps_csv_opts *opts, ps_ctx *ctx)
+{
+    *out = NULL;
+    ps_input *in;
+    ps_error err = ps_input_open(&in, path, opts ? opts->label : NULL, ctx);
+    if (err)
+        return err;
+    if ((err = ps_csv_open_input(out, in, opts, ctx))) {
+        ps_input_close(in);
+        return err;
+    }
+    (*out)->own_in = true;
     return PS_OK;
 }
 
@@ -468,12 +493,12 @@ char ps_csv_delimiter(const ps_csv *r)
 
 long long ps_csv_bytes_read(const ps_csv *r)
 {
-    return r->bytes_read;
+    return ps_input_bytes(r->in);
 }
 
 long long ps_csv_file_size(const ps_csv *r)
 {
-    return r->file_size;
+    return ps_input_size(r->in);
 }
 
 ps_error ps_csv_error(const ps_csv *r)
@@ -486,12 +511,11 @@ void ps_csv_close(ps_csv *r)
     if (!r)
         return;
     csv_free(&r->parser);
-    if (r->own_fp && r->fp)
-        fclose(r->fp);
+    if (r->own_in)
+        ps_input_close(r->in);
     ps_recode_free(r->recode);
     ps_sb_free(&r->decoded);
     ps_sb_free(&r->arena);
-    free(r->raw);
     free(r->offs);
     free(r->fields);
     free(r->label);

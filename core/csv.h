@@ -18,13 +18,19 @@
  * the line of the record where it happens; reading stops there (libcsv
  * cannot resynchronise), ps_csv_next returns -1. So does a record longer
  * than 8 MiB (nearly always an unmatched quote), which keeps memory
- * bounded: the reader holds one 64 KiB block and one record.
+ * bounded: the reader holds one 64 KiB block and one record. The bytes come
+ * from a ps_input (core/input.h), read once: ps_csv_open opens one for a
+ * path, ps_csv_open_input reads one the caller opened (and hashes, and
+ * keeps).
  *
  * Details of the format (libcsv's rules): spaces and tabs at both ends of an
  * unquoted field are removed (a quoted field is kept as it is); a line of
  * nothing but spaces is blank; a trailing delimiter makes a last empty
  * field. A field holding a NUL byte is reported as bad-encoding and returned
- * empty; a file that starts with a UTF-16 byte-order mark is refused with
+ * empty, and its record is the last one read (the record ends at the NUL
+ * when no line end follows in the block; ps_csv_next then returns 0 and
+ * ps_csv_error PS_ERR_REFUSED): such a file is not text, and a device of
+ * zeros would otherwise be read for ever; a file that starts with a UTF-16 byte-order mark is refused with
  * one bad-encoding diagnostic (line 1, column 0).
  */
 #ifndef PS_CSV_H
@@ -32,6 +38,7 @@
 
 #include "core/diag.h"
 #include "core/error.h"
+#include "core/input.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -66,6 +73,12 @@ typedef struct ps_csv ps_csv;
  * ps_csv_close(). Nothing is read before the first ps_csv_next(). */
 ps_error ps_csv_open(ps_csv **out, const char *path, const ps_csv_opts *opts, ps_ctx *ctx);
 
+/* The same on an input the caller opened (borrowed: it must outlive the
+ * reader, and is not closed with it); opts->label defaults to the input's
+ * label. The reader consumes the input block by block as records are
+ * pulled; it may have consumed more than the last record returned. */
+ps_error ps_csv_open_input(ps_csv **out, ps_input *in, const ps_csv_opts *opts, ps_ctx *ctx);
+
 /* Pulls the next record into *rec. Returns 1 with a record, 0 at the end,
  * -1 when reading stopped: on malformed CSV (a diagnostic was added to
  * diags, ps_csv_error() returns PS_ERR_REFUSED) or on a read or conversion
@@ -83,10 +96,12 @@ char ps_csv_delimiter(const ps_csv *r);
 long long ps_csv_bytes_read(const ps_csv *r);
 long long ps_csv_file_size(const ps_csv *r);
 /* PS_OK, or the error that stopped reading: PS_ERR_REFUSED for malformed
- * CSV, PS_ERR_IO for a read or conversion error. */
+ * CSV or a NUL byte, PS_ERR_IO for a read or conversion error, or the
+ * error of the input's sink (ctx has its message). */
 ps_error ps_csv_error(const ps_csv *r);
 
-/* Closes the file (not standard input) and frees r; NULL does nothing. */
+/* Frees r and closes the input ps_csv_open opened (never standard input,
+ * nor an input given to ps_csv_open_input); NULL does nothing. */
 void ps_csv_close(ps_csv *r);
 
 #endif

@@ -4,8 +4,10 @@
 
 #include "core/alloc.h"
 #include "core/strbuf.h"
+#include "core/xlsx.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,10 +45,16 @@ void ps_diags_truncate(ps_diags *d, size_t from)
     }
     if (from < d->n)
         d->n = from;
+    if (from == 0 && d->spill) { /* the spilled ones go too */
+        ps_diag_spill_free(d);
+        d->nerr = d->nwarn = 0;
+    }
 }
 
-static void push(ps_diags *d, ps_diag x)
+void ps_diag_push(ps_diags *d, ps_diag x)
 {
+    if (d->n >= ps_diag_spill_at)
+        ps_diag_spill_out(d);
     if (d->n == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 16;
         d->v = ps_xrealloc(d->v, d->cap * sizeof *d->v);
@@ -73,6 +81,23 @@ static void put_escaped(ps_strbuf *out, const char *s)
     }
 }
 
+void ps_diags_set_sheet(ps_diags *d, const char *sheet)
+{
+    snprintf(d->sheet, sizeof d->sheet, "%s", sheet ? sheet : "");
+}
+
+/* " (Dữ liệu!C12)" after a message on a workbook's cell (ps_diags_set_sheet). */
+static void name_cell(const ps_diags *d, long line, int column, ps_strbuf *msg)
+{
+    if (!d->sheet[0] || line < 1 || line > 1048576 || column < 0 || column > 16384)
+        return;
+    char ref[16];
+    if (column > 0)
+        ps_sb_printf(msg, " (%s!%s)", d->sheet, ps_xlsx_cell_ref(column, line, ref));
+    else
+        ps_sb_printf(msg, " (%s!%ld:%ld)", d->sheet, line, line);
+}
+
 static void add(ps_diags *d, const char *path, long line, int column, ps_severity sev,
                 ps_diag_code code, const char *value, const char *fmt, va_list ap)
 {
@@ -85,9 +110,10 @@ static void add(ps_diags *d, const char *path, long line, int column, ps_severit
     ps_strbuf msg = PS_STRBUF_INIT;
     put_escaped(&msg, ps_sb_str(&sb));
     ps_sb_free(&sb);
+    name_cell(d, line, column, &msg);
     ps_diag x = {ps_xstrdup(path ? path : ""), line, column, sev, code,
                  ps_sb_steal(&msg), ps_xstrdup(value)};
-    push(d, x);
+    ps_diag_push(d, x);
 }
 
 void ps_diag_add(ps_diags *d, const char *path, long line, int column,
@@ -115,24 +141,70 @@ void ps_diags_move(ps_diags *dst, ps_diags *src)
     ps_diags_move_if(dst, src, NULL, NULL);
 }
 
+/* Where a move is: the destination, the filter, the index in the source. */
+typedef struct mover {
+    ps_diags *dst;
+    bool (*keep)(size_t i, void *arg);
+    void *arg;
+    size_t i;
+} mover;
+
+static void move_one(ps_diag *x, void *vm)
+{
+    mover *m = vm;
+    if (!m->keep || m->keep(m->i, m->arg)) {
+        ps_diag_push(m->dst, *x);
+    } else {
+        free(x->path);
+        free(x->message);
+        free(x->value);
+    }
+    m->i++;
+}
+
 void ps_diags_move_if(ps_diags *dst, ps_diags *src, bool (*keep)(size_t i, void *arg), void *arg)
 {
-    for (size_t i = 0; i < src->n; i++) {
-        if (!keep || keep(i, arg)) {
-            push(dst, src->v[i]);
-        } else {
-            free(src->v[i].path);
-            free(src->v[i].message);
-            free(src->v[i].value);
-        }
+    if (!keep && !dst->n && !dst->spill && !dst->nerr && !dst->nwarn) {
+        /* into an empty list: the list itself, spilled part and all */
+        free(dst->v);
+        *dst = *src;
+        ps_diags_init(src);
+        return;
     }
+    mover m = {dst, keep, arg, 0};
+    ps_diag_spill_each(src, move_one, &m);
+    for (size_t i = 0; i < src->n; i++)
+        move_one(&src->v[i], &m);
+    ps_diag_spill_free(src);
     free(src->v);
     ps_diags_init(src);
 }
 
-static int cmp_pos(const void *a, const void *b)
+/* Hands a spilled diagnostic to the caller's function, then frees it. */
+typedef struct each_arg {
+    void (*fn)(const ps_diag *x, void *arg);
+    void *arg;
+} each_arg;
+
+static void each_one(ps_diag *x, void *va)
 {
-    const ps_diag *x = a, *y = b;
+    each_arg *a = va;
+    a->fn(x, a->arg);
+    free(x->path);
+    free(x->message);
+    free(x->value);
+}
+
+void ps_diags_each(const ps_diags *d, void (*fn)(const ps_diag *x, void *arg), void *arg)
+{
+    each_arg a = {fn, arg};
+    ps_diag_spill_each(d, each_one, &a);
+    for (size_t i = 0; i < d->n; i++)
+        fn(&d->v[i], arg);
+}
+
+int ps_diag_cmp_pos(const ps_diag *x, const ps_diag *y)
+{
     int c = strcmp(x->path, y->path);
     if (c)
         return c;
@@ -145,6 +217,14 @@ static int cmp_pos(const void *a, const void *b)
 
 void ps_diags_sort(ps_diags *d)
 {
+    if (d->spill)
+        ps_diag_spill_sort(d);
+    else
+        ps_diags_sort_memory(d);
+}
+
+void ps_diags_sort_memory(ps_diags *d)
+{
     /* a stable merge sort: equal positions keep the order they were found in */
     if (d->n < 2)
         return;
@@ -155,7 +235,7 @@ void ps_diags_sort(ps_diags *d)
             size_t hi = lo + 2 * width < d->n ? lo + 2 * width : d->n;
             size_t i = lo, j = mid, k = lo;
             while (i < mid && j < hi)
-                tmp[k++] = cmp_pos(&d->v[j], &d->v[i]) < 0 ? d->v[j++] : d->v[i++];
+                tmp[k++] = ps_diag_cmp_pos(&d->v[j], &d->v[i]) < 0 ? d->v[j++] : d->v[i++];
             while (i < mid)
                 tmp[k++] = d->v[i++];
             while (j < hi)

@@ -32,10 +32,20 @@ typedef struct ps_diag {
     char *value;     /* the offending text, owned; may be NULL */
 } ps_diag;
 
+typedef struct ps_diag_spill ps_diag_spill;
+
+/* A list of diagnostics. Beyond a bound (16,384) the older ones go to a
+ * temporary file (core/diag_spill.c), so that a file with millions of
+ * problems is listed in bounded memory: v[0..n) are the ones still in
+ * memory, the newest; nerr and nwarn count them all. Read them all with
+ * ps_diags_each. */
 typedef struct ps_diags {
     ps_diag *v;
     size_t n, cap;
     size_t nerr, nwarn;
+    ps_diag_spill *spill;   /* NULL: all are in v */
+    char sheet[128];        /* "": none; else a workbook's sheet, named with the
+                               cell after each message added: " (Dữ liệu!C12)" */
 } ps_diags;
 
 void ps_diags_init(ps_diags *d);
@@ -52,6 +62,12 @@ void ps_diag_add(ps_diags *d, const char *path, long line, int column,
 void ps_diag_msg(ps_diags *d, const char *path, long line, int column,
                  ps_severity sev, ps_diag_code code, const char *value,
                  ps_msg_id msg, ...);
+/* From now on, diagnostics added with a line name the cell of that line
+ * and column in the workbook's sheet after their message (SPEC §3): line
+ * is the sheet's row and column the cell's column, " (Dữ liệu!C12)", or
+ * the row for column 0, " (Dữ liệu!12:12)". NULL or "": no more. */
+void ps_diags_set_sheet(ps_diags *d, const char *sheet);
+
 /* Moves every diagnostic of src to the end of dst; src is left empty. */
 void ps_diags_move(ps_diags *dst, ps_diags *src);
 /* The same for the diagnostics i of src for which keep(i, arg) is true;
@@ -59,6 +75,9 @@ void ps_diags_move(ps_diags *dst, ps_diags *src);
 void ps_diags_move_if(ps_diags *dst, ps_diags *src, bool (*keep)(size_t i, void *arg), void *arg);
 /* Sorts by path, line, column, keeping the order of equal positions. */
 void ps_diags_sort(ps_diags *d);
+/* Calls fn(x, arg) for every diagnostic, in the list's order (x valid
+ * during the call only). */
+void ps_diags_each(const ps_diags *d, void (*fn)(const ps_diag *x, void *arg), void *arg);
 
 /* "unknown-unit" etc. */
 const char *ps_diag_code_name(ps_diag_code code);

@@ -56,5 +56,8 @@ ps_error ps_failm(ps_ctx *ctx, ps_error err, ps_msg_id msg, ...);
 /* The message to show for ctx: its own message, else a static one-line
  * description of ctx->err (never NULL). */
 const char *ps_ctx_message(const ps_ctx *ctx);
+/* Forgets any recorded failure: for a caller that handled it (turned a
+ * refused file into a diagnostic, say) and goes on. */
+void ps_ctx_clear(ps_ctx *ctx);
 
 #endif

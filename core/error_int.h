@@ -7,7 +7,5 @@
 /* Returns a static, one-line description of err (never NULL). */
 const char *ps_strerror(ps_error err);
 
-/* Forgets any recorded failure. */
-void ps_ctx_clear(ps_ctx *ctx);
 
 #endif

@@ -679,8 +679,16 @@ static void put(ps_strbuf *sb, const ps_fnode *f)
         break;
     case PS_FK_NEG:
         ps_sb_putc(sb, '-');
-        /* -(-a) rather than --a; a negative number is a sign too */
-        put_wrapped(sb, f->a, !f->a || prec(f->a) <= 3);
+        /* a sign under a sign (a negative number is one too) is written
+         * "- -a", not "-(-a)": parentheses would cost the parser a level of
+         * nesting that "--a" did not, so the text of a chain of minuses the
+         * parser accepted would nest too deeply to be read back */
+        if (f->a && prec(f->a) == 3) {
+            ps_sb_putc(sb, ' ');
+            put(sb, f->a);
+        } else {
+            put_wrapped(sb, f->a, !f->a || prec(f->a) < 3);
+        }
         break;
     case PS_FK_CALL:
         ps_sb_puts(sb, ps_formula_fn_name(f->fn));

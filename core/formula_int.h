@@ -9,7 +9,8 @@
  * binary operators, minimal parentheses, codes as written, numbers in the
  * shortest form that reads back to the same double, e.g. 0.1, 1e+20); owned.
  * Parsing it gives a tree equal (ps_formula_equal) to f for any tree made by
- * ps_formula_parse. A double minus is written "-(-a)". NULL gives "". */
+ * ps_formula_parse. A double minus is written "- -a"
+ * (no parentheses, so the text nests no deeper than the parsed one did). NULL gives "". */
 char *ps_formula_to_string(const ps_fnode *f);
 /* The function's name in lower case, e.g. "prev_year"; "?" for a value
  * outside the enum. Static storage. */

@@ -62,6 +62,9 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_D_TOTAL_MISMATCH] = "a submitted total differs from the roll-up of its parts",
     [PS_M_D_BAD_COVERAGE] = "coverage must be a number from 0 to 1",
     [PS_M_D_NUMBER_LIMIT] = "the value's magnitude is above 10^15, or below 10^-9 without being 0",
+    [PS_M_D_NO_VALUES] = "the file holds no values",
+    [PS_M_D_DATE_PERIOD] = "a date in the period column was read as its month",
+    [PS_M_D_UNREADABLE_FILE] = "the file is neither a CSV nor an .xlsx workbook that can be read",
 
     /* core/error.c */
     [PS_M_E_OK] = "no error",
@@ -133,10 +136,15 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
         "  --received DATE        when the office sent the file (YYYY-MM-DD; default now)\n",
     [PS_M_H_STATUS] = 
         "Per reporter: the values expected for the period, received, missing, on time\n"
-        "or late (by the reporter's deadline_day of the following month), and the rate.",
+        "or late (by the reporter's deadline_day of the following month), and the rate.\n"
+        "With --missing: every value still expected and not received, one row each, with\n"
+        "its deadline and the days it is late (empty before the deadline).",
     [PS_M_HO_STATUS] = 
         "options:\n"
         "  --period P      a month, quarter, half, year or year-to-date\n"
+        "  --missing       list the values still expected instead of the counts\n"
+        "  --reporter R    with --missing: only reporter R\n"
+        "  --as-of DATE    with --missing: count days late from DATE (YYYY-MM-DD; default today)\n"
         "  --format F      table (default), csv or json\n",
     [PS_M_H_HISTORY] = "Every revision of one value, oldest first, with who sent it, from which file and line.",
     [PS_M_HO_HISTORY] = 
@@ -146,13 +154,18 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
         "  --period P      the period (required)\n"
         "  --measure M     actual (default) or plan\n"
         "  --format F      table (default), csv or json\n",
-    [PS_M_H_RETRACT] = "Withdraw a value: an empty revision is recorded; the earlier values stay in the history.",
+    [PS_M_H_RETRACT] = 
+        "Withdraw a value, or every value submission N brought that is still in force:\n"
+        "an empty revision is recorded; the earlier values stay in the history. --force\n"
+        "withdraws another reporter's value or one in a closed period (recorded), never\n"
+        "one outside the reporter's scope or list.",
     [PS_M_HO_RETRACT] = 
         "options:\n"
         "  --unit U          the unit\n"
         "  --indicator X     the indicator\n"
         "  --period P        the period\n"
-        "  --reporter CODE   the reporter that sent the value (required)\n"
+        "  --submission N    every value of submission N still in force (instead of U, X and P)\n"
+        "  --reporter CODE   the reporter that withdraws (required)\n"
         "  --measure M       actual (default) or plan\n"
         "  --force           retract another reporter's value or in a closed period (recorded)\n",
     [PS_M_H_CLOSE] = 
@@ -164,10 +177,14 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
         "  --period P      the period (required)\n"
         "  --unit U        the unit (default: the top unit)\n",
     [PS_M_H_REOPEN] = "Remove a lock made by close.",
-    [PS_M_H_BACKUP] = "Write a consistent copy of the database to FILE, even while others write.",
+    [PS_M_H_BACKUP] = 
+        "Write a consistent copy of the database to FILE, even while others write.\n"
+        "An existing FILE is replaced only with --force.",
     [PS_M_HO_BACKUP] = 
         "arguments:\n"
-        "  FILE            the copy to write (a new file)\n",
+        "  FILE            the copy to write\n"
+        "options:\n"
+        "  --force         replace FILE when it exists\n",
     [PS_M_H_SHOW] = 
         "Values with every comparison: year-to-date, plan, index on the same period last\n"
         "year, attainment of the plan with the pace, share of the parent.",
@@ -226,6 +243,20 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
         "  --out FILE      the workbook to write (.xlsx)\n"
         "  --lang L        vi (default) or en\n"
         "  --unit U        the unit to report on (default: the top unit)\n",
+    [PS_M_H_TEMPLATE] = 
+        "Write the blank form reporter R fills for period P: one row per value due from it\n"
+        "(exactly what status expects), with the previous period's and last year's values\n"
+        "for reference. In the workbook the codes, names and references are locked and each\n"
+        "value cell takes a number in the indicator's range and decimals or a mark (- .. x).\n"
+        "A filled template ingests as it is.",
+    [PS_M_HO_TEMPLATE] = 
+        "options:\n"
+        "  --reporter R    the reporter whose form it is\n"
+        "  --period P      the period (a year with --measure plan)\n"
+        "  --out FILE      FILE.xlsx (a workbook) or FILE.csv\n"
+        "  --measure plan  the annual plan's form: flow and stock indicators, last year's plan\n"
+        "                  and actual for reference\n"
+        "  --lang L        vi (default, or en when PROVSTAT_LANG=en) or en\n",
     /* cli/common.c */
     [PS_M_CLI_USAGE_LINE] = "usage: provstat [--db FILE] %s\n",
     /* core/catalog.c */
@@ -530,7 +561,7 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     /* core/csv.c: texts passed on */
     [PS_M_CSV_TEXT_AFTER_QUOTE] = "text follows the closing quote of a quoted field; a quote inside a quoted field must be doubled (\"\")",
     [PS_M_CSV_STRAY_QUOTE] = "a quote inside a field that does not start with one; quote the whole field and double the quote (\"\")",
-    [PS_M_CSV_NUL_BYTE] = "the text contains a NUL byte (is the file UTF-16? save it as CSV UTF-8)",
+    [PS_M_CSV_NUL_BYTE] = "the text contains a NUL byte (is the file UTF-16? save it as CSV UTF-8); it is not read past this line",
     [PS_M_CSV_UTF16] = "the file is UTF-16 (Excel's \"Unicode Text\"); save it as CSV UTF-8",
     /* ingest/retract.c */
     [PS_M_RET_HAS_NO_VALUE_RETRACT] = "%s %s %s has no value to retract",
@@ -544,7 +575,7 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_DATA_UNKNOWN_OPTION_FORMAT] = "unknown option --format",
     [PS_M_DATA_UNIT_INDICATOR_PERIOD_ARE] = "--unit, --indicator and --period are required",
     [PS_M_DATA_MEASURE_USE_ACTUAL_PLAN] = "--measure %s: use actual or plan",
-    [PS_M_DATA_HISTORY_TAKES_NO_REPORTER] = "history takes no --reporter or --force",
+    [PS_M_DATA_HISTORY_TAKES_NO_REPORTER] = "history takes no --reporter, --force or --submission",
     [PS_M_DATA_NO_VALUE_STORED] = "(no value stored for %s %s %s %s)\n",
     [PS_M_DATA_REPORTER_CODE_REQUIRED_WHO] = "--reporter CODE is required: who withdraws the value",
     [PS_M_DATA_REPORTER_NOT_REPORTER_CATALOG] = "--reporter %s is not a reporter of the catalog",
@@ -695,4 +726,26 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_TH_LINE] = "line",
     [PS_M_TH_RECEIVED_AT] = "received",
     [PS_M_TH_CURRENT] = "current",
+    [PS_M_STATUS_MISSING_FOR] = "Missing for %s as of %s: %zu values\n",
+    [PS_M_STATUS_MISSING_FOR_ONE] = "Missing for %s as of %s: %zu value\n",
+    [PS_M_STATUS_REPORTER_NOT_REPORTER] = "--reporter %s is not a reporter of the catalog (see `provstat catalog reporters`)",
+    [PS_M_STATUS_GOES_WITH_MISSING] = "%s goes with --missing (the values still expected)",
+    [PS_M_STATUS_AS_OF_BAD_DAY] = "--as-of %s: write a day that exists as YYYY-MM-DD",
+    [PS_M_STATUS_NO_CLOCK] = "today's date cannot be read from the clock; give --as-of YYYY-MM-DD",
+    [PS_M_TH_DEADLINE] = "deadline",
+    [PS_M_TH_DAYS_LATE] = "days_late",
+    [PS_M_RPT_OUT_MUST_BE_XLSX] = "--out %s: a report is an Excel workbook; name it FILE.xlsx",
+    [PS_M_ING_RECEIVED_IN_FUTURE] = "--received %s: the date is in the future; give the day the office sent the file (YYYY-MM-DD, no later than tomorrow)",
+    [PS_M_DATA_SUBMISSION_ALONE] = "--submission N withdraws a whole submission: give no --unit, --indicator, --period or --measure with it",
+    [PS_M_DATA_SUBMISSION_BAD_NUMBER] = "--submission %s: give the number of a submission (as `ingest` printed it)",
+    [PS_M_DATA_RETRACTED_SUBMISSION] = "retracted submission %lld: %ld value%s withdrawn",
+    [PS_M_DATA_RETRACTED_FORCED] = " (%ld through --force, recorded)",
+    [PS_M_DATA_RETRACTED_AS_SUBMISSION] = " as submission %lld; the earlier values stay in the history\n",
+    [PS_M_DATA_BACKUP_EXISTS] = "%s exists: give --force to replace it with the backup, or name a new file",
+    [PS_M_TMPL_REPORTER_REQUIRED] = "--reporter CODE is required: whose form it is",
+    [PS_M_TMPL_OUT_REQUIRED] = "--out FILE.xlsx or FILE.csv is required",
+    [PS_M_TMPL_OUT_BAD_SUFFIX] = "--out %s: a template is a workbook (.xlsx) or a CSV file (.csv); name the file so",
+    [PS_M_TMPL_MEASURE_USE_PLAN] = "--measure %s: use plan (or actual, the default)",
+    [PS_M_TMPL_PLAN_NEEDS_YEAR] = "--measure plan: a plan is for a year, and %s is not one (--period %d)",
+    [PS_M_TMPL_ROWS_WRITTEN] = "%s: %ld row%s\n",
 };

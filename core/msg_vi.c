@@ -65,6 +65,9 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_D_TOTAL_MISMATCH] = "tổng số đã gửi khác tổng cộng từ các thành phần",
     [PS_M_D_BAD_COVERAGE] = "coverage (độ bao phủ) phải là số từ 0 đến 1",
     [PS_M_D_NUMBER_LIMIT] = "độ lớn của giá trị trên 10^15, hoặc dưới 10^-9 mà không bằng 0",
+    [PS_M_D_NO_VALUES] = "tệp không có giá trị nào",
+    [PS_M_D_DATE_PERIOD] = "một ngày trong cột kỳ báo cáo được hiểu là tháng của ngày đó",
+    [PS_M_D_UNREADABLE_FILE] = "tệp không phải CSV, cũng không phải sổ tính .xlsx đọc được",
 
     /* core/error.c */
     [PS_M_E_OK] = "không có lỗi",
@@ -136,10 +139,15 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
         "  --received DATE        ngày đơn vị gửi tệp (YYYY-MM-DD; mặc định là bây giờ)\n",
     [PS_M_H_STATUS] = 
         "Theo từng đơn vị báo cáo: số giá trị phải báo cáo trong kỳ, đã nhận, còn thiếu, đúng hạn\n"
-        "hay chậm (theo deadline_day của tháng sau của đơn vị báo cáo) và tỷ lệ báo cáo.",
+        "hay chậm (theo deadline_day của tháng sau của đơn vị báo cáo) và tỷ lệ báo cáo.\n"
+        "Với --missing: từng giá trị còn phải báo cáo mà chưa nhận, mỗi giá trị một dòng, kèm\n"
+        "hạn báo cáo và số ngày chậm (để trống khi chưa tới hạn).",
     [PS_M_HO_STATUS] = 
         "tùy chọn:\n"
         "  --period P      tháng, quý, 6 tháng, năm hoặc lũy kế từ đầu năm\n"
+        "  --missing       liệt kê các giá trị còn thiếu thay cho các con số tổng hợp\n"
+        "  --reporter R    với --missing: chỉ đơn vị báo cáo R\n"
+        "  --as-of DATE    với --missing: tính số ngày chậm đến ngày DATE (YYYY-MM-DD; mặc định hôm nay)\n"
         "  --format F      table (mặc định), csv hoặc json\n",
     [PS_M_H_HISTORY] = "Mọi lần sửa đổi của một giá trị, cũ nhất trước, với đơn vị báo cáo đã gửi, tệp và dòng.",
     [PS_M_HO_HISTORY] = 
@@ -149,13 +157,18 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
         "  --period P      kỳ báo cáo (bắt buộc)\n"
         "  --measure M     actual (thực hiện, mặc định) hoặc plan (kế hoạch)\n"
         "  --format F      table (mặc định), csv hoặc json\n",
-    [PS_M_H_RETRACT] = "Rút một giá trị: ghi một lần sửa đổi rỗng; các giá trị trước vẫn còn trong lịch sử.",
+    [PS_M_H_RETRACT] = 
+        "Rút một giá trị, hoặc mọi giá trị còn hiệu lực của lần gửi N: ghi một lần sửa đổi\n"
+        "rỗng; các giá trị trước vẫn còn trong lịch sử. --force rút được giá trị của đơn vị\n"
+        "báo cáo khác hoặc của kỳ đã khóa sổ (có ghi lại), nhưng không bao giờ rút giá trị\n"
+        "ngoài phạm vi hay ngoài danh sách chỉ tiêu của đơn vị báo cáo.",
     [PS_M_HO_RETRACT] = 
         "tùy chọn:\n"
         "  --unit U          đơn vị\n"
         "  --indicator X     chỉ tiêu\n"
         "  --period P        kỳ báo cáo\n"
-        "  --reporter CODE   đơn vị báo cáo đã gửi giá trị (bắt buộc)\n"
+        "  --submission N    mọi giá trị còn hiệu lực của lần gửi N (thay cho U, X và P)\n"
+        "  --reporter CODE   đơn vị báo cáo rút giá trị (bắt buộc)\n"
         "  --measure M       actual (thực hiện, mặc định) hoặc plan (kế hoạch)\n"
         "  --force           rút giá trị của đơn vị báo cáo khác hoặc của kỳ đã khóa sổ (có ghi lại)\n",
     [PS_M_H_CLOSE] = 
@@ -167,10 +180,14 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
         "  --period P      kỳ báo cáo (bắt buộc)\n"
         "  --unit U        đơn vị (mặc định: đơn vị cao nhất)\n",
     [PS_M_H_REOPEN] = "Mở lại một kỳ đã khóa sổ bằng lệnh close.",
-    [PS_M_H_BACKUP] = "Ghi một bản sao nhất quán của cơ sở dữ liệu vào FILE, kể cả khi đang có người ghi số liệu.",
+    [PS_M_H_BACKUP] = 
+        "Ghi một bản sao nhất quán của cơ sở dữ liệu vào FILE, kể cả khi đang có người ghi số liệu.\n"
+        "Nếu FILE đã có, chỉ ghi đè khi có --force.",
     [PS_M_HO_BACKUP] = 
         "tham số:\n"
-        "  FILE            tệp bản sao cần ghi (một tệp mới)\n",
+        "  FILE            tệp bản sao cần ghi\n"
+        "tùy chọn:\n"
+        "  --force         ghi đè FILE nếu tệp đã có\n",
     [PS_M_H_SHOW] = 
         "Các giá trị với mọi phép so sánh: lũy kế từ đầu năm, kế hoạch, chỉ số so với cùng kỳ\n"
         "năm trước, mức thực hiện kế hoạch và tiến độ, tỷ trọng trong đơn vị cấp trên.",
@@ -229,6 +246,20 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
         "  --out FILE      sổ báo cáo cần ghi (.xlsx)\n"
         "  --lang L        vi (mặc định) hoặc en\n"
         "  --unit U        đơn vị báo cáo (mặc định: đơn vị cao nhất)\n",
+    [PS_M_H_TEMPLATE] = 
+        "Ghi biểu mẫu trống mà đơn vị báo cáo R điền cho kỳ P: mỗi giá trị phải báo cáo một dòng\n"
+        "(đúng những gì status chờ nhận), kèm giá trị kỳ trước và cùng kỳ năm trước để tham\n"
+        "khảo. Trong sổ tính, các mã, tên và số tham khảo được khóa; mỗi ô giá trị chỉ nhận\n"
+        "một số trong khoảng và đúng số chữ số thập phân của chỉ tiêu, hoặc một ký hiệu (- .. x).\n"
+        "Biểu mẫu đã điền nạp được ngay bằng ingest.",
+    [PS_M_HO_TEMPLATE] = 
+        "tùy chọn:\n"
+        "  --reporter R    đơn vị báo cáo của biểu mẫu\n"
+        "  --period P      kỳ báo cáo (một năm khi dùng --measure plan)\n"
+        "  --out FILE      FILE.xlsx (sổ tính) hoặc FILE.csv\n"
+        "  --measure plan  biểu kế hoạch năm: các chỉ tiêu thời kỳ và thời điểm, kèm kế hoạch và\n"
+        "                  số thực hiện năm trước để tham khảo\n"
+        "  --lang L        vi (mặc định, hoặc en khi PROVSTAT_LANG=en) hoặc en\n",
     /* cli/common.c */
     [PS_M_CLI_USAGE_LINE] = "cách dùng: provstat [--db FILE] %s\n",
     /* core/catalog.c */
@@ -533,7 +564,7 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     /* core/csv.c: texts passed on */
     [PS_M_CSV_TEXT_AFTER_QUOTE] = "có ký tự sau dấu ngoặc kép đóng của một trường trong ngoặc kép; dấu ngoặc kép bên trong trường phải được viết đôi (\"\")",
     [PS_M_CSV_STRAY_QUOTE] = "có dấu ngoặc kép bên trong một trường không bắt đầu bằng dấu ngoặc kép; hãy đặt cả trường trong ngoặc kép và viết đôi dấu ngoặc kép (\"\")",
-    [PS_M_CSV_NUL_BYTE] = "văn bản có byte NUL (tệp là UTF-16? hãy lưu lại dưới dạng CSV UTF-8)",
+    [PS_M_CSV_NUL_BYTE] = "văn bản có byte NUL (tệp là UTF-16? hãy lưu lại dưới dạng CSV UTF-8); phần sau dòng này không được đọc",
     [PS_M_CSV_UTF16] = "tệp là UTF-16 (\"Unicode Text\" của Excel); hãy lưu lại dưới dạng CSV UTF-8",
     /* ingest/retract.c */
     [PS_M_RET_HAS_NO_VALUE_RETRACT] = "%s %s %s không có giá trị để rút",
@@ -547,7 +578,7 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_DATA_UNKNOWN_OPTION_FORMAT] = "tùy chọn không xác định: --format",
     [PS_M_DATA_UNIT_INDICATOR_PERIOD_ARE] = "cần có --unit, --indicator và --period",
     [PS_M_DATA_MEASURE_USE_ACTUAL_PLAN] = "--measure %s: hãy dùng actual hoặc plan",
-    [PS_M_DATA_HISTORY_TAKES_NO_REPORTER] = "history không nhận --reporter hay --force",
+    [PS_M_DATA_HISTORY_TAKES_NO_REPORTER] = "history không nhận --reporter, --force hay --submission",
     [PS_M_DATA_NO_VALUE_STORED] = "(không có giá trị nào được lưu cho %s %s %s %s)\n",
     [PS_M_DATA_REPORTER_CODE_REQUIRED_WHO] = "cần có --reporter CODE: đơn vị báo cáo rút giá trị",
     [PS_M_DATA_REPORTER_NOT_REPORTER_CATALOG] = "--reporter %s không phải là đơn vị báo cáo trong danh mục",
@@ -698,4 +729,26 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_TH_LINE] = "dòng",
     [PS_M_TH_RECEIVED_AT] = "ngày nhận",
     [PS_M_TH_CURRENT] = "hiện hành",
+    [PS_M_STATUS_MISSING_FOR] = "Còn thiếu kỳ %s tính đến ngày %s: %zu giá trị\n",
+    [PS_M_STATUS_MISSING_FOR_ONE] = "Còn thiếu kỳ %s tính đến ngày %s: %zu giá trị\n",
+    [PS_M_STATUS_REPORTER_NOT_REPORTER] = "--reporter %s: không có đơn vị báo cáo này trong danh mục (xem `provstat catalog reporters`)",
+    [PS_M_STATUS_GOES_WITH_MISSING] = "%s chỉ dùng cùng --missing (các giá trị còn chờ báo cáo)",
+    [PS_M_STATUS_AS_OF_BAD_DAY] = "--as-of %s: hãy ghi một ngày có thật theo dạng YYYY-MM-DD",
+    [PS_M_STATUS_NO_CLOCK] = "không đọc được ngày hôm nay từ đồng hồ của máy; hãy ghi --as-of YYYY-MM-DD",
+    [PS_M_TH_DEADLINE] = "hạn báo cáo",
+    [PS_M_TH_DAYS_LATE] = "số ngày trễ",
+    [PS_M_RPT_OUT_MUST_BE_XLSX] = "--out %s: báo cáo là một sổ tính Excel; hãy đặt tên tệp dạng TÊN.xlsx",
+    [PS_M_ING_RECEIVED_IN_FUTURE] = "--received %s: ngày này chưa tới; hãy ghi ngày cơ quan gửi tệp (YYYY-MM-DD, không muộn hơn ngày mai)",
+    [PS_M_DATA_SUBMISSION_ALONE] = "--submission N rút toàn bộ một lần gửi: không ghi kèm --unit, --indicator, --period hay --measure",
+    [PS_M_DATA_SUBMISSION_BAD_NUMBER] = "--submission %s: hãy ghi số của một lần gửi (số mà `ingest` đã in ra)",
+    [PS_M_DATA_RETRACTED_SUBMISSION] = "đã rút lần gửi %1$lld: rút %2$ld giá trị%3$.0s",
+    [PS_M_DATA_RETRACTED_FORCED] = " (%ld giá trị qua --force, có ghi lại)",
+    [PS_M_DATA_RETRACTED_AS_SUBMISSION] = ", ghi thành lần gửi %lld; các giá trị trước vẫn còn trong lịch sử\n",
+    [PS_M_DATA_BACKUP_EXISTS] = "%s đã có: hãy thêm --force để thay tệp đó bằng bản sao lưu, hoặc đặt tên một tệp mới",
+    [PS_M_TMPL_REPORTER_REQUIRED] = "cần có --reporter CODE: đơn vị báo cáo của biểu mẫu",
+    [PS_M_TMPL_OUT_REQUIRED] = "cần có --out FILE.xlsx hoặc FILE.csv",
+    [PS_M_TMPL_OUT_BAD_SUFFIX] = "--out %s: biểu mẫu là sổ tính (.xlsx) hoặc tệp CSV (.csv); hãy đặt tên tệp theo một trong hai dạng đó",
+    [PS_M_TMPL_MEASURE_USE_PLAN] = "--measure %s: hãy dùng plan (hoặc actual, mặc định)",
+    [PS_M_TMPL_PLAN_NEEDS_YEAR] = "--measure plan: kế hoạch là kế hoạch năm, mà %s không phải là một năm (--period %d)",
+    [PS_M_TMPL_ROWS_WRITTEN] = "%1$s: %2$ld dòng%3$.0s\n",
 };

@@ -687,7 +687,9 @@ double ps_number_round(double v, int decimals)
     int e, k, i;
     double r;
 
-    if (!isfinite(v) || v == 0)
+    if (v == 0)
+        return 0.0; /* -0 too: the result is never -0 */
+    if (!isfinite(v))
         return v;
     if (decimals > 30)
         decimals = 30;

@@ -676,9 +676,7 @@ static bool parse_dates(const char *s, const char *orig, size_t n, char *msg,
 
 static bool parse_sdmx(const cap *c, char unit, ps_period *out, char *msg, size_t msgsz)
 {
-    /* c: year, month, day, duration */
-    if (c[0].len != 4)
-        return false;
+    /* c: year (four digits), month, day, duration */
     if (!check_year(c[0].v, msg, msgsz))
         return false;
     if (c[1].v != 1 || c[2].v != 1 || c[1].len > 2 || c[2].len > 2) {
@@ -768,9 +766,10 @@ static bool parse_inner(const char *orig, size_t n, ps_period *out, char *msg,
             return build(out, PS_P_MONTH, c[0].v, c[1].v, msg, msgsz);
         return fail_generic(orig, n, msg, msgsz);
     }
-    if (match(s, "#-#-#/p#m", c))
+    /* a start whose year is not four digits is refused below, with a message */
+    if (match(s, "#-#-#/p#m", c) && c[0].len == 4)
         return parse_sdmx(c, 'm', out, msg, msgsz);
-    if (match(s, "#-#-#/p#y", c))
+    if (match(s, "#-#-#/p#y", c) && c[0].len == 4)
         return parse_sdmx(c, 'y', out, msg, msgsz);
     if (strchr(s, '/') && strstr(s, "/p")) {
         char q[48];

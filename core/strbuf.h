@@ -24,7 +24,7 @@ void ps_sb_append(ps_strbuf *sb, const char *s, size_t n);
 void ps_sb_puts(ps_strbuf *sb, const char *s);
 void ps_sb_putc(ps_strbuf *sb, char c);
 void ps_sb_printf(ps_strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void ps_sb_vprintf(ps_strbuf *sb, const char *fmt, va_list ap);
+void ps_sb_vprintf(ps_strbuf *sb, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Returns the contents ("" when empty, never NULL); valid until the next change. */
 const char *ps_sb_str(const ps_strbuf *sb);
 /* Returns the owned contents (never NULL) and leaves sb empty. */

@@ -315,6 +315,62 @@ int ps_text_casecmp(const char *a, const char *b)
     }
 }
 
+char *ps_text_upper_ascii(char *s)
+{
+    for (char *c = s; *c; c++)
+        if (*c >= 'a' && *c <= 'z')
+            *c = (char)(*c - 'a' + 'A');
+    return s;
+}
+
+/* The key a header name is compared by (ps_text_header_same): its NFD form
+ * without combining diacritics (U+0300..U+036F), spaces, tabs, no-break
+ * spaces and '_', with đ/Đ as d and ASCII letters in lower case. */
+static void header_key(const char *name, ps_strbuf *out)
+{
+    size_t n = strlen(name), len;
+    uint8_t stackbuf[256];
+    const uint8_t *d = (const uint8_t *)name;
+    uint8_t *res = NULL;
+    if (ps_utf8_valid(name, n, NULL) && !ps_text_is_ascii(name, n)) {
+        len = sizeof stackbuf;
+        if (!(res = u8_normalize(UNINORM_NFD, d, n, stackbuf, &len)))
+            ps_xmalloc(SIZE_MAX); /* valid input fails only for lack of memory */
+        d = res;
+        n = len;
+    }
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t l = d[i] < 0x80 ? 1 : utf8_decode(d + i, n - i, &cp);
+        if (d[i] < 0x80)
+            cp = d[i];
+        if (l == 0) { /* not UTF-8: compared as it is */
+            ps_sb_putc(out, (char)d[i++]);
+            continue;
+        }
+        if (cp == 0x110 || cp == 0x111)
+            ps_sb_putc(out, 'd');
+        else if (cp >= 'A' && cp <= 'Z')
+            ps_sb_putc(out, (char)(cp - 'A' + 'a'));
+        else if (!(cp == ' ' || cp == '\t' || cp == '_' || cp == 0xA0 || (cp >= 0x300 && cp <= 0x36F)))
+            ps_sb_append(out, (const char *)d + i, l);
+        i += l;
+    }
+    if (res && res != stackbuf)
+        free(res);
+}
+
+bool ps_text_header_same(const char *a, const char *b)
+{
+    ps_strbuf ka = PS_STRBUF_INIT, kb = PS_STRBUF_INIT;
+    header_key(a, &ka);
+    header_key(b, &kb);
+    bool same = strcmp(ps_sb_str(&ka), ps_sb_str(&kb)) == 0;
+    ps_sb_free(&ka);
+    ps_sb_free(&kb);
+    return same;
+}
+
 char *ps_text_trim(char *s)
 {
     size_t n = strlen(s);

@@ -56,6 +56,18 @@ size_t ps_text_distance(const char *a, const char *b);
  * outside A-Z/a-z compare as they are. */
 int ps_text_casecmp(const char *a, const char *b);
 
+/* Upper-cases the ASCII letters of s in place (codes: SPEC §3, "codes are
+ * matched without regard to letter case"); other bytes are left as they
+ * are. Returns s. */
+char *ps_text_upper_ascii(char *s);
+
+/* True when header names a and b name the same column (SPEC §3): compared
+ * after NFC without regard to letter case, Vietnamese diacritics (đ is d),
+ * spaces (also tab and no-break space) or '_': "Mã đơn vị", "MA_DON_VI" and
+ * "ma don vi" are the same. The one header matcher of submissions and
+ * catalog files. */
+bool ps_text_header_same(const char *a, const char *b);
+
 /* Copies text[0..n) into out for a message: control bytes become '?', at
  * most 40 bytes (fewer when outsz is smaller, which must be at least 5),
  * never cutting a UTF-8 sequence, "..." when cut. */

@@ -164,6 +164,9 @@ void ps_rep_sheet_free(ps_rep_sheet *s)
     free(s->width);
     free(s->minw);
     free(s->maxw);
+    free(s->rowh);
+    free(s->charts);
+    free(s->keep);
 }
 
 void ps_rep_need(ps_rep_sheet *s, int col, double chars)
@@ -325,7 +328,7 @@ ps_error ps_rep_put_comment(ps_rep *r, ps_rep_sheet *s, int row, int col, const 
 
 /* Header cells of one row, with a height that fits the wrapped texts at
  * the columns' minimum widths (which the final widths never go below). */
-ps_error ps_rep_put_header(ps_rep *r, ps_rep_sheet *s, int row, int c0, const char *const *texts, int n)
+double ps_rep_header_height(ps_rep_sheet *s, int c0, const char *const *texts, int n)
 {
     int lines = 1;
     for (int i = 0; i < n; i++) {
@@ -335,13 +338,20 @@ ps_error ps_rep_put_header(ps_rep *r, ps_rep_sheet *s, int row, int c0, const ch
         if (l > lines)
             lines = l;
     }
-    LX(s->name, worksheet_set_row(s->ws, (lxw_row_t)row, 13.0 * lines + 3, NULL));
+    return 13.0 * lines + 3;
+}
+
+ps_error ps_rep_put_header(ps_rep *r, ps_rep_sheet *s, int row, int c0, const char *const *texts, int n)
+{
+    ps_error err = ps_rep_set_row(r, s, row, ps_rep_header_height(s, c0, texts, n));
+    if (err)
+        return err;
     for (int i = 0; i < n; i++) {
         if (!texts[i]) {
             LX(s->name, worksheet_write_blank(s->ws, (lxw_row_t)row, (lxw_col_t)(c0 + i), r->f_head));
             continue;
         }
-        ps_error err = ps_rep_put_label(r, s, row, c0 + i, texts[i], r->f_head);
+        err = ps_rep_put_label(r, s, row, c0 + i, texts[i], r->f_head);
         if (err)
             return err;
     }

@@ -17,24 +17,47 @@ lxw_format *ps_rep_fmt_new(ps_rep *r, bool border)
     return f;
 }
 
+/* "#,##0.00" for dec 2 into body (16 bytes). */
+static char *num_body(int dec, char *body)
+{
+    strcpy(body, "#,##0");
+    if (dec) {
+        strcat(body, ".");
+        for (int i = 0; i < dec; i++)
+            strcat(body, "0");
+    }
+    return body;
+}
+
+static int clamp_dec(int dec)
+{
+    return dec < 0 ? 0 : dec > 6 ? 6 : dec;
+}
+
+lxw_format *ps_rep_data_num_format(ps_rep *r, int dec)
+{
+    dec = clamp_dec(dec);
+    if (!r->data_num[dec]) {
+        char body[16];
+        lxw_format *f = workbook_add_format(r->wb);
+        if (f)
+            format_set_num_format(f, num_body(dec, body));
+        r->data_num[dec] = f;
+    }
+    return r->data_num[dec];
+}
+
 lxw_format *ps_rep_num_format(ps_rep *r, int dec, int var)
 {
-    if (dec < 0)
-        dec = 0;
-    if (dec > 6)
-        dec = 6;
+    dec = clamp_dec(dec);
     lxw_format **slot = &r->num[dec][var];
     if (*slot)
         return *slot;
     lxw_format *f = ps_rep_fmt_new(r, true);
     if (!f)
         return NULL;
-    char body[16] = "#,##0";
-    if (dec) {
-        strcat(body, ".");
-        for (int i = 0; i < dec; i++)
-            strcat(body, "0");
-    }
+    char body[16];
+    num_body(dec, body);
     char nf[64];
     if (var & V_DASH)
         snprintf(nf, sizeof nf, "%s;-%s;\"-\"", body, body);

@@ -22,13 +22,33 @@
  * The writer
  * ======================================================================== */
 
-/* One sheet and the widths of its columns. */
+/* A chart as placed on a sheet: its top-left cell and its extent in
+ * pixels from that cell's corner (offset included). */
+typedef struct ps_rep_chart_box {
+    int row, col;
+    double x_px, y_px;
+} ps_rep_chart_box;
+
+/* Rows that print on one page when they fit on one. */
+typedef struct ps_rep_rows {
+    int first, last;
+} ps_rep_rows;
+
+/* One sheet, the widths of its columns and what its printing needs. */
 typedef struct ps_rep_sheet {
     lxw_worksheet *ws;
     char name[PS_XLSX_SHEETNAME_BUFSZ];
     double *width;      /* widest content per column, in characters */
     double *minw, *maxw;
     int ncols;
+    double *rowh;       /* heights set (points); 0: the default */
+    int nrowh;
+    ps_rep_chart_box *charts;
+    int ncharts;
+    ps_rep_rows *keep;
+    int nkeep;
+    int title0, title1; /* the rows repeated on every page, when has_titles */
+    bool has_titles;
 } ps_rep_sheet;
 
 /* Format variants of a number cell. */
@@ -55,6 +75,7 @@ typedef struct ps_rep {
         *f_no, *f_text_bold, *f_note, *f_legend, *f_legend_bold, *f_plain, *f_int, *f_int_bold,
         *f_section;
     lxw_format *num[7][NVAR];
+    lxw_format *data_num[7];     /* the Data sheets' values: the format alone */
     lxw_format *pct[NVAR];
     lxw_format *dxf_bad, *dxf_warn;
 } ps_rep;
@@ -84,6 +105,9 @@ lxw_format *ps_rep_fmt_new(ps_rep *r, bool border);
 /* The number format with dec decimals (0..6) and variant var (V_*), made on
  * first use. */
 lxw_format *ps_rep_num_format(ps_rep *r, int dec, int var);
+/* The number format with dec decimals (0..6) and nothing else (no font,
+ * no border: a table's style shows), made on first use. */
+lxw_format *ps_rep_data_num_format(ps_rep *r, int dec);
 /* The "0.0" format of indices, percentages, shares and pace, variant var. */
 lxw_format *ps_rep_pct_format(ps_rep *r, int var);
 /* The fixed formats (f_*, dxf_*). */
@@ -128,6 +152,8 @@ ps_error ps_rep_put_val(ps_rep *r, ps_rep_sheet *s, int row, int col, const ps_v
 ps_error ps_rep_put_pct(ps_rep *r, ps_rep_sheet *s, int row, int col, ps_opt o, int var);
 /* A cell comment; nothing when text is NULL or empty. */
 ps_error ps_rep_put_comment(ps_rep *r, ps_rep_sheet *s, int row, int col, const char *text);
+/* The height (points) of a header row of texts from column c0. */
+double ps_rep_header_height(ps_rep_sheet *s, int c0, const char *const *texts, int n);
 /* Header cells of one row (NULL: blank), the row high enough for them. */
 ps_error ps_rep_put_header(ps_rep *r, ps_rep_sheet *s, int row, int c0, const char *const *texts, int n);
 /* A minimum width for a header column, within [6, cap]. */
@@ -136,6 +162,32 @@ void ps_rep_header_min(ps_rep_sheet *s, int col, const char *text, double cap);
 char *ps_rep_cell_ref(int row, int col, bool abs_col, bool abs_row, char *buf);
 /* "='Sheet name'!$A$2:$A$13". */
 char *ps_rep_range_ref(const char *sheetname, int r0, int c0, int r1, int c1, char *buf, size_t n);
+
+/* ========================================================================
+ * Printing (report_print.c): every sheet but Data prints on A4 landscape,
+ * one page wide, at a print scale and with manual page breaks that keep
+ * each chart and each kept block of rows on one page (Excel ignores manual
+ * breaks when a sheet is "fit to pages", so the scale is set instead)
+ * ======================================================================== */
+
+/* The height of a row (points), recorded for the page breaks. */
+ps_error ps_rep_set_row(ps_rep *r, ps_rep_sheet *s, int row, double height);
+/* Rows first..last head every printed page. */
+ps_error ps_rep_repeat_rows(ps_rep *r, ps_rep_sheet *s, int first, int last);
+/* Rows first..last print on one page when they fit on one. */
+void ps_rep_keep(ps_rep_sheet *s, int first, int last);
+/* Inserts chart ch at row, col, recording the rows and columns it covers. */
+ps_error ps_rep_insert_chart(ps_rep *r, ps_rep_sheet *s, int row, int col, lxw_chart *ch,
+                             const lxw_chart_options *co);
+/* Sets the print area (rows 0..last_row and every column written or under a
+ * chart), the scale at which it is one page wide (and, when one_page, one
+ * page tall) and the page breaks. Call after ps_rep_sheet_finish. A sheet
+ * that would need more than Excel's 1,023 breaks is left to Excel's own,
+ * one page wide. */
+ps_error ps_rep_print_layout(ps_rep *r, ps_rep_sheet *s, int last_row, bool one_page);
+/* The print scale (percent, 10..100) at which rows of height `height`
+ * points fill one page. */
+int ps_rep_one_page_scale(double height);
 
 /* ========================================================================
  * Marks: estimates, incomplete values and the other data-quality flags

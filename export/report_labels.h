@@ -86,6 +86,7 @@ typedef enum ps_rep_label_id {
     L_NO_UNITS_BELOW,
     /* Trends */
     L_NO_KEYS,
+    L_UP_TO,
     /* Reporting */
     L_REPORTING_FOR,
     L_REP_REPORTER,
@@ -97,6 +98,19 @@ typedef enum ps_rep_label_id {
     L_REP_LATE,
     L_REP_RATE,
     L_REP_LEGEND,
+    /* Data: the column headers, in order */
+    L_DATA_UNIT,
+    L_DATA_UNIT_NAME,
+    L_DATA_INDICATOR,
+    L_DATA_INDICATOR_NAME,
+    L_DATA_UNIT_MEASURE,
+    L_DATA_PERIOD,
+    L_DATA_MEASURE,
+    L_DATA_VALUE,
+    L_DATA_STATUS,
+    L_DATA_COVERAGE,
+    L_DATA_FLAGS,
+    L_DATA_NOTE,
     /* Notes: section titles */
     L_NOTES_TITLE,
     L_NOTES_COLUMNS,

@@ -74,6 +74,17 @@ static void rank_column(ps_report_model *m, int key)
     }
 }
 
+ps_period ps_report_key_period(ps_period p, ps_period_type freq)
+{
+    if (p.type == PS_P_YTD || ps_frequency_months(freq) <= ps_period_month_count(p))
+        return p;
+    int last = ps_period_last_month(p);
+    ps_period q = ps_period_containing(freq, p.year, last);
+    if (q.type != PS_P_NONE && ps_period_last_month(q) > last)
+        q = ps_period_prev(q);
+    return q.type != PS_P_NONE ? q : p;
+}
+
 static ps_error gather_districts(gatherer *g)
 {
     ps_report_model *m = g->m;
@@ -84,7 +95,7 @@ static ps_error gather_districts(gatherer *g)
         k->rows = ps_xcalloc((size_t)m->nkeys + 1, sizeof *k->rows);
         k->rank = ps_xcalloc((size_t)m->nkeys + 1, sizeof *k->rank);
         for (int j = 0; j < m->nkeys; j++) {
-            ps_error err = ps_compare_row(g->e, k->unit, m->keys[j], m->p, &k->rows[j], g->ctx);
+            ps_error err = ps_compare_row(g->e, k->unit, m->keys[j], m->key_period[j], &k->rows[j], g->ctx);
             if (err)
                 return err;
         }
@@ -254,19 +265,55 @@ static ps_error data_actual(gatherer *g, int u, int ind, ps_period p, ps_period 
     return err;
 }
 
+/* The key period of ind when it differs from the report's period, else
+ * PS_P_NONE. */
+static ps_period key_period_of(const ps_report_model *m, int ind)
+{
+    for (int j = 0; j < m->nkeys; j++)
+        if (m->keys[j] == ind && !ps_period_eq(m->key_period[j], m->p))
+            return m->key_period[j];
+    return (ps_period){0};
+}
+
+/* per[0..np) with the key period of ind (when it has one of its own and it
+ * is not there yet) in its sorted place, into out and obasis; returns the
+ * count. */
+static int periods_for(const ps_report_model *m, int ind, const ps_period *per, const ps_period *basis, int np,
+                       ps_period *out, ps_period *obasis)
+{
+    ps_period kp = key_period_of(m, ind);
+    bool add = kp.type != PS_P_NONE;
+    for (int i = 0; i < np && add; i++)
+        add = !ps_period_eq(per[i], kp);
+    int k = 0;
+    for (int i = 0; i <= np; i++) {
+        if (add && (i == np || ps_period_cmp(kp, per[i]) < 0)) {
+            out[k] = kp;
+            obasis[k++] = kp;
+            add = false;
+        }
+        if (i < np) {
+            out[k] = per[i];
+            obasis[k++] = basis[i];
+        }
+    }
+    return k;
+}
+
 static ps_error gather_data(gatherer *g)
 {
     const ps_report_model *m = g->m;
     const ps_catalog *cat = m->cat;
-    ps_period per[6], basis[6];
-    int np = report_periods(m, per, basis);
+    ps_period all[6], allbasis[6], per[7], basis[7];
+    int nall = report_periods(m, all, allbasis);
     ps_period year = ps_period_make(PS_P_YEAR, m->p.year, 0);
     int *units;
-    int nu = data_units(m, per, np, &units);
+    int nu = data_units(m, all, nall, &units);
     ps_error err = PS_OK;
     for (int a = 0; a < nu && !err; a++) {
         for (size_t k = 0; k < cat->nindicators && !err; k++) {
             int ind = cat->report_order[k];
+            int np = periods_for(m, ind, all, allbasis, nall, per, basis);
             bool plan_done = false;
             for (int i = 0; i <= np && !err; i++) {
                 /* the plan (period: the year) goes where the year sorts,
@@ -301,9 +348,14 @@ static void gather_axes(ps_report_model *m)
     m->kid_level = m->nkids ? cat->units[m->kids[0]].level
                             : (un->level < PS_LEVEL_COMMUNE ? (ps_level)(un->level + 1) : PS_LEVEL_NONE);
     m->keys = ps_xmalloc((cat->nindicators + 1) * sizeof *m->keys);
-    for (size_t k = 0; k < cat->nindicators; k++)
-        if (cat->indicators[cat->report_order[k]].key)
-            m->keys[m->nkeys++] = cat->report_order[k];
+    m->key_period = ps_xmalloc((cat->nindicators + 1) * sizeof *m->key_period);
+    for (size_t k = 0; k < cat->nindicators; k++) {
+        const ps_indicator *x = &cat->indicators[cat->report_order[k]];
+        if (!x->key)
+            continue;
+        m->key_period[m->nkeys] = ps_report_key_period(m->p, x->frequency);
+        m->keys[m->nkeys++] = cat->report_order[k];
+    }
 }
 
 ps_error ps_report_model_gather(ps_report_model *m, ps_engine *e, ps_db *db, const ps_catalog *cat, int unit,
@@ -343,6 +395,7 @@ void ps_report_model_free(ps_report_model *m)
     free(m->data);
     free(m->kids);
     free(m->keys);
+    free(m->key_period);
     free(m->status);
     memset(m, 0, sizeof *m);
 }

@@ -62,6 +62,10 @@ typedef struct ps_report_model {
     int nkids;
     ps_level kid_level;          /* their level (the level below when none) */
     int *keys;                   /* key indicators, report order */
+    ps_period *key_period;       /* per key: the period the by-district sheet
+                                    shows, p or, for an indicator of a longer
+                                    frequency, its latest period that ends
+                                    no later than p (ps_report_key_period) */
     int nkeys;
 
     ps_report_srow *sum;         /* every indicator, report order */
@@ -74,6 +78,12 @@ typedef struct ps_report_model {
     ps_report_drow *data;
     size_t ndata, capdata;
 } ps_report_model;
+
+/* The period a key indicator of frequency freq shows in the report of p: p
+ * itself when freq is not longer than p (or p is a year-to-date), else the
+ * latest period of freq that ends no later than p ends (2016-Q2 for July
+ * 2016, 2016-Q1 for May, 2015-Q4 for January). */
+ps_period ps_report_key_period(ps_period p, ps_period_type freq);
 
 /* Gathers the report of unit `unit` (a catalog index, valid) for period p
  * (valid) into *m, which the caller frees with ps_report_model_free, also

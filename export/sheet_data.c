@@ -2,13 +2,13 @@
 #include "export/report_int.h"
 
 #include "core/number.h"
+#include "core/text.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static const char *const DATA_COLS[] = {"unit",   "unit_name", "indicator", "indicator_name",
-                                        "unit_measure", "period", "measure", "value",
-                                        "status", "coverage",  "flags",     "note"};
+/* The columns of export --format long and a note; headed in the report's
+ * language by the labels L_DATA_UNIT.. L_DATA_NOTE. */
 enum { D_NCOLS = 12 };
 
 /* One row of the model's data; pb holds the text of the period of key *pk
@@ -32,11 +32,11 @@ static ps_error data_row(ps_rep *r, ps_rep_sheet *s, int row, const ps_report_dr
         (err = ps_rep_put_text(r, s, row, 5, pb, NULL)) ||
         (err = ps_rep_put_text(r, s, row, 6, d->plan ? "plan" : "actual", NULL)))
         return err;
-    LX(s->name, worksheet_write_number(s->ws, (lxw_row_t)row, 7, d->v.v, NULL));
-    char nb[PS_NUMBER_BUFSZ];
-    if (s->width[7] < 14) /* a General cell shows no more */
-        ps_rep_need(s, 7, (double)strlen(ps_number_format(d->v.v, nb)) > 14 ? 14 : (double)strlen(nb));
-    if ((err = ps_rep_put_text(r, s, row, 8, st, NULL)))
+    lxw_format *vf = ps_rep_data_num_format(r, x->decimals);
+    if (!vf)
+        return ps_failf(r->ctx, PS_ERR_INTERNAL, "cannot write %s: out of memory for formats", r->path);
+    if ((err = ps_rep_put_number(r, s, row, 7, d->v.v, vf, x->decimals)) ||
+        (err = ps_rep_put_text(r, s, row, 8, st, NULL)))
         return err;
     LX(s->name, worksheet_write_number(s->ws, (lxw_row_t)row, 9, d->v.coverage, NULL));
     ps_rep_need(s, 9, d->v.coverage < 1 ? 11 : 1);
@@ -57,7 +57,7 @@ static ps_error data_table(ps_rep *r, ps_rep_sheet *s, int last, int n)
     lxw_table_column *pcols[D_NCOLS + 1];
     memset(cols, 0, sizeof cols);
     for (int c = 0; c < D_NCOLS; c++) {
-        cols[c].header = (char *)DATA_COLS[c];
+        cols[c].header = (char *)L(r, (ps_rep_label_id)(L_DATA_UNIT + c));
         cols[c].header_format = r->f_text_bold;
         pcols[c] = &cols[c];
     }
@@ -78,8 +78,9 @@ ps_error ps_rep_write_data(ps_rep *r, ps_rep_sheet *s, size_t from, size_t to, i
 {
     ps_rep_sheet_cols(s, D_NCOLS);
     for (int c = 0; c < D_NCOLS; c++) {
-        LX(s->name, worksheet_write_string(s->ws, 0, (lxw_col_t)c, DATA_COLS[c], r->f_text_bold));
-        ps_rep_need(s, c, (double)strlen(DATA_COLS[c]) + 3); /* the filter button */
+        const char *head = L(r, (ps_rep_label_id)(L_DATA_UNIT + c));
+        LX(s->name, worksheet_write_string(s->ws, 0, (lxw_col_t)c, head, r->f_text_bold));
+        ps_rep_need(s, c, (double)ps_text_width(head) + 3); /* the filter button */
     }
     s->maxw[1] = 40;
     s->maxw[3] = 60;

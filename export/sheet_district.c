@@ -6,11 +6,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* "Giá trị (Tỷ đồng)": the value header of key indicator ind into buf (160 bytes). */
-static char *value_head(const ps_rep *r, int ind, char *buf)
+/* "Giá trị (tỷ đồng)", or "Giá trị quý II/2016 (tỷ đồng)" for a key shown
+ * for a period of its own: the value header of key j into buf (160 bytes). */
+static char *value_head(const ps_rep *r, int j, char *buf)
 {
-    const ps_indicator *x = &r->cat->indicators[ind];
-    snprintf(buf, 160, "%s (%s)", L(r, L_VALUE), r->en ? x->unit_en : x->unit_vi);
+    const ps_indicator *x = &r->cat->indicators[r->m->keys[j]];
+    const char *um = r->en ? x->unit_en : x->unit_vi;
+    ps_period kp = r->m->key_period[j];
+    if (ps_period_eq(kp, r->m->p)) {
+        snprintf(buf, 160, "%s (%s)", L(r, L_VALUE), um);
+    } else {
+        char pn[64];
+        snprintf(buf, 160, "%s %s (%s)", L(r, L_VALUE), ps_rep_period_name(kp, r->en, true, pn, sizeof pn), um);
+    }
     return buf;
 }
 
@@ -24,7 +32,7 @@ static ps_error names_row(ps_rep *r, ps_rep_sheet *s, int row)
     for (int j = 0; j < m->nkeys; j++) {
         const ps_indicator *x = &r->cat->indicators[m->keys[j]];
         char vh[160];
-        ps_rep_header_min(s, 3 + 3 * j, value_head(r, m->keys[j], vh), 16);
+        ps_rep_header_min(s, 3 + 3 * j, value_head(r, j, vh), 16);
         ps_rep_header_min(s, 4 + 3 * j, L(r, L_SHARE), 12);
         ps_rep_header_min(s, 5 + 3 * j, L(r, L_RANK), 10);
         double across = ps_rep_col_width(s, 3 + 3 * j) + ps_rep_col_width(s, 4 + 3 * j) +
@@ -33,7 +41,9 @@ static ps_error names_row(ps_rep *r, ps_rep_sheet *s, int row)
         if (l > lines)
             lines = l;
     }
-    LX(s->name, worksheet_set_row(s->ws, (lxw_row_t)row, 13.0 * lines + 3, NULL));
+    ps_error err = ps_rep_set_row(r, s, row, 13.0 * lines + 3);
+    if (err)
+        return err;
     for (int c = 0; c < 3; c++)
         LX(s->name, worksheet_write_string(s->ws, (lxw_row_t)row, (lxw_col_t)c, fixed[c], r->f_head));
     lxw_format *across_head = NULL;
@@ -45,7 +55,7 @@ static ps_error names_row(ps_rep *r, ps_rep_sheet *s, int row)
     format_set_bg_color(across_head, 0xDDEBF7);
     for (int j = 0; j < m->nkeys; j++) {
         const ps_indicator *x = &r->cat->indicators[m->keys[j]];
-        ps_error err = ps_rep_put_across(r, s, row, 3 + 3 * j, 5 + 3 * j, r->en ? x->name_en : x->name_vi,
+        err = ps_rep_put_across(r, s, row, 3 + 3 * j, 5 + 3 * j, r->en ? x->name_en : x->name_vi,
                                          across_head);
         if (err)
             return err;
@@ -61,7 +71,7 @@ static ps_error measures_row(ps_rep *r, ps_rep_sheet *s, int row)
     const char **hh = ps_xcalloc((size_t)n, sizeof *hh);
     char (*vh)[160] = ps_xcalloc((size_t)m->nkeys + 1, sizeof *vh);
     for (int j = 0; j < m->nkeys; j++) {
-        hh[3 + 3 * j] = value_head(r, m->keys[j], vh[j]);
+        hh[3 + 3 * j] = value_head(r, j, vh[j]);
         hh[4 + 3 * j] = L(r, L_SHARE);
         hh[5 + 3 * j] = L(r, L_RANK);
     }
@@ -153,9 +163,10 @@ ps_error ps_rep_write_districts(ps_rep *r, ps_rep_sheet *s)
     row++;
     LX(s->name, worksheet_write_string(s->ws, (lxw_row_t)row, 2, L(r, L_DIST_LEGEND), r->f_legend));
     if (!m->nkids)
-        LX(s->name, worksheet_write_string(s->ws, (lxw_row_t)(row + 1), 2, L(r, L_NO_UNITS_BELOW), r->f_legend));
+        LX(s->name, worksheet_write_string(s->ws, (lxw_row_t)++row, 2, L(r, L_NO_UNITS_BELOW), r->f_legend));
     worksheet_freeze_panes(s->ws, 5, 3);
-    LX(s->name, worksheet_repeat_rows(s->ws, 3, 4));
     s->maxw[2] = 45;
-    return ps_rep_sheet_finish(r, s);
+    if ((err = ps_rep_repeat_rows(r, s, 3, 4)) || (err = ps_rep_sheet_finish(r, s)))
+        return err;
+    return ps_rep_print_layout(r, s, row, false);
 }

@@ -33,12 +33,13 @@ static ps_error note_row(nwriter *w, const char *a, const char *b, const char *c
         if (l > lines)
             lines = l;
     }
-    if (lines > 1)
-        LX(w->s->name, worksheet_set_row(w->s->ws, (lxw_row_t)w->row, 13.0 * lines + 2, NULL));
+    ps_error err;
+    if (lines > 1 && (err = ps_rep_set_row(r, w->s, w->row, 13.0 * lines + 2)))
+        return err;
     for (int i = 0; i < 4; i++) {
         if (!t[i])
             continue;
-        ps_error err = ps_rep_put_text(w->r, w->s, w->row, i, t[i], i == 0 ? w->r->f_text_bold : w->r->f_plain);
+        err = ps_rep_put_text(w->r, w->s, w->row, i, t[i], i == 0 ? w->r->f_text_bold : w->r->f_plain);
         if (err)
             return err;
     }
@@ -164,7 +165,7 @@ ps_error ps_rep_write_notes(ps_rep *r, ps_rep_sheet *s)
         return err;
     nwriter w = {r, s, 2};
     if ((err = columns_section(&w)) || (err = derived_section(&w)) || (err = marks_section(&w)) ||
-        (err = sources_section(&w)) || (err = file_section(&w)))
+        (err = sources_section(&w)) || (err = file_section(&w)) || (err = ps_rep_sheet_finish(r, s)))
         return err;
-    return ps_rep_sheet_finish(r, s);
+    return ps_rep_print_layout(r, s, w.row - 1, false);
 }

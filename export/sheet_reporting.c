@@ -63,6 +63,7 @@ ps_error ps_rep_write_reporting(ps_rep *r, ps_rep_sheet *s)
     const char *legend = L(r, L_REP_LEGEND);
     LX(s->name, worksheet_write_string(s->ws, (lxw_row_t)row, 1, legend, r->f_legend));
     worksheet_freeze_panes(s->ws, (lxw_row_t)first, 2);
-    LX(s->name, worksheet_repeat_rows(s->ws, 2, 2));
-    return ps_rep_sheet_finish(r, s);
+    if ((err = ps_rep_repeat_rows(r, s, 2, 2)) || (err = ps_rep_sheet_finish(r, s)))
+        return err;
+    return ps_rep_print_layout(r, s, row, false);
 }

@@ -82,7 +82,7 @@ static void summary_widths(summary *w)
             notew = cw;
     }
     for (size_t g = 0; g < cat->ngroups; g++) {
-        double cw = (double)ps_text_width(cat->groups[g]) + 2;
+        double cw = (double)ps_text_width(ps_catalog_group_name(cat, (int)g, r->en)) + 2;
         if (cw > namew)
             namew = cw;
     }
@@ -95,8 +95,9 @@ static void summary_widths(summary *w)
     ps_rep_header_min(s, S_UNIT, w->h[S_UNIT], 12);
 }
 
-/* The title, the unit and period under it, the header row (row 3). */
-static ps_error summary_top(summary *w)
+/* The title, the unit and period under it (rows 0 and 1), the header row
+ * (head). */
+static ps_error summary_top(summary *w, int head)
 {
     ps_rep *r = w->r;
     ps_rep_sheet *s = w->s;
@@ -104,8 +105,7 @@ static ps_error summary_top(summary *w)
     char title[200];
     ps_xlsx_title(r->m->p, r->en ? "en" : "vi", title, sizeof title);
     ps_error err;
-    LX(s->name, worksheet_set_row(s->ws, 0, 20, NULL));
-    if ((err = ps_rep_put_across(r, s, 0, 0, S_NCOLS - 1, title, r->f_title)))
+    if ((err = ps_rep_set_row(r, s, 0, 20)) || (err = ps_rep_put_across(r, s, 0, 0, S_NCOLS - 1, title, r->f_title)))
         return err;
     char sub[300];
     char pcode[PS_PERIOD_BUFSZ];
@@ -116,7 +116,7 @@ static ps_error summary_top(summary *w)
     const char *hp[S_NCOLS];
     for (int c = 0; c < S_NCOLS; c++)
         hp[c] = w->h[c];
-    return ps_rep_put_header(r, s, 3, 0, hp, S_NCOLS);
+    return ps_rep_put_header(r, s, head, 0, hp, S_NCOLS);
 }
 
 /* ========================================================================
@@ -131,7 +131,7 @@ static ps_error group_row(summary *w, int row, int group)
     const ps_catalog *cat = r->cat;
     char rn[24];
     LX(s->name, worksheet_write_string(s->ws, (lxw_row_t)row, S_NO, ps_rep_roman(group + 1, rn), r->f_group_no));
-    const char *gname = group >= 0 && (size_t)group < cat->ngroups ? cat->groups[group] : "";
+    const char *gname = ps_catalog_group_name(cat, group, r->en);
     ps_error err;
     if ((err = ps_rep_put_text(r, s, row, S_NAME, gname, r->f_group)))
         return err;
@@ -188,6 +188,15 @@ static ps_error index_cells(summary *w, int row, const ps_row *v)
     return err;
 }
 
+/* The lines of row i of the model: its name and its notes wrapped. */
+static int row_lines(const summary *w, int i)
+{
+    const ps_indicator *x = &w->r->cat->indicators[w->r->m->sum[i].ind];
+    int lines = ps_rep_wrap_lines(w->r->en ? x->name_en : x->name_vi, w->s->minw[S_NAME]);
+    int nl = w->marks[i][0] ? ps_rep_wrap_lines(w->marks[i], w->s->minw[S_NOTES]) : 1;
+    return nl > lines ? nl : lines;
+}
+
 /* Row i of the model, numbered no. */
 static ps_error indicator_row(summary *w, int row, int i, int no)
 {
@@ -196,14 +205,11 @@ static ps_error indicator_row(summary *w, int row, int i, int no)
     const ps_report_srow *sr = &r->m->sum[i];
     const ps_indicator *x = &r->cat->indicators[sr->ind];
     const char *name = r->en ? x->name_en : x->name_vi;
-    int lines = ps_rep_wrap_lines(name, s->minw[S_NAME]);
-    int nl = w->marks[i][0] ? ps_rep_wrap_lines(w->marks[i], s->minw[S_NOTES]) : 1;
-    if (nl > lines)
-        lines = nl;
-    if (lines > 1)
-        LX(s->name, worksheet_set_row(s->ws, (lxw_row_t)row, 13.0 * lines + 2, NULL));
-    LX(s->name, worksheet_write_number(s->ws, (lxw_row_t)row, S_NO, no, r->f_no));
+    int lines = row_lines(w, i);
     ps_error err;
+    if (lines > 1 && (err = ps_rep_set_row(r, s, row, 13.0 * lines + 2)))
+        return err;
+    LX(s->name, worksheet_write_number(s->ws, (lxw_row_t)row, S_NO, no, r->f_no));
     if ((err = ps_rep_put_text(r, s, row, S_NAME, name, r->f_wrap)) ||
         (err = ps_rep_put_text(r, s, row, S_UNIT, r->en ? x->unit_en : x->unit_vi, r->f_center)) ||
         (err = value_cells(w, row, sr, x->decimals)) || (err = index_cells(w, row, &sr->row)))
@@ -238,9 +244,13 @@ static ps_error highlights(summary *w, int first, int last)
     return PS_OK;
 }
 
-static ps_error legend(summary *w, int row)
+enum { LEGEND_ROWS = L_LEGEND_SEE_NOTES - L_LEGEND_HEAD + 1 };
+
+/* The legend from row; *next: the row after it. */
+static ps_error legend(summary *w, int row, int *next)
 {
     ps_rep *r = w->r;
+    *next = row + LEGEND_ROWS;
     for (int id = L_LEGEND_HEAD; id <= L_LEGEND_SEE_NOTES; id++) {
         ps_error err = ps_rep_put_label(r, w->s, row++, S_NAME, L(r, (ps_rep_label_id)id),
                                         id != L_LEGEND_HEAD ? r->f_legend : r->f_legend_bold);
@@ -254,15 +264,46 @@ static ps_error legend(summary *w, int row)
  * The sheet
  * ======================================================================== */
 
+/* The smallest print scale (percent) at which the Summary prints on one
+ * page with its legend under the table; a longer Summary prints at its
+ * width with the legend above the table, so that it is on page 1. */
+enum { MIN_ONE_PAGE_SCALE = 40 };
+
+/* The Summary's height (points) with the legend under the table. */
+static double summary_height(summary *w)
+{
+    const char *hp[S_NCOLS];
+    for (int c = 0; c < S_NCOLS; c++)
+        hp[c] = w->h[c];
+    double h = 20 + 15 + 15 + ps_rep_header_height(w->s, 0, hp, S_NCOLS) + 15 * (1 + LEGEND_ROWS);
+    int group = -1;
+    for (int i = 0; i < w->r->m->nsum; i++) {
+        const ps_indicator *x = &w->r->cat->indicators[w->r->m->sum[i].ind];
+        if (x->group_index != group) {
+            group = x->group_index;
+            h += 15;
+        }
+        int lines = row_lines(w, i);
+        h += lines > 1 ? 13.0 * lines + 2 : 15;
+    }
+    return h;
+}
+
 static ps_error summary_body(summary *w)
 {
     ps_rep *r = w->r;
     ps_rep_sheet *s = w->s;
     ps_error err;
     summary_widths(w);
-    if ((err = summary_top(w)))
+    bool below = ps_rep_one_page_scale(summary_height(w)) >= MIN_ONE_PAGE_SCALE;
+    int head = 3, end = 0;
+    if (!below && (err = legend(w, 3, &head)))
         return err;
-    int first = 4, row = first;
+    if (!below)
+        head++;
+    if ((err = summary_top(w, head)))
+        return err;
+    int first = head + 1, row = first;
     int no = 0, group = -1;
     for (int i = 0; i < r->m->nsum; i++) {
         const ps_indicator *x = &r->cat->indicators[r->m->sum[i].ind];
@@ -277,12 +318,14 @@ static ps_error summary_body(summary *w)
     int last = row - 1;
     if (last >= first && (err = highlights(w, first, last)))
         return err;
-    if ((err = legend(w, row + 1)))
+    if (below && (err = legend(w, row + 1, &end)))
         return err;
     worksheet_freeze_panes(s->ws, (lxw_row_t)first, S_UNIT);
-    LX(s->name, worksheet_repeat_rows(s->ws, 3, 3));
     worksheet_activate(s->ws);
-    return ps_rep_sheet_finish(r, s);
+    /* the legend explains the table: on its first page */
+    if ((err = ps_rep_repeat_rows(r, s, head, head)) || (err = ps_rep_sheet_finish(r, s)))
+        return err;
+    return ps_rep_print_layout(r, s, below ? end - 1 : row - 1, below);
 }
 
 ps_error ps_rep_write_summary(ps_rep *r, ps_rep_sheet *s)

@@ -34,23 +34,33 @@ static ps_error line_chart(ps_rep *r, ps_rep_sheet *s, int b, int n)
     co.x_offset = 10;
     co.y_offset = 4;
     co.x_scale = 1.25;
-    co.y_scale = 1.0;
-    LX(s->name, worksheet_insert_chart_opt(s->ws, (lxw_row_t)b, 5, ch, &co));
-    return PS_OK;
+    co.y_scale = 0.85; /* no taller than a year of months: two blocks a page */
+    return ps_rep_insert_chart(r, s, b, 5, ch, &co);
 }
 
-/* The block of one key indicator from row b: its name, the headers hh, a
- * row per period of the year, the line chart. Returns the next block's row
- * in *next. */
-static ps_error trend_block(ps_rep *r, ps_rep_sheet *s, const ps_report_trend *t, int b, const char *const *hh,
-                            int *next)
+/* The block of key j from row b: its name, the headers hh (this year's
+ * naming the latest period shown when the key's frequency is longer than
+ * the report's period: "Năm 2016 (đến quý II)"), a row per period of the
+ * year, the line chart. Returns the next block's row in *next. */
+static ps_error trend_block(ps_rep *r, ps_rep_sheet *s, int j, int b, const char *const *hh, int *next)
 {
+    const ps_report_trend *t = &r->m->trends[j];
     const ps_indicator *x = &r->cat->indicators[t->ind];
     int n = t->nparts;
     char name[400];
     snprintf(name, sizeof name, "%s (%s)", r->en ? x->name_en : x->name_vi, r->en ? x->unit_en : x->unit_vi);
+    const char *heads[4] = {hh[0], hh[1], hh[2], hh[3]};
+    char upto[160];
+    ps_period kp = r->m->key_period[j];
+    if (!ps_period_eq(kp, r->m->p) && kp.year == r->m->p.year) {
+        char pn[64];
+        snprintf(upto, sizeof upto, "%s (%s %s)", hh[1], L(r, L_UP_TO),
+                 ps_rep_period_name(kp, r->en, false, pn, sizeof pn));
+        heads[1] = upto;
+    }
     ps_error err;
-    if ((err = ps_rep_put_label(r, s, b, 0, name, r->f_legend_bold)) || (err = ps_rep_put_header(r, s, b + 1, 0, hh, 4)))
+    if ((err = ps_rep_put_label(r, s, b, 0, name, r->f_legend_bold)) ||
+        (err = ps_rep_put_header(r, s, b + 1, 0, heads, 4)))
         return err;
     for (int k = 0; k < n; k++) {
         int rr = b + 2 + k;
@@ -70,7 +80,8 @@ static ps_error trend_block(ps_rep *r, ps_rep_sheet *s, const ps_report_trend *t
     }
     if (n > 0 && (err = line_chart(r, s, b, n)))
         return err;
-    *next = b + (n + 3 > 17 ? n + 3 : 17);
+    ps_rep_keep(s, b, b + 1 + n); /* the name, the header and the rows on one page */
+    *next = b + (n + 3 > 15 ? n + 3 : 15);
     return PS_OK;
 }
 
@@ -80,7 +91,7 @@ static ps_error district_chart(ps_rep *r, ps_rep_sheet *s, const ps_rep_sheet *d
     const ps_report_model *m = r->m;
     const ps_indicator *x = &r->cat->indicators[m->keys[m->chart_key]];
     char pyname[64], ctitle[400];
-    ps_rep_period_name(m->p, r->en, true, pyname, sizeof pyname);
+    ps_rep_period_name(m->key_period[m->chart_key], r->en, true, pyname, sizeof pyname);
     snprintf(ctitle, sizeof ctitle, "%s (%s) %s %s, %s", r->en ? x->name_en : x->name_vi,
              r->en ? x->unit_en : x->unit_vi, L(r, L_BY_WORD), ps_rep_level_word(m->kid_level, r->en), pyname);
     ps_error err = ps_rep_put_label(r, s, row, 0, ctitle, r->f_legend_bold);
@@ -106,8 +117,9 @@ static ps_error district_chart(ps_rep *r, ps_rep_sheet *s, const ps_rep_sheet *d
     co.y_offset = 4;
     co.x_scale = 2.0;
     co.y_scale = 1.3;
-    LX(s->name, worksheet_insert_chart_opt(s->ws, (lxw_row_t)(row + 1), 0, ch, &co));
-    return PS_OK;
+    /* the chart prints on the page of its title */
+    ps_rep_keep(s, row, row + 1);
+    return ps_rep_insert_chart(r, s, row + 1, 0, ch, &co);
 }
 
 ps_error ps_rep_write_trends(ps_rep *r, ps_rep_sheet *s, const ps_rep_sheet *dist)
@@ -132,9 +144,11 @@ ps_error ps_rep_write_trends(ps_rep *r, ps_rep_sheet *s, const ps_rep_sheet *dis
     for (int c = 0; c < 4; c++)
         ps_rep_header_min(s, c, hh[c], 14);
     s->minw[0] = 16;
+    if (s->minw[3] < 16) /* two lines of header, not three */
+        s->minw[3] = 16;
     int row = 3;
     for (int j = 0; j < m->nkeys; j++)
-        if ((err = trend_block(r, s, &m->trends[j], row, hh, &row)))
+        if ((err = trend_block(r, s, j, row, hh, &row)))
             return err;
     if (!m->nkeys) {
         LX(s->name, worksheet_write_string(s->ws, (lxw_row_t)row, 0, L(r, L_NO_KEYS), r->f_legend));
@@ -144,5 +158,7 @@ ps_error ps_rep_write_trends(ps_rep *r, ps_rep_sheet *s, const ps_rep_sheet *dis
         return err;
     worksheet_freeze_panes(s->ws, 3, 0);
     s->maxw[0] = 24;
-    return ps_rep_sheet_finish(r, s);
+    if ((err = ps_rep_sheet_finish(r, s)))
+        return err;
+    return ps_rep_print_layout(r, s, row, false);
 }

@@ -1,6 +1,7 @@
 /* xlsx_report.c - the report workbook (SPEC §6): the model gathered, then its six sheets written. */
 #include "export/xlsx_report.h"
 
+#include "aggregate/latest.h"
 #include "core/alloc.h"
 #include "export/report_int.h"
 
@@ -108,6 +109,49 @@ ps_error ps_rep_write_book(ps_rep *r)
     return err;
 }
 
+/* True when the model holds an actual value of period p itself: some value
+ * of the unit or of a unit below it. */
+static bool model_has_period(const ps_report_model *m)
+{
+    for (size_t i = 0; i < m->ndata; i++)
+        if (!m->data[i].plan && ps_period_eq(m->data[i].p, m->p))
+            return true;
+    return false;
+}
+
+/* The refusal of a report for a period without data (SPEC §6): names the
+ * latest period of p's type that has data, when there is one. */
+static ps_error refuse_empty(ps_engine *e, const ps_report_model *m, const char *path, ps_ctx *ctx)
+{
+    const ps_catalog *cat = m->cat;
+    /* periods of p's length: indicators of that frequency or a shorter one
+     * (a year's population says nothing of a month) */
+    int span = m->p.type == PS_P_YTD ? 1 : ps_period_month_count(m->p);
+    ps_period best = {0};
+    for (size_t i = 0; i < cat->nindicators; i++) {
+        if (ps_frequency_months(cat->indicators[i].frequency) > span)
+            continue;
+        ps_period last;
+        ps_error err = ps_latest_month(e, m->unit, (int)i, 1900, &last, ctx);
+        if (err)
+            return err;
+        if (last.type != PS_P_NONE && (best.type == PS_P_NONE || ps_period_cmp(last, best) > 0))
+            best = last;
+    }
+    const ps_unit *un = &cat->units[m->unit];
+    char pc[PS_PERIOD_BUFSZ], lc[PS_PERIOD_BUFSZ];
+    ps_period_format(m->p, pc);
+    if (best.type == PS_P_NONE)
+        return ps_failf(ctx, PS_ERR_CHECK,
+                        "no report written to %s: unit %s (%s) and the units below it hold no data at all; "
+                        "ingest their files first", path, un->code, un->name_vi);
+    ps_period like = ps_period_containing(m->p.type, best.year, ps_period_last_month(best));
+    ps_period_format(like.type != PS_P_NONE ? like : best, lc);
+    return ps_failf(ctx, PS_ERR_CHECK,
+                    "no report written to %s: unit %s (%s) and the units below it hold no data for %s; "
+                    "the latest period with data is %s (--period %s)", path, un->code, un->name_vi, pc, lc, lc);
+}
+
 ps_error ps_xlsx_report_opt(ps_engine *e, ps_db *db, const ps_catalog *cat, int unit, ps_period p,
                             const char *path, const ps_xlsx_opts *opts, ps_xlsx_result *res, ps_ctx *ctx)
 {
@@ -127,6 +171,8 @@ ps_error ps_xlsx_report_opt(ps_engine *e, ps_db *db, const ps_catalog *cat, int 
         return ps_failm(ctx, PS_ERR_USAGE, PS_M_XRPT_REPORT_NEEDS_FILE_NAME);
     ps_report_model m;
     ps_error err = ps_report_model_gather(&m, e, db, cat, unit, p, ctx);
+    if (!err && !model_has_period(&m))
+        err = refuse_empty(e, &m, path, ctx);
     if (err) {
         ps_report_model_free(&m);
         return err;

@@ -31,6 +31,12 @@
  * longer than Excel's 32,767 characters are shortened with "…" and counted
  * in the result.
  *
+ * Every sheet prints on A4 landscape, one page wide: the Summary on one
+ * page with its legend under the table (a Summary too long for one page at
+ * 40% prints at its width, the legend above the table); the others at a print scale with manual page
+ * breaks that never cut a chart or split a trend block from its chart
+ * (export/report_print.c); the Data sheets fit to the width.
+ *
  * The file is written whole or not at all (core/safefile.h): a temporary
  * file in the target's folder, renamed over `path` only when complete; on
  * any failure the temporary file is removed and an existing file at `path`
@@ -79,7 +85,10 @@ typedef struct ps_xlsx_result {
 } ps_xlsx_result;
 
 /* Writes the report of unit `unit` (a catalog index) for period p to path,
- * in opts->lang "vi" or "en" (NULL: "vi"). Errors: PS_ERR_USAGE (an unknown lang,
+ * in opts->lang "vi" or "en" (NULL: "vi"). Errors: PS_ERR_CHECK when neither
+ * the unit nor a unit below it has a value of period p (no file is written;
+ * the message names the latest period of p's type that has data),
+ * PS_ERR_USAGE (an unknown lang,
  * an invalid period or unit), PS_ERR_IO (the file cannot be written: the
  * message names the path and the reason), PS_ERR_LIMIT (a sheet other than
  * Data would exceed Excel's rows or columns), PS_ERR_DB from the engine or

@@ -18,15 +18,24 @@ static const colname column_names[] = {
     {"note", C_NOTE}, {"ghi_chu", C_NOTE},
     {"flags", C_FLAGS},
     {"coverage", C_COVERAGE},
+    /* the Vietnamese headers of a template (export/template.h) */
+    {"Mã đơn vị", C_UNIT}, {"Mã chỉ tiêu", C_INDICATOR}, {"Kỳ", C_PERIOD}, {"Giá trị", C_VALUE},
+    {"Loại", C_MEASURE}, {"Trạng thái", C_STATUS}, {"Ghi chú", C_NOTE},
+    /* recognised and ignored: the names of a long export and of a template,
+     * and a template's reference columns */
     {"unit_name", C_IGNORED}, {"indicator_name", C_IGNORED}, {"unit_measure", C_IGNORED},
+    {"Tên đơn vị", C_IGNORED}, {"Tên chỉ tiêu", C_IGNORED}, {"Đơn vị tính", C_IGNORED},
+    {"prev_value", C_IGNORED}, {"last_year_value", C_IGNORED},
+    {"Kỳ trước", C_IGNORED}, {"Cùng kỳ năm trước", C_IGNORED},
 };
 
-/* The column a header name stands for, C_IGNORED, or -1 when unknown. */
+/* The column a header name stands for (ps_text_header_same: "Mã đơn vị"
+ * is ma_don_vi), C_IGNORED, or -1 when unknown. */
 static int column_of(const char *name)
 {
     int found = -1;
     for (size_t k = 0; k < sizeof column_names / sizeof *column_names; k++)
-        if (ps_text_casecmp(name, column_names[k].name) == 0)
+        if (ps_text_header_same(name, column_names[k].name))
             found = column_names[k].col;
     return found;
 }

@@ -4,18 +4,26 @@
  * checked by ingest/row.c (SPEC §4, in its order), written by
  * ingest/writer.c, and the rules of rules.csv run at the end
  * (ingest/rules.c), then the history warnings and the commit.
+ *
+ * The file is read once (SPEC §4): one input (core/input.h) hashes its
+ * bytes and hands them to the store of raw bytes (store/raw.h) as the CSV
+ * reader consumes them, so the SHA-256 is known only at the end: whether
+ * the same file was ingested before is asked then, in the same
+ * transaction, and such a file is rolled back whole.
  */
 #include "ingest/ingest.h"
 
 #include "core/alloc.h"
-#include "core/hash.h"
+#include "core/input.h"
 #include "core/period.h"
 #include "core/strbuf.h"
 #include "ingest/header.h"
 #include "ingest/row.h"
 #include "ingest/rules.h"
+#include "ingest/source.h"
 #include "ingest/writer.h"
 #include "store/obs.h"
+#include "store/raw.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -38,6 +46,7 @@ typedef struct ingest {
     long long sub_id;
     ps_obs_writer *w;
     ps_writer *wr;              /* how rows are written */
+    ps_raw_writer *raw;         /* the file's raw bytes, kept */
     ps_header h;
     ps_row_ctx rc;              /* what the row checks need */
     ps_closed *closed;
@@ -51,6 +60,8 @@ static void free_ingest(ingest *g)
 {
     ps_writer_free(g->wr);
     g->wr = NULL;
+    ps_raw_writer_free(g->raw);
+    g->raw = NULL;
     ps_obs_writer_free(g->w);
     g->w = NULL;
     free(g->closed);
@@ -163,43 +174,119 @@ static ps_error ingest_row(ingest *g, ps_csv_record *rec)
 
 /* The header, then every row. A file the reader cannot go on with ends
  * the rows (its diagnostic says why); PS_ERR_IO when it could not be read. */
-static ps_error read_rows(ingest *g, ps_csv *csv)
+/* The header: the first row, or in a workbook the first row that names
+ * the required columns (a form's title rows above it are skipped, SPEC §3);
+ * when no row does, the first row, so that its diagnostics say what is
+ * missing. *rec is the header row, or NULL at the end. */
+static int find_header(ingest *g, ps_source *src, ps_csv_record **rec)
+{
+    int rc = ps_source_next(src, rec, g->d, g->ctx);
+    if (rc <= 0 || !ps_source_workbook(src))
+        return rc;
+    ps_diags quiet;
+    for (int tries = 0; rc > 0 && tries < 50; tries++) {
+        ps_diags_init(&quiet);
+        ps_header h;
+        bool ok = ps_header_map(&h, *rec, g->fixed_unit >= 0, g->has_fixed_period, g->path, &quiet) && !quiet.nerr;
+        ps_diags_free(&quiet);
+        if (ok)
+            return rc;
+        long first = (*rec)->line;
+        if ((rc = ps_source_next(src, rec, g->d, g->ctx)) == 0) {
+            ps_diag_add(g->d, g->path, first, 0, PS_SEV_ERROR, PS_D_MISSING_COLUMN, NULL,
+                        "no row of the sheet names the columns unit, indicator, period and value (or their "
+                        "Vietnamese names): add a header row above the figures");
+            return 0;
+        }
+    }
+    return rc;
+}
+
+/* A date cell in a workbook's period column is read as the month it falls
+ * in, with a warning at that cell (SPEC §3). */
+static void date_period(ingest *g, ps_source *src, ps_csv_record *rec)
+{
+    int col = g->h.col[C_PERIOD];
+    if (col < 0 || !ps_source_date_cell(src, (size_t)col) || strlen(rec->fields[col]) < 7)
+        return;
+    char was[16];
+    snprintf(was, sizeof was, "%s", rec->fields[col]);
+    rec->fields[col][7] = '\0'; /* YYYY-MM-DD -> YYYY-MM */
+    ps_diag_add(g->d, g->path, rec->line, col + 1, PS_SEV_WARNING, PS_D_DATE_PERIOD, was,
+                "the period cell holds the date %s, read as the month %s; type the period as text (2016-07) to "
+                "be sure", was, rec->fields[col]);
+}
+
+static ps_error read_rows(ingest *g, ps_source *src)
 {
     const ps_ingest_opts *o = g->o;
     ps_csv_record *rec;
-    int rc = ps_csv_next(csv, &rec, g->d, g->ctx);
+    if (!src)
+        return PS_OK; /* refused as it was opened: its diagnostic says why */
+    int rc = find_header(g, src, &rec);
     if (rc < 0)
-        return ps_csv_error(csv) == PS_ERR_IO ? PS_ERR_IO : PS_OK;
+        return ps_source_error(src) == PS_ERR_REFUSED ? PS_OK : ps_source_error(src);
     if (rc == 0) {
-        ps_diag_msg(g->d, g->path, 1, 0, PS_SEV_ERROR, PS_D_EMPTY_FILE, NULL, PS_M_CAT_FILE_EMPTY_NEEDS_HEADER);
+        if (!g->d->nerr)
+            ps_diag_msg(g->d, g->path, 1, 0, PS_SEV_ERROR, PS_D_EMPTY_FILE, NULL,
+                        PS_M_CAT_FILE_EMPTY_NEEDS_HEADER);
         return PS_OK;
     }
-    ps_numfmt numfmt = o->numfmt_given ? o->numfmt : ps_csv_delimiter(csv) == ';' ? PS_NF_VI : PS_NF_PLAIN;
+    ps_numfmt numfmt = o->numfmt_given ? o->numfmt : ps_source_delimiter(src) == ';' ? PS_NF_VI : PS_NF_PLAIN;
     /* a header the reader already found fault with reads no rows either */
     if (!ps_header_map(&g->h, rec, g->fixed_unit >= 0, g->has_fixed_period, g->path, g->d) || g->d->nerr)
         return PS_OK;
+    ps_source_set_width(src, rec->nfields);
     g->rc = (ps_row_ctx){g->cat, g->rep, &g->h, numfmt, g->fixed_unit, g->has_fixed_period, g->fixed_period,
-                         o->force, g->closed, g->nclosed, g->sub_id, g->path, g->d};
+                         o->force, g->closed, g->nclosed, g->sub_id, g->path, g->d, false};
     g->wr = ps_writer_new(g->w, g->cat, g->sub_id, g->rep->id, g->path, ps_header_colno(&g->h, C_VALUE),
                            g->o->stage_max);
     long n = 0, every = o->progress_rows > 0 ? o->progress_rows : 4096;
-    while ((rc = ps_csv_next(csv, &rec, g->d, g->ctx)) > 0) {
+    while ((rc = ps_source_next(src, &rec, g->d, g->ctx)) > 0) {
+        date_period(g, src, rec);
+        /* a number cell is a number, whatever --number-format says */
+        g->rc.value_is_number = g->h.col[C_VALUE] >= 0 && ps_source_number_cell(src, (size_t)g->h.col[C_VALUE]);
         ps_error err = ingest_row(g, rec);
         if (err)
             return err;
         if (++n % every == 0 && o->progress)
-            o->progress(o->progress_arg, n, ps_csv_bytes_read(csv), ps_csv_file_size(csv));
+            o->progress(o->progress_arg, n, ps_source_done(src), ps_source_total(src));
     }
-    if (rc < 0 && ps_csv_error(csv) == PS_ERR_IO)
-        return PS_ERR_IO;
+    if (rc < 0 && ps_source_error(src) != PS_ERR_REFUSED)
+        return ps_source_error(src);
     if (o->progress)
-        o->progress(o->progress_arg, n, ps_csv_bytes_read(csv), ps_csv_file_size(csv));
+        o->progress(o->progress_arg, n, ps_source_done(src), ps_source_total(src));
     return PS_OK;
 }
 
 /* ------------------------------------------------------------------------
  * The end of the file
  * ------------------------------------------------------------------------ */
+
+/* After the rows: the rest of a regular file read, its raw bytes kept
+ * whole, its SHA-256 recorded; *earlier the submission that stored the same
+ * file before (same hash, reporter and options), 0 when none. */
+static ps_error file_read(ingest *g, ps_input *in, const char *opts_text, long long *earlier)
+{
+    ps_error err;
+    if ((err = ps_input_finish(in, g->ctx)) || (g->raw && (err = ps_raw_writer_finish(g->raw, g->ctx))))
+        return err;
+    char sha[PS_SHA256_HEX];
+    ps_input_sha256(in, sha);
+    if ((err = ps_obs_find_submission(g->w, sha, g->rep->id, opts_text, earlier, g->ctx)))
+        return err;
+    return ps_obs_submission_hash(g->w, g->sub_id, sha, g->ctx);
+}
+
+/* The same file was stored before: nothing of this reading counts. */
+static void already(ingest *g, long long earlier)
+{
+    memset(g->res, 0, sizeof *g->res);
+    g->res->already = true;
+    g->res->already_id = earlier;
+    ps_diags_free(g->d);
+    ps_diags_init(g->d);
+}
 
 /* After the rows: what is queued written, the rules, the history warnings. */
 static ps_error after_rows(ingest *g)
@@ -245,39 +332,36 @@ static ps_error commit_file(ingest *g, size_t nerr)
     return err;
 }
 
-/* Errors of this file, counted from diags index `from`. */
-static size_t count_errors(const ps_diags *d, size_t from)
-{
-    size_t nerr = 0;
-    for (size_t i = from; i < d->n; i++)
-        if (d->v[i].severity == PS_SEV_ERROR)
-            nerr++;
-    return nerr;
-}
-
 /* Reads and stores the file inside the open transaction, then commits or
- * rolls back: all or nothing, or the good rows with --partial. */
-static ps_error ingest_in_tx(ingest *g, ps_csv *csv, const char *sha, const char *opts_text)
+ * rolls back: all or nothing, or the good rows with --partial. g->d holds
+ * this file's diagnostics only. */
+static ps_error ingest_in_tx(ingest *g, ps_input *in, ps_source *src, const char *opts_text)
 {
-    size_t diags_before = g->d->n;
     ps_error err;
     long long earlier = 0;
     if ((err = ps_obs_writer_new(g->db, &g->w, g->ctx)) ||
-        (err = ps_obs_find_submission(g->w, sha, g->rep->id, opts_text, &earlier, g->ctx)))
-        goto rollback;
-    if (earlier) {
-        g->res->already = true;
-        g->res->already_id = earlier;
-        goto rollback; /* nothing to do, and nothing changed */
-    }
-    if ((err = ps_obs_closed_list(g->db, &g->closed, &g->nclosed, g->ctx)) ||
-        (err = ps_obs_submission_new(g->w, g->rep->id, g->path, sha, opts_text, g->o->received, &g->sub_id,
+        (err = ps_obs_closed_list(g->db, &g->closed, &g->nclosed, g->ctx)) ||
+        (err = ps_obs_submission_new(g->w, g->rep->id, g->path, "", opts_text, g->o->received, &g->sub_id,
                                      g->ctx)))
         goto rollback;
     g->res->submission_id = g->sub_id;
-    if ((err = read_rows(g, csv)) || (err = after_rows(g)))
+    if (!g->o->dry_run) {
+        g->raw = ps_raw_writer_new(g->db, g->sub_id);
+        ps_input_set_sink(in, ps_raw_write, g->raw);
+    }
+    if ((err = read_rows(g, src)) || (err = file_read(g, in, opts_text, &earlier)))
         goto rollback;
-    size_t nerr = count_errors(g->d, diags_before);
+    if (earlier) {
+        already(g, earlier);
+        goto rollback; /* nothing to do, and nothing changed */
+    }
+    if ((err = after_rows(g)))
+        goto rollback;
+    if (g->wr && g->res->rows_read == g->res->marks_empty) /* an untouched template, a header alone */
+        ps_diag_add(g->d, g->path, 0, 0, PS_SEV_ERROR, PS_D_NO_VALUES, NULL,
+                    "the file holds no values: every value cell is empty; write the figures (or - for "
+                    "nothing occurred, .. or x for not collected) and send it again");
+    size_t nerr = g->d->nerr;
     bool any = g->res->stored + g->res->revised + g->res->unchanged > 0;
     err = nerr ? PS_ERR_REFUSED : PS_OK;
     if ((nerr && !g->o->partial) || g->o->dry_run || !any)
@@ -310,19 +394,27 @@ ps_error ps_ingest_file(ps_db *db, const ps_catalog *cat, const char *path,
     ps_error err = resolve_options(&g);
     if (err)
         return err;
-    char sha[PS_SHA256_HEX];
-    if ((err = ps_sha256_file(path, sha, ctx)))
-        return err;
-    ps_csv *csv = NULL;
+    ps_input *in = NULL;
+    ps_source *src = NULL;
     ps_csv_opts copts = {o->encoding, 0, path};
-    if ((err = ps_csv_open(&csv, path, &copts, ctx)))
+    ps_diags mine; /* this file's, dropped when it was ingested before */
+    ps_diags_init(&mine);
+    if ((err = ps_input_open(&in, path, path, ctx)) || (err = ps_source_open(&src, in, &copts, &mine, ctx))) {
+        ps_input_close(in);
+        ps_diags_move(diags, &mine);
         return err;
+    }
     ps_strbuf opts_sb = PS_STRBUF_INIT;
     options_text(o, &opts_sb);
+    ps_diags_set_sheet(&mine, src ? ps_source_sheet(src) : NULL);
+    g.d = &mine;
     if (!(err = ps_db_begin(db, ctx)))
-        err = ingest_in_tx(&g, csv, sha, ps_sb_str(&opts_sb));
+        err = ingest_in_tx(&g, in, src, ps_sb_str(&opts_sb));
     free_ingest(&g);
-    ps_csv_close(csv);
+    ps_source_close(src);
+    ps_input_close(in);
     ps_sb_free(&opts_sb);
+    ps_diags_move(diags, &mine);
+    ps_diags_free(&mine);
     return err;
 }

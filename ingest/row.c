@@ -3,6 +3,7 @@
 
 #include "core/alloc.h"
 #include "core/text.h"
+#include "ingest/period_lock.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -307,8 +308,9 @@ static ps_num_kind row_value(const ps_row_ctx *c, const ps_csv_record *rec, int 
     const ps_indicator *x = ind >= 0 ? &c->cat->indicators[ind] : NULL;
     int col = colno(c, C_VALUE);
     char msg[512];
-    ps_num_kind nk = ps_number_parse(text, c->numfmt, x ? x->percent : true, x ? x->decimals : -1, value, msg,
-                                     sizeof msg);
+    ps_numfmt fmt = c->value_is_number ? PS_NF_PLAIN : c->numfmt;
+    int dec = x && !c->value_is_number ? x->decimals : -1;
+    ps_num_kind nk = ps_number_parse(text, fmt, x ? x->percent : true, dec, value, msg, sizeof msg);
     if (nk == PS_NUM_BAD)
         diag(c, rec->line, col, PS_SEV_ERROR, PS_D_BAD_NUMBER, text, PS_M_PASS, msg);
     else if (nk == PS_NUM_AMBIGUOUS)
@@ -411,20 +413,6 @@ ps_row_verdict ps_row_check(const ps_row_ctx *c, ps_csv_record *rec, ps_checked_
  * a closed period, a value that did not change
  * ------------------------------------------------------------------------ */
 
-/* True when unit u (or a unit above it) is closed for p or a period containing p. */
-static bool is_closed(const ps_row_ctx *c, int u, ps_period p)
-{
-    for (size_t i = 0; i < c->nclosed; i++) {
-        ps_period cp = ps_period_from_key(c->closed[i].period);
-        if (!ps_period_contains(cp, p))
-            continue;
-        for (int x = u; x >= 0; x = c->cat->units[x].parent)
-            if (c->cat->units[x].id == c->closed[i].unit_id)
-                return true;
-    }
-    return false;
-}
-
 /* The value came first from another reporter: refused unless --force. */
 static bool other_reporter_ok(const ps_row_ctx *c, const ps_checked_row *row, const ps_obs *cur)
 {
@@ -478,7 +466,8 @@ ps_store_verdict ps_row_check_stored(const ps_row_ctx *c, const ps_checked_row *
     }
     /* a row that repeats the stored value with status A is accepted */
     bool repeat = same_value && row->status == 'A';
-    if (c->nclosed && !repeat && is_closed(c, row->unit, row->period)) {
+    if (c->nclosed && !repeat &&
+        ps_period_lock_covering(c->cat, c->closed, c->nclosed, row->unit, row->period, false) >= 0) {
         if (!closed_ok(c, row))
             return PS_STORE_REFUSED;
         *forced_closed = true;

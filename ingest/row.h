@@ -38,6 +38,8 @@ typedef struct ps_row_ctx {
     long long sub_id;           /* the file's submission */
     const char *path;           /* diagnostics are labelled with it */
     ps_diags *d;
+    bool value_is_number;       /* this row's value is a workbook's number cell: read
+                                   as a plain number, never as ambiguous (SPEC §3) */
 } ps_row_ctx;
 
 /* A row that passed ps_row_check. */

@@ -127,8 +127,25 @@ static void collect_id(const char *code, bool in_call, void *arg)
     (void)in_call;
     id_list *l = arg;
     int i = ps_catalog_indicator(l->cat, code);
-    if (i >= 0 && l->n < 64)
+    if (i < 0)
+        return;
+    for (size_t k = 0; k < l->n; k++)
+        if (l->ids[k] == l->cat->indicators[i].id)
+            return;
+    if (l->n < 64)
         l->ids[l->n++] = l->cat->indicators[i].id;
+}
+
+/* Whether a rule names indicator id. */
+static bool rule_names(const ps_catalog *cat, const ps_rule *rule, long long id)
+{
+    id_list l = {cat, {0}, 0};
+    ps_formula_walk_refs(rule->left, collect_id, &l);
+    ps_formula_walk_refs(rule->right, collect_id, &l);
+    for (size_t k = 0; k < l.n; k++)
+        if (l.ids[k] == id)
+            return true;
+    return false;
 }
 
 /* The line to blame for a rule that fails for unit u in p: this file's
@@ -160,42 +177,90 @@ static int first_indicator(const ps_catalog *cat, const ps_rule *rule)
     return code ? ps_catalog_indicator(cat, code) : -1;
 }
 
+/* A failed rule and its two sides. */
+typedef struct failure {
+    const ps_rule *rule;
+    double l, r;
+    bool listed;        /* a row it undoes was listed */
+} failure;
+
+/* The diagnostic of a failed rule at line. */
+static void add_failure(const ps_rules_run *r, int u, ps_period p, long line, const failure *f, const char *tail)
+{
+    char pbuf[PS_PERIOD_BUFSZ], msg[2048];
+    ps_period_format(p, pbuf);
+    ps_diag_add(r->d, r->path, line, r->value_col, f->rule->severity, PS_D_RULE_FAILED, NULL, "%s%s",
+                ps_rule_failure_text(f->rule, r->cat->units[u].code, pbuf, f->l, f->r, msg, sizeof msg), tail);
+}
+
+/* With --partial: one error per row of the file that the failed error
+ * rules f[0..nf) undo (their indicators, actual and plan, for unit u and
+ * period p), at the row's own line, naming the first rule that names its
+ * indicator. Called before the rows are undone. */
+static ps_error list_undone(const ps_rules_run *r, int u, ps_period p, const id_list *undo, failure *f, size_t nf,
+                            ps_ctx *ctx)
+{
+    const ps_catalog *cat = r->cat;
+    for (size_t i = 0; i < undo->n; i++)
+        for (int measure = PS_MEASURE_ACTUAL; measure <= PS_MEASURE_PLAN; measure++) {
+            ps_obs_key k = {cat->units[u].id, undo->ids[i], measure, ps_period_key(p)};
+            long line;
+            ps_error err = ps_obs_line_of(r->w, &k, r->sub_id, &line, ctx);
+            if (err)
+                return err;
+            size_t j = 0;
+            while (j < nf && (f[j].rule->severity != PS_SEV_ERROR || !rule_names(cat, f[j].rule, undo->ids[i])))
+                j++;
+            if (!line || j == nf)
+                continue;
+            add_failure(r, u, p, line, &f[j], "; the row is not stored");
+            f[j].listed = true;
+        }
+    return PS_OK;
+}
+
 /* Checks every rule for unit u and period p; the indicators of failed
- * error rules go to undo. */
+ * error rules go to undo. A failed rule is one diagnostic at the line of
+ * the file's first value it names, except with --partial, where each row
+ * it undoes is listed at its own line (list_undone). */
 static ps_error check_pair(const ps_rules_run *r, int u, ps_period p, id_list *undo, ps_ctx *ctx)
 {
     const ps_catalog *cat = r->cat;
     rule_eval re = {r, PS_OK, false, ctx};
     ps_feval_ops ops = {rv_value, rv_shift, rv_pop, sizeof(rule_ctx)};
-    for (size_t i = 0; i < cat->nrules; i++) {
+    failure *failed = ps_xmalloc((cat->nrules ? cat->nrules : 1) * sizeof *failed);
+    size_t nf = 0;
+    ps_error err = PS_OK;
+    for (size_t i = 0; i < cat->nrules && !err; i++) {
         const ps_rule *rule = &cat->rules[i];
         if (!rule->left || !rule->right)
             continue;
         rule_ctx c = {u, p, PS_MEASURE_ACTUAL};
-        double l, rv;
+        failure f = {rule, 0, 0, false};
         re.incomplete = false;
-        bool hl = ps_formula_eval(rule->left, &ops, &re, &c, &l);
-        bool hr = ps_formula_eval(rule->right, &ops, &re, &c, &rv);
-        if (re.err)
-            return re.err;
+        bool hl = ps_formula_eval(rule->left, &ops, &re, &c, &f.l);
+        bool hr = ps_formula_eval(rule->right, &ops, &re, &c, &f.r);
+        if ((err = re.err))
+            break;
         /* a rule with a missing side is skipped; so is one on totals an
          * export marked incomplete (their parts need not agree yet) */
-        if (!hl || !hr || re.incomplete || ps_rule_holds(rule->op, l, rv))
+        if (!hl || !hr || re.incomplete || ps_rule_holds(rule->op, f.l, f.r))
             continue;
-        long line;
-        ps_error err = rule_line(r, u, p, first_indicator(cat, rule), &line, ctx);
-        if (err)
-            return err;
-        char pbuf[PS_PERIOD_BUFSZ], msg[2048];
-        ps_period_format(p, pbuf);
-        ps_diag_add(r->d, r->path, line, r->value_col, rule->severity, PS_D_RULE_FAILED,
-                    NULL, "%s", ps_rule_failure_text(rule, cat->units[u].code, pbuf, l, rv, msg, sizeof msg));
         if (rule->severity == PS_SEV_ERROR) {
             ps_formula_walk_refs(rule->left, collect_id, undo);
             ps_formula_walk_refs(rule->right, collect_id, undo);
         }
+        failed[nf++] = f;
     }
-    return PS_OK;
+    if (!err && r->partial)
+        err = list_undone(r, u, p, undo, failed, nf, ctx);
+    for (size_t j = 0; j < nf && !err; j++) {
+        long line;
+        if (!failed[j].listed && !(err = rule_line(r, u, p, first_indicator(cat, failed[j].rule), &line, ctx)))
+            add_failure(r, u, p, line, &failed[j], "");
+    }
+    free(failed);
+    return err;
 }
 
 ps_error ps_rules_check(const ps_rules_run *r, const ps_rules_todo *t, long *new_undone, long *revised_undone,

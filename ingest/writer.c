@@ -31,6 +31,13 @@ typedef struct kept_row {
     bool staged;    /* still to be written (write_staged) */
 } kept_row;
 
+/* The warnings of one series in early: from index `from` on, until the
+ * next span. */
+typedef struct early_span {
+    size_t from;
+    size_t series;
+} early_span;
+
 /* Kept rows at most (32 MB): a file ordered by period meets every series
  * again each month, and its series are checked from these rows at the
  * end instead of being read back. When full, every series with kept rows
@@ -57,8 +64,9 @@ struct ps_writer {
     size_t nstaged;             /* kept rows staged and not written yet */
     size_t stage_from;          /* kept rows before this one are all written */
     ps_diags early;             /* warnings of series checked from kept rows */
-    size_t *early_owner;        /* the series index of each */
-    size_t capowner;
+    early_span *spans;          /* whose they are, in the order of early */
+    size_t nspans, capspans;
+    size_t span_at;             /* ps_writer_history: the span of the warning it is at */
 };
 
 ps_writer *ps_writer_new(ps_obs_writer *w, const ps_catalog *cat, long long sub_id, long long reporter_id,
@@ -83,7 +91,7 @@ void ps_writer_free(ps_writer *wr)
     free(wr->kept);
     free(wr->pts);
     ps_diags_free(&wr->early);
-    free(wr->early_owner);
+    free(wr->spans);
     free(wr);
 }
 
@@ -227,15 +235,16 @@ static void check_kept_series(ps_writer *wr, size_t s)
     }
     if (!sorted)
         qsort(wr->pts, n, sizeof *wr->pts, point_cmp);
-    size_t before = wr->early.n;
+    size_t before = wr->early.nerr + wr->early.nwarn; /* the list may spill: counted, not wr->early.n */
     ps_history_check_points(wr->cat, t->unit, t->indicator, wr->pts, n, wr->sub_id, 0, wr->path, wr->value_col,
                             &wr->early);
-    if (wr->early.n > wr->capowner) {
-        wr->capowner = wr->early.n * 2;
-        wr->early_owner = ps_xrealloc(wr->early_owner, wr->capowner * sizeof *wr->early_owner);
+    if (wr->early.nerr + wr->early.nwarn > before) {
+        if (wr->nspans == wr->capspans) {
+            wr->capspans = wr->capspans ? wr->capspans * 2 : 64;
+            wr->spans = ps_xrealloc(wr->spans, wr->capspans * sizeof *wr->spans);
+        }
+        wr->spans[wr->nspans++] = (early_span){before, s};
     }
-    for (size_t i = before; i < wr->early.n; i++)
-        wr->early_owner[i] = s;
     t->checked = true;
     t->first = t->last = -1;
 }
@@ -388,10 +397,13 @@ ps_error ps_writer_flush(ps_writer *wr, ps_ctx *ctx)
  * After the rows
  * ------------------------------------------------------------------------ */
 
+/* Whether early warning i is kept; asked for each i in turn. */
 static bool early_kept(size_t i, void *arg)
 {
-    const ps_writer *wr = arg;
-    return wr->series[wr->early_owner[i]].fresh;
+    ps_writer *wr = arg;
+    while (wr->span_at + 1 < wr->nspans && wr->spans[wr->span_at + 1].from <= i)
+        wr->span_at++;
+    return wr->series[wr->spans[wr->span_at].series].fresh;
 }
 
 void ps_writer_forget_kept(ps_writer *wr)
@@ -416,6 +428,7 @@ ps_error ps_writer_history(ps_writer *wr, ps_diags *diags, ps_ctx *ctx)
                                       diags, ctx);
     }
     /* the warnings of series checked from their kept rows, unless they came back */
+    wr->span_at = 0;
     ps_diags_move_if(diags, &wr->early, early_kept, wr);
     return err;
 }

@@ -17,6 +17,8 @@ sh scripts/load-sample.sh "$ps" "$db"
 "$ps" --db "$db" show --period 2016-07 --unit 22
 "$ps" --db "$db" check --period 2016-07
 "$ps" --db "$db" export --period 2016-07 --format long --out "$out/quang-ninh-2016-07.csv"
+# the form Hạ Long's district office fills for August 2016 (SPEC §3 Templates)
+"$ps" --db "$db" template --reporter CCTK_193 --period 2016-08 --out "$out/CCTK_193-2016-08-template.xlsx"
 echo "database: $(pwd)/$db"
 "$ps" --db "$db" report --period 2016-07 --out "$out/quang-ninh-2016-07.xlsx" >/dev/null
 echo "report: $(pwd)/$out/quang-ninh-2016-07.xlsx"

@@ -8,15 +8,40 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
+#include <time.h>
 #include <unistd.h>
 
-#define PS_SCHEMA_VERSION 4
 
 /* ------------------------------------------------------------------------
  * Errors and statement helpers
  * ------------------------------------------------------------------------ */
+
+static bool writable(const char *path);
+
+/* Why a write was refused as read-only, or failed under a file-size limit:
+ * the error with its message; PS_OK when neither explains it. */
+static ps_error cannot_write(ps_db *db, ps_ctx *ctx, int base, const char *what)
+{
+    if (base == SQLITE_READONLY && access(db->path, W_OK) != 0)
+        return ps_failf(ctx, PS_ERR_DB,
+                        "database %s is read-only for you (%s): ask for write access to the file, or work on a copy (provstat --db COPY ...)",
+                        db->path, what);
+    if (base == SQLITE_READONLY && !writable(db->path))
+        return ps_failf(ctx, PS_ERR_DB,
+                        "cannot write database %s (%s): SQLite needs to create %s-wal and %s-shm beside it and the folder is not writable for you; ask for write access to the folder",
+                        db->path, what, db->path, db->path);
+    /* SQLite keeps no errno for a failed write: EFBIG shows as a limit */
+    struct rlimit fsize;
+    if (base == SQLITE_IOERR && getrlimit(RLIMIT_FSIZE, &fsize) == 0 && fsize.rlim_cur != RLIM_INFINITY)
+        return ps_failf(ctx, PS_ERR_DB,
+                        "database %s: %s (%s); this process may write files of at most %llu bytes (the file-size limit, ulimit -f): raise the limit and try again",
+                        db->path, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(base), what,
+                        (unsigned long long)fsize.rlim_cur);
+    return PS_OK;
+}
 
 ps_error ps_db_fail(ps_db *db, ps_ctx *ctx, int rc, const char *what)
 {
@@ -29,6 +54,9 @@ ps_error ps_db_fail(ps_db *db, ps_ctx *ctx, int rc, const char *what)
     if (base == SQLITE_FULL)
         return ps_failm(ctx, err, PS_M_DB_DATABASE_DISK_FULL_FREE,
                         db ? db->path : "?", what);
+    ps_error why = db ? cannot_write(db, ctx, base, what) : PS_OK;
+    if (why)
+        return why;
     if (base == SQLITE_NOTADB || base == SQLITE_CORRUPT)
         return ps_failm(ctx, PS_ERR_SCHEMA, PS_M_DB_NOT_PROVSTAT_DATABASE_DAMAGED,
                         db ? db->path : "?", msg);
@@ -207,6 +235,28 @@ static ps_error migrate(ps_db *db, ps_ctx *ctx)
                               ctx)))
             goto fail;
     }
+    if (version < 5) {
+        /* version 5: an indicator's group_en, the English name of its
+         * group (SPEC §3; "" when the catalog gives none) */
+        if ((err = ps_db_exec(db,
+                              "ALTER TABLE indicator ADD COLUMN grp_en TEXT NOT NULL DEFAULT '';"
+                              "PRAGMA user_version = 5;",
+                              ctx)))
+            goto fail;
+    }
+    if (version < 6) {
+        /* version 6: the raw bytes of every stored submission (store/raw.h),
+         * in chunks in the order read; submissions stored before have none */
+        if ((err = ps_db_exec(db,
+                              "CREATE TABLE IF NOT EXISTS submission_raw ("
+                              " submission_id INTEGER NOT NULL REFERENCES submission(id),"
+                              " seq INTEGER NOT NULL, bytes BLOB NOT NULL,"
+                              " PRIMARY KEY (submission_id, seq)"
+                              ") STRICT;"
+                              "PRAGMA user_version = 6;",
+                              ctx)))
+            goto fail;
+    }
     return ps_db_commit(db, ctx);
 fail:
     ps_db_rollback(db);
@@ -215,16 +265,24 @@ fail:
 
 /* A database opened read-only cannot be migrated: for one older than
  * version 3, the values are read through temporary views that give every
- * value coverage 1 (what migrating gives them), so queries answer as they
- * will once a command that may write has migrated the file. */
+ * value coverage 1, for one older than 5 the indicators through a view
+ * with an empty grp_en, older than 6 an empty temporary submission_raw
+ * says no bytes are kept (what migrating gives them), so queries answer
+ * as they will once a command that may write has migrated the file. */
 static ps_error read_old_schema(ps_db *db, int version, ps_ctx *ctx)
 {
-    if (version >= 3)
-        return PS_OK;
-    return ps_db_exec(db,
-                      "CREATE TEMP VIEW obs AS SELECT *, 1.0 AS coverage FROM main.obs;"
-                      "CREATE TEMP VIEW revision AS SELECT *, 1.0 AS coverage FROM main.revision;",
-                      ctx);
+    ps_error err = PS_OK;
+    if (version < 3)
+        err = ps_db_exec(db,
+                         "CREATE TEMP VIEW obs AS SELECT *, 1.0 AS coverage FROM main.obs;"
+                         "CREATE TEMP VIEW revision AS SELECT *, 1.0 AS coverage FROM main.revision;",
+                         ctx);
+    if (!err && version < 5)
+        err = ps_db_exec(db, "CREATE TEMP VIEW indicator AS SELECT *, '' AS grp_en FROM main.indicator;", ctx);
+    if (!err && version < 6)
+        err = ps_db_exec(db, "CREATE TEMP TABLE submission_raw (submission_id INTEGER, seq INTEGER, bytes BLOB)",
+                         ctx);
+    return err;
 }
 
 /* provstat uses SQLite from one thread: no mutexes and no memory
@@ -239,6 +297,52 @@ static void configure_once(void)
     done = true;
     sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+/* ------------------------------------------------------------------------
+ * Waiting for another writer
+ * ------------------------------------------------------------------------ */
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* SQLite's busy handler: another connection holds the lock. Ingests queue
+ * (SPEC §4): wait, in steps of up to 50 ms, until it is free (or the limit
+ * of the options passes); say so once after 100 ms. Returns 0 to give up. */
+static int on_busy(void *arg, int count)
+{
+    ps_db *db = arg;
+    if (db->no_wait)
+        return 0;
+    long long now = now_ms();
+    if (count == 0) {
+        db->wait_start = now;
+        db->wait_told = false;
+    }
+    long long waited = now - db->wait_start;
+    if (db->busy_ms > 0 && waited >= db->busy_ms)
+        return 0;
+    if (!db->wait_told && waited >= 100 && db->on_wait) {
+        db->wait_told = true;
+        db->on_wait(db->on_wait_arg);
+    }
+    sqlite3_sleep(count < 6 ? 1 << count : 50);
+    return 1;
+}
+
+void ps_db_set_waiting(ps_db *db, bool wait)
+{
+    db->no_wait = !wait;
+}
+
+void ps_db_on_wait(ps_db *db, void (*fn)(void *arg), void *arg)
+{
+    db->on_wait = fn;
+    db->on_wait_arg = arg;
 }
 
 /* The file at path before SQLite opens it: *exists, or a clear refusal
@@ -311,7 +415,7 @@ static ps_error readonly_version(ps_db *db, int *version, ps_ctx *ctx)
 static ps_error set_up(ps_db *db, const ps_db_opts *opts, ps_ctx *ctx)
 {
     sqlite3_extended_result_codes(db->h, 1);
-    sqlite3_busy_timeout(db->h, db->busy_ms);
+    sqlite3_busy_handler(db->h, on_busy, db);
     int old_version = 0; /* read-only: the file's schema version */
     ps_error err;
     if (opts->readonly && (err = readonly_version(db, &old_version, ctx)))
@@ -349,7 +453,7 @@ ps_error ps_db_open(ps_db **out, const char *path, const ps_db_opts *opts, ps_ct
     ps_db *db = ps_xcalloc(1, sizeof *db);
     db->path = ps_xstrdup(path);
     db->readonly = readonly;
-    db->busy_ms = opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 30000;
+    db->busy_ms = opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 0;
     int flags = readonly ? SQLITE_OPEN_READONLY
                          : SQLITE_OPEN_READWRITE | (opts->create ? SQLITE_OPEN_CREATE : 0);
     int rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
@@ -373,8 +477,9 @@ void ps_db_close(ps_db *db)
     if (db->h) {
         if (db->in_tx)
             ps_db_rollback(db);
+        /* never a checkpoint that waits: a committed command exits at once */
         if (db->wrote)
-            sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+            sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
         sqlite3_close_v2(db->h);
     }
     free(db->path);

@@ -11,6 +11,10 @@
 
 #include <stdbool.h>
 
+/* The schema version this provstat writes: each step of store/db.c's
+ * migration raises it by one (tests read it from here). */
+#define PS_SCHEMA_VERSION 6
+
 typedef struct ps_db ps_db;
 
 typedef struct ps_db_opts {
@@ -19,7 +23,9 @@ typedef struct ps_db_opts {
     bool query;           /* with readonly: open for writing after all when the
                              file and its folder are writable (to keep roll-ups,
                              store/rollup.h), read-only otherwise */
-    int busy_timeout_ms;  /* 0: 30000 */
+    int busy_timeout_ms;  /* 0: wait for another writer without a time limit
+                             (SPEC §4: ingests queue); else give up after
+                             this many ms with PS_ERR_BUSY */
 } ps_db_opts;
 
 /* Opens (and with opts->create, creates) the database at path, applies the
@@ -28,13 +34,22 @@ typedef struct ps_db_opts {
  * where WAL does not work. PS_ERR_IO / PS_ERR_DB / PS_ERR_SCHEMA with a
  * message naming the path. */
 ps_error ps_db_open(ps_db **out, const char *path, const ps_db_opts *opts, ps_ctx *ctx);
-/* Checkpoints the WAL into the main file when this handle wrote, then closes.
- * NULL does nothing. */
+/* Copies what this handle wrote from the WAL into the main file as far as
+ * no other connection's read stands in the way (a passive checkpoint: it
+ * never waits, so a committed command exits at once; the last connection
+ * to close copies the rest), then closes. NULL does nothing. */
 void ps_db_close(ps_db *db);
+
+/* fn(arg) is called once each time this handle has waited 100 ms for
+ * another writer's lock (a second ingest queued behind the first), so the
+ * caller can say so; the wait goes on after it. NULL: not called. The
+ * library itself never prints. */
+void ps_db_on_wait(ps_db *db, void (*fn)(void *arg), void *arg);
 
 const char *ps_db_path(const ps_db *db);
 
-/* BEGIN IMMEDIATE (waits up to the busy timeout for other writers). */
+/* BEGIN IMMEDIATE: waits for another writer to finish, without a limit
+ * unless opts->busy_timeout_ms set one. */
 ps_error ps_db_begin(ps_db *db, ps_ctx *ctx);
 ps_error ps_db_commit(ps_db *db, ps_ctx *ctx);
 /* Rolls back if a transaction is open; never fails. */

@@ -13,8 +13,17 @@ struct ps_db {
     bool in_tx;
     bool in_read;
     bool readonly;      /* opened without writing */
-    int busy_ms;        /* the busy timeout set at opening */
+    int busy_ms;        /* 0: wait for other writers without a limit, else at most this */
+    bool no_wait;       /* for now, fail at once instead of waiting (ps_db_set_waiting) */
+    long long wait_start;   /* when the current wait began (ms, monotonic) */
+    bool wait_told;     /* on_wait was called for the current wait */
+    void (*on_wait)(void *arg);
+    void *on_wait_arg;
 };
+
+/* Whether a lock held by another connection is waited for (the default)
+ * or fails at once with SQLITE_BUSY (a query keeping roll-ups never waits). */
+void ps_db_set_waiting(ps_db *db, bool wait);
 
 /* Records the SQLite error of db as a ps_error in ctx; returns it. */
 ps_error ps_db_fail(ps_db *db, ps_ctx *ctx, int rc, const char *what);

@@ -188,6 +188,7 @@ static void bind_indicator(sqlite3_stmt *st, const ps_catalog *cat, size_t i)
     ps_db_bind_text(st, 15, ps_frequency_name(x->frequency));
     sqlite3_bind_int(st, 16, x->key);
     sqlite3_bind_int64(st, 17, (long long)i);
+    ps_db_bind_text(st, 18, x->group_en ? x->group_en : "");
 }
 
 static void bind_reporter(sqlite3_stmt *st, const ps_catalog *cat, size_t i)
@@ -213,9 +214,10 @@ static const entry_kind entry_kinds[3] = {
      count_units, bind_unit, unit_id},
     {PS_M_DBW_SAVING_INDICATORS,
      "INSERT INTO indicator(code,name_vi,name_en,unit_vi,unit_en,kind,space_agg,time_agg,decimals,"
-     "min,max,formula,ord,grp,frequency,key,file_ord) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"
+     "min,max,formula,ord,grp,frequency,key,file_ord,grp_en) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)"
      " ON CONFLICT(code) DO UPDATE SET name_vi=?2,name_en=?3,unit_vi=?4,unit_en=?5,kind=?6,space_agg=?7,"
-     "time_agg=?8,decimals=?9,min=?10,max=?11,formula=?12,ord=?13,grp=?14,frequency=?15,key=?16,file_ord=?17"
+     "time_agg=?8,decimals=?9,min=?10,max=?11,formula=?12,ord=?13,grp=?14,frequency=?15,key=?16,file_ord=?17,"
+     "grp_en=?18"
      " RETURNING id",
      count_indicators, bind_indicator, indicator_id},
     {PS_M_DBW_SAVING_REPORTERS,
@@ -453,6 +455,7 @@ static void load_indicator(sqlite3_stmt *st, void *arg)
     if (x->frequency == PS_P_NONE)
         x->frequency = PS_P_MONTH;
     x->key = sqlite3_column_int(st, 16) != 0;
+    x->group_en = ps_xstrdup(ps_db_col_text(st, 17));
     x->line = (long)cat->nindicators + 1;
 }
 
@@ -506,7 +509,7 @@ static ps_error load_tables(ps_db *db, ps_catalog *cat, ps_ctx *ctx)
                         ps_db_path(db));
     if ((err = each_row(db,
                         "SELECT id,code,name_vi,name_en,unit_vi,unit_en,kind,space_agg,time_agg,decimals,"
-                        "min,max,formula,ord,grp,frequency,key FROM indicator ORDER BY file_ord",
+                        "min,max,formula,ord,grp,frequency,key,grp_en FROM indicator ORDER BY file_ord",
                         load_indicator, cat, ps_msg(PS_M_DBW_LOADING_INDICATORS), ctx)) ||
         (err = each_row(db,
                         "SELECT id,code,name_vi,name_en,scope_unit,indicators,report_level,deadline_day"

@@ -11,7 +11,7 @@
 #include <time.h>
 
 enum {
-    S_FIND_SUB, S_NEW_SUB, S_FINISH_SUB, S_GET, S_INSERT, S_UPDATE, S_KEEP_REV, S_OVERRIDE,
+    S_FIND_SUB, S_NEW_SUB, S_SUB_HASH, S_FINISH_SUB, S_GET, S_INSERT, S_UPDATE, S_KEEP_REV, S_OVERRIDE,
     S_SERIES, S_VALUES, S_SERIES_TOP, S_UNIT_ANY, S_UNDO_LIST, S_UNDO_DELETE, S_UNDO_RESTORE, S_UNDO_DROP_REV, S_LINE_OF, S_COVERAGE, S_COUNT
 };
 
@@ -20,6 +20,7 @@ static const char *const sql[S_COUNT] = {
                    " AND stored + revised + unchanged > 0 AND outcome IN ('stored','partial') LIMIT 1",
     [S_NEW_SUB] = "INSERT INTO submission(reporter_id, file, sha256, options, received, ingested, outcome)"
                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending')",
+    [S_SUB_HASH] = "UPDATE submission SET sha256=?2 WHERE id=?1",
     [S_FINISH_SUB] = "UPDATE submission SET rows_read=?2, stored=?3, revised=?4, unchanged=?5, marks=?6,"
                      " skipped=?7, refused=?8, forced=?9, outcome=?10 WHERE id=?1",
     [S_GET] = "SELECT value, status, flags, note, reporter_id, submission_id, line, revision, coverage FROM obs"
@@ -276,6 +277,17 @@ ps_error ps_obs_submission_new(ps_obs_writer *w, long long reporter_id, const ch
     return err;
 }
 
+ps_error ps_obs_submission_hash(ps_obs_writer *w, long long id, const char *sha256, ps_ctx *ctx)
+{
+    sqlite3_stmt *st;
+    ps_error serr = use(w, S_SUB_HASH, &st, ctx);
+    if (serr)
+        return serr;
+    sqlite3_bind_int64(st, 1, id);
+    ps_db_bind_text(st, 2, sha256);
+    return run(w, st, ctx, "recording the submission");
+}
+
 ps_error ps_obs_submission_finish(ps_obs_writer *w, long long id, const ps_obs_counts *c,
                                   const char *outcome, ps_ctx *ctx)
 {
@@ -519,6 +531,40 @@ ps_error ps_obs_closed_list(ps_db *db, ps_closed **out, size_t *n, ps_ctx *ctx)
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_READING_CLOSED_PERIODS));
+}
+
+ps_error ps_obs_submission_values(ps_db *db, long long id, bool *found, long long *reporter_id,
+                                  ps_obs_key **keys, size_t *n, ps_ctx *ctx)
+{
+    *found = false;
+    *keys = NULL;
+    *n = 0;
+    sqlite3_stmt *st;
+    ps_error err = ps_db_prepare(db, "SELECT reporter_id FROM submission WHERE id = ?1", &st, ctx);
+    if (err)
+        return err;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *found = true;
+        *reporter_id = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading a submission");
+    if ((err = ps_db_prepare(db, "SELECT unit_id, indicator_id, measure, period FROM obs"
+                                 " WHERE submission_id = ?1 AND value IS NOT NULL", &st, ctx)))
+        return err;
+    sqlite3_bind_int64(st, 1, id);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if ((*n & (*n - 1)) == 0) /* 0, 1, 2, 4, ...: capacity doubles */
+            *keys = ps_xrealloc(*keys, (*n ? *n * 2 : 1) * sizeof **keys);
+        (*keys)[*n] = (ps_obs_key){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+                                   sqlite3_column_int(st, 2), sqlite3_column_int(st, 3)};
+        (*n)++;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading the values of a submission");
 }
 
 ps_error ps_obs_close(ps_db *db, long long unit_id, int period, bool close, bool *changed, ps_ctx *ctx)

@@ -56,10 +56,16 @@ void ps_obs_writer_free(ps_obs_writer *w);
 ps_error ps_obs_find_submission(ps_obs_writer *w, const char *sha256, long long reporter_id,
                                 const char *options, long long *found_id, ps_ctx *ctx);
 
-/* Records a new submission (outcome "pending") and returns its id. */
+/* Records a new submission (outcome "pending") and returns its id.
+ * sha256 may be "" while the file is still being read (ps_obs_submission_hash
+ * sets it at its end); a pending submission is never found by
+ * ps_obs_find_submission. */
 ps_error ps_obs_submission_new(ps_obs_writer *w, long long reporter_id, const char *file,
                                const char *sha256, const char *options, const char *received,
                                long long *id, ps_ctx *ctx);
+
+/* Sets the SHA-256 of a submission's raw bytes, once they are all read. */
+ps_error ps_obs_submission_hash(ps_obs_writer *w, long long id, const char *sha256, ps_ctx *ctx);
 
 typedef struct ps_obs_counts {
     long rows_read, stored, revised, unchanged, marks, skipped, refused, forced;
@@ -121,6 +127,12 @@ typedef struct ps_closed {
 } ps_closed;
 ps_error ps_obs_closed_list(ps_db *db, ps_closed **out, size_t *n, ps_ctx *ctx);
 ps_error ps_obs_close(ps_db *db, long long unit_id, int period, bool close, bool *changed, ps_ctx *ctx);
+
+/* Submission id: *found says whether it exists; then *reporter_id is who
+ * sent it and keys[0..*n) (owned by the caller, free()) every value it
+ * brought that is still in force from it, with a value. */
+ps_error ps_obs_submission_values(ps_db *db, long long id, bool *found, long long *reporter_id,
+                                  ps_obs_key **keys, size_t *n, ps_ctx *ctx);
 
 /* Iterates one series (unit, indicator, measure) in period order. */
 typedef struct ps_obs_point {

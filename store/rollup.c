@@ -426,12 +426,12 @@ ps_error ps_rollup_save(ps_db *db, long long generation, const ps_rollup_fresh *
     if (db->readonly || (!f->n && !f->ncounts))
         return PS_OK;
     /* a query never waits for a writer to keep its roll-ups */
-    sqlite3_busy_timeout(db->h, 0);
+    ps_db_set_waiting(db, false);
     int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     int base = rc & 0xff;
     ps_error err = PS_OK;
     if (base == SQLITE_BUSY || base == SQLITE_LOCKED || base == SQLITE_READONLY) {
-        sqlite3_busy_timeout(db->h, db->busy_ms);
+        ps_db_set_waiting(db, true);
         return PS_OK;
     }
     if (rc != SQLITE_OK) {
@@ -462,6 +462,6 @@ ps_error ps_rollup_save(ps_db *db, long long generation, const ps_rollup_fresh *
 fail:
     ps_db_rollback(db);
 out:
-    sqlite3_busy_timeout(db->h, db->busy_ms);
+    ps_db_set_waiting(db, true);
     return err;
 }

@@ -111,6 +111,17 @@ G_TRADE = "Thương mại - du lịch"
 G_ENTERPRISE = "Doanh nghiệp"
 G_POP = "Dân số - lao động"
 G_ADMIN = "Cải cách hành chính"
+# the groups' English names (indicators.csv's group_en, SPEC §3)
+GROUP_EN = {
+    G_GROWTH: "Economic growth",
+    G_AGRI: "Agriculture",
+    G_BUDGET: "Public finance",
+    G_INVEST: "Investment",
+    G_TRADE: "Trade and tourism",
+    G_ENTERPRISE: "Enterprises",
+    G_POP: "Population and labour",
+    G_ADMIN: "Administrative reform",
+}
 
 # code, name_vi, name_en, unit_vi, unit_en, kind, space_agg, time_agg,
 # decimals, min, max, formula, group, frequency, key  (order is assigned)
@@ -297,11 +308,11 @@ def write_catalog():
     for i, r in enumerate(INDICATORS):
         (code, nvi, nen, uvi, uen, kind, sagg, tagg, dec, mn, mx, formula, group, freq, key) = r
         rows.append((code, nvi, nen, uvi, uen, kind, sagg, tagg, str(dec), mn, mx, formula,
-                     str((i + 1) * 10), group, freq, str(key)))
+                     str((i + 1) * 10), group, freq, str(key), GROUP_EN[group]))
     write_csv(os.path.join(CATALOG_DIR, "indicators.csv"),
               ["code", "name_vi", "name_en", "unit_vi", "unit_en", "kind", "space_agg",
                "time_agg", "decimals", "min", "max", "formula", "order", "group", "frequency",
-               "key"], rows)
+               "key", "group_en"], rows)
     write_csv(os.path.join(CATALOG_DIR, "rules.csv"),
               ["code", "left", "op", "right", "severity", "message_vi", "message_en"], RULES)
 

@@ -17,7 +17,12 @@
 #   scell(path, code, col, lang="vi")
 #                         the Summary cell of an indicator in column col ("F")
 #   drow(path, unit, code, period, measure="actual")
-#                         the Data-sheet row (a dict by header) of a value
+#                         the Data-sheet row of a value: a dict keyed by the
+#                         columns of export --format long and "note"
+#                         (DATA_CODES), whichever language heads the sheet
+#   data_cell(path, unit, code, period, column)
+#                         the openpyxl cell of a Data-sheet value's column
+#   DATA_HEADS            the Data sheets' headers, by language
 #   dcell(path, unit, code, k=0)
 #                         the by-district cell of a unit and key indicator:
 #                         k = 0 value, 1 share, 2 rank
@@ -88,11 +93,32 @@ def dcell(path, unit, code, k=0, lang="vi"):
     raise KeyError("no by-district row for " + unit)
 
 
+# The Data sheets' headers in each language, and the column codes of
+# export --format long (and "note") that data_rows keys its rows by.
+DATA_CODES = ["unit", "unit_name", "indicator", "indicator_name", "unit_measure", "period", "measure", "value",
+              "status", "coverage", "flags", "note"]
+DATA_HEADS = {
+    "vi": ["Mã đơn vị", "Tên đơn vị", "Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Kỳ", "Loại", "Giá trị",
+           "Trạng thái", "Độ bao phủ", "Đánh dấu", "Ghi chú"],
+    "en": ["Unit", "Unit name", "Indicator", "Indicator name", "Unit of measure", "Period", "Measure", "Value",
+           "Status", "Coverage", "Flags", "Note"],
+}
+
+
+def data_head(ws):
+    """The column codes of a Data sheet (by its headers, either language), or None."""
+    first = [c.value for c in ws[1]] if ws.max_row >= 1 else []
+    for heads in DATA_HEADS.values():
+        if first[:len(heads)] == heads:
+            return DATA_CODES
+    return None
+
+
 def data_rows(path):
     out = []
     for ws in book(path).worksheets:
-        first = [c.value for c in ws[1]] if ws.max_row >= 1 else []
-        if first[:3] != ["unit", "unit_name", "indicator"]:
+        first = data_head(ws)
+        if first is None:
             continue
         for row in ws.iter_rows(min_row=2, values_only=True):
             if row[0] is None:
@@ -111,8 +137,8 @@ def drow(path, unit, code, period, measure="actual"):
 def data_cell(path, unit, code, period, column, measure="actual"):
     """The openpyxl cell of a Data-sheet value (for its data type)."""
     for ws in book(path).worksheets:
-        head = [c.value for c in ws[1]]
-        if head[:3] != ["unit", "unit_name", "indicator"]:
+        head = data_head(ws)
+        if head is None:
             continue
         ci = head.index(column)
         for row in ws.iter_rows(min_row=2):

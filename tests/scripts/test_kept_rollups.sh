@@ -67,7 +67,8 @@ fi
 
 # --- kept, then used ------------------------------------------------------------
 check_eq "nothing kept after loading" "0" "$(q 'SELECT count(*) FROM rollup')"
-check_eq "schema version 4" "4" "$(q 'PRAGMA user_version')"
+schema=$(sed -n 's/^#define PS_SCHEMA_VERSION \([0-9][0-9]*\)$/\1/p' store/db.h)
+check_eq "schema version $schema (store/db.h)" "$schema" "$(q 'PRAGMA user_version')"
 show >"$tmp/cold1.csv" 2>"$tmp/err"
 n=$(q 'SELECT count(*) FROM rollup')
 if [ "$n" -gt 100 ]; then ok "a show keeps its roll-ups ($n series)"; else fail "a show keeps its roll-ups ($n series)"; fi
@@ -231,12 +232,14 @@ fi
 q "INSERT INTO meta(key, value) VALUES ('generation', '$g')"
 
 # --- an older database --------------------------------------------------------------
-# (version 1 had neither the roll-up table, the coverage of version 3 nor
-# the status_count table of version 4)
-q "DROP TABLE rollup; DROP TABLE status_count; DELETE FROM meta WHERE key = 'rollup_generation';
-   ALTER TABLE obs DROP COLUMN coverage; ALTER TABLE revision DROP COLUMN coverage; PRAGMA user_version = 1;"
+# (version 1 had neither the roll-up table, the coverage of version 3, the
+# status_count table of version 4, the group_en of version 5 nor the
+# submission_raw table of version 6)
+q "DROP TABLE rollup; DROP TABLE submission_raw; DROP TABLE status_count; DELETE FROM meta WHERE key = 'rollup_generation';
+   ALTER TABLE obs DROP COLUMN coverage; ALTER TABLE revision DROP COLUMN coverage;
+   ALTER TABLE indicator DROP COLUMN grp_en; PRAGMA user_version = 1;"
 show >"$tmp/v1.csv" 2>"$tmp/v1.err"
-check_eq "a query migrates a version-1 database" "4" "$(q 'PRAGMA user_version')"
+check_eq "a query migrates a version-1 database" "$schema" "$(q 'PRAGMA user_version')"
 if cmp -s "$tmp/v1.csv" "$tmp/p7.csv" && [ ! -s "$tmp/v1.err" ]; then ok "and answers the same"; else fail "and answers the same" "$tmp/v1.err"; fi
 
 # --- a user who may not write the file ------------------------------------------------
@@ -290,11 +293,11 @@ check_eq "after a bump every value counts as late" "$received" "$late"
 
 # a version-3 database kept its counts in rollup under negative ids: the
 # migration to version 4 drops them, and status counts again into its table
-q "DROP TABLE status_count;
+q "DROP TABLE status_count; ALTER TABLE indicator DROP COLUMN grp_en; DROP TABLE submission_raw;
    INSERT OR REPLACE INTO rollup(unit_id, indicator_id, body) VALUES (0, -1, x'01');
    PRAGMA user_version = 3;"
 "$ps" status --period 2016-07 --format csv >"$tmp/s5.csv" 2>"$tmp/s5.err"
-check_eq "a version-3 database is migrated by status" "4" "$(q 'PRAGMA user_version')"
+check_eq "a version-3 database is migrated by status" "$schema" "$(q 'PRAGMA user_version')"
 check_eq "and its counts under negative ids are gone" "0" "$(q "SELECT count(*) FROM rollup WHERE indicator_id < 0")"
 if cmp -s "$tmp/s4.csv" "$tmp/s5.csv" && [ ! -s "$tmp/s5.err" ]; then ok "and it answers the same"; else fail "and it answers the same" "$tmp/s5.err"; fi
 k=$(q "SELECT count(*) FROM status_count")

@@ -72,7 +72,7 @@ same_as_cold() {
 # the sample's catalog, and a district's share of its province (PARENT: a
 # change of one district reaches this indicator in every district)
 cp -r "$sample/catalog" "$tmp/catalog"
-printf '%s\n' 'DOCS_SHARE,Tỷ trọng văn bản qua mạng,Share of the documents online,%,%,derived,,,1,,,DOCS_ONLINE / PARENT(DOCS_ONLINE) * 100,311,Cải cách hành chính,month,0' \
+printf '%s\n' 'DOCS_SHARE,Tỷ trọng văn bản qua mạng,Share of the documents online,%,%,derived,,,1,,,DOCS_ONLINE / PARENT(DOCS_ONLINE) * 100,311,Cải cách hành chính,month,0,Administrative reform' \
     >>"$tmp/catalog/indicators.csv"
 "$ps" --db "$db" init --catalog "$tmp/catalog" >"$tmp/log" 2>&1 || { fail "init" "$tmp/log"; finish; }
 folders=$(tail -n +2 "$sample/submissions/manifest.csv" | tr -d '\r' | cut -d/ -f1 | uniq)
@@ -94,7 +94,7 @@ for folder in $folders; do
     [ "$loaded" = 1 ] || continue
     case $folder in
     2016-[0-9][0-9]) month=$folder ;;
-    *) month=2016-07 ;;
+    *) month=2015-12 ;; # the latest month loaded (a report of a month without data is refused)
     esac
     if [ "$first" = 0 ]; then
         if [ "$(gen "$db")" -gt "$g0" ] && [ "$(kept_gen "$db")" = "$(gen "$db")" ]; then

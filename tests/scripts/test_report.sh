@@ -107,6 +107,12 @@ SOURCE_DATE_EPOCH=1470000000 report "vi again" "$tmp/r2.xlsx"
 if cmp -s "$R" "$tmp/r2.xlsx"; then ok "SOURCE_DATE_EPOCH: byte-identical files"; else fail "SOURCE_DATE_EPOCH: byte-identical files"; fi
 E=$tmp/en.xlsx
 SOURCE_DATE_EPOCH=1470000000 report "--lang en" "$E" --lang en
+MAY=$tmp/may.xlsx
+if "$ps" report --period 2016-05 --out "$MAY" --lang en >/dev/null 2>"$tmp/report.err" && [ -s "$MAY" ]; then
+    ok "report May 2016, en"
+else
+    fail "report May 2016, en" "$tmp/report.err"
+fi
 U=$tmp/u207.xlsx
 report "--unit 207" "$U" --unit 207
 S=$tmp/split.xlsx
@@ -126,6 +132,8 @@ c "en headers" "[x.value for x in sheet('$E', 0)[4]] == ['No.', 'Indicator', 'Un
 c "en rows carry English names" "scell('$E', 'GRDP', 'C', 'en').value == 'billion VND'"
 c "groups in catalog order, with a heading row each" \
     "[sheet('$R', 0).cell(r, 2).value for r in range(5, 60) if sheet('$R', 0).cell(r, 1).value in ('I', 'II', 'III')] == ['Tăng trưởng kinh tế', 'Nông nghiệp', 'Tài chính - ngân sách']"
+c "en groups by their group_en" \
+    "[sheet('$E', 0).cell(r, 2).value for r in range(5, 60) if sheet('$E', 0).cell(r, 1).value in ('I', 'II', 'III', 'VIII')] == ['Economic growth', 'Agriculture', 'Public finance', 'Administrative reform']"
 c "indicators in report order (GRDP before IIP before BUDGET_REV)" \
     "srow('$R', 'GRDP') < srow('$R', 'IIP') < srow('$R', 'BUDGET_REV') < srow('$R', 'DOCS_SIGNED_PCT')"
 
@@ -173,6 +181,17 @@ c "by district: shares of RETAIL add up to 100" \
 c "by district: RETAIL ranks 1..14 by value" \
     "sorted(sheet('$R', 1).cell(r, 15).value for r in range(7, 21)) == list(range(1, 15)) and sheet('$R', 1).cell(7, 15).value == 1"
 c "by district: share shown as 0.0" "sheet('$R', 1).cell(7, 14).number_format == '0.0'"
+c "by district: GRDP (quarterly) shows Q2 in July, named in its header" \
+    "sheet('$R', 1).cell(5, 4).value == 'Giá trị quý II/2016 (tỷ đồng)' and dcell('$R', '22', 'GRDP').value == drow('$R', '22', 'GRDP', '2016-Q2')['value']"
+c "by district: GRDP Q2 equals the trend's Q2" \
+    "any(sheet('$R', 2).cell(r, 1).value == 'Quý II' and sheet('$R', 2).cell(r, 2).value == dcell('$R', '22', 'GRDP').value for r in range(1, 200))"
+c "by district: a monthly key keeps the month (RETAIL)" "sheet('$R', 1).cell(5, 13).value == 'Giá trị (tỷ đồng)'"
+c "by district: GRDP shows Q1 in May (en)" \
+    "sheet('$MAY', 1).cell(5, 4).value == 'Value Q1 2016 (billion VND)' and dcell('$MAY', '22', 'GRDP', 0, 'en').value == drow('$MAY', '22', 'GRDP', '2016-Q1')['value']"
+c "trends: the quarterly key's header names its latest quarter" \
+    "sheet('$R', 2).cell(5, 2).value == 'Năm 2016 (đến quý II)' and sheet('$MAY', 2).cell(5, 2).value == '2016 (to Q1)'"
+c "trends: a monthly key's header does not" \
+    "sum(1 for r in range(1, 200) if sheet('$R', 2).cell(r, 2).value == 'Năm 2016') == len(KEYS) - 1"
 c "trends: a line chart per key indicator and a column chart" \
     "sorted(type(x).__name__ for x in sheet('$R', 2)._charts) == ['BarChart'] + ['LineChart'] * len(KEYS)"
 c "trends: July 2016 RETAIL equals the summary" \
@@ -183,8 +202,14 @@ c "reporting: rates are numbers" "sheet('$R', 3).cell(26, 8).value == 100"
 
 # --- data: a table, every value used, notes as text ------------------------------
 c "data sheet is an Excel table" "len(sheet('$R', 4).tables) == 1"
-c "data columns" \
-    "[x.value for x in sheet('$R', 4)[1]] == ['unit', 'unit_name', 'indicator', 'indicator_name', 'unit_measure', 'period', 'measure', 'value', 'status', 'coverage', 'flags', 'note']"
+c "data columns in Vietnamese" \
+    "[x.value for x in sheet('$R', 4)[1]] == ['Mã đơn vị', 'Tên đơn vị', 'Mã chỉ tiêu', 'Tên chỉ tiêu', 'Đơn vị tính', 'Kỳ', 'Loại', 'Giá trị', 'Trạng thái', 'Độ bao phủ', 'Đánh dấu', 'Ghi chú']"
+c "data columns in English" \
+    "[x.value for x in sheet('$E', 4)[1]] == ['Unit', 'Unit name', 'Indicator', 'Indicator name', 'Unit of measure', 'Period', 'Measure', 'Value', 'Status', 'Coverage', 'Flags', 'Note']"
+c "data table headed in Vietnamese" "[c.name for c in sheet('$R', 4).tables['Data'].tableColumns][:3] == ['Mã đơn vị', 'Tên đơn vị', 'Mã chỉ tiêu']"
+c "data values with the indicator's decimals (GRDP 1, CPI 2, PROC_ONLINE_L3 0)" \
+    "data_cell('$R', '22', 'GRDP', '2016-YTD07', 'value').number_format == '#,##0.0' and data_cell('$R', '22', 'CPI', '2016-07', 'value').number_format == '#,##0.00' and data_cell('$E', '22', 'PROC_ONLINE_L3', '2016-07', 'value').number_format == '#,##0'"
+c "data values at full precision" "data_cell('$R', '22', 'DOCS_SIGNED_PCT', '2016-07', 'value').value == scell('$R', 'DOCS_SIGNED_PCT', 'F').value"
 c "data: GRDP 2015-YTD07 (the index's base) is there" "drow('$R', '22', 'GRDP', '2015-YTD07')['value'] == 43758.3"
 c "data: the plan" "drow('$R', '22', 'BUDGET_REV_DOM', '2016', 'plan')['value'] == 23800"
 c "data: a district's value" "drow('$R', '207', 'RETAIL', '2016-07')['value'] > 0"
@@ -208,8 +233,10 @@ c "notes: the sources" "any(x.value == 'STTTT' for x in sheet('$R', 5)['A'])"
 # --- layout, print set-up, properties ----------------------------------------------
 c "summary panes frozen below the header" "sheet('$R', 0).freeze_panes == 'C5'"
 c "data panes frozen below the header" "sheet('$R', 4).freeze_panes == 'A2'"
-c "A4 landscape, one page wide" \
-    "all(ws.page_setup.paperSize in (9, '9') and ws.page_setup.orientation == 'landscape' and ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (None, 1, '1') and ws.page_setup.fitToHeight in (0, '0') for ws in book('$R').worksheets)"
+c "A4 landscape; Data fit one page wide" \
+    "all(ws.page_setup.paperSize in (9, '9') and ws.page_setup.orientation == 'landscape' for ws in book('$R').worksheets) and sheet('$R', 4).sheet_properties.pageSetUpPr.fitToPage and sheet('$R', 4).page_setup.fitToWidth in (None, 1, '1') and sheet('$R', 4).page_setup.fitToHeight in (0, '0')"
+c "the other sheets at a print scale, so that their page breaks hold (test_report_print.sh checks the pages)" \
+    "all(not (ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage) and 10 <= int(ws.page_setup.scale or 100) <= 100 for i, ws in enumerate(book('$R').worksheets) if i != 4)"
 c "indicator column sized to its text" "30 < sheet('$R', 0).column_dimensions['B'].width <= 52"
 c "properties: title, author, date from SOURCE_DATE_EPOCH" \
     "book('$R').properties.title == cell('$R', 0, 'A1').value and book('$R').properties.creator == 'provstat' and book('$R').properties.created == ts(1470000000)"
@@ -314,6 +341,45 @@ usage_case "no --out" "--out FILE.xlsx is required" "$ps" report --period 2016-0
 usage_case "--lang fr" "--lang fr" "$ps" report --period 2016-07 --out "$tmp/x.xlsx" --lang fr
 usage_case "bad period" "--period 2016-13" "$ps" report --period 2016-13 --out "$tmp/x.xlsx"
 usage_case "unknown unit" "--unit 999" "$ps" report --period 2016-07 --out "$tmp/x.xlsx" --unit 999
+usage_case "--out not .xlsx" "--out $tmp/x.xls: a report is an Excel workbook; name it FILE.xlsx" "$ps" report --period 2016-07 --out "$tmp/x.xls"
+usage_case "--out .xlsx only as a folder name" "name it FILE.xlsx" "$ps" report --period 2016-07 --out "$tmp/x.xlsx/r.csv"
 usage_case "bad SOURCE_DATE_EPOCH" "SOURCE_DATE_EPOCH" env SOURCE_DATE_EPOCH=yesterday "$ps" report --period 2016-07 --out "$tmp/x.xlsx"
+
+# A period without any value (SPEC §6): no file, exit 1, the latest period
+# with data named (months: July 2016; a year's population does not count
+# for a month); an existing file of that name stays as it was.
+empty_case() {
+    name=$1
+    want=$2
+    shift 2
+    "$@" >"$tmp/empty.out" 2>"$tmp/empty.err"
+    rc=$?
+    if [ "$rc" = 1 ] && grep -qF -- "$want" "$tmp/empty.err" && [ ! -s "$tmp/empty.out" ] &&
+        [ ! -e "$tmp/e.xlsx" ]; then
+        ok "no data: $name"
+    else
+        fail "no data: $name (exit $rc)"
+        sed 's/^/    /' "$tmp/empty.err"
+    fi
+}
+empty_case "September 2016" "hold no data for 2016-09; the latest period with data is 2016-07" \
+    "$ps" report --period 2016-09 --out "$tmp/e.xlsx"
+empty_case "2016-Q4 of Cô Tô" "unit 207 (Huyện Cô Tô) and the units below it hold no data for 2016-Q4; the latest period with data is 2016-Q3" \
+    "$ps" report --period 2016-Q4 --unit 207 --out "$tmp/e.xlsx"
+empty_case "year 2017" "the latest period with data is 2016 " "$ps" report --period 2017 --out "$tmp/e.xlsx"
+empty_case "before any data" "hold no data for 2014-07; the latest period with data is 2016-07" \
+    "$ps" report --period 2014-07 --out "$tmp/e.xlsx"
+cp "$R" "$tmp/out/keep2.xlsx"
+"$ps" report --period 2016-09 --out "$tmp/out/keep2.xlsx" >/dev/null 2>&1
+rc=$?
+if [ "$rc" = 1 ] && cmp -s "$R" "$tmp/out/keep2.xlsx"; then
+    ok "no data: an existing report of that name untouched"
+else
+    fail "no data: an existing report of that name untouched (exit $rc)"
+fi
+emptydb=$tmp/empty.db
+"$ps" --db "$emptydb" init --catalog "$sample/catalog" >/dev/null 2>&1
+empty_case "a database without values" "hold no data at all; ingest their files first" \
+    "$ps" --db "$emptydb" report --period 2016-07 --out "$tmp/e.xlsx"
 
 finish

@@ -5,7 +5,9 @@
 #include "core/error_int.h"
 #include "core/strbuf.h"
 
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* Writes n bytes to a new temporary file; returns its owned path. */
@@ -350,6 +352,105 @@ TEST(nul_and_utf16)
     result_free(&r);
 }
 
+/* Reads every record of an open reader; the count of records. */
+static long drain(ps_csv *c, ps_diags *d, ps_ctx *ctx, int *last_rc)
+{
+    ps_csv_record *rec;
+    long n = 0;
+    while ((*last_rc = ps_csv_next(c, &rec, d, ctx)) == 1)
+        n++;
+    return n;
+}
+
+TEST(nul_ends_the_reading)
+{
+    /* the record with the NUL is the last: the lines after it are not read */
+    result r;
+    read_bytes("a,b\n1,x\0y\n2,3\n4,5\n", 18, NULL, &r);
+    CHECK_INT(r.rc, 0);
+    CHECK_STR(ps_sb_str(&r.text), "1:a|b\n2:1|\n");
+    CHECK_INT(r.err, PS_ERR_REFUSED);
+    CHECK_INT(r.diags.n, 1);
+    if (r.diags.n == 1) {
+        CHECK_INT(r.diags.v[0].line, 2);
+        CHECK_INT(r.diags.v[0].column, 2);
+        CHECK(strstr(r.diags.v[0].message, "not read past this line") != NULL);
+    }
+    result_free(&r);
+    /* inside a quoted field that goes on: reading stops at once */
+    read_bytes("a,b\n1,\"x\0\ny\"\n", 13, NULL, &r);
+    CHECK_INT(r.rc, -1);
+    CHECK_INT(r.err, PS_ERR_REFUSED);
+    CHECK_STR(ps_sb_str(&r.text), "1:a|b\n");
+    CHECK_INT(r.diags.n, 1);
+    if (r.diags.n == 1) {
+        CHECK_INT(r.diags.v[0].code, PS_D_BAD_ENCODING);
+        CHECK_INT(r.diags.v[0].line, 2);
+        CHECK(strstr(r.diags.v[0].message, "NUL byte") != NULL);
+    }
+    result_free(&r);
+}
+
+TEST(endless_zeros_stop_at_the_first_block)
+{
+    /* /dev/zero has no line end: the record ends at the first NUL */
+    ps_ctx ctx = {0};
+    ps_diags d;
+    ps_diags_init(&d);
+    ps_csv *c = NULL;
+    CHECK_INT(ps_csv_open(&c, "/dev/zero", NULL, &ctx), PS_OK);
+    int rc;
+    CHECK_INT(drain(c, &d, &ctx, &rc), 1);
+    CHECK_INT(rc, 0);
+    CHECK_INT(ps_csv_error(c), PS_ERR_REFUSED);
+    CHECK(ps_csv_bytes_read(c) <= 64 * 1024);
+    CHECK_INT(d.n, 1);
+    if (d.n == 1) {
+        CHECK_INT(d.v[0].code, PS_D_BAD_ENCODING);
+        CHECK_INT(d.v[0].line, 1);
+    }
+    ps_csv_close(c);
+    ps_diags_free(&d);
+}
+
+TEST(endless_line_stops_at_its_bound)
+{
+    /* an endless line without NULs (a pipe of `yes | tr -d '\n'`) stops at
+     * the record bound, having read little more than it */
+    int fds[2];
+    CHECK(pipe(fds) == 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        char buf[4096];
+        memset(buf, 'y', sizeof buf);
+        while (write(fds[1], buf, sizeof buf) > 0)
+            ;
+        _exit(0);
+    }
+    close(fds[1]);
+    char path[32];
+    snprintf(path, sizeof path, "/dev/fd/%d", fds[0]);
+    ps_ctx ctx = {0};
+    ps_diags d;
+    ps_diags_init(&d);
+    ps_csv *c = NULL;
+    CHECK_INT(ps_csv_open(&c, path, NULL, &ctx), PS_OK);
+    close(fds[0]);
+    int rc;
+    CHECK_INT(drain(c, &d, &ctx, &rc), 0);
+    CHECK_INT(rc, -1);
+    CHECK_INT(ps_csv_error(c), PS_ERR_REFUSED);
+    CHECK(ps_csv_bytes_read(c) <= 9 * 1024 * 1024);
+    CHECK_INT(d.n, 1);
+    if (d.n == 1)
+        CHECK(strstr(d.v[0].message, "longer than 8 MiB") != NULL);
+    ps_csv_close(c); /* the writer then fails with EPIPE and ends */
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+    ps_diags_free(&d);
+}
+
 TEST(nfd_comes_out_nfc)
 {
     result r;
@@ -614,6 +715,9 @@ int main(void)
     RUN(next_after_end_or_stop);
     RUN(invalid_utf8);
     RUN(nul_and_utf16);
+    RUN(nul_ends_the_reading);
+    RUN(endless_zeros_stop_at_the_first_block);
+    RUN(endless_line_stops_at_its_bound);
     RUN(nfd_comes_out_nfc);
     RUN(cp1258_file);
     RUN(cp1258_invalid_byte);

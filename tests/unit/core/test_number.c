@@ -619,6 +619,7 @@ static const struct {
     {12, 0, 12},
     {109.2 - 100, 1, 9.2},
     {0, 2, 0},
+    {-0.0, 3, 0}, /* never -0 (found by fuzz_number: -0 came back as -0) */
 };
 
 TEST(rounding_half_away_from_zero)

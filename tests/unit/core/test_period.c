@@ -192,6 +192,10 @@ static const struct {
     {"1899-01-01/P7M", "year 1899", NULL},
     {"2016-01-01/P7D", "SDMX", "2016-01-01/P7M"},
     {"2016-01-01/P", "SDMX", NULL},
+    /* a start whose year is not four digits (found by fuzz_period: refused
+     * with no message) */
+    {"201016-01-01/P06M", "SDMX", "2016-01-01/P7M"},
+    {"16-01-01/P1Y", "SDMX", NULL},
 };
 
 TEST(refusals_with_clear_messages)

@@ -322,6 +322,35 @@ TEST(recode_carries_incomplete_sequence)
     ps_recode_free(r);
 }
 
+TEST(upper_ascii)
+{
+    char code[] = "cctk_193 \xC3\xA1";
+    CHECK_STR(ps_text_upper_ascii(code), "CCTK_193 \xC3\xA1"); /* only ASCII letters change */
+}
+
+TEST(header_same)
+{
+    /* SPEC §3: after NFC, without regard to case, diacritics, spaces or _ */
+    CHECK(ps_text_header_same("M\xC3\xA3 \xC4\x91\xC6\xA1n v\xE1\xBB\x8B", "ma_don_vi")); /* Mã đơn vị */
+    CHECK(ps_text_header_same("MA_DON_VI", "ma_don_vi"));
+    CHECK(ps_text_header_same("ma don vi", "ma_don_vi"));
+    CHECK(ps_text_header_same("M\xC3\x83 \xC4\x90\xC6\xA0N V\xE1\xBB\x8A", "ma_don_vi")); /* MÃ ĐƠN VỊ */
+    CHECK(ps_text_header_same("Ma\xCC\x83 \xC4\x91o\xCC\x9Bn vi\xCC\xA3", "ma_don_vi")); /* decomposed */
+    CHECK(ps_text_header_same("K\xE1\xBB\xB3", "ky"));                       /* Kỳ */
+    CHECK(ps_text_header_same("Gi\xC3\xA1 tr\xE1\xBB\x8B", "gia_tri"));    /* Giá trị */
+    CHECK(ps_text_header_same("Lo\xE1\xBA\xA1i", "loai"));                   /* Loại */
+    CHECK(ps_text_header_same("Tr\xE1\xBA\xA1ng th\xC3\xA1i", "trang_thai")); /* Trạng thái */
+    CHECK(ps_text_header_same("Ghi ch\xC3\xBA", "ghi_chu"));                  /* Ghi chú */
+    CHECK(ps_text_header_same("M\xC3\xA3 ch\xE1\xBB\x89 ti\xC3\xAAu", "ma_chi_tieu")); /* Mã chỉ tiêu */
+    CHECK(ps_text_header_same("Unit\xC2\xA0Name", "unit_name"));              /* no-break space */
+    CHECK(ps_text_header_same("", ""));
+    CHECK(!ps_text_header_same("ma_don", "ma_don_vi"));
+    CHECK(!ps_text_header_same("unit-name", "unit_name"));                      /* '-' is not ignored */
+    CHECK(ps_text_header_same("valu\xC3\xA9s", "values"));                   /* é is e */
+    CHECK(!ps_text_header_same("\xE1\xBA\xA1", "b"));
+    CHECK(!ps_text_header_same("a\xFF", "a"));                                 /* not UTF-8: kept as is */
+}
+
 int main(void)
 {
     RUN(valid_utf8);
@@ -334,6 +363,8 @@ int main(void)
     RUN(distance);
     RUN(casecmp);
     RUN(trim);
+    RUN(upper_ascii);
+    RUN(header_same);
     RUN(cp1258_last_char_kept);
     RUN(cp1258_tone_marks);
     RUN(cp1258_byte_by_byte);

@@ -121,6 +121,54 @@ TEST(districts_with_ranks)
     ps_report_model_free(&m);
 }
 
+/* SPEC §6: a key indicator of a longer frequency shows its latest period
+ * that ends no later than the report's period. */
+TEST(key_period_of_a_longer_frequency)
+{
+    char a[PS_PERIOD_BUFSZ];
+    struct { const char *p; ps_period_type f; const char *want; } cases[] = {
+        {"2016-07", PS_P_QUARTER, "2016-Q2"}, {"2016-06", PS_P_QUARTER, "2016-Q2"},
+        {"2016-05", PS_P_QUARTER, "2016-Q1"}, {"2016-01", PS_P_QUARTER, "2015-Q4"},
+        {"2016-07", PS_P_MONTH, "2016-07"},   {"2016-07", PS_P_HALF, "2016-S1"},
+        {"2016-05", PS_P_YEAR, "2015"},       {"2016-12", PS_P_YEAR, "2016"},
+        {"2016-Q3", PS_P_QUARTER, "2016-Q3"}, {"2016-Q1", PS_P_HALF, "2015-S2"},
+        {"2016-YTD07", PS_P_QUARTER, "2016-YTD07"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        CHECK_STR(ps_period_format(ps_report_key_period(P(cases[i].p), cases[i].f), a), cases[i].want);
+}
+
+/* The July report's GRDP (quarterly, key): Q2 in the by-district table,
+ * equal to the trend's Q2, and in the Data rows; a monthly key keeps July. */
+TEST(quarterly_key_in_july)
+{
+    ps_report_model m;
+    ps_ctx ctx = {0};
+    CHECK_INT(gather(db, &m, "22", "2016-07", &ctx), PS_OK);
+    char a[PS_PERIOD_BUFSZ];
+    int g = -1, rv = -1;
+    for (int j = 0; j < m.nkeys; j++) {
+        if (m.keys[j] == ind_of("GRDP"))
+            g = j;
+        if (m.keys[j] == ind_of("RETAIL"))
+            rv = j;
+    }
+    CHECK(g >= 0 && rv >= 0);
+    if (g >= 0 && rv >= 0) {
+        CHECK_STR(ps_period_format(m.key_period[g], a), "2016-Q2");
+        CHECK_STR(ps_period_format(m.key_period[rv], a), "2016-07");
+        CHECK(m.dist[0].rows[g].value.has);
+        CHECK(m.trends[g].nparts == 4 && m.trends[g].this_year[1].value.has);
+        CHECK(m.dist[0].rows[g].value.v == m.trends[g].this_year[1].value.v);
+        int found = 0;
+        for (size_t i = 0; i < m.ndata; i++)
+            found += m.data[i].unit == unit_of("22") && m.data[i].ind == ind_of("GRDP") && !m.data[i].plan &&
+                     ps_period_eq(m.data[i].p, P("2016-Q2")) && m.data[i].v.v == m.dist[0].rows[g].value.v;
+        CHECK_INT(found, 1);
+    }
+    ps_report_model_free(&m);
+}
+
 TEST(trends_by_the_indicators_periods)
 {
     ps_report_model m;
@@ -236,6 +284,8 @@ int main(int argc, char **argv)
     }
     RUN(summary_in_report_order);
     RUN(districts_with_ranks);
+    RUN(key_period_of_a_longer_frequency);
+    RUN(quarterly_key_in_july);
     RUN(trends_by_the_indicators_periods);
     RUN(status_and_data_rows);
     RUN(a_district_has_no_units_below);

@@ -198,8 +198,8 @@ static void run_with(size_t stage_max, outcome *out)
         "SELECT 'obs', * FROM obs",
         "SELECT 'revision', * FROM revision ORDER BY unit_id, indicator_id, measure, period, revision",
         "SELECT 'override', * FROM override ORDER BY 2, 3, 4, 5, 6",
-        "SELECT 'submission', id, reporter_id, file, options, rows_read, stored, revised, unchanged, marks,"
-        " skipped, refused, forced, outcome FROM submission ORDER BY id",
+        ("SELECT 'submission', id, reporter_id, file, options, rows_read, stored, revised, unchanged, marks,"
+         " skipped, refused, forced, outcome FROM submission ORDER BY id"),
     };
     sqlite3 *h = NULL;
     CHECK_INT(sqlite3_open_v2(dbpath, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);

@@ -163,7 +163,7 @@ TEST(a_version_2_database_migrates_with_coverage_1)
     CHECK(db != NULL);
     if (!db)
         return;
-    CHECK_INT(query_int(db, "PRAGMA user_version"), 4);
+    CHECK_INT(query_int(db, "PRAGMA user_version"), PS_SCHEMA_VERSION);
     make_version_2(db, &ctx);
     ps_db_close(db);
     ps_db_opts o = {0};
@@ -171,7 +171,7 @@ TEST(a_version_2_database_migrates_with_coverage_1)
     CHECK_INT(ps_db_open(&db, tmp_db_path, &o, &ctx), PS_OK);
     if (!db)
         return;
-    CHECK_INT(query_int(db, "PRAGMA user_version"), 4);
+    CHECK_INT(query_int(db, "PRAGMA user_version"), PS_SCHEMA_VERSION);
     read_back(db, &ctx);
     tmp_db_drop(db);
 }
@@ -203,13 +203,14 @@ TEST(a_version_2_database_opened_read_only_reads_coverage_1)
 }
 
 /* What a database of version 2 was: no coverage column, no status_count
- * table; one value stored. */
+ * or submission_raw table, no group_en of indicators; one value stored. */
 static void make_version_2(ps_db *db, ps_ctx *ctx)
 {
-    CHECK_INT(query_int(db, "PRAGMA user_version"), 4);
+    CHECK_INT(query_int(db, "PRAGMA user_version"), PS_SCHEMA_VERSION);
     CHECK_INT(ps_db_exec(db,
                          "ALTER TABLE obs DROP COLUMN coverage; ALTER TABLE revision DROP COLUMN coverage;"
-                         "DROP TABLE status_count;"
+                         "DROP TABLE status_count; ALTER TABLE indicator DROP COLUMN grp_en;"
+                         "DROP TABLE submission_raw;"
                          "INSERT INTO obs(unit_id, indicator_id, measure, period, value, status, reporter_id,"
                          " submission_id, line) VALUES (7, 3, 0, 2016307, 5, 'A', 1, 1, 2);"
                          "PRAGMA user_version = 2;",
