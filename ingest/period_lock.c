@@ -50,13 +50,9 @@ static ps_error other_lock(ps_db *db, const ps_catalog *cat, int unit, ps_period
         ps_period_format(p, pb);
         ps_period_lock_name(cat, &closed[i], lock, sizeof lock);
         ps_period_format(ps_period_from_key(closed[i].period), lp);
-        err = close ? ps_failf(ctx, PS_ERR_REFUSED,
-                               "%s is already closed for %s by the lock on %s: nothing changed", pb,
-                               cat->units[unit].code, lock)
-                    : ps_failf(ctx, PS_ERR_REFUSED,
-                               "%s stays closed for %s: the lock on %s is in force; nothing changed (to "
-                               "reopen, `provstat reopen --period %s --unit %s`)",
-                               pb, cat->units[unit].code, lock, lp, lock_unit(cat, &closed[i]));
+        err = close ? ps_failm(ctx, PS_ERR_REFUSED, PS_M_LOCK_ALREADY_CLOSED_BY, pb, cat->units[unit].code, lock)
+                    : ps_failm(ctx, PS_ERR_REFUSED, PS_M_LOCK_STAYS_CLOSED, pb, cat->units[unit].code, lock, lp,
+                               lock_unit(cat, &closed[i]));
     }
     free(closed);
     return err;

@@ -26,18 +26,13 @@ static bool writable(const char *path);
 static ps_error cannot_write(ps_db *db, ps_ctx *ctx, int base, const char *what)
 {
     if (base == SQLITE_READONLY && access(db->path, W_OK) != 0)
-        return ps_failf(ctx, PS_ERR_DB,
-                        "database %s is read-only for you (%s): ask for write access to the file, or work on a copy (provstat --db COPY ...)",
-                        db->path, what);
+        return ps_failm(ctx, PS_ERR_DB, PS_M_DB_READ_ONLY_FOR_YOU, db->path, what);
     if (base == SQLITE_READONLY && !writable(db->path))
-        return ps_failf(ctx, PS_ERR_DB,
-                        "cannot write database %s (%s): SQLite needs to create %s-wal and %s-shm beside it and the folder is not writable for you; ask for write access to the folder",
-                        db->path, what, db->path, db->path);
+        return ps_failm(ctx, PS_ERR_DB, PS_M_DB_FOLDER_NOT_WRITABLE, db->path, what, db->path, db->path);
     /* SQLite keeps no errno for a failed write: EFBIG shows as a limit */
     struct rlimit fsize;
     if (base == SQLITE_IOERR && getrlimit(RLIMIT_FSIZE, &fsize) == 0 && fsize.rlim_cur != RLIM_INFINITY)
-        return ps_failf(ctx, PS_ERR_DB,
-                        "database %s: %s (%s); this process may write files of at most %llu bytes (the file-size limit, ulimit -f): raise the limit and try again",
+        return ps_failm(ctx, PS_ERR_DB, PS_M_DB_FILE_SIZE_LIMIT,
                         db->path, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(base), what,
                         (unsigned long long)fsize.rlim_cur);
     return PS_OK;

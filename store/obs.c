@@ -285,7 +285,7 @@ ps_error ps_obs_submission_hash(ps_obs_writer *w, long long id, const char *sha2
         return serr;
     sqlite3_bind_int64(st, 1, id);
     ps_db_bind_text(st, 2, sha256);
-    return run(w, st, ctx, "recording the submission");
+    return run(w, st, ctx, ps_msg(PS_M_DBW_RECORDING_SUBMISSION));
 }
 
 ps_error ps_obs_submission_finish(ps_obs_writer *w, long long id, const ps_obs_counts *c,
@@ -551,7 +551,7 @@ ps_error ps_obs_submission_values(ps_db *db, long long id, bool *found, long lon
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW)
-        return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading a submission");
+        return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_READING_SUBMISSION));
     if ((err = ps_db_prepare(db, "SELECT unit_id, indicator_id, measure, period FROM obs"
                                  " WHERE submission_id = ?1 AND value IS NOT NULL", &st, ctx)))
         return err;
@@ -564,7 +564,7 @@ ps_error ps_obs_submission_values(ps_db *db, long long id, bool *found, long lon
         (*n)++;
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading the values of a submission");
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_READING_SUBMISSION_VALUES));
 }
 
 ps_error ps_obs_close(ps_db *db, long long unit_id, int period, bool close, bool *changed, ps_ctx *ctx)
