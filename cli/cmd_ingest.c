@@ -45,7 +45,7 @@ static void waiting(void *arg)
     if (told || !isatty(2))
         return;
     told = true;
-    fputs("provstat: waiting for another ingest to finish…\n", stderr);
+    ps_cli_printf(stderr, PS_M_ING_WAITING_FOR_OTHER);
 }
 
 /* Checks YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z]: 0 when good, 1 when not

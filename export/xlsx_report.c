@@ -142,14 +142,10 @@ static ps_error refuse_empty(ps_engine *e, const ps_report_model *m, const char 
     char pc[PS_PERIOD_BUFSZ], lc[PS_PERIOD_BUFSZ];
     ps_period_format(m->p, pc);
     if (best.type == PS_P_NONE)
-        return ps_failf(ctx, PS_ERR_CHECK,
-                        "no report written to %s: unit %s (%s) and the units below it hold no data at all; "
-                        "ingest their files first", path, un->code, un->name_vi);
+        return ps_failm(ctx, PS_ERR_CHECK, PS_M_XRPT_NO_DATA_AT_ALL, path, un->code, un->name_vi);
     ps_period like = ps_period_containing(m->p.type, best.year, ps_period_last_month(best));
     ps_period_format(like.type != PS_P_NONE ? like : best, lc);
-    return ps_failf(ctx, PS_ERR_CHECK,
-                    "no report written to %s: unit %s (%s) and the units below it hold no data for %s; "
-                    "the latest period with data is %s (--period %s)", path, un->code, un->name_vi, pc, lc, lc);
+    return ps_failm(ctx, PS_ERR_CHECK, PS_M_XRPT_NO_DATA_FOR_PERIOD, path, un->code, un->name_vi, pc, lc, lc);
 }
 
 ps_error ps_xlsx_report_opt(ps_engine *e, ps_db *db, const ps_catalog *cat, int unit, ps_period p,
