@@ -328,8 +328,7 @@ static void stop_at_nul(ps_csv *r)
     int pstate = r->parser.pstate;
     if ((pstate == LIBCSV_FIELD_BEGUN || pstate == LIBCSV_FIELD_MIGHT_HAVE_ENDED) && r->parser.quoted) {
         report(r, r->rec_line ? r->rec_line : r->line, column_of(r->nfields), PS_D_BAD_ENCODING,
-               "the text contains a NUL byte (is the file UTF-16? save it as CSV UTF-8); "
-               "it is not read past this line");
+               ps_msg(PS_M_CSV_NUL_BYTE));
         r->state = STOPPED;
     } else {
         csv_fini(&r->parser, on_field, on_row, r);

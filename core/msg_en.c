@@ -564,8 +564,6 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_CSV_NUL_BYTE] = "the text contains a NUL byte (is the file UTF-16? save it as CSV UTF-8); it is not read past this line",
     [PS_M_CSV_UTF16] = "the file is UTF-16 (Excel's \"Unicode Text\"); save it as CSV UTF-8",
     /* ingest/retract.c */
-    [PS_M_RET_HAS_NO_VALUE_RETRACT] = "%s %s %s has no value to retract",
-    [PS_M_RET_WAS_SENT_ONLY_THAT] = "%s %s %s was sent by %s: only that reporter may retract it (or use --force)",
     /* ingest/period_lock.c */
     [PS_M_LOCK_WAS_NOT_CLOSED_NOTHING] = "%s was not closed for %s: nothing to reopen (a lock is reopened with the --period and --unit it was closed with)",
     /* ingest/ingest.c */

@@ -567,8 +567,6 @@ const char *const ps_msg_vi[PS_M_COUNT_] = {
     [PS_M_CSV_NUL_BYTE] = "văn bản có byte NUL (tệp là UTF-16? hãy lưu lại dưới dạng CSV UTF-8); phần sau dòng này không được đọc",
     [PS_M_CSV_UTF16] = "tệp là UTF-16 (\"Unicode Text\" của Excel); hãy lưu lại dưới dạng CSV UTF-8",
     /* ingest/retract.c */
-    [PS_M_RET_HAS_NO_VALUE_RETRACT] = "%s %s %s không có giá trị để rút",
-    [PS_M_RET_WAS_SENT_ONLY_THAT] = "giá trị %s %s %s do %s gửi: chỉ đơn vị báo cáo đó được rút (hoặc dùng --force)",
     /* ingest/period_lock.c */
     [PS_M_LOCK_WAS_NOT_CLOSED_NOTHING] = "kỳ %s chưa khóa sổ cho %s: không có gì để mở lại (khóa sổ được mở lại bằng đúng --period và --unit đã dùng khi khóa)",
     /* ingest/ingest.c */
