@@ -831,4 +831,5 @@ const char *const ps_msg_en[PS_M_COUNT_] = {
     [PS_M_ING_NO_HEADER_ROW] = "no row of the sheet names the columns unit, indicator, period and value (or their Vietnamese names): add a header row above the figures",
     [PS_M_ING_DATE_PERIOD] = "the period cell holds the date %s, read as the month %s; type the period as text (2016-07) to be sure",
     [PS_M_ING_NO_VALUES] = "the file holds no values: every value cell is empty; write the figures (or - for nothing occurred, .. or x for not collected) and send it again",
+    [PS_M_LOCK_NAME] = "%s for %s",
 };

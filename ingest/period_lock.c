@@ -32,7 +32,7 @@ void ps_period_lock_name(const ps_catalog *cat, const ps_closed *lock, char *buf
 {
     char pb[PS_PERIOD_BUFSZ];
     ps_period_format(ps_period_from_key(lock->period), pb);
-    snprintf(buf, size, "%s for %s", pb, lock_unit(cat, lock));
+    ps_msg_format(buf, size, PS_M_LOCK_NAME, pb, lock_unit(cat, lock));
 }
 
 /* Refuses (PS_ERR_REFUSED) closing or reopening p for unit when another
