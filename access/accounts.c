@@ -1,6 +1,7 @@
 /* accounts.c - the rules for making portal accounts (accounts.h). */
 #include "access/accounts.h"
 
+#include "core/msg.h"
 #include "access/password.h"
 
 #include <ctype.h>
@@ -24,10 +25,10 @@ static ps_error make_account(const ps_catalog *cat, const char *login, ps_role r
 {
     memset(a, 0, sizeof *a);
     if (!ps_login_valid(login))
-        return ps_failf(ctx, PS_ERR_USAGE, "the login \"%.80s\" must be 1 to %d letters, digits, '.', '-', '_' or '@'",
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_PTL_LOGIN_BAD,
                         login, PS_LOGIN_MAX);
     if ((role == PS_ROLE_OFFICE) != (reporter != NULL && *reporter))
-        return ps_failf(ctx, PS_ERR_USAGE, "an office's account names its reporter; a leader's or an admin's none");
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_PTL_ROLE_REPORTER);
     snprintf(a->login, sizeof a->login, "%s", login);
     a->role = role;
     if (role != PS_ROLE_OFFICE)
@@ -36,7 +37,7 @@ static ps_error make_account(const ps_catalog *cat, const char *login, ps_role r
     for (char *p = a->reporter; *p; p++) /* codes ignore letter case (SPEC §3) */
         *p = (char)toupper((unsigned char)*p);
     if (ps_catalog_reporter(cat, a->reporter) < 0)
-        return ps_failf(ctx, PS_ERR_USAGE, "reporter %s is not in the catalog (see `provstat catalog reporters`)",
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_PTL_UNKNOWN_REPORTER,
                         a->reporter);
     return PS_OK;
 }

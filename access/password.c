@@ -1,6 +1,7 @@
 /* password.c - Argon2id hashes, random tokens and their hashes (libsodium). */
 #include "access/password.h"
 
+#include "core/msg.h"
 #include <pthread.h>
 #include <sodium.h>
 #include <string.h>
@@ -31,7 +32,7 @@ static void hash_leave(void)
 ps_error ps_password_init(ps_ctx *ctx)
 {
     if (sodium_init() < 0)
-        return ps_failf(ctx, PS_ERR_IO, "libsodium cannot start (no source of random numbers?)");
+        return ps_failm(ctx, PS_ERR_IO, PS_M_PTL_SODIUM);
     return PS_OK;
 }
 
@@ -39,10 +40,10 @@ ps_error ps_password_acceptable(const char *password, ps_ctx *ctx)
 {
     size_t n = strlen(password);
     if (n < PS_PASSWORD_MIN)
-        return ps_failf(ctx, PS_ERR_USAGE, "the password has %zu characters: it needs at least %d", n,
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_PTL_PW_SHORT, n,
                         PS_PASSWORD_MIN);
     if (n > PS_PASSWORD_MAX)
-        return ps_failf(ctx, PS_ERR_USAGE, "the password is longer than %d bytes", PS_PASSWORD_MAX);
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_PTL_PW_LONG, PS_PASSWORD_MAX);
     return PS_OK;
 }
 
@@ -54,7 +55,7 @@ ps_error ps_password_hash(const char *password, char out[PS_PWHASH_MAX], ps_ctx 
                                    crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13);
     hash_leave();
     if (rc != 0)
-        return ps_failf(ctx, PS_ERR_IO, "not enough memory to hash the password (Argon2id needs %zu MiB)",
+        return ps_failm(ctx, PS_ERR_IO, PS_M_PTL_PW_MEMORY,
                         (size_t)crypto_pwhash_MEMLIMIT_INTERACTIVE >> 20);
     return PS_OK;
 }

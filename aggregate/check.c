@@ -48,10 +48,10 @@ ps_error ps_check_period(ps_engine *e, ps_period p, ps_diags *diags, ps_ctx *ctx
             double m = fmax(fabs(own.v), fabs(parts.v));
             if (m > 0 && fabs(own.v - parts.v) > 0.005 * m) {
                 char ob[PS_NUMBER_BUFSZ], qb[PS_NUMBER_BUFSZ];
-                ps_diag_add(diags, un->code, 0, 0, PS_SEV_WARNING, PS_D_TOTAL_MISMATCH, NULL,
-                            "%s %s: the submitted total %s differs from the roll-up of its parts %s by %.1f%%%s",
+                ps_diag_msg(diags, un->code, 0, 0, PS_SEV_WARNING, PS_D_TOTAL_MISMATCH, NULL,
+                            PS_M_CHK_SUBMITTED_TOTAL_DIFFERS_FROM,
                             x->code, pb, ps_number_format(own.v, ob), ps_number_format(parts.v, qb),
-                            (own.v - parts.v) / m * 100, parts.coverage < 1 ? " (the parts are incomplete)" : "");
+                            (own.v - parts.v) / m * 100, parts.coverage < 1 ? ps_msg(PS_M_CHK_PARTS_INCOMPLETE) : "");
             }
         }
     }

@@ -822,7 +822,7 @@ ps_error ps_engine_save(ps_engine *e, bool *saved, ps_ctx *ctx)
 ps_error ps_engine_merge_kept(ps_engine *e, ps_ctx *ctx)
 {
     if (e->failed)
-        return ps_failf(ctx, e->failed, "the roll-ups computed again were not kept: a computation failed first");
+        return ps_failm(ctx, e->failed, PS_M_ENG_ROLL_UPS_COMPUTED_AGAIN);
     return ps_kept_merge(e->kept, ctx);
 }
 

@@ -54,12 +54,11 @@ ps_error ps_expected_each(const ps_catalog *cat, const ps_reporter *rep, int uni
 {
     char pb[PS_PERIOD_BUFSZ];
     if (measure != PS_MEASURE_ACTUAL && measure != PS_MEASURE_PLAN)
-        return ps_failf(ctx, PS_ERR_USAGE, "measure %d is neither actual nor plan", measure);
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_EXPECT_BAD_MEASURE, measure);
     if (!ps_period_valid(p))
-        return ps_failf(ctx, PS_ERR_USAGE, "no period given for what is expected");
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_EXPECT_NO_PERIOD);
     if (measure == PS_MEASURE_PLAN && p.type != PS_P_YEAR)
-        return ps_failf(ctx, PS_ERR_USAGE, "a plan is for a year: %s is not a year (write %d)",
-                        ps_period_format(p, pb), p.year);
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_EXPECT_PLAN_NEEDS_YEAR, ps_period_format(p, pb), p.year);
     for (size_t u = 0; u < cat->nunits; u++) {
         if ((unit >= 0 && (int)u != unit) || !ps_expected_reports_for(cat, rep, (int)u))
             continue;

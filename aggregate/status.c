@@ -234,7 +234,7 @@ static ps_error note_missing(void *arg, const ps_expected *x, ps_ctx *ctx)
     long deadline;
     ps_expected_deadline(m->r->rep, x->due, row->deadline);
     if (!ps_status_day(row->deadline, &deadline))
-        return ps_failf(ctx, PS_ERR_INTERNAL, "the deadline %s is not a date", row->deadline);
+        return ps_failm(ctx, PS_ERR_INTERNAL, PS_M_STATUS_DEADLINE_NOT_DATE, row->deadline);
     row->days_late = m->as_of - deadline;
     return PS_OK;
 }
@@ -247,9 +247,10 @@ ps_error ps_status_missing(ps_engine *e, ps_period p, int reporter, const char *
     *n = 0;
     missing m = {NULL, reporter, 0, NULL, 0, 0};
     if (!ps_status_day(as_of, &m.as_of))
-        return ps_failf(ctx, PS_ERR_USAGE, "%s is not a date: write YYYY-MM-DD", as_of ? as_of : "(none)");
+        return as_of ? ps_failm(ctx, PS_ERR_USAGE, PS_M_STATUS_NOT_A_DATE, as_of)
+                     : ps_failm(ctx, PS_ERR_USAGE, PS_M_STATUS_NO_DATE);
     if (reporter >= (int)cat->nreporters)
-        return ps_failf(ctx, PS_ERR_USAGE, "reporter %d is not in the catalog", reporter);
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_CAT_REPORTER_INDEX_NOT_IN_CATALOG, reporter);
     ps_receipt_query *q;
     ps_error err = ps_receipt_query_new(ps_engine_db(e), &q, ctx);
     if (err)

@@ -11,6 +11,7 @@
 #include "core/catalog.h"
 #include "core/diag.h"
 #include "core/error.h"
+#include "core/msg.h"
 #include "core/safefile.h"
 #include "store/db.h"
 
@@ -21,18 +22,24 @@ typedef struct ps_cli {
     const char *db_path;    /* --db, $PROVSTAT_DB, or provstat.db */
     const char *command;
     const char *usage;      /* the current command's usage line */
+    ps_lang doc_lang;       /* documents for readers: --lang, $PROVSTAT_LANG, else vi */
 } ps_cli;
 
 typedef struct ps_command {
     const char *name;
     int (*run)(ps_cli *cli, int argc, char **argv);
     const char *usage;      /* "init --catalog DIR" */
-    const char *summary;    /* one line */
-    const char *help;       /* the options, for --help */
+    ps_msg_id summary;      /* what it does, for --help */
+    ps_msg_id help;         /* the options, for --help */
 } ps_command;
 
 /* Prints "provstat CMD: message" and the usage line to stderr; returns 2. */
 int ps_cli_usage_error(ps_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same with the message id (core/msg.h) and its arguments. */
+int ps_cli_usage_errm(ps_cli *cli, ps_msg_id id, ...);
+/* Prints the message id, formatted with its arguments in the current
+ * language, to f (no newline added). */
+void ps_cli_printf(FILE *f, ps_msg_id id, ...);
 /* Prints "provstat: message" for a failed library call; returns the exit code. */
 int ps_cli_fail(ps_cli *cli, const ps_ctx *ctx);
 /* Prints --help text for cmd to stdout; returns 0. */
@@ -67,10 +74,12 @@ void ps_cli_print_diags(const ps_diags *d, bool errors_csv);
  * code after printing why. */
 int ps_cli_errors_csv_open(const char *path, ps_safefile **sf);
 /* Writes every diagnostic into sf as CSV
- * (file,line,column,severity,code,message,value) and commits it; sf is
- * consumed. Prints nothing: on failure (PS_ERR_IO) the message names the
+ * (file,line,column,severity,code,message,value), after a byte-order mark
+ * when bom (ingest --bom), and commits it; sf is consumed. The header and
+ * the code column are the same in every language; the message is in the
+ * language it was made in. Prints nothing: on failure (PS_ERR_IO) the message names the
  * file, and the earlier file at that path, if any, is left as it was. */
-ps_error ps_cli_errors_csv_write(const ps_diags *d, ps_safefile *sf, ps_ctx *ctx);
+ps_error ps_cli_errors_csv_write(const ps_diags *d, ps_safefile *sf, bool bom, ps_ctx *ctx);
 
 /* Output formats of listing commands. */
 typedef enum ps_outfmt { PS_OUT_TABLE = 0, PS_OUT_CSV, PS_OUT_JSON } ps_outfmt;

@@ -113,21 +113,21 @@ int ps_cmd_catalog(ps_cli *cli, int argc, char **argv)
         if (c == '?')
             return 2;
         if (c == 'f' && !ps_outfmt_parse(optarg, &fmt))
-            return ps_cli_usage_error(cli, "--format %s: use table, csv or json", optarg);
+            return ps_cli_usage_errm(cli, PS_M_CATL_FORMAT_USE_TABLE_CSV, optarg);
     }
     if (!what && optind < argc)
         what = argv[optind++];
     if (optind < argc)
-        return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
+        return ps_cli_usage_errm(cli, PS_M_CLI_UNEXPECTED_ARGUMENT, argv[optind]);
     if (!what)
-        return ps_cli_usage_error(cli, "say what to list: units, reporters, indicators or rules");
+        return ps_cli_usage_errm(cli, PS_M_CATL_SAY_WHAT_LIST_UNITS);
     void (*list)(const ps_catalog *, ps_outfmt) =
         strcmp(what, "units") == 0 ? list_units
         : strcmp(what, "reporters") == 0 ? list_reporters
         : strcmp(what, "indicators") == 0 ? list_indicators
         : strcmp(what, "rules") == 0 ? list_rules : NULL;
     if (!list)
-        return ps_cli_usage_error(cli, "%s is not a list: use units, reporters, indicators or rules", what);
+        return ps_cli_usage_errm(cli, PS_M_CATL_NOT_LIST_USE_UNITS, what);
     ps_db *db;
     ps_catalog *cat;
     int rc = ps_cli_open_catalog(cli, true, &db, &cat);

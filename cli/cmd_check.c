@@ -25,7 +25,7 @@ int ps_cmd_check(ps_cli *cli, int argc, char **argv)
             errors_csv = optarg;
     }
     if (optind < argc)
-        return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
+        return ps_cli_usage_errm(cli, PS_M_CLI_UNEXPECTED_ARGUMENT, argv[optind]);
     ps_period p;
     int prc = ps_cli_period_required(cli, ptext, &p);
     if (prc)
@@ -67,10 +67,10 @@ int ps_cmd_check(ps_cli *cli, int argc, char **argv)
         goto out;
     ps_cli_print_diags(&d, true);
     char pb[PS_PERIOD_BUFSZ];
-    printf("check %s: %zu error%s, %zu warning%s\n", ps_period_format(p, pb), d.nerr, d.nerr == 1 ? "" : "s",
+    ps_cli_printf(stdout, PS_M_CHECK_CHECK_ERROR_WARNING, ps_period_format(p, pb), d.nerr, d.nerr == 1 ? "" : "s",
            d.nwarn, d.nwarn == 1 ? "" : "s");
     if (csv) {
-        ps_error err = ps_cli_errors_csv_write(&d, csv, &ctx);
+        ps_error err = ps_cli_errors_csv_write(&d, csv, false, &ctx);
         csv = NULL;
         if (err)
             rc = ps_cli_fail(cli, &ctx);

@@ -47,14 +47,14 @@ static int parse_key_opts(ps_cli *cli, int argc, char **argv, key_opts *k, bool 
         case K_SUBMISSION: k->submission = optarg; break;
         case K_FORMAT:
             if (!with_format)
-                return ps_cli_usage_error(cli, "unknown option --format");
+                return ps_cli_usage_errm(cli, PS_M_DATA_UNKNOWN_OPTION_FORMAT);
             if (!ps_outfmt_parse(optarg, &k->fmt))
-                return ps_cli_usage_error(cli, "--format %s: use table, csv or json", optarg);
+                return ps_cli_usage_errm(cli, PS_M_CATL_FORMAT_USE_TABLE_CSV, optarg);
             break;
         }
     }
     if (optind < argc)
-        return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
+        return ps_cli_usage_errm(cli, PS_M_CLI_UNEXPECTED_ARGUMENT, argv[optind]);
     return 0;
 }
 
@@ -64,13 +64,13 @@ static int resolve_key(ps_cli *cli, const ps_catalog *cat, const key_opts *k, ps
                        int *u, int *ind, ps_period *p)
 {
     if (!k->unit || !k->indicator || !k->period)
-        return ps_cli_usage_error(cli, "--unit, --indicator and --period are required");
+        return ps_cli_usage_errm(cli, PS_M_DATA_UNIT_INDICATOR_PERIOD_ARE);
     int urc = ps_cli_unit_arg(cli, cat, k->unit, u);
     if (urc)
         return urc;
     *ind = ps_catalog_indicator(cat, k->indicator);
     if (*ind < 0)
-        return ps_cli_usage_error(cli, "--indicator %s is not an indicator of the catalog", k->indicator);
+        return ps_cli_usage_errm(cli, PS_M_CLI_INDICATOR_NOT_IN_CATALOG, k->indicator);
     if (!ps_cli_period_arg(cli, "--period", k->period, p))
         return 2;
     int measure = PS_MEASURE_ACTUAL;
@@ -78,7 +78,7 @@ static int resolve_key(ps_cli *cli, const ps_catalog *cat, const key_opts *k, ps
         if (strcmp(k->measure, "plan") == 0)
             measure = PS_MEASURE_PLAN;
         else if (strcmp(k->measure, "actual") != 0)
-            return ps_cli_usage_error(cli, "--measure %s: use actual or plan", k->measure);
+            return ps_cli_usage_errm(cli, PS_M_DATA_MEASURE_USE_ACTUAL_PLAN, k->measure);
     }
     *key = (ps_obs_key){cat->units[*u].id, cat->indicators[*ind].id, measure, ps_period_key(*p)};
     return 0;
@@ -112,7 +112,7 @@ int ps_cmd_history(ps_cli *cli, int argc, char **argv)
     if (rc)
         return rc;
     if (k.reporter || k.force || k.submission)
-        return ps_cli_usage_error(cli, "history takes no --reporter, --force or --submission");
+        return ps_cli_usage_errm(cli, PS_M_DATA_HISTORY_TAKES_NO_REPORTER);
     ps_db *db;
     ps_catalog *cat;
     ps_obs_key key;
@@ -134,10 +134,18 @@ int ps_cmd_history(ps_cli *cli, int argc, char **argv)
     const char *measure = key.measure == PS_MEASURE_PLAN ? "plan" : "actual";
     static const ps_col kinds[13] = {[4] = PS_COL_NUMBER, [5] = PS_COL_NUMBER, [8] = PS_COL_NUMBER,
                                      [10] = PS_COL_NUMBER, [12] = PS_COL_NUMBER};
+    /* the terminal table heads its columns in the officer's language */
+    static const ps_msg_id th[13] = {PS_M_TH_UNIT, PS_M_TH_INDICATOR, PS_M_TH_PERIOD, PS_M_TH_MEASURE,
+                                     PS_M_TH_REVISION, PS_M_TH_VALUE, PS_M_TH_STATUS, PS_M_TH_REPORTER,
+                                     PS_M_TH_SUBMISSION, PS_M_TH_FILE, PS_M_TH_LINE, PS_M_TH_RECEIVED_AT,
+                                     PS_M_TH_CURRENT};
     ps_listing l;
-    ps_listing_begin(&l, k.fmt, 13, h, kinds, true, false);
-    if (k.fmt == PS_OUT_TABLE)
+    if (k.fmt == PS_OUT_TABLE) {
+        ps_listing_begin_table(&l, 13, th);
         ps_table_align_right(l.t, 5);
+    } else {
+        ps_listing_begin(&l, k.fmt, 13, h, kinds, true, false);
+    }
     for (size_t i = 0; i < n; i++) {
         const ps_hist_row *r = &rows[i];
         char rev[16], val[PS_NUMBER_BUFSZ] = "", sub[24], line[24], st[2] = {r->status, 0};
@@ -152,7 +160,7 @@ int ps_cmd_history(ps_cli *cli, int argc, char **argv)
     }
     ps_listing_end(&l);
     if (k.fmt == PS_OUT_TABLE && !n)
-        printf("(no value stored for %s %s %s %s)\n", cat->units[u].code, cat->indicators[ind].code, pb, measure);
+        ps_cli_printf(stdout, PS_M_DATA_NO_VALUE_STORED, cat->units[u].code, cat->indicators[ind].code, pb, measure);
     ps_hist_free(rows, n);
 out:
     ps_catalog_free(cat);
@@ -168,13 +176,11 @@ out:
 static int retract_submission(ps_cli *cli, const key_opts *k)
 {
     if (k->unit || k->indicator || k->period || k->measure)
-        return ps_cli_usage_error(cli, "--submission N withdraws a whole submission: give no --unit, --indicator, "
-                                       "--period or --measure with it");
+        return ps_cli_usage_errm(cli, PS_M_DATA_SUBMISSION_ALONE);
     char *end;
     long long n = strtoll(k->submission, &end, 10);
     if (*end || end == k->submission || n <= 0)
-        return ps_cli_usage_error(cli, "--submission %s: give the number of a submission (as `ingest` printed it)",
-                                  k->submission);
+        return ps_cli_usage_errm(cli, PS_M_DATA_SUBMISSION_BAD_NUMBER, k->submission);
     ps_db *db;
     ps_catalog *cat;
     int rc = ps_cli_open_catalog(cli, false, &db, &cat);
@@ -184,16 +190,16 @@ static int retract_submission(ps_cli *cli, const key_opts *k)
     ps_ctx ctx = {0};
     ps_retract_result res;
     if (reporter < 0)
-        rc = ps_cli_usage_error(cli, "--reporter %s is not a reporter of the catalog", k->reporter);
+        rc = ps_cli_usage_errm(cli, PS_M_DATA_REPORTER_NOT_REPORTER_CATALOG, k->reporter);
     else if (ps_retract_submission(db, cat, n, reporter, k->force, &res, &ctx))
         rc = ctx.err == PS_ERR_USAGE ? ps_cli_usage_error(cli, "%s", ps_ctx_message(&ctx)) : ps_cli_fail(cli, &ctx);
     else {
         if (res.kept.msg[0])
             ps_cli_refresh_warning(ps_db_path(db), res.kept.msg);
-        printf("retracted submission %lld: %ld value%s withdrawn", n, res.withdrawn, res.withdrawn == 1 ? "" : "s");
+        ps_cli_printf(stdout, PS_M_DATA_RETRACTED_SUBMISSION, n, res.withdrawn, res.withdrawn == 1 ? "" : "s");
         if (res.forced)
-            printf(" (%ld through --force, recorded)", res.forced);
-        printf(" as submission %lld; the earlier values stay in the history\n", res.submission);
+            ps_cli_printf(stdout, PS_M_DATA_RETRACTED_FORCED, res.forced);
+        ps_cli_printf(stdout, PS_M_DATA_RETRACTED_AS_SUBMISSION, res.submission);
     }
     ps_catalog_free(cat);
     ps_db_close(db);
@@ -207,7 +213,7 @@ int ps_cmd_retract(ps_cli *cli, int argc, char **argv)
     if (rc)
         return rc;
     if (!k.reporter)
-        return ps_cli_usage_error(cli, "--reporter CODE is required: who withdraws the value");
+        return ps_cli_usage_errm(cli, PS_M_DATA_REPORTER_CODE_REQUIRED_WHO);
     if (k.submission)
         return retract_submission(cli, &k);
     ps_db *db;
@@ -219,7 +225,7 @@ int ps_cmd_retract(ps_cli *cli, int argc, char **argv)
     req.measure = key.measure;
     req.force = k.force;
     if ((req.reporter = ps_catalog_reporter(cat, k.reporter)) < 0) {
-        rc = ps_cli_usage_error(cli, "--reporter %s is not a reporter of the catalog", k.reporter);
+        rc = ps_cli_usage_errm(cli, PS_M_DATA_REPORTER_NOT_REPORTER_CATALOG, k.reporter);
         goto out;
     }
     ps_ctx ctx = {0};
@@ -232,7 +238,7 @@ int ps_cmd_retract(ps_cli *cli, int argc, char **argv)
     ps_period_format(req.period, pb);
     if (res.kept.msg[0])
         ps_cli_refresh_warning(ps_db_path(db), res.kept.msg);
-    printf("retracted %s %s %s (%s): revision %d has no value; the earlier values stay in the history\n",
+    ps_cli_printf(stdout, PS_M_DATA_RETRACTED_REVISION_HAS_NO,
            cat->units[req.unit].code, cat->indicators[req.indicator].code, pb, key.measure ? "plan" : "actual",
            res.revision);
 out:
@@ -252,7 +258,7 @@ static int close_or_reopen(ps_cli *cli, int argc, char **argv, bool close)
     if (rc)
         return rc;
     if (k.indicator || k.reporter || k.measure || k.force || k.submission)
-        return ps_cli_usage_error(cli, "only --period and --unit are allowed");
+        return ps_cli_usage_errm(cli, PS_M_DATA_ONLY_PERIOD_UNIT_ARE);
     ps_period p;
     int prc = ps_cli_period_required(cli, k.period, &p);
     if (prc)
@@ -276,10 +282,10 @@ static int close_or_reopen(ps_cli *cli, int argc, char **argv, bool close)
     char pb[PS_PERIOD_BUFSZ];
     ps_period_format(p, pb);
     if (close)
-        printf("%s %s for %s (%s) and every unit below it\n", changed ? "closed" : "already closed:", pb,
+        ps_cli_printf(stdout, changed ? PS_M_DATA_CLOSED : PS_M_DATA_ALREADY_CLOSED, pb,
                cat->units[u].code, cat->units[u].name_vi);
     else
-        printf("reopened %s for %s (%s)\n", pb, cat->units[u].code, cat->units[u].name_vi);
+        ps_cli_printf(stdout, PS_M_DATA_REOPENED, pb, cat->units[u].code, cat->units[u].name_vi);
 out:
     ps_catalog_free(cat);
     ps_db_close(db);
@@ -307,8 +313,7 @@ static int backup_target_free(ps_cli *cli, const char *dest, bool force)
     struct stat st;
     if (force || lstat(dest, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)))
         return 0;
-    return ps_cli_usage_error(cli, "%s exists: give --force to replace it with the backup, or name a new file",
-                              dest);
+    return ps_cli_usage_errm(cli, PS_M_DATA_BACKUP_EXISTS, dest);
 }
 
 int ps_cmd_backup(ps_cli *cli, int argc, char **argv)
@@ -328,7 +333,7 @@ int ps_cmd_backup(ps_cli *cli, int argc, char **argv)
         }
     }
     if (nfiles != 1)
-        return ps_cli_usage_error(cli, "give one file to write the backup to");
+        return ps_cli_usage_errm(cli, PS_M_DATA_GIVE_ONE_FILE_WRITE);
     int rc = backup_target_free(cli, dest, force);
     if (rc)
         return rc;
@@ -339,7 +344,7 @@ int ps_cmd_backup(ps_cli *cli, int argc, char **argv)
     if (ps_db_backup(db, dest, &ctx))
         rc = ps_cli_fail(cli, &ctx);
     else
-        printf("backup of %s written to %s\n", cli->db_path, dest);
+        ps_cli_printf(stdout, PS_M_DATA_BACKUP_WRITTEN, cli->db_path, dest);
     ps_db_close(db);
     return rc;
 }

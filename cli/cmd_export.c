@@ -37,25 +37,25 @@ static int parse_opts(ps_cli *cli, int argc, char **argv, export_args *a)
         case 'B': a->o.bom = true; break;
         case 'F':
             if (!ps_export_format_parse(optarg, &a->o.format))
-                return ps_cli_usage_error(cli, "--format %s: use long, wide or sdmx", optarg);
+                return ps_cli_usage_errm(cli, PS_M_EXP_FORMAT_USE_LONG_WIDE, optarg);
             a->has_format = true;
             break;
         case 'l':
             if ((a->o.level = ps_level_parse(optarg)) == PS_LEVEL_NONE)
-                return ps_cli_usage_error(cli, "--level %s: use nation, region, province, district or commune",
+                return ps_cli_usage_errm(cli, PS_M_EXP_LEVEL_USE_NATION_REGION,
                                           optarg);
             a->o.has_level = true;
             break;
         case 'b':
             if (strcmp(optarg, "unit") != 0)
-                return ps_cli_usage_error(cli, "--by %s: only --by unit is known", optarg);
+                return ps_cli_usage_errm(cli, PS_M_EXP_ONLY_UNIT_KNOWN, optarg);
             a->o.by_unit = true;
             break;
         default: break;
         }
     }
     if (optind < argc)
-        return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
+        return ps_cli_usage_errm(cli, PS_M_CLI_UNEXPECTED_ARGUMENT, argv[optind]);
     return 0;
 }
 
@@ -64,27 +64,27 @@ static int check_opts(ps_cli *cli, export_args *a)
 {
     ps_export_opts *o = &a->o;
     if (a->period && (a->from || a->to))
-        return ps_cli_usage_error(cli, "give either --period P or --from P --to P, not both");
+        return ps_cli_usage_errm(cli, PS_M_EXP_GIVE_EITHER_PERIOD_P);
     if (!a->period && !a->from && !a->to)
-        return ps_cli_usage_error(cli, "--period P (or --from P --to P) is required");
+        return ps_cli_usage_errm(cli, PS_M_EXP_PERIOD_P_FROM_P);
     if (!a->period && (!a->from || !a->to))
-        return ps_cli_usage_error(cli, "%s needs %s too", a->from ? "--from" : "--to", a->from ? "--to" : "--from");
+        return ps_cli_usage_errm(cli, PS_M_EXP_NEEDS_TOO, a->from ? "--from" : "--to", a->from ? "--to" : "--from");
     if (!a->has_format)
-        return ps_cli_usage_error(cli, "--format long|wide|sdmx is required");
+        return ps_cli_usage_errm(cli, PS_M_EXP_FORMAT_LONG_WIDE_SDMX);
     if (!a->out || !*a->out)
-        return ps_cli_usage_error(cli, "--out FILE is required (- for standard output)");
+        return ps_cli_usage_errm(cli, PS_M_EXP_OUT_FILE_REQUIRED_STANDARD);
     if (o->by_unit && o->format != PS_EXPORT_WIDE)
-        return ps_cli_usage_error(cli, "--by unit applies to --format wide only");
+        return ps_cli_usage_errm(cli, PS_M_EXP_UNIT_APPLIES_FORMAT_WIDE);
     if (a->period)
         return ps_cli_period_arg(cli, "--period", a->period, &o->from) ? 0 : 2;
     if (!ps_cli_period_arg(cli, "--from", a->from, &o->from) || !ps_cli_period_arg(cli, "--to", a->to, &o->to))
         return 2;
     if (o->from.type != o->to.type)
-        return ps_cli_usage_error(cli, "--from %s and --to %s are not of the same type (a %s and a %s)", a->from,
-                                  a->to, ps_frequency_name((ps_period_type)o->from.type),
-                                  ps_frequency_name((ps_period_type)o->to.type));
+        return ps_cli_usage_errm(cli, PS_M_EXP_FROM_ARE_NOT_SAME, a->from,
+                                  a->to, ps_period_type_word((ps_period_type)o->from.type),
+                                  ps_period_type_word((ps_period_type)o->to.type));
     if (ps_period_cmp(o->to, o->from) < 0)
-        return ps_cli_usage_error(cli, "--to %s comes before --from %s", a->to, a->from);
+        return ps_cli_usage_errm(cli, PS_M_EXP_COMES_BEFORE_FROM, a->to, a->from);
     return 0;
 }
 
@@ -98,7 +98,7 @@ static int check_periods(ps_cli *cli, const ps_export_opts *o)
         return ps_cli_usage_error(cli, "%s", ps_ctx_message(&ctx));
     free(periods);
     if (o->by_unit && np != 1)
-        return ps_cli_usage_error(cli, "--by unit is for a single period: use --period P");
+        return ps_cli_usage_errm(cli, PS_M_EXP_UNIT_SINGLE_PERIOD_USE);
     return 0;
 }
 
@@ -108,10 +108,10 @@ static void print_summary(const char *out, const ps_export_opts *o, long rows)
     char a[PS_PERIOD_BUFSZ], b[PS_PERIOD_BUFSZ];
     ps_period_format(o->from, a);
     if (o->to.type != PS_P_NONE && !ps_period_eq(o->to, o->from))
-        printf("%s: %ld rows (%s, %s to %s)\n", out, rows, ps_export_format_name(o->format), a,
+        ps_cli_printf(stdout, PS_M_EXP_ROWS, out, rows, ps_export_format_name(o->format), a,
                ps_period_format(o->to, b));
     else
-        printf("%s: %ld rows (%s, %s)\n", out, rows, ps_export_format_name(o->format), a);
+        ps_cli_printf(stdout, PS_M_EXP_ROWS_2, out, rows, ps_export_format_name(o->format), a);
 }
 
 int ps_cmd_export(ps_cli *cli, int argc, char **argv)

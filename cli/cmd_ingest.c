@@ -19,7 +19,7 @@ static void progress(void *arg, long rows, long long done, long long total)
     if (total > 0)
         fprintf(stderr, "\r%s: %3d%%", path, (int)(done * 100 / total));
     else
-        fprintf(stderr, "\r%s: %lld bytes", path, done);
+        ps_cli_printf(stderr, PS_M_ING_BYTES, path, done);
     if (done >= total)
         fputs("\r\033[K", stderr);
 }
@@ -45,7 +45,7 @@ static void waiting(void *arg)
     if (told || !isatty(2))
         return;
     told = true;
-    fputs("provstat: waiting for another ingest to finish…\n", stderr);
+    ps_cli_printf(stderr, PS_M_ING_WAITING_FOR_OTHER);
 }
 
 /* Checks YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z]: 0 when good, 1 when not
@@ -69,48 +69,49 @@ static void summary(const char *path, const ps_ingest_result *r, ps_error err, b
                     size_t nerr)
 {
     if (r->already) {
-        printf("%s: already ingested (submission %lld): nothing changed\n", path, r->already_id);
+        ps_cli_printf(stdout, PS_M_ING_ALREADY_INGESTED_SUBMISSION_NOTHING, path, r->already_id);
         return;
     }
     if (err == PS_ERR_REFUSED && !r->committed && !dry) {
         /* nothing was stored: counts of "new" rows would mislead */
-        printf("%s: %ld row%s read, %zu error%s; file refused: nothing stored%s\n", path, r->rows_read,
+        ps_cli_printf(stdout, PS_M_ING_ROW_READ_ERROR_FILE, path, r->rows_read,
                r->rows_read == 1 ? "" : "s", nerr, nerr == 1 ? "" : "s",
-               partial ? "" : " (use --partial to store the good rows)");
+               partial ? "" : ps_msg(PS_M_ING_USE_PARTIAL));
         return;
     }
     long marks = r->marks_dots + r->marks_x + r->marks_empty;
-    printf("%s: %ld row%s read, %ld new, %ld revised, %ld unchanged", path, r->rows_read,
+    ps_cli_printf(stdout, PS_M_ING_ROW_READ_NEW_REVISED, path, r->rows_read,
            r->rows_read == 1 ? "" : "s", r->stored, r->revised, r->unchanged);
     if (r->none_occurred)
-        printf(" (%ld '-' stored as 0)", r->none_occurred);
+        ps_cli_printf(stdout, PS_M_ING_STORED, r->none_occurred);
     if (marks)
-        printf(", %ld not collected (%ld '..', %ld 'x', %ld empty)", marks, r->marks_dots, r->marks_x,
+        ps_cli_printf(stdout, PS_M_ING_NOT_COLLECTED_X_EMPTY, marks, r->marks_dots, r->marks_x,
                r->marks_empty);
     if (r->skipped_derived)
-        printf(", %ld derived skipped", r->skipped_derived);
+        ps_cli_printf(stdout, PS_M_ING_DERIVED_SKIPPED, r->skipped_derived);
     if (r->forced)
-        printf(", %ld forced", r->forced);
-    printf(", %ld refused", r->refused);
+        ps_cli_printf(stdout, PS_M_ING_FORCED, r->forced);
+    ps_cli_printf(stdout, PS_M_ING_REFUSED, r->refused);
     if (dry)
-        printf("; dry run: nothing stored\n");
+        ps_cli_printf(stdout, PS_M_ING_DRY_RUN_NOTHING_STORED);
     else if (err == PS_ERR_REFUSED && !r->committed)
-        printf("; file refused: nothing stored%s\n", partial ? "" : " (use --partial to store the good rows)");
+        ps_cli_printf(stdout, PS_M_ING_FILE_REFUSED_NOTHING_STORED, partial ? "" : ps_msg(PS_M_ING_USE_PARTIAL));
     else if (r->committed)
-        printf("; stored as submission %lld\n", r->submission_id);
+        ps_cli_printf(stdout, PS_M_ING_STORED_SUBMISSION, r->submission_id);
     else
-        printf("; nothing to store\n");
+        ps_cli_printf(stdout, PS_M_ING_NOTHING_STORE);
 }
 
 /* The command line: the options for every file, the errors CSV, the files. */
 typedef struct ingest_args {
     ps_ingest_opts o;
     const char *errors_csv;
+    bool bom;               /* --bom: the errors CSV for Excel */
     char **files;           /* owned array of borrowed argv strings */
     int nfiles;
 } ingest_args;
 
-enum { O_REPORTER = 1, O_UNIT, O_PERIOD, O_NUMFMT, O_ENCODING, O_PARTIAL, O_DRY, O_FORCE, O_ERRORS, O_RECEIVED };
+enum { O_REPORTER = 1, O_UNIT, O_PERIOD, O_NUMFMT, O_ENCODING, O_PARTIAL, O_DRY, O_FORCE, O_ERRORS, O_RECEIVED, O_BOM };
 
 /* One option into a; 0, or the exit status of a usage error. */
 static int take_opt(ps_cli *cli, int c, ingest_args *a)
@@ -123,7 +124,7 @@ static int take_opt(ps_cli *cli, int c, ingest_args *a)
     case O_PERIOD: o->period = optarg; break;
     case O_NUMFMT:
         if (!ps_numfmt_parse(optarg, &o->numfmt))
-            return ps_cli_usage_error(cli, "--number-format %s: use plain, vi or en", optarg);
+            return ps_cli_usage_errm(cli, PS_M_ING_NUMBER_FORMAT_USE_PLAIN, optarg);
         o->numfmt_given = true;
         break;
     case O_ENCODING:
@@ -132,19 +133,18 @@ static int take_opt(ps_cli *cli, int c, ingest_args *a)
         else if (strcmp(optarg, "cp1258") == 0 || strcmp(optarg, "windows-1258") == 0)
             o->encoding = PS_ENC_CP1258;
         else
-            return ps_cli_usage_error(cli, "--encoding %s: use utf-8 or cp1258", optarg);
+            return ps_cli_usage_errm(cli, PS_M_ING_ENCODING_USE_UTF_CP, optarg);
         break;
     case O_PARTIAL: o->partial = true; break;
     case O_DRY: o->dry_run = true; break;
     case O_FORCE: o->force = true; break;
     case O_ERRORS: a->errors_csv = optarg; break;
+    case O_BOM: a->bom = true; break;
     case O_RECEIVED:
         switch (received_check(optarg)) {
-        case 1: return ps_cli_usage_error(cli, "--received %s: write the date as YYYY-MM-DD", optarg);
-        case 2: return ps_cli_usage_error(cli, "--received %s: there is no such day in the calendar", optarg);
-        case 3:
-            return ps_cli_usage_error(cli, "--received %s: the date is in the future; give the day the office sent "
-                                           "the file (YYYY-MM-DD, no later than tomorrow)", optarg);
+        case 1: return ps_cli_usage_errm(cli, PS_M_ING_RECEIVED_WRITE_DATE_YYYY, optarg);
+        case 2: return ps_cli_usage_errm(cli, PS_M_ING_RECEIVED_THERE_NO_SUCH, optarg);
+        case 3: return ps_cli_usage_errm(cli, PS_M_ING_RECEIVED_IN_FUTURE, optarg);
         default: break;
         }
         o->received = optarg;
@@ -163,7 +163,7 @@ static int parse_args(ps_cli *cli, int argc, char **argv, ingest_args *a)
         {"encoding", required_argument, NULL, O_ENCODING}, {"partial", no_argument, NULL, O_PARTIAL},
         {"dry-run", no_argument, NULL, O_DRY}, {"force", no_argument, NULL, O_FORCE},
         {"errors-csv", required_argument, NULL, O_ERRORS}, {"received", required_argument, NULL, O_RECEIVED},
-        {NULL, 0, NULL, 0}};
+        {"bom", no_argument, NULL, O_BOM}, {NULL, 0, NULL, 0}};
     memset(a, 0, sizeof *a);
     a->files = calloc((size_t)argc, sizeof *a->files);
     int c, rc = 0;
@@ -176,12 +176,14 @@ static int parse_args(ps_cli *cli, int argc, char **argv, ingest_args *a)
         a->files[a->nfiles++] = argv[optind++];
     }
     if (!rc && !a->o.reporter)
-        rc = ps_cli_usage_error(cli, "--reporter CODE is required: who sent the file");
+        rc = ps_cli_usage_errm(cli, PS_M_ING_REPORTER_CODE_REQUIRED_WHO);
+    if (!rc && a->bom && !a->errors_csv)
+        rc = ps_cli_usage_errm(cli, PS_M_ING_BOM_WITHOUT_ERRORS_CSV);
     if (!rc && !a->nfiles)
-        rc = ps_cli_usage_error(cli, "no file to ingest");
+        rc = ps_cli_usage_errm(cli, PS_M_ING_NO_FILE_INGEST);
     for (int i = 0; i < a->nfiles && !rc; i++)
         if (strcmp(a->files[i], "-") == 0)
-            rc = ps_cli_usage_error(cli, "ingest reads files, not standard input: save it to a file first");
+            rc = ps_cli_usage_errm(cli, PS_M_ING_INGEST_READS_FILES_NOT);
     if (rc) {
         free(a->files);
         a->files = NULL;
@@ -208,8 +210,11 @@ static int ingest_one(ps_cli *cli, ps_db *db, const ps_catalog *cat, ingest_args
         summary(file, &res, err, a->o.dry_run, a->o.partial, d.nerr);
     if (res.committed && res.kept.msg[0])
         ps_cli_refresh_warning(file, res.kept.msg);
-    if (res.committed && !a->o.dry_run)
-        ps_sb_printf(stored, "%ssubmission %lld (%s)", stored->len ? ", " : "", res.submission_id, file);
+    if (res.committed && !a->o.dry_run) {
+        char one[4096];
+        ps_msg_format(one, sizeof one, PS_M_ING_SUBMISSION_OF, res.submission_id, file);
+        ps_sb_printf(stored, "%s%s", stored->len ? ", " : "", one);
+    }
     int rc = err == PS_ERR_REFUSED ? 1 : err ? ps_cli_fail(cli, &ctx) : 0;
     ps_diags_move(all, &d);
     return rc;
@@ -217,14 +222,15 @@ static int ingest_one(ps_cli *cli, ps_db *db, const ps_catalog *cat, ingest_args
 
 /* Writes the errors CSV; the exit status a failure calls for, after saying
  * what was stored all the same (SPEC §4). */
-static int write_errors_csv(ps_safefile *csv, const char *path, const ps_diags *all, const ps_strbuf *stored)
+static int write_errors_csv(ps_safefile *csv, const ingest_args *a, const ps_diags *all, const ps_strbuf *stored)
 {
     ps_ctx ctx = {0};
-    if (!ps_cli_errors_csv_write(all, csv, &ctx))
+    const char *path = a->errors_csv;
+    if (!ps_cli_errors_csv_write(all, csv, a->bom, &ctx))
         return 0;
     fprintf(stderr, "provstat: %s\n", ps_ctx_message(&ctx));
     if (stored->len)
-        fprintf(stderr, "provstat: the errors CSV %s was not written, but what was ingested is stored: %s\n", path,
+        ps_cli_printf(stderr, PS_M_ING_PROVSTAT_ERRORS_CSV_WAS, path,
                 ps_sb_str(stored));
     return ps_exit_code(ctx.err);
 }
@@ -254,7 +260,7 @@ int ps_cmd_ingest(ps_cli *cli, int argc, char **argv)
             rc = frc;
     }
     if (csv) {
-        int wrc = write_errors_csv(csv, a.errors_csv, &all, &stored);
+        int wrc = write_errors_csv(csv, &a, &all, &stored);
         if (rc < wrc)
             rc = wrc;
     }

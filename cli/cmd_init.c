@@ -21,9 +21,9 @@ int ps_cmd_init(ps_cli *cli, int argc, char **argv)
             dir = optarg;
     }
     if (optind < argc)
-        return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
+        return ps_cli_usage_errm(cli, PS_M_CLI_UNEXPECTED_ARGUMENT, argv[optind]);
     if (!dir)
-        return ps_cli_usage_error(cli, "--catalog DIR is required");
+        return ps_cli_usage_errm(cli, PS_M_INIT_CATALOG_DIR_REQUIRED);
 
     ps_ctx ctx = {0};
     ps_diags diags;
@@ -35,7 +35,7 @@ int ps_cmd_init(ps_cli *cli, int argc, char **argv)
         ps_cli_print_diags(&diags, false);
     }
     if (err == PS_ERR_REFUSED) {
-        fprintf(stderr, "provstat: catalog %s refused: %zu error%s; nothing was changed\n", dir,
+        ps_cli_printf(stderr, PS_M_INIT_PROVSTAT_CATALOG_REFUSED_ERROR, dir,
                 diags.nerr, diags.nerr == 1 ? "" : "s");
         ps_diags_free(&diags);
         return 1;
@@ -60,13 +60,13 @@ int ps_cmd_init(ps_cli *cli, int argc, char **argv)
     err = ps_change_catalog(db, cat, paths, &diags, &ctx);
     if (err == PS_ERR_REFUSED) {
         ps_cli_print_diags(&diags, false);
-        fprintf(stderr, "provstat: catalog %s refused: it contradicts data stored in %s; nothing was changed\n",
+        ps_cli_printf(stderr, PS_M_INIT_PROVSTAT_CATALOG_REFUSED_CONTRADICTS,
                 dir, cli->db_path);
         rc = 1;
     } else if (err) {
         rc = ps_cli_fail(cli, &ctx);
     } else {
-        printf("catalog %s loaded into %s: %zu units, %zu reporters, %zu indicators, %zu rules\n", dir,
+        ps_cli_printf(stdout, PS_M_INIT_CATALOG_LOADED_INTO_UNITS, dir,
                cli->db_path, cat->nunits, cat->nreporters, cat->nindicators, cat->nrules);
     }
     for (int i = 0; i < 4; i++)

@@ -18,34 +18,32 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"period", required_argument, NULL, 'p'}, {"out", required_argument, NULL, 'o'},
-        {"lang", required_argument, NULL, 'l'},   {"unit", required_argument, NULL, 'u'},
-        {NULL, 0, NULL, 0}};
-    const char *ptext = NULL, *out = NULL, *lang = "vi", *utext = NULL;
+        {"unit", required_argument, NULL, 'u'}, {NULL, 0, NULL, 0}};
+    /* --lang is a global option (cli/main.c): the workbook follows it, else
+     * PROVSTAT_LANG, else Vietnamese, never the locale (SPEC §4) */
+    const char *ptext = NULL, *out = NULL, *lang = ps_lang_name(cli->doc_lang), *utext = NULL;
     int c;
     while ((c = ps_opts_next(cli, argc, argv, longopts)) != -1) {
         switch (c) {
         case '?': return 2;
         case 'p': ptext = optarg; break;
         case 'o': out = optarg; break;
-        case 'l': lang = optarg; break;
         case 'u': utext = optarg; break;
         }
     }
     if (optind < argc)
-        return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
+        return ps_cli_usage_errm(cli, PS_M_CLI_UNEXPECTED_ARGUMENT, argv[optind]);
     ps_period p;
     int prc = ps_cli_period_required(cli, ptext, &p);
     if (prc)
         return prc;
     if (!out || !*out)
-        return ps_cli_usage_error(cli, "--out FILE.xlsx is required");
+        return ps_cli_usage_errm(cli, PS_M_RPT_OUT_FILE_XLSX_REQUIRED);
     if (strcmp(out, "-") == 0)
-        return ps_cli_usage_error(cli, "--out -: a workbook cannot go to standard output; name a file (--out FILE.xlsx)");
+        return ps_cli_usage_errm(cli, PS_M_RPT_OUT_WORKBOOK_CANNOT_GO);
     size_t olen = strlen(out);
     if (olen < 5 || strcasecmp(out + olen - 5, ".xlsx") != 0)
-        return ps_cli_usage_error(cli, "--out %s: a report is an Excel workbook; name it FILE.xlsx", out);
-    if (strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0)
-        return ps_cli_usage_error(cli, "--lang %s: use vi or en", lang);
+        return ps_cli_usage_errm(cli, PS_M_RPT_OUT_MUST_BE_XLSX, out);
 
     ps_xlsx_opts opts = {0};
     opts.lang = lang;
@@ -55,7 +53,7 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
     if (sde && *sde) {
         long long t;
         if (!ps_cli_parse_count(sde, 253402300799LL, &t)) {
-            fprintf(stderr, "provstat report: SOURCE_DATE_EPOCH=%s is not a number of seconds since 1970\n", sde);
+            ps_cli_printf(stderr, PS_M_RPT_PROVSTAT_REPORT_SOURCE_DATE, sde);
             return 2;
         }
         opts.created = t ? (time_t)t : (time_t)1; /* 0 would mean "now" */
@@ -72,7 +70,7 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
     if ((rc = ps_cli_unit_arg(cli, cat, utext, &unit)))
         goto done;
     if (unit < 0) {
-        fprintf(stderr, "provstat: the catalog has no units; run init --catalog DIR first\n");
+        ps_cli_printf(stderr, PS_M_RPT_PROVSTAT_CATALOG_HAS_NO);
         rc = 1;
         goto done;
     }
@@ -85,7 +83,7 @@ int ps_cmd_report(ps_cli *cli, int argc, char **argv)
         goto done;
     }
     if (res.truncated)
-        fprintf(stderr, "provstat report: warning: %ld text%s longer than Excel's 32,767 characters %s shortened in %s\n",
+        ps_cli_printf(stderr, PS_M_RPT_PROVSTAT_REPORT_WARNING_TEXT,
                 res.truncated, res.truncated == 1 ? "" : "s", res.truncated == 1 ? "was" : "were", out);
     printf("%s\n", out);
     fflush(stdout);

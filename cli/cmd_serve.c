@@ -1,4 +1,5 @@
 /* cmd_serve.c - `provstat serve`: the web portal (SPEC §9, web/web.h). */
+#include "core/msg.h"
 #include "cli/cli.h"
 #include "cli/opts.h"
 #include "web/web.h"
@@ -10,7 +11,7 @@
 static void ready(int port, void *arg)
 {
     const char *listen = arg;
-    fprintf(stderr, "provstat: serving %s on port %d; stop with Ctrl-C\n", listen, port);
+    ps_cli_printf(stderr, PS_M_SERVE_READY, listen, port);
 }
 
 int ps_cmd_serve(ps_cli *cli, int argc, char **argv)
@@ -33,12 +34,12 @@ int ps_cmd_serve(ps_cli *cli, int argc, char **argv)
             errno = 0;
             long mib = strtol(optarg, &end, 10);
             if (errno || *end || mib < 1 || mib > 2048)
-                return ps_cli_usage_error(cli, "--max-upload is a number of MiB from 1 to 2048, not %s", optarg);
+                return ps_cli_usage_errm(cli, PS_M_SERVE_BAD_UPLOAD, optarg);
             o.max_upload = (size_t)mib << 20;
         }
     }
     if (optind != argc)
-        return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
+        return ps_cli_usage_errm(cli, PS_M_SERVE_EXTRA, argv[optind]);
     o.ready_arg = (void *)o.listen;
     ps_db *db; /* the database must exist and have a catalog before serving */
     ps_catalog *cat;

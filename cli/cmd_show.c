@@ -58,14 +58,14 @@ static int parse_opts(ps_cli *cli, int argc, char **argv, show_opts *o)
         case 'b': o->bom = true; break;
         case 'f':
             if (!ps_outfmt_parse(optarg, &o->fmt))
-                return ps_cli_usage_error(cli, "--format %s: use table, csv or json", optarg);
+                return ps_cli_usage_errm(cli, PS_M_CATL_FORMAT_USE_TABLE_CSV, optarg);
             break;
         }
     }
     if (optind < argc)
-        return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
+        return ps_cli_usage_errm(cli, PS_M_CLI_UNEXPECTED_ARGUMENT, argv[optind]);
     if (o->bom && o->fmt != PS_OUT_CSV)
-        return ps_cli_usage_error(cli, "--bom goes with --format csv (a byte-order mark for Excel)");
+        return ps_cli_usage_errm(cli, PS_M_SHOW_BOM_GOES_WITH_FORMAT);
     return 0;
 }
 
@@ -109,15 +109,15 @@ static void data_row(ps_listing *l, const ps_catalog *cat, int u, const ps_indic
 
 static void listing_begin(ps_listing *l, const show_opts *o)
 {
-    static const char *const th[] = {"unit", "indicator", "unit of measure", "value", "ytd", "plan",
-                                     "% last year", "ytd % last year", "% plan", "pace",
-                                     "% of parent", "flags"};
+    static const ps_msg_id th[] = {PS_M_TH_UNIT, PS_M_TH_INDICATOR, PS_M_TH_UNIT_MEASURE, PS_M_TH_VALUE,
+                                   PS_M_TH_YTD, PS_M_TH_PLAN, PS_M_TH_PCT_LAST_YEAR, PS_M_TH_YTD_PCT_LAST_YEAR,
+                                   PS_M_TH_PCT_PLAN, PS_M_TH_PACE, PS_M_TH_PCT_PARENT, PS_M_TH_FLAGS};
     static const ps_col kinds[NCOLS] = {
         [4] = PS_COL_NUMBER, [5] = PS_COL_TEXT_OR_NULL, [6] = PS_COL_NUMBER, [7] = PS_COL_NUMBER,
         [8] = PS_COL_NUMBER, [9] = PS_COL_NUMBER, [10] = PS_COL_NUMBER, [11] = PS_COL_NUMBER,
         [12] = PS_COL_NUMBER, [13] = PS_COL_NUMBER, [14] = PS_COL_NUMBER};
     if (o->fmt == PS_OUT_TABLE) {
-        ps_listing_begin(l, o->fmt, 12, th, NULL, false, false);
+        ps_listing_begin_table(l, 12, th);
         for (int k = 3; k < 11; k++)
             ps_table_align_right(l->t, k);
     } else {
@@ -172,7 +172,7 @@ int ps_cmd_show(ps_cli *cli, int argc, char **argv)
     if (o.unit && (rc = ps_cli_unit_arg(cli, cat, o.unit, &only_unit)))
         goto out;
     if (o.indicator && (only_ind = ps_catalog_indicator(cat, o.indicator)) < 0) {
-        rc = ps_cli_usage_error(cli, "--indicator %s is not an indicator of the catalog", o.indicator);
+        rc = ps_cli_usage_errm(cli, PS_M_CLI_INDICATOR_NOT_IN_CATALOG, o.indicator);
         goto out;
     }
     if ((rc = ps_cli_engine(cli, db, cat, p, only_unit, &e)))
@@ -189,9 +189,9 @@ int ps_cmd_show(ps_cli *cli, int argc, char **argv)
         char pb[PS_PERIOD_BUFSZ];
         ps_period_format(p, pb);
         if (only_unit >= 0)
-            printf("%s — %s, %s\n", cat->units[only_unit].code, cat->units[only_unit].name_vi, pb);
+            fprintf(stdout, "%s — %s, %s\n", cat->units[only_unit].code, cat->units[only_unit].name_vi, pb);
         else
-            printf("%s\n", pb);
+            fprintf(stdout, "%s\n", pb);
     }
     ps_listing_end(&l);
     fflush(stdout);

@@ -35,9 +35,9 @@ static void print_counts(const ps_catalog *cat, const ps_status_row *rows, ps_pe
                                     "on_time", "late", "rate"};
     ps_table *t = NULL;
     if (fmt == PS_OUT_TABLE) {
-        static const char *const th[] = {"reporter", "name", "expected", "received", "missing",
-                                         "on_time", "late", "rate %"};
-        t = ps_table_new(8, th);
+        static const ps_msg_id th[] = {PS_M_TH_REPORTER, PS_M_TH_NAME, PS_M_TH_EXPECTED, PS_M_TH_RECEIVED,
+                                       PS_M_TH_MISSING, PS_M_TH_ON_TIME, PS_M_TH_LATE, PS_M_TH_RATE_PCT};
+        t = ps_listing_table_new(8, th);
         for (int k = 2; k < 8; k++)
             ps_table_align_right(t, k);
     } else if (fmt == PS_OUT_CSV) {
@@ -74,7 +74,7 @@ static void print_counts(const ps_catalog *cat, const ps_status_row *rows, ps_pe
         }
     }
     if (fmt == PS_OUT_TABLE) {
-        printf("Reporting for %s\n", pb);
+        ps_cli_printf(stdout, PS_M_STATUS_REPORTING_FOR, pb);
         ps_table_print(t, stdout);
         ps_table_free(t);
     } else if (fmt == PS_OUT_JSON) {
@@ -103,10 +103,15 @@ static void print_missing(const ps_catalog *cat, const ps_missing_row *rows, siz
     static const ps_col kinds[] = {PS_COL_TEXT, PS_COL_TEXT, PS_COL_TEXT, PS_COL_TEXT, PS_COL_TEXT, PS_COL_NUMBER};
     char pb[PS_PERIOD_BUFSZ];
     if (a->fmt == PS_OUT_TABLE)
-        printf("Missing for %s as of %s: %zu value%s\n", ps_period_format(a->p, pb), a->as_of, n,
-               n == 1 ? "" : "s");
+        ps_cli_printf(stdout, n == 1 ? PS_M_STATUS_MISSING_FOR_ONE : PS_M_STATUS_MISSING_FOR,
+                      ps_period_format(a->p, pb), a->as_of, n);
+    static const ps_msg_id th[] = {PS_M_TH_REPORTER, PS_M_TH_UNIT, PS_M_TH_INDICATOR, PS_M_TH_PERIOD,
+                                   PS_M_TH_DEADLINE, PS_M_TH_DAYS_LATE};
     ps_listing l;
-    ps_listing_begin(&l, a->fmt, 6, h, kinds, true, false);
+    if (a->fmt == PS_OUT_TABLE)
+        ps_listing_begin_table(&l, 6, th);
+    else
+        ps_listing_begin(&l, a->fmt, 6, h, kinds, true, false);
     if (l.t)
         ps_table_align_right(l.t, 5);
     for (size_t i = 0; i < n; i++) {
@@ -127,7 +132,7 @@ static int run_missing(ps_cli *cli, ps_engine *e, const status_args *a)
     const ps_catalog *cat = ps_engine_catalog(e);
     int reporter = -1;
     if (a->reporter && (reporter = ps_catalog_reporter(cat, a->reporter)) < 0)
-        return ps_cli_usage_error(cli, "--reporter %s is not a reporter of the catalog (see `provstat catalog reporters`)",
+        return ps_cli_usage_errm(cli, PS_M_STATUS_REPORTER_NOT_REPORTER,
                                   a->reporter);
     ps_ctx ctx = {0};
     ps_missing_row *rows;
@@ -160,27 +165,26 @@ static int parse_args(ps_cli *cli, int argc, char **argv, status_args *a)
         case 'a': a->as_of = optarg; break;
         case 'f':
             if (!ps_outfmt_parse(optarg, &a->fmt))
-                return ps_cli_usage_error(cli, "--format %s: use table, csv or json", optarg);
+                return ps_cli_usage_errm(cli, PS_M_CATL_FORMAT_USE_TABLE_CSV, optarg);
             break;
         }
     }
     if (optind < argc)
-        return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
+        return ps_cli_usage_errm(cli, PS_M_CLI_UNEXPECTED_ARGUMENT, argv[optind]);
     int prc = ps_cli_period_required(cli, ptext, &a->p);
     if (prc)
         return prc;
     if (!a->missing && (a->reporter || a->as_of))
-        return ps_cli_usage_error(cli, "%s goes with --missing (the values still expected)",
-                                  a->reporter ? "--reporter" : "--as-of");
+        return ps_cli_usage_errm(cli, PS_M_STATUS_GOES_WITH_MISSING, a->reporter ? "--reporter" : "--as-of");
     long day;
     if (a->as_of && !ps_status_day(a->as_of, &day))
-        return ps_cli_usage_error(cli, "--as-of %s: write a day that exists as YYYY-MM-DD", a->as_of);
+        return ps_cli_usage_errm(cli, PS_M_STATUS_AS_OF_BAD_DAY, a->as_of);
     if (!a->as_of) {
         /* today, the machine's local date (TZ) */
         time_t now = time(NULL);
         struct tm tm;
         if (!localtime_r(&now, &tm) || strftime(a->today, sizeof a->today, "%Y-%m-%d", &tm) != 10)
-            return ps_cli_usage_error(cli, "today's date cannot be read from the clock; give --as-of YYYY-MM-DD");
+            return ps_cli_usage_errm(cli, PS_M_STATUS_NO_CLOCK);
         a->as_of = a->today;
     }
     return 0;

@@ -1,11 +1,13 @@
 /* cmd_trend.c - `provstat trend`: a series with indices, CAGR, linear trend and year-end projections. */
 #include "cli/cli.h"
 #include "cli/opts.h"
+#include "cli/listing.h"
 #include "cli/table.h"
 
 #include "aggregate/engine.h"
 #include "core/number.h"
 #include "core/period.h"
+#include "core/text.h"
 #include "indicators/trend.h"
 
 #include <stdio.h>
@@ -66,6 +68,30 @@ static void print_json(const ps_catalog *cat, const ps_trend *t)
     printf(", \"year_end_seasonal\": %s}}\n", json_num(t->year_end_seasonal, a));
 }
 
+
+/* One line of the fit below the table: the label in the officer's language,
+ * padded to the widest label (19 columns at least), the value, then the
+ * unit (unit: a message taking arg, e.g. " per %s"; 0 for none). */
+static void fit_line(ps_msg_id label, const char *value, ps_msg_id unit, const char *arg)
+{
+    static const ps_msg_id labels[] = {PS_M_TREND_FIT_SLOPE, PS_M_TREND_FIT_INTERCEPT, PS_M_TREND_FIT_R2,
+                                       PS_M_TREND_FIT_CAGR, PS_M_TREND_FIT_YEAR_END_LINEAR,
+                                       PS_M_TREND_FIT_YEAR_END_LINEAR_SE, PS_M_TREND_FIT_YEAR_END_SEASONAL};
+    size_t width = 19;
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (ps_text_width(ps_msg(labels[i])) > width)
+            width = ps_text_width(ps_msg(labels[i]));
+    char text[128];
+    ps_msg_format(text, sizeof text, label);
+    fputs(text, stdout);
+    for (size_t w = ps_text_width(text); w <= width; w++)
+        putchar(' ');
+    fputs(value, stdout);
+    if (unit)
+        ps_cli_printf(stdout, unit, arg);
+    putchar('\n');
+}
+
 static void print_table(const ps_catalog *cat, const ps_trend *t)
 {
     const ps_unit *u = &cat->units[t->unit];
@@ -73,12 +99,13 @@ static void print_table(const ps_catalog *cat, const ps_trend *t)
     int dec = x->decimals;
     char a[PS_NUMBER_BUFSZ], b[PS_NUMBER_BUFSZ], c[PS_NUMBER_BUFSZ], fl[128];
     char pf[PS_PERIOD_BUFSZ], pt[PS_PERIOD_BUFSZ];
-    const char *per = ps_frequency_name((ps_period_type)t->from.type);
+    const char *per = ps_period_type_word((ps_period_type)t->from.type);
 
-    printf("%s %s (%s), %s %s, %s to %s\n", x->code, x->name_vi, x->unit_vi, u->code, u->name_vi,
+    ps_cli_printf(stdout, PS_M_TREND_HEADING, x->code, x->name_vi, x->unit_vi, u->code, u->name_vi,
            ps_period_format(t->from, pf), ps_period_format(t->to, pt));
-    static const char *const h[] = {"period", "value", "index_prev_year", "index_prev_period", "flags"};
-    ps_table *tab = ps_table_new(5, h);
+    static const ps_msg_id h[] = {PS_M_TH_PERIOD, PS_M_TH_VALUE, PS_M_TH_INDEX_PREV_YEAR, PS_M_TH_INDEX_PREV_PERIOD,
+                                  PS_M_TH_FLAGS};
+    ps_table *tab = ps_listing_table_new(5, h);
     for (int k = 1; k < 4; k++)
         ps_table_align_right(tab, k);
     for (size_t i = 0; i < t->npoints; i++) {
@@ -97,16 +124,15 @@ static void print_table(const ps_catalog *cat, const ps_trend *t)
     char y[PS_PERIOD_BUFSZ];
     snprintf(y, sizeof y, "%d", t->to.year);
     putchar('\n');
-    printf("%-19s %s%s%s\n", "slope", fixed(t->slope, dec + 2, a), t->slope.has ? " per " : "",
-           t->slope.has ? per : "");
-    printf("%-19s %s\n", "intercept", fixed(t->intercept, dec + 2, a));
-    printf("%-19s %s\n", "r2", fixed(t->r2, 4, a));
-    printf("%-19s %s%s\n", "cagr", fixed(t->cagr, 1, a), t->cagr.has ? " %" : "");
-    printf("%-19s %s%s%s\n", "year_end_linear", fixed(t->year_end_linear, dec, a),
-           t->year_end_linear.has ? " for " : "", t->year_end_linear.has ? y : "");
-    printf("%-19s %s\n", "year_end_linear_se", fixed(t->year_end_linear_se, dec + 1, a));
-    printf("%-19s %s%s%s\n", "year_end_seasonal", fixed(t->year_end_seasonal, dec, a),
-           t->year_end_seasonal.has ? " for " : "", t->year_end_seasonal.has ? y : "");
+    fit_line(PS_M_TREND_FIT_SLOPE, fixed(t->slope, dec + 2, a), t->slope.has ? PS_M_TREND_FIT_PER : 0, per);
+    fit_line(PS_M_TREND_FIT_INTERCEPT, fixed(t->intercept, dec + 2, a), 0, NULL);
+    fit_line(PS_M_TREND_FIT_R2, fixed(t->r2, 4, a), 0, NULL);
+    fit_line(PS_M_TREND_FIT_CAGR, fixed(t->cagr, 1, a), t->cagr.has ? PS_M_TREND_FIT_PERCENT : 0, NULL);
+    fit_line(PS_M_TREND_FIT_YEAR_END_LINEAR, fixed(t->year_end_linear, dec, a),
+             t->year_end_linear.has ? PS_M_TREND_FIT_FOR : 0, y);
+    fit_line(PS_M_TREND_FIT_YEAR_END_LINEAR_SE, fixed(t->year_end_linear_se, dec + 1, a), 0, NULL);
+    fit_line(PS_M_TREND_FIT_YEAR_END_SEASONAL, fixed(t->year_end_seasonal, dec, a),
+             t->year_end_seasonal.has ? PS_M_TREND_FIT_FOR : 0, y);
 }
 
 /* ------------------------------------------------------------------------
@@ -131,14 +157,14 @@ int ps_cmd_trend(ps_cli *cli, int argc, char **argv)
         case T_TO: ttext = optarg; break;
         case T_FORMAT:
             if (!ps_outfmt_parse(optarg, &fmt) || fmt == PS_OUT_CSV)
-                return ps_cli_usage_error(cli, "--format %s: use table or json", optarg);
+                return ps_cli_usage_errm(cli, PS_M_TREND_FORMAT_USE_TABLE_JSON, optarg);
             break;
         }
     }
     if (optind < argc)
-        return ps_cli_usage_error(cli, "unexpected argument %s", argv[optind]);
+        return ps_cli_usage_errm(cli, PS_M_CLI_UNEXPECTED_ARGUMENT, argv[optind]);
     if (!itext || !ftext || !ttext)
-        return ps_cli_usage_error(cli, "--indicator, --from and --to are required");
+        return ps_cli_usage_errm(cli, PS_M_TREND_INDICATOR_FROM_ARE_REQUIRED);
     ps_period from, to;
     if (!ps_cli_period_arg(cli, "--from", ftext, &from) || !ps_cli_period_arg(cli, "--to", ttext, &to))
         return 2;
@@ -153,7 +179,7 @@ int ps_cmd_trend(ps_cli *cli, int argc, char **argv)
     ps_ctx ctx = {0};
     int ind = ps_catalog_indicator(cat, itext);
     if (ind < 0) {
-        rc = ps_cli_usage_error(cli, "--indicator %s is not an indicator of the catalog", itext);
+        rc = ps_cli_usage_errm(cli, PS_M_CLI_INDICATOR_NOT_IN_CATALOG, itext);
         goto out;
     }
     int u;

@@ -1,5 +1,6 @@
 /* cmd_user.c - `provstat user add|passwd|remove|list`: the portal's accounts
  * (SPEC §7, §9). Passwords come from standard input, never the command line. */
+#include "core/msg.h"
 #include "access/accounts.h"
 #include "access/password.h"
 #include "cli/cli.h"
@@ -46,12 +47,12 @@ static bool read_line(const char *prompt, char *buf, size_t size)
 static int read_password(ps_cli *cli, char *pw, size_t size)
 {
     char again[PS_PASSWORD_MAX + 2];
-    if (!read_line("password: ", pw, size))
-        return ps_cli_usage_error(cli, "give the password as the first line of standard input (at most %d bytes)",
+    if (!read_line(ps_msg(PS_M_USER_PROMPT), pw, size))
+        return ps_cli_usage_errm(cli, PS_M_USER_NO_PASSWORD,
                                   PS_PASSWORD_MAX);
-    if (isatty(STDIN_FILENO) && (!read_line("the same password again: ", again, sizeof again) ||
+    if (isatty(STDIN_FILENO) && (!read_line(ps_msg(PS_M_USER_PROMPT_AGAIN), again, sizeof again) ||
                                  strcmp(pw, again) != 0))
-        return ps_cli_usage_error(cli, "the two passwords differ: nothing was changed");
+        return ps_cli_usage_errm(cli, PS_M_USER_DIFFER);
     return 0;
 }
 
@@ -66,7 +67,7 @@ static int parse_add(ps_cli *cli, int argc, char **argv, add_args *a)
         {"reporter", required_argument, NULL, 'r'}, {"role", required_argument, NULL, 'o'}, {NULL, 0, NULL, 0}};
     memset(a, 0, sizeof *a);
     if (argc < 2 || argv[1][0] == '-')
-        return ps_cli_usage_error(cli, "give the login first: user add LOGIN --reporter R or --role ROLE");
+        return ps_cli_usage_errm(cli, PS_M_USER_LOGIN_FIRST);
     a->login = argv[1];
     argc--; /* the options follow the login */
     argv++;
@@ -80,9 +81,9 @@ static int parse_add(ps_cli *cli, int argc, char **argv, add_args *a)
             a->role = optarg;
     }
     if (optind != argc)
-        return ps_cli_usage_error(cli, "unexpected argument %s: give one login", argv[optind]);
+        return ps_cli_usage_errm(cli, PS_M_USER_EXTRA, argv[optind]);
     if (!a->reporter == !a->role)
-        return ps_cli_usage_error(cli, "give either --reporter R (an office) or --role leader|admin");
+        return ps_cli_usage_errm(cli, PS_M_USER_ROLE_OR_REPORTER);
     return 0;
 }
 
@@ -94,7 +95,7 @@ static int user_add(ps_cli *cli, int argc, char **argv)
     if (rc)
         return rc;
     if (a.role && (!ps_role_parse(a.role, &role) || role == PS_ROLE_OFFICE))
-        return ps_cli_usage_error(cli, "--role must be leader or admin (an office is --reporter R)");
+        return ps_cli_usage_errm(cli, PS_M_USER_BAD_ROLE);
     char pw[PS_PASSWORD_MAX + 2];
     ps_db *db;
     ps_catalog *cat;
@@ -105,8 +106,8 @@ static int user_add(ps_cli *cli, int argc, char **argv)
     if (ps_account_create(db, cat, a.login, role, a.reporter, pw, &made, &ctx))
         rc = ps_cli_fail(cli, &ctx);
     else
-        printf("account %s added (%s%s%s)\n", made.login, ps_role_name(role), *made.reporter ? " of " : "",
-               made.reporter);
+        ps_cli_printf(stdout, *made.reporter ? PS_M_USER_ADDED_OFFICE : PS_M_USER_ADDED, made.login,
+                      *made.reporter ? made.reporter : ps_role_name(role));
     memset(pw, 0, sizeof pw);
     ps_catalog_free(cat);
     ps_db_close(db);
@@ -122,7 +123,7 @@ static int user_change(ps_cli *cli, int argc, char **argv, bool remove)
         if (c == '?')
             return 2;
     if (optind != argc - 1)
-        return ps_cli_usage_error(cli, "give one login");
+        return ps_cli_usage_errm(cli, PS_M_USER_ONE_LOGIN);
     const char *login = argv[optind];
     char pw[PS_PASSWORD_MAX + 2];
     ps_db *db;
@@ -134,7 +135,7 @@ static int user_change(ps_cli *cli, int argc, char **argv, bool remove)
     if (err)
         rc = ps_cli_fail(cli, &ctx);
     else
-        printf(remove ? "account %s removed\n" : "password of %s changed\n", login);
+        ps_cli_printf(stdout, remove ? PS_M_USER_REMOVED : PS_M_USER_PASSWORD_CHANGED, login);
     memset(pw, 0, sizeof pw);
     ps_db_close(db);
     return rc;
@@ -162,9 +163,9 @@ static int user_list(ps_cli *cli, int argc, char **argv)
         if (c == '?')
             return 2;
         else if (!ps_outfmt_parse(optarg, &fmt))
-            return ps_cli_usage_error(cli, "--format must be table, csv or json, not %s", optarg);
+            return ps_cli_usage_errm(cli, PS_M_USER_BAD_FORMAT, optarg);
     if (optind != argc)
-        return ps_cli_usage_error(cli, "user list takes no argument");
+        return ps_cli_usage_errm(cli, PS_M_USER_LIST_NO_ARG);
     ps_db *db;
     int rc = ps_cli_open_db(cli, false, true, &db);
     if (rc)
@@ -182,7 +183,7 @@ static int user_list(ps_cli *cli, int argc, char **argv)
 int ps_cmd_user(ps_cli *cli, int argc, char **argv)
 {
     if (argc < 2)
-        return ps_cli_usage_error(cli, "say what to do: user add, passwd, remove or list");
+        return ps_cli_usage_errm(cli, PS_M_USER_WHAT);
     const char *what = argv[1];
     argc--;
     argv++;
@@ -194,5 +195,5 @@ int ps_cmd_user(ps_cli *cli, int argc, char **argv)
         return user_change(cli, argc, argv, true);
     if (strcmp(what, "list") == 0)
         return user_list(cli, argc, argv);
-    return ps_cli_usage_error(cli, "%s is not one of add, passwd, remove, list", what);
+    return ps_cli_usage_errm(cli, PS_M_USER_UNKNOWN, what);
 }

@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "cli/table.h"
 
+#include "core/csv.h"
 #include "core/number.h"
 #include "core/safefile.h"
 #include "store/dbcatalog.h"
@@ -12,17 +13,40 @@
 #include <string.h>
 #include <unistd.h>
 
+static int usage_error(ps_cli *cli, const char *fmt, va_list ap)
+{
+    fprintf(stderr, "provstat%s%s: ", cli->command ? " " : "", cli->command ? cli->command : "");
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    if (cli->usage)
+        ps_cli_printf(stderr, PS_M_CLI_USAGE_LINE, cli->usage);
+    return 2;
+}
+
 int ps_cli_usage_error(ps_cli *cli, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "provstat%s%s: ", cli->command ? " " : "", cli->command ? cli->command : "");
-    vfprintf(stderr, fmt, ap);
+    usage_error(cli, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
-    if (cli->usage)
-        fprintf(stderr, "usage: provstat [--db FILE] %s\n", cli->usage);
     return 2;
+}
+
+int ps_cli_usage_errm(ps_cli *cli, ps_msg_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    usage_error(cli, ps_msg(id), ap);
+    va_end(ap);
+    return 2;
+}
+
+void ps_cli_printf(FILE *f, ps_msg_id id, ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    vfprintf(f, ps_msg(id), ap);
+    va_end(ap);
 }
 
 int ps_cli_fail(ps_cli *cli, const ps_ctx *ctx)
@@ -45,9 +69,11 @@ bool ps_cli_wants_help(int argc, char **argv)
 
 int ps_cli_help(const ps_command *cmd)
 {
-    printf("usage: provstat [--db FILE] %s\n\n%s\n", cmd->usage, cmd->summary);
-    if (cmd->help && *cmd->help)
-        printf("\n%s", cmd->help);
+    ps_cli_printf(stdout, PS_M_CLI_USAGE_LINE, cmd->usage);
+    putchar('\n');
+    ps_cli_printf(stdout, cmd->summary);
+    fputs("\n\n", stdout);
+    ps_cli_printf(stdout, cmd->help);
     return 0;
 }
 
@@ -109,7 +135,7 @@ void ps_cli_keep_rollups(ps_engine *e)
     ps_ctx ctx = {0};
     bool saved;
     if (ps_engine_save(e, &saved, &ctx))
-        fprintf(stderr, "provstat: note: the computed roll-ups were not kept for the next command (%s)\n",
+        ps_cli_printf(stderr, PS_M_CLI_PROVSTAT_NOTE_COMPUTED_ROLL,
                 ps_ctx_message(&ctx));
 }
 
@@ -146,15 +172,15 @@ void ps_cli_print_diags(const ps_diags *d, bool errors_csv)
     size_t *shown = p.shown, *total = p.total;
     for (int s = 0; s < 2; s++)
         if (total[s] > shown[s])
-            fprintf(stderr, "... and %zu more %s%s%s\n", total[s] - shown[s], s ? "warning" : "error",
-                    total[s] - shown[s] == 1 ? "" : "s", errors_csv ? " (use --errors-csv FILE to see them all)" : "");
+            ps_cli_printf(stderr, s ? PS_M_CLI_MORE_WARNINGS : PS_M_CLI_MORE_ERRORS, total[s] - shown[s],
+                          total[s] - shown[s] == 1 ? "" : "s", errors_csv ? ps_msg(PS_M_CLI_MORE_HINT) : "");
 }
 
 int ps_cli_errors_csv_open(const char *path, ps_safefile **sf)
 {
     ps_ctx ctx = {0};
     if (ps_safefile_open(sf, path, &ctx)) {
-        fprintf(stderr, "provstat: %s (--errors-csv)\n", ps_ctx_message(&ctx));
+        ps_cli_printf(stderr, PS_M_CLI_PROVSTAT_ERRORS_CSV, ps_ctx_message(&ctx));
         return ps_exit_code(ctx.err);
     }
     return 0;
@@ -170,9 +196,12 @@ static void csv_one(const ps_diag *x, void *arg)
     ps_csv_row(arg, cells, 7, true);
 }
 
-ps_error ps_cli_errors_csv_write(const ps_diags *d, ps_safefile *sf, ps_ctx *ctx)
+ps_error ps_cli_errors_csv_write(const ps_diags *d, ps_safefile *sf, bool bom, ps_ctx *ctx)
+
 {
     FILE *f = ps_safefile_stream(sf, 0);
+    if (bom)
+        fputs(PS_CSV_BOM, f);
     fputs("file,line,column,severity,code,message,value\n", f);
     ps_diags_each(d, csv_one, f);
     return ps_safefile_commit(sf, ctx);
@@ -211,15 +240,14 @@ bool ps_outfmt_parse(const char *s, ps_outfmt *out)
 int ps_cli_period_required(ps_cli *cli, const char *text, ps_period *out)
 {
     if (!text)
-        return ps_cli_usage_error(cli, "--period P is required");
+        return ps_cli_usage_errm(cli, PS_M_CLI_PERIOD_P_REQUIRED);
     return ps_cli_period_arg(cli, "--period", text, out) ? 0 : 2;
 }
 
 void ps_cli_refresh_warning(const char *what, const char *why)
 {
-    fprintf(stderr,
-            "provstat: warning: %s: stored, but the kept roll-ups could not be brought up to date (%s); "
-            "the next query computes them again\n",
+    ps_cli_printf(stderr,
+            PS_M_CLI_PROVSTAT_WARNING_STORED_BUT,
             what, why);
 }
 
@@ -230,9 +258,9 @@ int ps_cli_unit_arg(ps_cli *cli, const ps_catalog *cat, const char *text, int *o
         return 0;
     int near = ps_catalog_unit_suggest(cat, text);
     if (near >= 0)
-        return ps_cli_usage_error(cli, "--unit %s is not a unit of the catalog (did you mean %s, %s?)", text,
+        return ps_cli_usage_errm(cli, PS_M_CLI_UNIT_NOT_UNIT_CATALOG, text,
                                   cat->units[near].code, cat->units[near].name_vi);
-    return ps_cli_usage_error(cli, "--unit %s is not a unit of the catalog", text);
+    return ps_cli_usage_errm(cli, PS_M_CLI_UNIT_NOT_UNIT_CATALOG_2, text);
 }
 
 bool ps_cli_period_arg(ps_cli *cli, const char *opt, const char *text, ps_period *out)

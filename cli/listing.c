@@ -1,6 +1,8 @@
 /* listing.c - rows as a table, CSV or JSON (listing.h). */
 #include "cli/listing.h"
 
+#include "core/csv.h"
+
 #include <stdio.h>
 
 void ps_listing_begin(ps_listing *l, ps_outfmt fmt, int ncols, const char *const *header, const ps_col *kinds,
@@ -11,11 +13,35 @@ void ps_listing_begin(ps_listing *l, ps_outfmt fmt, int ncols, const char *const
         l->t = ps_table_new(ncols, header);
     } else if (fmt == PS_OUT_CSV) {
         if (bom)
-            fputs("\xEF\xBB\xBF", stdout);
+            fputs(PS_CSV_BOM, stdout);
         ps_csv_row(stdout, header, ncols, false);
     } else {
         fputs("[", stdout);
     }
+}
+
+/* The header texts of ids in the current language, into bufs; h[i] points at them. */
+static void header_texts(int ncols, const ps_msg_id *ids, char bufs[][64], const char **h)
+{
+    for (int i = 0; i < ncols && i < PS_LISTING_MAX_COLS; i++)
+        h[i] = ps_msg_format(bufs[i], sizeof bufs[i], ids[i]);
+}
+
+ps_table *ps_listing_table_new(int ncols, const ps_msg_id *ids)
+{
+    char bufs[PS_LISTING_MAX_COLS][64];
+    const char *h[PS_LISTING_MAX_COLS];
+    header_texts(ncols, ids, bufs, h);
+    return ps_table_new(ncols, h);
+}
+
+void ps_listing_begin_table(ps_listing *l, int ncols, const ps_msg_id *ids)
+{
+    char bufs[PS_LISTING_MAX_COLS][64];
+    const char *h[PS_LISTING_MAX_COLS];
+    header_texts(ncols, ids, bufs, h);
+    ps_listing_begin(l, PS_OUT_TABLE, ncols, h, NULL, false, false);
+    l->header = NULL;
 }
 
 static void json_row(const ps_listing *l, const char *const *cells)

@@ -33,6 +33,15 @@ typedef struct ps_listing {
  * formula get a leading ' (SPEC §6); off for files meant to load again. */
 void ps_listing_begin(ps_listing *l, ps_outfmt fmt, int ncols, const char *const *header, const ps_col *kinds,
                       bool guard, bool bom);
+/* The most columns a terminal table made by the two below has. */
+enum { PS_LISTING_MAX_COLS = 16 };
+/* A terminal table (--format table) whose header row is the texts of ids
+ * (core/msg.h; formats without arguments) in the current language; the
+ * texts are copied. ncols is at most PS_LISTING_MAX_COLS. */
+ps_table *ps_listing_table_new(int ncols, const ps_msg_id *ids);
+/* The same as ps_listing_begin for --format table, with the header row of
+ * ps_listing_table_new (l->header stays NULL: a table copies its header). */
+void ps_listing_begin_table(ps_listing *l, int ncols, const ps_msg_id *ids);
 /* One row of l->ncols cells. */
 void ps_listing_row(ps_listing *l, const char *const *cells);
 /* Prints the table or closes the JSON array, and frees what l holds. */

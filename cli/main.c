@@ -1,6 +1,7 @@
 /* main.c - provstat's entry point: global options and the command table. */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,149 +9,163 @@
 
 const ps_command ps_commands[] = {
     {"init", ps_cmd_init, "init --catalog DIR",
-     "Create the database and load the catalog from DIR (units.csv, reporters.csv,\n"
-     "indicators.csv and an optional rules.csv). Run again to update the catalog;\n"
-     "stored data are kept.",
-     "options:\n"
-     "  --catalog DIR   the catalog folder\n"},
+     PS_M_H_INIT, PS_M_HO_INIT},
     {"catalog", ps_cmd_catalog, "catalog units|reporters|indicators|rules [--format table|csv|json]",
-     "List the catalog. The csv form has the catalog file's columns and loads again.",
-     "options:\n"
-     "  --format F      table (default), csv or json\n"},
-    {"ingest", ps_cmd_ingest,
-     "ingest FILE... --reporter CODE [--unit U] [--period P] [--number-format plain|vi|en]\n"
-     "                [--encoding utf-8|cp1258] [--partial] [--dry-run] [--force] [--errors-csv F] [--received DATE]",
-     "Check and store submission files. Every problem is reported as file:line:column;\n"
-     "a file with an error stores nothing unless --partial is given.",
-     "options:\n"
-     "  --reporter CODE        who sent the files (required)\n"
-     "  --unit U               the unit, for files without a unit column\n"
-     "  --period P             the period, for files without a period column\n"
-     "  --number-format F      plain (1234.5, default), vi (1.234,5; default for ; files), en (1,234.5)\n"
-     "  --encoding E           utf-8 (default) or cp1258 (legacy Vietnamese Excel)\n"
-     "  --partial              store the good rows of a file with errors\n"
-     "  --dry-run              check everything, store nothing\n"
-     "  --force                revise another reporter's value or a closed period (recorded)\n"
-     "  --errors-csv F         write every diagnostic to F as CSV\n"
-     "  --received DATE        when the office sent the file (YYYY-MM-DD; default now)\n"},
+     PS_M_H_CATALOG, PS_M_HO_CATALOG},
+    {"ingest", ps_cmd_ingest, "ingest FILE... --reporter CODE [--unit U] [--period P] [--number-format plain|vi|en]\n"
+     "                [--encoding utf-8|cp1258] [--partial] [--dry-run] [--force] [--errors-csv F [--bom]] [--received DATE]",
+     PS_M_H_INGEST, PS_M_HO_INGEST},
     {"status", ps_cmd_status, "status --period P [--missing [--reporter R] [--as-of DATE]] [--format table|csv|json]",
-     "Per reporter: the values expected for the period, received, missing, on time\n"
-     "or late (by the reporter's deadline_day of the following month), and the rate.\n"
-     "With --missing: every value still expected and not received, one row each, with\n"
-     "its deadline and the days it is late (empty before the deadline).",
-     "options:\n  --period P      a month, quarter, half, year or year-to-date\n"
-     "  --missing       list the values still expected instead of the counts\n"
-     "  --reporter R    with --missing: only reporter R\n"
-     "  --as-of DATE    with --missing: count days late from DATE (YYYY-MM-DD; default today)\n"
-     "  --format F      table (default), csv or json\n"},
+     PS_M_H_STATUS, PS_M_HO_STATUS},
     {"history", ps_cmd_history, "history --unit U --indicator X --period P [--measure actual|plan] [--format table|csv|json]",
-     "Every revision of one value, oldest first, with who sent it, from which file and line.", ""},
-    {"retract", ps_cmd_retract,
-     "retract --unit U --indicator X --period P --reporter CODE [--measure actual|plan] [--force]\n"
+     PS_M_H_HISTORY, PS_M_HO_HISTORY},
+    {"retract", ps_cmd_retract, "retract --unit U --indicator X --period P --reporter CODE [--measure actual|plan] [--force]\n"
      "       | --submission N --reporter CODE [--force]",
-     "Withdraw a value, or every value submission N brought that is still in force:\n"
-     "an empty revision is recorded; the earlier values stay in the history. --force\n"
-     "withdraws another reporter's value or one in a closed period (recorded), never\n"
-     "one outside the reporter's scope or list.", ""},
+     PS_M_H_RETRACT, PS_M_HO_RETRACT},
     {"close", ps_cmd_close, "close --period P [--unit U]",
-     "Lock U (default: the top unit) and every unit below it for P and every month\n"
-     "inside P, once the official figures are in. Rows for a closed period are refused\n"
-     "unless ingest is given --force.", ""},
-    {"reopen", ps_cmd_reopen, "reopen --period P [--unit U]", "Remove a lock made by close.", ""},
+     PS_M_H_CLOSE, PS_M_HO_CLOSE},
+    {"reopen", ps_cmd_reopen, "reopen --period P [--unit U]",
+     PS_M_H_REOPEN, PS_M_HO_CLOSE},
     {"backup", ps_cmd_backup, "backup FILE [--force]",
-     "Write a consistent copy of the database to FILE, even while others write.\n"
-     "An existing FILE is replaced only with --force.", ""},
+     PS_M_H_BACKUP, PS_M_HO_BACKUP},
     {"user", ps_cmd_user, "user add LOGIN (--reporter R | --role leader|admin) | user passwd LOGIN | user remove LOGIN | user list",
-     "Accounts of the web portal. The password is the first line of standard input\n"
-     "(on a terminal it is asked twice), at least 10 characters; only its Argon2id\n"
-     "hash is stored.",
-     "options:\n  --reporter R    add: an office's account, sending for reporter R\n"
-     "  --role ROLE     add: leader (reads everything) or admin (everything)\n"
-     "  --format F      list: table (default), csv or json\n"},
+     PS_M_H_USER, PS_M_HO_USER},
     {"serve", ps_cmd_serve, "serve [--listen ADDR:PORT] [--max-upload MIB] [--secure-cookies]",
-     "The web portal: offices send their files, leaders read the month, in a browser.\n"
-     "Runs until SIGINT or SIGTERM; one log line per request on standard error.",
-     "options:\n  --listen A:P       address and port (default 127.0.0.1:8080)\n"
-     "  --max-upload MIB   the largest file accepted (default 20)\n"
-     "  --secure-cookies   mark cookies Secure (behind a TLS reverse proxy)\n"},
+     PS_M_H_SERVE, PS_M_HO_SERVE},
     {"show", ps_cmd_show, "show --period P [--unit U] [--indicator X] [--format table|csv|json] [--bom]",
-     "Values with every comparison: year-to-date, plan, index on the same period last\n"
-     "year, attainment of the plan with the pace, share of the parent.",
-     "options:\n  --period P      the period\n  --unit U        one unit (default: every unit)\n"
-     "  --indicator X   one indicator (default: all)\n  --format F      table (default), csv or json\n"
-     "  --bom           with csv: start with a UTF-8 byte-order mark (for Excel)\n"},
+     PS_M_H_SHOW, PS_M_HO_SHOW},
     {"check", ps_cmd_check, "check --period P [--errors-csv F]",
-     "Check a period: the rules of rules.csv on every unit's values, submitted totals\n"
-     "that differ from the roll-up of their parts by more than 0.5%, and outliers\n"
-     "against each unit's own history. Exit status 1 when a rule of severity error fails.", ""},
+     PS_M_H_CHECK, PS_M_HO_CHECK},
     {"trend", ps_cmd_trend, "trend --indicator X [--unit U] --from P --to P [--format table|json]",
-     "One indicator of one unit over a range of periods: the series with its indices on\n"
-     "the previous year and period, compound annual growth over the full years, the\n"
-     "linear trend (slope, intercept, R²) and two year-end projections. Periods before\n"
-     "a boundary change show comparable values, so the fit matches the table.",
-     "options:\n"
-     "  --indicator X   the indicator (required)\n"
-     "  --unit U        the unit (default: the top unit)\n"
-     "  --from P        the first period: a month, quarter, half or year (required)\n"
-     "  --to P          the last period, of the same kind (required)\n"
-     "  --format F      table (default) or json\n"},
-    {"export", ps_cmd_export,
-     "export --period P | --from P --to P --format long|wide|sdmx --out FILE [--level L] [--unit U] [--by unit] [--bom]",
-     "Write computed values (submitted, rolled up over units and time, derived) as CSV.\n"
-     "long: one row per unit, indicator and period that has a value, plus the annual\n"
-     "plans, with status, coverage and flags; it loads again with ingest. wide:\n"
-     "indicators x periods for one unit, or units x indicators for one period (--by unit).\n"
-     "sdmx: SDMX-CSV 1.0, dataflow PROVSTAT:DF_PROVINCE(1.0), MEASURE actual or plan.",
-     "options:\n"
-     "  --period P       the period to export\n"
-     "  --from P --to P  every period of that type from P to P (same type)\n"
-     "  --format F       long, wide or sdmx\n"
-     "  --out FILE       the CSV file (written to a temporary file, then renamed); - for standard output\n"
-     "  --level L        export units down to level L (nation, region, province, district, commune);\n"
-     "                   default: the unit and the level just below it\n"
-     "  --unit U         the unit to start from (default: the top unit); the unit of the wide form\n"
-     "  --by unit        wide form: one row per unit, one column per indicator (a single period)\n"
-     "  --bom            start the file with a UTF-8 byte-order mark (for Excel)\n"},
+     PS_M_H_TREND, PS_M_HO_TREND},
+    {"export", ps_cmd_export, "export --period P | --from P --to P --format long|wide|sdmx --out FILE [--level L] [--unit U] [--by unit] [--bom]",
+     PS_M_H_EXPORT, PS_M_HO_EXPORT},
     {"report", ps_cmd_report, "report --period P --out FILE.xlsx [--lang vi|en] [--unit U]",
-     "Write the report workbook of unit U (default: the top unit) for period P: summary table,\n"
-     "by district, trends with charts, reporting, data and notes sheets. The file is written\n"
-     "under a temporary name and renamed, so a failure never leaves a half-written report.\n"
-     "With SOURCE_DATE_EPOCH set, the same data give the same file.",
-     "options:\n"
-     "  --period P      a month (2016-07), quarter, half, year or year-to-date\n"
-     "  --out FILE      the workbook to write (.xlsx)\n"
-     "  --lang L        vi (default) or en\n"
-     "  --unit U        the unit to report on (default: the top unit)\n"},
+     PS_M_H_REPORT, PS_M_HO_REPORT},
     {"template", ps_cmd_template,
      "template --reporter R --period P --out FILE.xlsx|FILE.csv [--measure plan] [--lang vi|en]",
-     "Write the blank form reporter R fills for period P: one row per value due from it\n"
-     "(exactly what status expects), with the previous period's and last year's values\n"
-     "for reference. In the workbook the codes, names and references are locked and each\n"
-     "value cell takes a number in the indicator's range and decimals or a mark (- .. x).\n"
-     "A filled template ingests as it is.",
-     "options:\n"
-     "  --reporter R    the reporter whose form it is\n"
-     "  --period P      the period (a year with --measure plan)\n"
-     "  --out FILE      FILE.xlsx (a workbook) or FILE.csv\n"
-     "  --measure plan  the annual plan's form: flow and stock indicators, last year's plan\n"
-     "                  and actual for reference\n"
-     "  --lang L        vi (default, or en when PROVSTAT_LANG=en) or en\n"},
-    {NULL, NULL, NULL, NULL, NULL}};
+     PS_M_H_TEMPLATE, PS_M_HO_TEMPLATE},
+    {NULL, NULL, NULL, 0, 0}};
 
 static void program_usage(FILE *out)
 {
-    fputs("usage: provstat [--db FILE] COMMAND [options]\n\n"
-          "provstat checks the monthly figures of districts and departments, keeps every\n"
-          "value with its history, rolls them up and writes the monthly report.\n\n"
-          "commands:\n", out);
+    ps_cli_printf(out, PS_M_MAIN_USAGE);
     for (const ps_command *c = ps_commands; c->name; c++)
         fprintf(out, "  %-9s %s\n", c->name, c->usage + strlen(c->name) + (c->usage[strlen(c->name)] ? 1 : 0));
-    fputs("\nglobal options:\n"
-          "  --db FILE    the database (default $PROVSTAT_DB, else provstat.db here)\n"
-          "  --help       this text; `provstat COMMAND --help` for a command\n"
-          "  --version    the version\n"
-          "\nexit status: 0 done, 1 data refused or a check failed, 2 wrong usage,\n"
-          "3 file or database error\n", out);
+    ps_cli_printf(out, PS_M_MAIN_GLOBAL_OPTIONS);
+}
+
+/* Prints "provstat: message" and, when usage, the program's usage; returns 2. */
+static int global_error(bool usage, ps_msg_id id, const char *arg)
+{
+    fputs("provstat: ", stderr);
+    ps_cli_printf(stderr, id, arg);
+    fputc('\n', stderr);
+    if (usage)
+        program_usage(stderr);
+    return 2;
+}
+
+/* The value of the option name ("--db") at argv[*i], given as "--db VALUE"
+ * or "--db=VALUE": NULL when argv[*i] is another argument; "" when the
+ * value is missing or empty. *i moves past what was taken. */
+static const char *option_value(const char *name, int argc, char **argv, int *i)
+{
+    size_t n = strlen(name);
+    const char *a = argv[*i];
+    if (strncmp(a, name, n) != 0)
+        return NULL;
+    if (a[n] == '=')
+        return a + n + 1;
+    if (a[n])
+        return NULL;
+    if (*i + 1 >= argc)
+        return "";
+    return argv[++*i];
+}
+
+/* The global option at argv[*i] (--db or --lang, before or after the
+ * command): 1 taken, 0 not a global option, 2 after a usage error. */
+static int global_option(ps_cli *cli, int argc, char **argv, int *i)
+{
+    const char *v;
+    if ((v = option_value("--db", argc, argv, i))) {
+        if (!*v)
+            return global_error(false, PS_M_MAIN_DB_NEEDS_FILE, NULL);
+        cli->db_path = v;
+        return 1;
+    }
+    return option_value("--lang", argc, argv, i) ? 1 : 0;
+}
+
+/* The language of messages and of documents for readers (SPEC §4):
+ * --lang anywhere before "--", else PROVSTAT_LANG, else (messages only)
+ * the locale variables; documents default to Vietnamese. 0, or 2 after a
+ * usage error for a value that is neither vi nor en. */
+static int choose_lang(ps_cli *cli, int argc, char **argv)
+{
+    const char *opt = NULL;
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        const char *v = option_value("--lang", argc, argv, &i);
+        if (v)
+            opt = v;
+    }
+    const char *env = getenv("PROVSTAT_LANG");
+    ps_lang lang = ps_lang_from_locale(getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"));
+    ps_lang_set(lang);
+    cli->doc_lang = PS_LANG_VI;
+    if (opt) {
+        if (!*opt)
+            return global_error(false, PS_M_MAIN_LANG_NEEDS_VALUE, NULL);
+        if (!ps_lang_parse(opt, &lang))
+            return global_error(false, PS_M_MAIN_BAD_LANG, opt);
+    } else if (env && *env) {
+        if (!ps_lang_parse(env, &lang))
+            return global_error(false, PS_M_MAIN_BAD_LANG_ENV, env);
+    } else {
+        return 0;
+    }
+    ps_lang_set(lang);
+    cli->doc_lang = lang;
+    return 0;
+}
+
+/* Takes the global options that follow the command out of argv (up to
+ * "--"); returns the new argc, or -1 after a usage error. */
+static int strip_global_options(ps_cli *cli, int argc, char **argv)
+{
+    int out = 1;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            while (i < argc)
+                argv[out++] = argv[i++];
+            break;
+        }
+        int r = global_option(cli, argc, argv, &i);
+        if (r == 2)
+            return -1;
+        if (r == 0)
+            argv[out++] = argv[i];
+    }
+    argv[out] = NULL;
+    return out;
+}
+
+static int run(ps_cli *cli, const ps_command *c, int argc, char **argv)
+{
+    cli->command = c->name;
+    cli->usage = c->usage;
+    argc = strip_global_options(cli, argc, argv);
+    if (argc < 0)
+        return 2;
+    if (ps_cli_wants_help(argc, argv))
+        return ps_cli_help(c);
+    int rc = c->run(cli, argc, argv);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "provstat: %s: %s\n", ps_msg(PS_M_MAIN_WRITING_STDOUT), strerror(errno));
+        return 3;
+    }
+    return rc;
 }
 
 int main(int argc, char **argv)
@@ -161,56 +176,32 @@ int main(int argc, char **argv)
     ps_cli cli = {0};
     const char *env = getenv("PROVSTAT_DB");
     cli.db_path = env && *env ? env : "provstat.db";
+    if (choose_lang(&cli, argc, argv))
+        return 2;
     int i = 1;
     for (; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--db") == 0) {
-            if (i + 1 >= argc || !*argv[i + 1]) {
-                fputs("provstat: --db needs a file name\n", stderr);
-                program_usage(stderr);
-                return 2;
-            }
-            cli.db_path = argv[++i];
-        } else if (strncmp(a, "--db=", 5) == 0) {
-            if (!a[5]) {
-                fputs("provstat: --db needs a file name\n", stderr);
-                return 2;
-            }
-            cli.db_path = a + 5;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+        int r = global_option(&cli, argc, argv, &i);
+        if (r == 2)
+            return 2;
+        if (r == 1)
+            continue;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             program_usage(stdout);
             return 0;
         } else if (strcmp(a, "--version") == 0) {
             printf("provstat %s\n", PS_VERSION);
             return 0;
         } else if (a[0] == '-') {
-            fprintf(stderr, "provstat: unknown option %s\n", a);
-            program_usage(stderr);
-            return 2;
+            return global_error(true, PS_M_MAIN_UNKNOWN_OPTION, a);
         } else {
             break;
         }
     }
-    if (i >= argc) {
-        fputs("provstat: no command given\n", stderr);
-        program_usage(stderr);
-        return 2;
-    }
-    for (const ps_command *c = ps_commands; c->name; c++) {
-        if (strcmp(c->name, argv[i]) == 0) {
-            cli.command = c->name;
-            cli.usage = c->usage;
-            if (ps_cli_wants_help(argc - i, argv + i))
-                return ps_cli_help(c);
-            int rc = c->run(&cli, argc - i, argv + i);
-            if (fflush(stdout) != 0 || ferror(stdout)) {
-                perror("provstat: writing standard output");
-                return 3;
-            }
-            return rc;
-        }
-    }
-    fprintf(stderr, "provstat: unknown command %s\n", argv[i]);
-    program_usage(stderr);
-    return 2;
+    if (i >= argc)
+        return global_error(true, PS_M_MAIN_NO_COMMAND, NULL);
+    for (const ps_command *c = ps_commands; c->name; c++)
+        if (strcmp(c->name, argv[i]) == 0)
+            return run(&cli, c, argc - i, argv + i);
+    return global_error(true, PS_M_MAIN_UNKNOWN_COMMAND, argv[i]);
 }

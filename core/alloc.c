@@ -1,5 +1,6 @@
 /* alloc.c - allocation that aborts when memory runs out. */
 #include "core/alloc.h"
+#include "core/msg.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,7 +8,10 @@
 
 void ps_out_of_memory(void)
 {
-    fputs("provstat: out of memory\n", stderr);
+    /* static texts and fputs: nothing here may allocate */
+    fputs("provstat: ", stderr);
+    fputs(ps_msg(PS_M_OUT_OF_MEMORY), stderr);
+    fputs("\n", stderr);
     abort();
 }
 

@@ -92,9 +92,11 @@ char *ps_rule_failure_text(const ps_rule *rule, const char *unit, const char *pe
                            char *buf, size_t n)
 {
     char lb[PS_NUMBER_BUFSZ], rb[PS_NUMBER_BUFSZ];
-    const char *why = *rule->message_en ? rule->message_en : rule->message_vi;
+    const char *first = ps_lang_get() == PS_LANG_VI ? rule->message_vi : rule->message_en;
+    const char *other = ps_lang_get() == PS_LANG_VI ? rule->message_en : rule->message_vi;
+    const char *why = *first ? first : other;
     const char *op = ps_rule_op_name(rule->op);
-    snprintf(buf, n, "rule %s does not hold for %s in %s: %s %s %s is %s %s %s%s%s", rule->code, unit, period,
+    ps_msg_format(buf, n, PS_M_CAT_RULE_DOES_NOT_HOLD, rule->code, unit, period,
              rule->left_text, op, rule->right_text, ps_number_format(l, lb), op, ps_number_format(r, rb),
              *why ? " — " : "", why);
     return buf;
@@ -376,8 +378,8 @@ static ps_error table_open(table *t, const char *path, const colspec *cols, int 
     if (rc < 0)
         return ps_csv_error(t->csv) ? ps_csv_error(t->csv) : PS_ERR_REFUSED;
     if (rc == 0) {
-        ps_diag_add(diags, path, 1, 0, PS_SEV_ERROR, PS_D_EMPTY_FILE, NULL,
-                    "the file is empty: it needs a header row");
+        ps_diag_msg(diags, path, 1, 0, PS_SEV_ERROR, PS_D_EMPTY_FILE, NULL,
+                    PS_M_CAT_FILE_EMPTY_NEEDS_HEADER);
         return PS_ERR_REFUSED;
     }
     for (int c = 0; c < ncols; c++)
@@ -390,11 +392,11 @@ static ps_error table_open(table *t, const char *path, const colspec *cols, int 
             if (ps_text_header_same(h, cols[c].name))
                 found = c;
         if (found < 0) {
-            ps_diag_add(diags, path, rec->line, (int)f + 1, PS_SEV_WARNING, PS_D_UNKNOWN_COLUMN, h,
-                        "column %s is not a column of this file and is ignored", h);
+            ps_diag_msg(diags, path, rec->line, (int)f + 1, PS_SEV_WARNING, PS_D_UNKNOWN_COLUMN, h,
+                        PS_M_CAT_COLUMN_NOT_COLUMN_THIS, h);
         } else if (t->col[found] >= 0) {
-            ps_diag_add(diags, path, rec->line, (int)f + 1, PS_SEV_ERROR, PS_D_DUPLICATE_COLUMN, h,
-                        "column %s appears twice in the header", h);
+            ps_diag_msg(diags, path, rec->line, (int)f + 1, PS_SEV_ERROR, PS_D_DUPLICATE_COLUMN, h,
+                        PS_M_CAT_COLUMN_APPEARS_TWICE_HEADER, h);
         } else {
             t->col[found] = (int)f;
         }
@@ -404,8 +406,8 @@ static ps_error table_open(table *t, const char *path, const colspec *cols, int 
     bool ok = true;
     for (int c = 0; c < ncols; c++) {
         if (cols[c].required && t->col[c] < 0) {
-            ps_diag_add(diags, path, rec->line, 0, PS_SEV_ERROR, PS_D_MISSING_COLUMN, cols[c].name,
-                        "the header has no column %s", cols[c].name);
+            ps_diag_msg(diags, path, rec->line, 0, PS_SEV_ERROR, PS_D_MISSING_COLUMN, cols[c].name,
+                        PS_M_CAT_HEADER_HAS_NO_COLUMN, cols[c].name);
             ok = false;
         }
     }
@@ -424,8 +426,8 @@ static ps_csv_record *table_next(table *t, ps_diags *diags, ps_ctx *ctx, bool *f
         if (rc <= 0)
             return NULL;
         if (rec->nfields != t->nheader) {
-            ps_diag_add(diags, t->path, rec->line, 0, PS_SEV_ERROR, PS_D_FIELD_COUNT, NULL,
-                        "the row has %zu fields but the header has %zu", rec->nfields, t->nheader);
+            ps_diag_msg(diags, t->path, rec->line, 0, PS_SEV_ERROR, PS_D_FIELD_COUNT, NULL,
+                        PS_M_CAT_ROW_HAS_FIELDS_BUT, rec->nfields, t->nheader);
             continue;
         }
         for (size_t f = 0; f < rec->nfields; f++)
@@ -493,8 +495,8 @@ static void read_units(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx, bool
         const char *lv = field(t, rec, U_LEVEL);
         u->level = ps_level_parse(lv);
         if (u->level == PS_LEVEL_NONE)
-            ps_diag_add(d, t->path, rec->line, colno(t, U_LEVEL), PS_SEV_ERROR, PS_D_BAD_LEVEL, lv,
-                        "level %s is not one of nation, region, province, district, commune", *lv ? lv : "(empty)");
+            ps_diag_msg(d, t->path, rec->line, colno(t, U_LEVEL), PS_SEV_ERROR, PS_D_BAD_LEVEL, lv,
+                        PS_M_CAT_LEVEL_NOT_ONE_NATION, *lv ? lv : ps_msg(PS_M_EMPTY_VALUE));
         const int pc[2] = {U_FROM, U_TO};
         ps_period *pp[2] = {&u->valid_from, &u->valid_to};
         for (int k = 0; k < 2; k++) {
@@ -502,8 +504,8 @@ static void read_units(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx, bool
             pp[k]->type = PS_P_NONE;
             char msg[256];
             if (*s && !ps_period_parse(s, pp[k], msg, sizeof msg))
-                ps_diag_add(d, t->path, rec->line, colno(t, pc[k]), PS_SEV_ERROR, PS_D_BAD_VALIDITY, s,
-                            "%s %s is not a period: %s", unit_cols[pc[k]].name, s, msg);
+                ps_diag_msg(d, t->path, rec->line, colno(t, pc[k]), PS_SEV_ERROR, PS_D_BAD_VALIDITY, s,
+                            PS_M_CAT_NOT_PERIOD, unit_cols[pc[k]].name, s, msg);
         }
     }
 }
@@ -523,16 +525,16 @@ static void read_reporters(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx, 
         if (*lv) {
             r->report_level = ps_level_parse(lv);
             if (r->report_level == PS_LEVEL_NONE)
-                ps_diag_add(d, t->path, rec->line, colno(t, R_LEVEL), PS_SEV_ERROR, PS_D_BAD_LEVEL, lv,
-                            "report_level %s is not one of nation, region, province, district, commune (or empty)", lv);
+                ps_diag_msg(d, t->path, rec->line, colno(t, R_LEVEL), PS_SEV_ERROR, PS_D_BAD_LEVEL, lv,
+                            PS_M_CAT_REPORT_LEVEL_NOT_ONE, lv);
         }
         const char *dl = field(t, rec, R_DEADLINE);
         if (*dl) {
             char *end;
             long v = strtol(dl, &end, 10);
             if (*end || v < 1 || v > 28) {
-                ps_diag_add(d, t->path, rec->line, colno(t, R_DEADLINE), PS_SEV_ERROR, PS_D_BAD_DEADLINE, dl,
-                            "deadline_day %s must be a day from 1 to 28", dl);
+                ps_diag_msg(d, t->path, rec->line, colno(t, R_DEADLINE), PS_SEV_ERROR, PS_D_BAD_DEADLINE, dl,
+                            PS_M_CAT_DEADLINE_DAY_MUST_DAY, dl);
                 v = 20;
             }
             r->deadline_day = (int)v;
@@ -587,23 +589,23 @@ static void read_indicators(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx,
 
         const char *k = field(t, rec, I_KIND);
         if (!ps_kind_parse(k, &x->kind))
-            ps_diag_add(d, path, ln, colno(t, I_KIND), PS_SEV_ERROR, PS_D_BAD_KIND, k,
-                        "kind %s is not one of flow, stock, rate, derived", *k ? k : "(empty)");
+            ps_diag_msg(d, path, ln, colno(t, I_KIND), PS_SEV_ERROR, PS_D_BAD_KIND, k,
+                        PS_M_CAT_KIND_NOT_ONE_FLOW, *k ? k : ps_msg(PS_M_EMPTY_VALUE));
         bool derived = x->kind == PS_KIND_DERIVED;
 
         const char *sa = field(t, rec, I_SPACE), *ta = field(t, rec, I_TIME);
         if (!(derived && *sa == '\0') && !parse_agg(sa, true, &x->space_agg, &x->weight_code))
-            ps_diag_add(d, path, ln, colno(t, I_SPACE), PS_SEV_ERROR, PS_D_BAD_AGGREGATION, sa,
-                        "space_agg %s is not one of sum, mean, wmean:WEIGHT, min, max, none", *sa ? sa : "(empty)");
+            ps_diag_msg(d, path, ln, colno(t, I_SPACE), PS_SEV_ERROR, PS_D_BAD_AGGREGATION, sa,
+                        PS_M_CAT_SPACE_AGG_NOT_ONE, *sa ? sa : ps_msg(PS_M_EMPTY_VALUE));
         if (!(derived && *ta == '\0') && !parse_agg(ta, false, &x->time_agg, &x->weight_code))
-            ps_diag_add(d, path, ln, colno(t, I_TIME), PS_SEV_ERROR, PS_D_BAD_AGGREGATION, ta,
-                        "time_agg %s is not one of sum, last, mean, none", *ta ? ta : "(empty)");
+            ps_diag_msg(d, path, ln, colno(t, I_TIME), PS_SEV_ERROR, PS_D_BAD_AGGREGATION, ta,
+                        PS_M_CAT_TIME_AGG_NOT_ONE, *ta ? ta : ps_msg(PS_M_EMPTY_VALUE));
         if (x->kind == PS_KIND_RATE && x->space_agg == PS_AGG_SUM)
-            ps_diag_add(d, path, ln, colno(t, I_SPACE), PS_SEV_ERROR, PS_D_BAD_AGGREGATION, sa,
-                        "%s is a rate: rates cannot be summed over units (use mean, wmean:WEIGHT or none)", x->code);
+            ps_diag_msg(d, path, ln, colno(t, I_SPACE), PS_SEV_ERROR, PS_D_BAD_AGGREGATION, sa,
+                        PS_M_CAT_RATE_RATES_CANNOT_SUMMED, x->code);
         if (x->kind == PS_KIND_RATE && x->time_agg == PS_AGG_SUM)
-            ps_diag_add(d, path, ln, colno(t, I_TIME), PS_SEV_ERROR, PS_D_BAD_AGGREGATION, ta,
-                        "%s is a rate: rates cannot be summed over time (use mean, last or none)", x->code);
+            ps_diag_msg(d, path, ln, colno(t, I_TIME), PS_SEV_ERROR, PS_D_BAD_AGGREGATION, ta,
+                        PS_M_CAT_RATE_RATES_CANNOT_SUMMED_2, x->code);
         if (derived) { /* not used for derived indicators */
             x->space_agg = PS_AGG_NONE;
             x->time_agg = PS_AGG_NONE;
@@ -615,55 +617,55 @@ static void read_indicators(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx,
         char *end;
         long dv = strtol(dec, &end, 10);
         if (!*dec || *end || dv < 0 || dv > 6) {
-            ps_diag_add(d, path, ln, colno(t, I_DEC), PS_SEV_ERROR, PS_D_BAD_DECIMALS, dec,
-                        "decimals %s must be a whole number from 0 to 6", *dec ? dec : "(empty)");
+            ps_diag_msg(d, path, ln, colno(t, I_DEC), PS_SEV_ERROR, PS_D_BAD_DECIMALS, dec,
+                        PS_M_CAT_DECIMALS_MUST_WHOLE_NUMBER, *dec ? dec : ps_msg(PS_M_EMPTY_VALUE));
             dv = 0;
         }
         x->decimals = (int)dv;
 
         const char *mn = field(t, rec, I_MIN), *mx = field(t, rec, I_MAX);
         if (*mn && !(x->has_min = parse_plain(mn, &x->min)))
-            ps_diag_add(d, path, ln, colno(t, I_MIN), PS_SEV_ERROR, PS_D_BAD_NUMBER, mn,
-                        "min %s is not a plain number (write it like 0 or -12.5)", mn);
+            ps_diag_msg(d, path, ln, colno(t, I_MIN), PS_SEV_ERROR, PS_D_BAD_NUMBER, mn,
+                        PS_M_CAT_MIN_NOT_PLAIN_NUMBER, mn);
         if (*mx && !(x->has_max = parse_plain(mx, &x->max)))
-            ps_diag_add(d, path, ln, colno(t, I_MAX), PS_SEV_ERROR, PS_D_BAD_NUMBER, mx,
-                        "max %s is not a plain number (write it like 100 or 1e6)", mx);
+            ps_diag_msg(d, path, ln, colno(t, I_MAX), PS_SEV_ERROR, PS_D_BAD_NUMBER, mx,
+                        PS_M_CAT_MAX_NOT_PLAIN_NUMBER, mx);
         if (x->has_min && x->has_max && x->min > x->max)
-            ps_diag_add(d, path, ln, colno(t, I_MIN), PS_SEV_ERROR, PS_D_BAD_NUMBER, mn,
-                        "min %s is above max %s", mn, mx);
+            ps_diag_msg(d, path, ln, colno(t, I_MIN), PS_SEV_ERROR, PS_D_BAD_NUMBER, mn,
+                        PS_M_CAT_MIN_ABOVE_MAX, mn, mx);
 
         const char *ord = field(t, rec, I_ORDER);
         if (*ord && !parse_plain(ord, &x->order))
-            ps_diag_add(d, path, ln, colno(t, I_ORDER), PS_SEV_ERROR, PS_D_BAD_NUMBER, ord,
-                        "order %s is not a number", ord);
+            ps_diag_msg(d, path, ln, colno(t, I_ORDER), PS_SEV_ERROR, PS_D_BAD_NUMBER, ord,
+                        PS_M_CAT_ORDER_NOT_NUMBER, ord);
 
         const char *fq = field(t, rec, I_FREQ);
         if (*fq) {
             x->frequency = ps_frequency_parse(fq);
             if (x->frequency == PS_P_NONE) {
-                ps_diag_add(d, path, ln, colno(t, I_FREQ), PS_SEV_ERROR, PS_D_BAD_FREQUENCY, fq,
-                            "frequency %s is not one of month, quarter, half, year", fq);
+                ps_diag_msg(d, path, ln, colno(t, I_FREQ), PS_SEV_ERROR, PS_D_BAD_FREQUENCY, fq,
+                            PS_M_CAT_FREQUENCY_NOT_ONE_MONTH, fq);
                 x->frequency = PS_P_MONTH;
             }
         }
         const char *ky = field(t, rec, I_KEY);
         if (*ky && strcmp(ky, "0") != 0 && strcmp(ky, "1") != 0)
-            ps_diag_add(d, path, ln, colno(t, I_KEY), PS_SEV_ERROR, PS_D_BAD_NUMBER, ky,
-                        "key %s must be 0 or 1", ky);
+            ps_diag_msg(d, path, ln, colno(t, I_KEY), PS_SEV_ERROR, PS_D_BAD_NUMBER, ky,
+                        PS_M_CAT_KEY_MUST, ky);
         x->key = strcmp(ky, "1") == 0;
 
         if (*x->formula_text) {
             char msg[256];
             x->formula = ps_formula_parse(x->formula_text, msg, sizeof msg);
             if (!x->formula)
-                ps_diag_add(d, path, ln, colno(t, I_FORMULA), PS_SEV_ERROR, PS_D_BAD_FORMULA,
-                            x->formula_text, "the formula of %s does not parse: %s", x->code, msg);
+                ps_diag_msg(d, path, ln, colno(t, I_FORMULA), PS_SEV_ERROR, PS_D_BAD_FORMULA,
+                            x->formula_text, PS_M_CAT_FORMULA_DOES_NOT_PARSE, x->code, msg);
             if (!derived)
-                ps_diag_add(d, path, ln, colno(t, I_FORMULA), PS_SEV_ERROR, PS_D_BAD_FORMULA,
-                            x->formula_text, "%s has a formula but is not derived: only derived indicators have one", x->code);
+                ps_diag_msg(d, path, ln, colno(t, I_FORMULA), PS_SEV_ERROR, PS_D_BAD_FORMULA,
+                            x->formula_text, PS_M_CAT_HAS_FORMULA_BUT_NOT, x->code);
         } else if (derived) {
-            ps_diag_add(d, path, ln, colno(t, I_FORMULA), PS_SEV_ERROR, PS_D_BAD_FORMULA, NULL,
-                        "%s is derived but has no formula", x->code);
+            ps_diag_msg(d, path, ln, colno(t, I_FORMULA), PS_SEV_ERROR, PS_D_BAD_FORMULA, NULL,
+                        PS_M_CAT_DERIVED_BUT_HAS_NO, x->code);
         }
     }
 }
@@ -681,16 +683,16 @@ static void read_rules(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx, bool
         r->message_en = ps_xstrdup(field(t, rec, L_MSG_EN));
         const char *op = field(t, rec, L_OP);
         if (!op_parse(op, &r->op))
-            ps_diag_add(d, t->path, rec->line, colno(t, L_OP), PS_SEV_ERROR, PS_D_BAD_RULE, op,
-                        "op %s is not one of == != < <= > >=", *op ? op : "(empty)");
+            ps_diag_msg(d, t->path, rec->line, colno(t, L_OP), PS_SEV_ERROR, PS_D_BAD_RULE, op,
+                        PS_M_CAT_OP_NOT_ONE, *op ? op : ps_msg(PS_M_EMPTY_VALUE));
         const char *sv = field(t, rec, L_SEV);
         if (ps_text_casecmp(sv, "error") == 0)
             r->severity = PS_SEV_ERROR;
         else if (ps_text_casecmp(sv, "warning") == 0)
             r->severity = PS_SEV_WARNING;
         else
-            ps_diag_add(d, t->path, rec->line, colno(t, L_SEV), PS_SEV_ERROR, PS_D_BAD_RULE, sv,
-                        "severity %s must be error or warning", *sv ? sv : "(empty)");
+            ps_diag_msg(d, t->path, rec->line, colno(t, L_SEV), PS_SEV_ERROR, PS_D_BAD_RULE, sv,
+                        PS_M_CAT_SEVERITY_MUST_ERROR_WARNING, *sv ? sv : ps_msg(PS_M_EMPTY_VALUE));
         const char *texts[2] = {r->left_text, r->right_text};
         ps_fnode **trees[2] = {&r->left, &r->right};
         const int cols[2] = {L_LEFT, L_RIGHT};
@@ -700,8 +702,8 @@ static void read_rules(ps_catalog *cat, table *t, ps_diags *d, ps_ctx *ctx, bool
             char msg[256];
             *trees[k] = ps_formula_parse(texts[k], msg, sizeof msg);
             if (!*trees[k])
-                ps_diag_add(d, t->path, rec->line, colno(t, cols[k]), PS_SEV_ERROR, PS_D_BAD_FORMULA,
-                            texts[k], "rule %s: %s does not parse: %s", r->code, rule_cols[cols[k]].name, msg);
+                ps_diag_msg(d, t->path, rec->line, colno(t, cols[k]), PS_SEV_ERROR, PS_D_BAD_FORMULA,
+                            texts[k], PS_M_CAT_RULE_DOES_NOT_PARSE, r->code, rule_cols[cols[k]].name, msg);
         }
     }
 }
@@ -721,9 +723,9 @@ ps_error ps_catalog_read_dir(ps_catalog **out, const char *dir, ps_diags *diags,
     *out = NULL;
     struct stat st;
     if (stat(dir, &st) != 0)
-        return ps_failf(ctx, PS_ERR_IO, "cannot read catalog folder %s: %s", dir, strerror(errno));
+        return ps_failm(ctx, PS_ERR_IO, PS_M_CAT_CANNOT_READ_CATALOG_FOLDER, dir, strerror(errno));
     if (!S_ISDIR(st.st_mode))
-        return ps_failf(ctx, PS_ERR_IO, "catalog %s is not a folder: give the folder that holds units.csv, reporters.csv and indicators.csv", dir);
+        return ps_failm(ctx, PS_ERR_IO, PS_M_CAT_CATALOG_NOT_FOLDER_GIVE, dir);
 
     static const char *const names[4] = {"units.csv", "reporters.csv", "indicators.csv", "rules.csv"};
     char *paths[4];
@@ -798,11 +800,11 @@ static void index_codes(checker *ck)
     for (size_t i = 0; i < cat->nunits; i++) {
         ps_unit *u = &cat->units[i];
         if (!code_ok_unit(u->code))
-            ps_diag_add(ck->d, ck->paths[0], u->line, COL(0, 0), PS_SEV_ERROR, PS_D_BAD_CODE, u->code,
-                        "unit code \"%s\" must be letters and digits only", u->code);
+            ps_diag_msg(ck->d, ck->paths[0], u->line, COL(0, 0), PS_SEV_ERROR, PS_D_BAD_CODE, u->code,
+                        PS_M_CAT_UNIT_CODE_MUST_LETTERS, u->code);
         else if (ps_catalog_unit(cat, u->code) >= 0)
-            ps_diag_add(ck->d, ck->paths[0], u->line, COL(0, 0), PS_SEV_ERROR, PS_D_DUPLICATE_CODE, u->code,
-                        "unit %s appears twice (first on line %ld)", u->code,
+            ps_diag_msg(ck->d, ck->paths[0], u->line, COL(0, 0), PS_SEV_ERROR, PS_D_DUPLICATE_CODE, u->code,
+                        PS_M_CAT_UNIT_APPEARS_TWICE_FIRST, u->code,
                         cat->units[ps_catalog_unit(cat, u->code)].line);
         else
             ps_map_put(&cat->unit_index, u->code, (int)i);
@@ -810,11 +812,11 @@ static void index_codes(checker *ck)
     for (size_t i = 0; i < cat->nindicators; i++) {
         ps_indicator *x = &cat->indicators[i];
         if (!code_ok_upper(x->code))
-            ps_diag_add(ck->d, ck->paths[2], x->line, COL(2, 0), PS_SEV_ERROR, PS_D_BAD_CODE, x->code,
-                        "indicator code \"%s\" must be upper-case letters, digits and _, starting with a letter", x->code);
+            ps_diag_msg(ck->d, ck->paths[2], x->line, COL(2, 0), PS_SEV_ERROR, PS_D_BAD_CODE, x->code,
+                        PS_M_CAT_INDICATOR_CODE_MUST_UPPER, x->code);
         else if (ps_catalog_indicator(cat, x->code) >= 0)
-            ps_diag_add(ck->d, ck->paths[2], x->line, COL(2, 0), PS_SEV_ERROR, PS_D_DUPLICATE_CODE, x->code,
-                        "indicator %s appears twice (first on line %ld)", x->code,
+            ps_diag_msg(ck->d, ck->paths[2], x->line, COL(2, 0), PS_SEV_ERROR, PS_D_DUPLICATE_CODE, x->code,
+                        PS_M_CAT_INDICATOR_APPEARS_TWICE_FIRST, x->code,
                         cat->indicators[ps_catalog_indicator(cat, x->code)].line);
         else
             ps_map_put(&cat->indicator_index, x->code, (int)i);
@@ -822,11 +824,11 @@ static void index_codes(checker *ck)
     for (size_t i = 0; i < cat->nreporters; i++) {
         ps_reporter *r = &cat->reporters[i];
         if (!code_ok_upper(r->code))
-            ps_diag_add(ck->d, ck->paths[1], r->line, COL(1, 0), PS_SEV_ERROR, PS_D_BAD_CODE, r->code,
-                        "reporter code \"%s\" must be upper-case letters, digits and _, starting with a letter", r->code);
+            ps_diag_msg(ck->d, ck->paths[1], r->line, COL(1, 0), PS_SEV_ERROR, PS_D_BAD_CODE, r->code,
+                        PS_M_CAT_REPORTER_CODE_MUST_UPPER, r->code);
         else if (ps_catalog_reporter(cat, r->code) >= 0)
-            ps_diag_add(ck->d, ck->paths[1], r->line, COL(1, 0), PS_SEV_ERROR, PS_D_DUPLICATE_CODE, r->code,
-                        "reporter %s appears twice (first on line %ld)", r->code,
+            ps_diag_msg(ck->d, ck->paths[1], r->line, COL(1, 0), PS_SEV_ERROR, PS_D_DUPLICATE_CODE, r->code,
+                        PS_M_CAT_REPORTER_APPEARS_TWICE_FIRST, r->code,
                         cat->reporters[ps_catalog_reporter(cat, r->code)].line);
         else
             ps_map_put(&cat->reporter_index, r->code, (int)i);
@@ -836,11 +838,11 @@ static void index_codes(checker *ck)
     for (size_t i = 0; i < cat->nrules; i++) {
         ps_rule *r = &cat->rules[i];
         if (!code_ok_upper(r->code))
-            ps_diag_add(ck->d, ck->paths[3], r->line, COL(3, 0), PS_SEV_ERROR, PS_D_BAD_CODE, r->code,
-                        "rule code \"%s\" must be upper-case letters, digits and _, starting with a letter", r->code);
+            ps_diag_msg(ck->d, ck->paths[3], r->line, COL(3, 0), PS_SEV_ERROR, PS_D_BAD_CODE, r->code,
+                        PS_M_CAT_RULE_CODE_MUST_UPPER, r->code);
         else if (ps_map_has(&seen, r->code))
-            ps_diag_add(ck->d, ck->paths[3], r->line, COL(3, 0), PS_SEV_ERROR, PS_D_DUPLICATE_CODE, r->code,
-                        "rule %s appears twice", r->code);
+            ps_diag_msg(ck->d, ck->paths[3], r->line, COL(3, 0), PS_SEV_ERROR, PS_D_DUPLICATE_CODE, r->code,
+                        PS_M_CAT_RULE_APPEARS_TWICE, r->code);
         else
             ps_map_put(&seen, r->code, (int)i);
     }
@@ -862,8 +864,8 @@ static void link_parents(checker *ck)
         ps_unit *u = &cat->units[i];
         if (!u->parent_code) {
             if (cat->top >= 0)
-                ps_diag_add(ck->d, path, u->line, COL(0, PS_COL_U_PARENT), PS_SEV_ERROR, PS_D_MULTIPLE_TOP, u->code,
-                            "unit %s has no parent, but %s (line %ld) is already the top unit: only one unit may have no parent",
+                ps_diag_msg(ck->d, path, u->line, COL(0, PS_COL_U_PARENT), PS_SEV_ERROR, PS_D_MULTIPLE_TOP, u->code,
+                            PS_M_CAT_UNIT_HAS_NO_PARENT,
                             u->code, cat->units[cat->top].code, cat->units[cat->top].line);
             else
                 cat->top = (int)i;
@@ -871,20 +873,20 @@ static void link_parents(checker *ck)
         }
         u->parent = ps_catalog_unit(cat, u->parent_code);
         if (u->parent < 0) {
-            ps_diag_add(ck->d, path, u->line, COL(0, PS_COL_U_PARENT), PS_SEV_ERROR, PS_D_UNKNOWN_PARENT, u->parent_code,
-                        "parent %s is not a unit", u->parent_code);
+            ps_diag_msg(ck->d, path, u->line, COL(0, PS_COL_U_PARENT), PS_SEV_ERROR, PS_D_UNKNOWN_PARENT, u->parent_code,
+                        PS_M_CAT_PARENT_NOT_UNIT, u->parent_code);
             continue;
         }
         ps_unit *p = &cat->units[u->parent];
         add_int(&p->children, &p->nchildren, (int)i);
         if (u->level != PS_LEVEL_NONE && p->level != PS_LEVEL_NONE && u->level <= p->level)
-            ps_diag_add(ck->d, path, u->line, COL(0, PS_COL_U_LEVEL), PS_SEV_ERROR, PS_D_LEVEL_ORDER, ps_level_name(u->level),
-                        "unit %s is a %s but its parent %s is a %s: a child's level must be below its parent's",
+            ps_diag_msg(ck->d, path, u->line, COL(0, PS_COL_U_LEVEL), PS_SEV_ERROR, PS_D_LEVEL_ORDER, ps_level_name(u->level),
+                        PS_M_CAT_UNIT_BUT_PARENT_CHILD,
                         u->code, ps_level_name(u->level), p->code, ps_level_name(p->level));
     }
     if (cat->nunits && cat->top < 0 && !ck->d->nerr)
-        ps_diag_add(ck->d, path, 0, 0, PS_SEV_ERROR, PS_D_CYCLE, NULL,
-                    "every unit has a parent: one unit (the province) must have none");
+        ps_diag_msg(ck->d, path, 0, 0, PS_SEV_ERROR, PS_D_CYCLE, NULL,
+                    PS_M_CAT_EVERY_UNIT_HAS_PARENT);
 }
 
 /* Parents that form a cycle, reported once each; every unit's depth. */
@@ -918,8 +920,8 @@ static void check_cycles(checker *ck)
                 k = cat->units[k].parent;
             } while (k != first);
             ps_sb_puts(&sb, cat->units[first].code);
-            ps_diag_add(ck->d, path, cat->units[first].line, COL(0, PS_COL_U_PARENT), PS_SEV_ERROR, PS_D_CYCLE,
-                        cat->units[first].parent_code, "the parents form a cycle: %s", ps_sb_str(&sb));
+            ps_diag_msg(ck->d, path, cat->units[first].line, COL(0, PS_COL_U_PARENT), PS_SEV_ERROR, PS_D_CYCLE,
+                        cat->units[first].parent_code, PS_M_CAT_PARENTS_FORM_CYCLE, ps_sb_str(&sb));
             ps_sb_free(&sb);
         }
         if (j >= 0)
@@ -946,36 +948,36 @@ static void check_successors(checker *ck)
         if (u->valid_from.type != PS_P_NONE && u->valid_to.type != PS_P_NONE &&
             month_index(u->valid_from, false) > month_index(u->valid_to, true)) {
             char a[PS_PERIOD_BUFSZ], b[PS_PERIOD_BUFSZ];
-            ps_diag_add(ck->d, path, u->line, COL(0, PS_COL_U_FROM), PS_SEV_ERROR, PS_D_BAD_VALIDITY, NULL,
-                        "unit %s is valid from %s, after its end %s", u->code,
+            ps_diag_msg(ck->d, path, u->line, COL(0, PS_COL_U_FROM), PS_SEV_ERROR, PS_D_BAD_VALIDITY, NULL,
+                        PS_M_CAT_UNIT_VALID_FROM_AFTER, u->code,
                         ps_period_format(u->valid_from, a), ps_period_format(u->valid_to, b));
         }
         if (!u->successor_code)
             continue;
         u->successor = ps_catalog_unit(cat, u->successor_code);
         if (u->successor < 0) {
-            ps_diag_add(ck->d, path, u->line, COL(0, PS_COL_U_SUCCESSOR), PS_SEV_ERROR, PS_D_BAD_SUCCESSOR, u->successor_code,
-                        "successor %s of unit %s is not a unit", u->successor_code, u->code);
+            ps_diag_msg(ck->d, path, u->line, COL(0, PS_COL_U_SUCCESSOR), PS_SEV_ERROR, PS_D_BAD_SUCCESSOR, u->successor_code,
+                        PS_M_CAT_SUCCESSOR_UNIT_NOT_UNIT, u->successor_code, u->code);
             continue;
         }
         ps_unit *s = &cat->units[u->successor];
         if (u->successor == (int)i) {
-            ps_diag_add(ck->d, path, u->line, COL(0, PS_COL_U_SUCCESSOR), PS_SEV_ERROR, PS_D_BAD_SUCCESSOR, u->successor_code,
-                        "unit %s cannot be its own successor", u->code);
+            ps_diag_msg(ck->d, path, u->line, COL(0, PS_COL_U_SUCCESSOR), PS_SEV_ERROR, PS_D_BAD_SUCCESSOR, u->successor_code,
+                        PS_M_CAT_UNIT_CANNOT_OWN_SUCCESSOR, u->code);
             u->successor = -1;
             continue;
         }
         if (u->valid_to.type == PS_P_NONE) {
-            ps_diag_add(ck->d, path, u->line, COL(0, PS_COL_U_SUCCESSOR), PS_SEV_ERROR, PS_D_BAD_SUCCESSOR, u->successor_code,
-                        "unit %s names a successor but has no valid_to: only a unit that ended has a successor", u->code);
+            ps_diag_msg(ck->d, path, u->line, COL(0, PS_COL_U_SUCCESSOR), PS_SEV_ERROR, PS_D_BAD_SUCCESSOR, u->successor_code,
+                        PS_M_CAT_UNIT_NAMES_SUCCESSOR_BUT, u->code);
             continue;
         }
         int last = month_index(u->valid_to, true) + 1; /* the month after the end */
         ps_period next = ps_period_month(last / 12, last % 12 + 1);
         if (!ps_unit_valid_in(s, next)) {
             char a[PS_PERIOD_BUFSZ];
-            ps_diag_add(ck->d, path, u->line, COL(0, PS_COL_U_SUCCESSOR), PS_SEV_ERROR, PS_D_BAD_SUCCESSOR, u->successor_code,
-                        "successor %s is not valid in %s, after unit %s ends", s->code,
+            ps_diag_msg(ck->d, path, u->line, COL(0, PS_COL_U_SUCCESSOR), PS_SEV_ERROR, PS_D_BAD_SUCCESSOR, u->successor_code,
+                        PS_M_CAT_SUCCESSOR_NOT_VALID_AFTER, s->code,
                         ps_period_format(next, a), u->code);
             continue;
         }
@@ -1015,12 +1017,12 @@ static void check_ref(const char *code, bool in_call, void *arg)
     if (j < 0) {
         int s = ps_catalog_indicator_suggest(rc->ck->cat, code);
         if (s >= 0)
-            ps_diag_add(rc->ck->d, rc->path, rc->line, rc->col, PS_SEV_ERROR, PS_D_FORMULA_UNKNOWN, code,
-                        "the formula of %s names %s, which is not an indicator; did you mean %s?",
+            ps_diag_msg(rc->ck->d, rc->path, rc->line, rc->col, PS_SEV_ERROR, PS_D_FORMULA_UNKNOWN, code,
+                        PS_M_CAT_FORMULA_NAMES_WHICH_NOT,
                         rc->owner, code, rc->ck->cat->indicators[s].code);
         else
-            ps_diag_add(rc->ck->d, rc->path, rc->line, rc->col, PS_SEV_ERROR, PS_D_FORMULA_UNKNOWN, code,
-                        "the formula of %s names %s, which is not an indicator", rc->owner, code);
+            ps_diag_msg(rc->ck->d, rc->path, rc->line, rc->col, PS_SEV_ERROR, PS_D_FORMULA_UNKNOWN, code,
+                        PS_M_CAT_FORMULA_NAMES_WHICH_NOT_2, rc->owner, code);
         rc->bad = true;
         return;
     }
@@ -1039,11 +1041,11 @@ static void check_formulas(checker *ck)
         if (x->space_agg == PS_AGG_WMEAN) {
             x->weight = x->weight_code ? ps_catalog_indicator(cat, x->weight_code) : -1;
             if (x->weight < 0)
-                ps_diag_add(ck->d, ck->paths[2], x->line, COL(2, PS_COL_I_SPACE), PS_SEV_ERROR, PS_D_BAD_WEIGHT, x->weight_code,
-                            "the weight %s of %s is not an indicator", x->weight_code ? x->weight_code : "(empty)", x->code);
+                ps_diag_msg(ck->d, ck->paths[2], x->line, COL(2, PS_COL_I_SPACE), PS_SEV_ERROR, PS_D_BAD_WEIGHT, x->weight_code,
+                            PS_M_CAT_WEIGHT_NOT_INDICATOR, x->weight_code ? x->weight_code : ps_msg(PS_M_EMPTY_VALUE), x->code);
             else if ((size_t)x->weight == i)
-                ps_diag_add(ck->d, ck->paths[2], x->line, COL(2, PS_COL_I_SPACE), PS_SEV_ERROR, PS_D_BAD_WEIGHT, x->weight_code,
-                            "%s cannot be weighted by itself", x->code);
+                ps_diag_msg(ck->d, ck->paths[2], x->line, COL(2, PS_COL_I_SPACE), PS_SEV_ERROR, PS_D_BAD_WEIGHT, x->weight_code,
+                            PS_M_CAT_CANNOT_WEIGHTED_ITSELF, x->code);
         }
         if (!x->formula)
             continue;
@@ -1051,8 +1053,8 @@ static void check_formulas(checker *ck)
         ps_formula_walk_refs(x->formula, check_ref, &rc);
         if (ps_formula_uses(x->formula, PS_FN_PER_CAPITA)) {
             if (cat->pop < 0)
-                ps_diag_add(ck->d, ck->paths[2], x->line, COL(2, PS_COL_I_FORMULA), PS_SEV_ERROR, PS_D_NO_POP, x->formula_text,
-                            "%s uses per_capita, but the catalog has no POP indicator", x->code);
+                ps_diag_msg(ck->d, ck->paths[2], x->line, COL(2, PS_COL_I_FORMULA), PS_SEV_ERROR, PS_D_NO_POP, x->formula_text,
+                            PS_M_CAT_USES_PER_CAPITA_BUT, x->code);
             else
                 add_int(&rc.deps, &rc.ndeps, cat->pop);
         }
@@ -1087,8 +1089,8 @@ static void check_formulas(checker *ck)
                         ps_sb_printf(&sb, "%s -> ", cat->indicators[stack[q]].code);
                     ps_sb_puts(&sb, cat->indicators[w].code);
                     ps_indicator *x = &cat->indicators[w];
-                    ps_diag_add(ck->d, ck->paths[2], x->line, COL(2, PS_COL_I_FORMULA), PS_SEV_ERROR, PS_D_FORMULA_CYCLE,
-                                x->formula_text, "the formula of %s depends on itself: %s",
+                    ps_diag_msg(ck->d, ck->paths[2], x->line, COL(2, PS_COL_I_FORMULA), PS_SEV_ERROR, PS_D_FORMULA_CYCLE,
+                                x->formula_text, PS_M_CAT_FORMULA_DEPENDS_ITSELF,
                                 x->code, ps_sb_str(&sb));
                     ps_sb_free(&sb);
                 }
@@ -1116,8 +1118,8 @@ static void check_formulas(checker *ck)
             ps_formula_walk_refs(trees[k], check_ref, &rc);
             free(rc.deps);
             if (ps_formula_uses(trees[k], PS_FN_PER_CAPITA) && cat->pop < 0)
-                ps_diag_add(ck->d, ck->paths[3], r->line, k ? COL(3, PS_COL_L_RIGHT) : COL(3, PS_COL_L_LEFT), PS_SEV_ERROR, PS_D_NO_POP, NULL,
-                            "rule %s uses per_capita, but the catalog has no POP indicator", r->code);
+                ps_diag_msg(ck->d, ck->paths[3], r->line, k ? COL(3, PS_COL_L_RIGHT) : COL(3, PS_COL_L_LEFT), PS_SEV_ERROR, PS_D_NO_POP, NULL,
+                            PS_M_CAT_RULE_USES_PER_CAPITA, r->code);
         }
     }
 }
@@ -1129,12 +1131,12 @@ static void check_reporters(checker *ck)
         ps_reporter *r = &cat->reporters[i];
         r->scope = ps_catalog_unit(cat, r->scope_code);
         if (r->scope < 0)
-            ps_diag_add(ck->d, ck->paths[1], r->line, COL(1, PS_COL_R_SCOPE), PS_SEV_ERROR, PS_D_BAD_SCOPE, r->scope_code,
-                        "scope unit %s of reporter %s is not a unit", r->scope_code, r->code);
+            ps_diag_msg(ck->d, ck->paths[1], r->line, COL(1, PS_COL_R_SCOPE), PS_SEV_ERROR, PS_D_BAD_SCOPE, r->scope_code,
+                        PS_M_CAT_SCOPE_UNIT_REPORTER_NOT, r->scope_code, r->code);
         else if (r->report_level != PS_LEVEL_NONE && cat->units[r->scope].level != PS_LEVEL_NONE &&
                  r->report_level < cat->units[r->scope].level)
-            ps_diag_add(ck->d, ck->paths[1], r->line, COL(1, PS_COL_R_LEVEL), PS_SEV_ERROR, PS_D_BAD_LEVEL, ps_level_name(r->report_level),
-                        "report_level %s of reporter %s is above its scope unit %s (a %s)",
+            ps_diag_msg(ck->d, ck->paths[1], r->line, COL(1, PS_COL_R_LEVEL), PS_SEV_ERROR, PS_D_BAD_LEVEL, ps_level_name(r->report_level),
+                        PS_M_CAT_REPORT_LEVEL_REPORTER_ABOVE,
                         ps_level_name(r->report_level), r->code, r->scope_code,
                         ps_level_name(cat->units[r->scope].level));
         free(r->indicators);
@@ -1144,8 +1146,8 @@ static void check_reporters(checker *ck)
         if (r->all_indicators)
             continue;
         if (!*r->indicators_text)
-            ps_diag_add(ck->d, ck->paths[1], r->line, COL(1, PS_COL_R_INDICATORS), PS_SEV_ERROR, PS_D_BAD_INDICATOR_LIST, NULL,
-                        "reporter %s has an empty indicator list: list codes separated by ; or write *", r->code);
+            ps_diag_msg(ck->d, ck->paths[1], r->line, COL(1, PS_COL_R_INDICATORS), PS_SEV_ERROR, PS_D_BAD_INDICATOR_LIST, NULL,
+                        PS_M_CAT_REPORTER_HAS_EMPTY_INDICATOR, r->code);
         char *copy = ps_xstrdup(r->indicators_text);
         char *save = NULL;
         for (char *tok = strtok_r(copy, ";", &save); tok; tok = strtok_r(NULL, ";", &save)) {
@@ -1154,11 +1156,11 @@ static void check_reporters(checker *ck)
                 continue;
             int j = ps_catalog_indicator(cat, tok);
             if (j < 0)
-                ps_diag_add(ck->d, ck->paths[1], r->line, COL(1, PS_COL_R_INDICATORS), PS_SEV_ERROR, PS_D_BAD_INDICATOR_LIST, tok,
-                            "reporter %s lists %s, which is not an indicator", r->code, tok);
+                ps_diag_msg(ck->d, ck->paths[1], r->line, COL(1, PS_COL_R_INDICATORS), PS_SEV_ERROR, PS_D_BAD_INDICATOR_LIST, tok,
+                            PS_M_CAT_REPORTER_LISTS_WHICH_NOT, r->code, tok);
             else if (cat->indicators[j].kind == PS_KIND_DERIVED)
-                ps_diag_add(ck->d, ck->paths[1], r->line, COL(1, PS_COL_R_INDICATORS), PS_SEV_ERROR, PS_D_BAD_INDICATOR_LIST, tok,
-                            "reporter %s lists %s, a derived indicator: derived indicators are computed, never sent",
+                ps_diag_msg(ck->d, ck->paths[1], r->line, COL(1, PS_COL_R_INDICATORS), PS_SEV_ERROR, PS_D_BAD_INDICATOR_LIST, tok,
+                            PS_M_CAT_REPORTER_LISTS_DERIVED_INDICATOR,
                             r->code, tok);
             else
                 add_int(&r->indicators, &r->nindicators, j);
@@ -1234,7 +1236,7 @@ ps_error ps_catalog_finish(ps_catalog *cat, const char *const paths[4], ps_diags
     check_reporters(&ck);
     build_order(cat);
     if (!cat->nunits)
-        ps_diag_add(diags, paths[0], 0, 0, PS_SEV_ERROR, PS_D_EMPTY_FILE, NULL,
-                    "the catalog has no units");
+        ps_diag_msg(diags, paths[0], 0, 0, PS_SEV_ERROR, PS_D_EMPTY_FILE, NULL,
+                    PS_M_CAT_CATALOG_HAS_NO_UNITS);
     return diags->nerr > before ? PS_ERR_REFUSED : PS_OK;
 }

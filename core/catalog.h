@@ -173,8 +173,9 @@ const char *ps_rule_op_name(ps_rule_op op);
 /* Evaluates `left op right` with SPEC's tolerance for ==. */
 bool ps_rule_holds(ps_rule_op op, double left, double right);
 /* The one text of a failed rule, for ingest and check alike: "rule R does
- * not hold for UNIT in PERIOD: LEFT op RIGHT is l op r — message". The
- * message is the rule's message_en, else message_vi. Writes at most n
+ * not hold for UNIT in PERIOD: LEFT op RIGHT is l op r — message", in the
+ * thread's language (core/msg.h). The message is the rule's message in that
+ * language (message_vi or message_en), else the other one. Writes at most n
  * bytes into buf and returns buf. */
 char *ps_rule_failure_text(const ps_rule *rule, const char *unit, const char *period, double l, double r,
                            char *buf, size_t n);

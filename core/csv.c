@@ -117,8 +117,7 @@ static void on_field(void *data, size_t n, void *vr)
     int column = column_of(index);
 
     if (memchr(s, '\0', n)) {
-        bad_encoding(r, column, "the text contains a NUL byte (is the file UTF-16? "
-                                "save it as CSV UTF-8); it is not read past this line");
+        bad_encoding(r, column, ps_msg(PS_M_CSV_NUL_BYTE));
     } else if (ps_text_is_ascii(s, n)) {
         ps_sb_append(&r->arena, s, n);
     } else {
@@ -127,9 +126,8 @@ static void on_field(void *data, size_t n, void *vr)
             ps_utf8_nfc_append(&r->arena, s, n);
         } else {
             char msg[200];
-            snprintf(msg, sizeof msg,
-                     "the text is not valid UTF-8 (byte 0x%02X); if the file was saved "
-                     "by an old Vietnamese Excel, use --encoding cp1258",
+            ps_msg_format(msg, sizeof msg,
+                     PS_M_CSV_TEXT_NOT_VALID_UTF,
                      (unsigned)(unsigned char)s[bad]);
             bad_encoding(r, column, msg);
         }
@@ -187,8 +185,7 @@ static bool refill(ps_csv *r)
                 len -= 3;
             } else if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
                                   (u[0] == 0xFE && u[1] == 0xFF))) {
-                report(r, 1, 0, PS_D_BAD_ENCODING,
-                       "the file is UTF-16 (Excel's \"Unicode Text\"); save it as CSV UTF-8");
+                report(r, 1, 0, PS_D_BAD_ENCODING, ps_msg(PS_M_CSV_UTF16));
                 r->state = STOPPED;
                 r->err = PS_ERR_REFUSED;
                 return false;
@@ -267,14 +264,12 @@ static void feed(ps_csv *r, const char *s, size_t n)
         char msg[300];
         const char *what;
         if (r->parser.quoted)
-            what = "text follows the closing quote of a quoted field; a quote inside "
-                   "a quoted field must be doubled (\"\")";
+            what = ps_msg(PS_M_CSV_TEXT_AFTER_QUOTE);
         else
-            what = "a quote inside a field that does not start with one; quote the "
-                   "whole field and double the quote (\"\")";
+            what = ps_msg(PS_M_CSV_STRAY_QUOTE);
         long line = r->rec_line ? r->rec_line : r->line;
         if (r->line != line)
-            snprintf(msg, sizeof msg, "%s (on line %ld)", what, r->line);
+            ps_msg_format(msg, sizeof msg, PS_M_CSV_LINE, what, r->line);
         else
             snprintf(msg, sizeof msg, "%s", what);
         malformed(r, column, msg);
@@ -296,10 +291,9 @@ static void feed(ps_csv *r, const char *s, size_t n)
         int column = column_of(r->nfields);
         char msg[200];
         if (r->quote_line)
-            snprintf(msg, sizeof msg, "a quoted field that starts on line %ld is still open "
-                     "after %d MiB (an unmatched \"?)", r->quote_line, MAX_RECORD_BYTES >> 20);
+            ps_msg_format(msg, sizeof msg, PS_M_CSV_QUOTED_FIELD_THAT_STARTS, r->quote_line, MAX_RECORD_BYTES >> 20);
         else
-            snprintf(msg, sizeof msg, "the record is longer than %d MiB",
+            ps_msg_format(msg, sizeof msg, PS_M_CSV_RECORD_LONGER_THAN_MIB,
                      MAX_RECORD_BYTES >> 20);
         malformed(r, column, msg);
     }
@@ -314,11 +308,9 @@ static void finish(ps_csv *r)
         long qline = r->quote_line ? r->quote_line : line;
         char msg[200];
         if (qline == line)
-            snprintf(msg, sizeof msg, "a quoted field that starts on this line is never "
-                     "closed (an unmatched \")");
+            ps_msg_format(msg, sizeof msg, PS_M_CSV_QUOTED_FIELD_THAT_STARTS_2);
         else
-            snprintf(msg, sizeof msg, "a quoted field that starts on line %ld is never "
-                     "closed (an unmatched \")", qline);
+            ps_msg_format(msg, sizeof msg, PS_M_CSV_QUOTED_FIELD_THAT_STARTS_3, qline);
         malformed(r, column, msg);
         return;
     }
@@ -336,8 +328,7 @@ static void stop_at_nul(ps_csv *r)
     int pstate = r->parser.pstate;
     if ((pstate == LIBCSV_FIELD_BEGUN || pstate == LIBCSV_FIELD_MIGHT_HAVE_ENDED) && r->parser.quoted) {
         report(r, r->rec_line ? r->rec_line : r->line, column_of(r->nfields), PS_D_BAD_ENCODING,
-               "the text contains a NUL byte (is the file UTF-16? save it as CSV UTF-8); "
-               "it is not read past this line");
+               ps_msg(PS_M_CSV_NUL_BYTE));
         r->state = STOPPED;
     } else {
         csv_fini(&r->parser, on_field, on_row, r);
@@ -419,7 +410,7 @@ ps_error ps_csv_open_input(ps_csv **out, ps_input *in, const ps_csv_opts *opts, 
         opts = &defaults;
     if (opts->delimiter && opts->delimiter != ',' && opts->delimiter != ';' &&
         opts->delimiter != '\t')
-        return ps_failf(ctx, PS_ERR_USAGE, "the CSV delimiter must be ',', ';' or a tab");
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_CSV_CSV_DELIMITER_MUST_TAB);
 
     ps_csv *r = ps_xcalloc(1, sizeof *r);
     r->in = in;

@@ -44,6 +44,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* The UTF-8 byte-order mark a CSV written for Excel starts with (--bom):
+ * without it Excel reads the file in the machine's legacy code page. */
+#define PS_CSV_BOM "\xEF\xBB\xBF"
+
 typedef enum ps_encoding { PS_ENC_UTF8 = 0, PS_ENC_CP1258 = 1 } ps_encoding;
 
 typedef struct ps_csv_opts {

@@ -11,14 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const code_names[] = {
-#define X(id, code, text) code,
-#include "core/diag_codes.def"
-#undef X
-};
+_Static_assert((int)PS_M_D_NUMBER_LIMIT == (int)PS_D_NUMBER_LIMIT && (int)PS_M_D_MALFORMED_CSV == 0,
+               "the default texts of the codes are the first message ids, in the same order");
 
-static const char *const code_texts[] = {
-#define X(id, code, text) text,
+static const char *const code_names[] = {
+#define X(id, code) code,
 #include "core/diag_codes.def"
 #undef X
 };
@@ -101,19 +98,15 @@ static void name_cell(const ps_diags *d, long line, int column, ps_strbuf *msg)
         ps_sb_printf(msg, " (%s!%ld:%ld)", d->sheet, line, line);
 }
 
-void ps_diag_add(ps_diags *d, const char *path, long line, int column,
-                 ps_severity sev, ps_diag_code code, const char *value,
-                 const char *fmt, ...)
+static void add(ps_diags *d, const char *path, long line, int column, ps_severity sev,
+                ps_diag_code code, const char *value, const char *fmt, va_list ap)
 {
     ps_strbuf sb = PS_STRBUF_INIT;
-    if (fmt) {
-        va_list ap;
-        va_start(ap, fmt);
+    if (fmt)
         ps_sb_vprintf(&sb, fmt, ap);
-        va_end(ap);
-    } else {
-        ps_sb_puts(&sb, ps_diag_code_text(code));
-    }
+    else
+        ps_sb_printf(&sb, "%s", ps_msg_text(ps_lang_get(), (unsigned)code < PS_D_COUNT_
+                                                             ? (ps_msg_id)code : PS_M_UNKNOWN_PROBLEM));
     ps_strbuf msg = PS_STRBUF_INIT;
     put_escaped(&msg, ps_sb_str(&sb));
     ps_sb_free(&sb);
@@ -121,6 +114,26 @@ void ps_diag_add(ps_diags *d, const char *path, long line, int column,
     ps_diag x = {ps_xstrdup(path ? path : ""), line, column, sev, code,
                  ps_sb_steal(&msg), ps_xstrdup(value)};
     ps_diag_push(d, x);
+}
+
+void ps_diag_add(ps_diags *d, const char *path, long line, int column,
+                 ps_severity sev, ps_diag_code code, const char *value,
+                 const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(d, path, line, column, sev, code, value, fmt, ap);
+    va_end(ap);
+}
+
+void ps_diag_msg(ps_diags *d, const char *path, long line, int column,
+                 ps_severity sev, ps_diag_code code, const char *value,
+                 ps_msg_id msg, ...)
+{
+    va_list ap;
+    va_start(ap, msg);
+    add(d, path, line, column, sev, code, value, ps_msg(msg), ap);
+    va_end(ap);
 }
 
 void ps_diags_move(ps_diags *dst, ps_diags *src)
@@ -236,11 +249,6 @@ void ps_diags_sort_memory(ps_diags *d)
 const char *ps_diag_code_name(ps_diag_code code)
 {
     return (unsigned)code < PS_D_COUNT_ ? code_names[code] : "unknown";
-}
-
-const char *ps_diag_code_text(ps_diag_code code)
-{
-    return (unsigned)code < PS_D_COUNT_ ? code_texts[code] : "unknown problem";
 }
 
 const char *ps_severity_name(ps_severity sev)

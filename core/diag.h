@@ -8,11 +8,13 @@
 #ifndef PS_DIAG_H
 #define PS_DIAG_H
 
+#include "core/msg.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
 typedef enum ps_diag_code {
-#define X(id, code, text) PS_D_##id,
+#define X(id, code) PS_D_##id,
 #include "core/diag_codes.def"
 #undef X
     PS_D_COUNT_
@@ -48,10 +50,18 @@ typedef struct ps_diags {
 
 void ps_diags_init(ps_diags *d);
 void ps_diags_free(ps_diags *d);
-/* Appends a diagnostic; path, value and the formatted message are copied. */
+/* Appends a diagnostic; path, value and the formatted message are copied.
+ * fmt NULL: the code's default text (PS_M_D_<CODE>). For a text of the program use
+ * ps_diag_msg; this form is for texts that come with the data (a rule's
+ * message_vi / message_en). */
 void ps_diag_add(ps_diags *d, const char *path, long line, int column,
                  ps_severity sev, ps_diag_code code, const char *value,
                  const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+/* The same with the message msg (core/msg.h) formatted in the thread's
+ * current language with the arguments that follow. */
+void ps_diag_msg(ps_diags *d, const char *path, long line, int column,
+                 ps_severity sev, ps_diag_code code, const char *value,
+                 ps_msg_id msg, ...);
 /* From now on, diagnostics added with a line name the cell of that line
  * and column in the workbook's sheet after their message (SPEC §3): line
  * is the sheet's row and column the cell's column, " (Dữ liệu!C12)", or
@@ -71,7 +81,6 @@ void ps_diags_each(const ps_diags *d, void (*fn)(const ps_diag *x, void *arg), v
 
 /* "unknown-unit" etc. */
 const char *ps_diag_code_name(ps_diag_code code);
-const char *ps_diag_code_text(ps_diag_code code);
 const char *ps_severity_name(ps_severity sev);
 
 #endif

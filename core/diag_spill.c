@@ -53,7 +53,7 @@ static void fail_io(void)
 {
     /* diagnostics already in the file cannot be had again: nothing
      * sensible is left to do, as for running out of memory (core/alloc.h) */
-    fputs("provstat: cannot read or write diagnostics in a temporary file (is /tmp full?)\n", stderr);
+    fputs(ps_msg(PS_M_SPILL_FAILED), stderr);
     abort();
 }
 

@@ -6,23 +6,28 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *ps_strerror(ps_error err)
+static ps_msg_id error_msg(ps_error err)
 {
     switch (err) {
-    case PS_OK: return "no error";
-    case PS_ERR_USAGE: return "wrong usage";
-    case PS_ERR_REFUSED: return "data refused";
-    case PS_ERR_CHECK: return "a check found problems";
-    case PS_ERR_IO: return "file error";
-    case PS_ERR_DB: return "database error";
-    case PS_ERR_BUSY: return "the database is locked by another process";
-    case PS_ERR_NOT_FOUND: return "not found";
-    case PS_ERR_SCHEMA: return "not a provstat database, or made by a newer provstat";
-    case PS_ERR_LIMIT: return "an output limit was reached";
-    case PS_ERR_INTERNAL: return "internal error";
+    case PS_OK: return PS_M_E_OK;
+    case PS_ERR_USAGE: return PS_M_E_USAGE;
+    case PS_ERR_REFUSED: return PS_M_E_REFUSED;
+    case PS_ERR_CHECK: return PS_M_E_CHECK;
+    case PS_ERR_IO: return PS_M_E_IO;
+    case PS_ERR_DB: return PS_M_E_DB;
+    case PS_ERR_BUSY: return PS_M_E_BUSY;
+    case PS_ERR_NOT_FOUND: return PS_M_E_NOT_FOUND;
+    case PS_ERR_SCHEMA: return PS_M_E_SCHEMA;
+    case PS_ERR_LIMIT: return PS_M_E_LIMIT;
+    case PS_ERR_INTERNAL: return PS_M_E_INTERNAL;
     case PS_ERR_COUNT_: break;
     }
-    return "unknown error";
+    return PS_M_E_UNKNOWN;
+}
+
+const char *ps_strerror(ps_error err)
+{
+    return ps_msg(error_msg(err));
 }
 
 int ps_exit_code(ps_error err)
@@ -44,15 +49,30 @@ int ps_exit_code(ps_error err)
     return 3;
 }
 
-ps_error ps_failf(ps_ctx *ctx, ps_error err, const char *fmt, ...)
+static ps_error fail(ps_ctx *ctx, ps_error err, const char *fmt, va_list ap)
 {
     if (!ctx || ctx->msg[0])
         return err;
+    vsnprintf(ctx->msg, sizeof ctx->msg, fmt, ap);
+    ctx->err = err;
+    return err;
+}
+
+ps_error ps_failf(ps_ctx *ctx, ps_error err, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(ctx->msg, sizeof ctx->msg, fmt, ap);
+    fail(ctx, err, fmt, ap);
     va_end(ap);
-    ctx->err = err;
+    return err;
+}
+
+ps_error ps_failm(ps_ctx *ctx, ps_error err, ps_msg_id msg, ...)
+{
+    va_list ap;
+    va_start(ap, msg);
+    fail(ctx, err, ps_msg(msg), ap);
+    va_end(ap);
     return err;
 }
 

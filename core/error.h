@@ -13,6 +13,8 @@
 #ifndef PS_ERROR_H
 #define PS_ERROR_H
 
+#include "core/msg.h"
+
 #include <stddef.h>
 
 typedef enum ps_error {
@@ -46,6 +48,10 @@ typedef struct ps_ctx {
  * ctx may be NULL. */
 ps_error ps_failf(ps_ctx *ctx, ps_error err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* The same with the message msg (core/msg.h), formatted in the thread's
+ * current language with the arguments that follow. */
+ps_error ps_failm(ps_ctx *ctx, ps_error err, ps_msg_id msg, ...);
 
 /* The message to show for ctx: its own message, else a static one-line
  * description of ctx->err (never NULL). */

@@ -1,6 +1,8 @@
 /* filetype.c - what kind of file a submission is, from its content. */
 #include "core/filetype.h"
 
+#include "core/msg.h"
+
 #include <stdbool.h>
 #include <string.h>
 #include <zip.h>
@@ -140,27 +142,19 @@ ps_filetype ps_filetype_sniff(const void *data, size_t n)
  * ------------------------------------------------------------------------ */
 
 static const struct {
-    const char *name, *advice;
+    const char *name;
+    ps_msg_id advice;
 } kinds[PS_FT_COUNT_] = {
-    [PS_FT_TEXT] = {"text", "the file is text (CSV)"},
-    [PS_FT_UTF16] = {"utf16", "the file is UTF-16 text (Excel's \"Unicode Text\"): open it in Excel "
-                              "and save it as CSV UTF-8 (Comma delimited) or as .xlsx (Excel Workbook)"},
-    [PS_FT_XLSX] = {"xlsx", "the file is an Excel workbook (.xlsx)"},
-    [PS_FT_XLSB] = {"xlsb", "the file is an Excel binary workbook (.xlsb): open it in Excel and save it "
-                            "as .xlsx (Excel Workbook) or CSV UTF-8"},
-    [PS_FT_ODS] = {"ods", "the file is an OpenDocument spreadsheet (.ods, from LibreOffice or "
-                          "OpenOffice): open it there and save it as .xlsx (Excel 2007-365) or CSV UTF-8"},
-    [PS_FT_ZIP] = {"zip", "the file is a zip archive, not a workbook: unpack it and send each CSV or "
-                          ".xlsx file in it on its own"},
-    [PS_FT_XLS] = {"xls", "the file is an Excel 97-2003 workbook (.xls): open it in Excel and save it "
-                          "as .xlsx (Excel Workbook) or CSV UTF-8"},
-    [PS_FT_ENCRYPTED] = {"encrypted", "the file is a password-protected Excel workbook: open it in Excel, "
-                                      "remove the password (File > Info > Protect Workbook > Encrypt "
-                                      "with Password, clear the box) and save it as .xlsx"},
-    [PS_FT_PDF] = {"pdf", "the file is a PDF document, from which figures cannot be read: send the CSV "
-                          "or .xlsx file the figures were typed into"},
-    [PS_FT_BINARY] = {"binary", "the file is neither text nor a workbook provstat knows (it holds binary "
-                                "data): send the figures as CSV UTF-8 or as an .xlsx workbook"},
+    [PS_FT_TEXT] = {"text", PS_M_FT_TEXT},
+    [PS_FT_UTF16] = {"utf16", PS_M_FT_UTF16},
+    [PS_FT_XLSX] = {"xlsx", PS_M_FT_XLSX},
+    [PS_FT_XLSB] = {"xlsb", PS_M_FT_XLSB},
+    [PS_FT_ODS] = {"ods", PS_M_FT_ODS},
+    [PS_FT_ZIP] = {"zip", PS_M_FT_ZIP},
+    [PS_FT_XLS] = {"xls", PS_M_FT_XLS},
+    [PS_FT_ENCRYPTED] = {"encrypted", PS_M_FT_ENCRYPTED},
+    [PS_FT_PDF] = {"pdf", PS_M_FT_PDF},
+    [PS_FT_BINARY] = {"binary", PS_M_FT_BINARY},
 };
 
 const char *ps_filetype_name(ps_filetype t)
@@ -170,6 +164,5 @@ const char *ps_filetype_name(ps_filetype t)
 
 const char *ps_filetype_advice(ps_filetype t)
 {
-    return (unsigned)t < PS_FT_COUNT_ ? kinds[t].advice
-                                      : "the kind of the file is not known: send it as CSV UTF-8 or .xlsx";
+    return ps_msg((unsigned)t < PS_FT_COUNT_ ? kinds[t].advice : PS_M_FT_UNKNOWN);
 }

@@ -52,8 +52,9 @@ ps_filetype ps_filetype_sniff(const void *data, size_t n);
  * "xls", "encrypted", "pdf", "binary"; "?" for a value out of range. */
 const char *ps_filetype_name(ps_filetype t);
 
-/* One English sentence, without a final full stop, that says what the file
- * is and, for a kind provstat does not read, how to send it instead, e.g.
+/* One sentence in the thread's language (core/msg.h), without a final full
+ * stop, that says what the file is and, for a kind provstat does not read,
+ * how to send it instead, e.g.
  * "the file is an Excel 97-2003 workbook (.xls): open it in Excel and save
  * it as .xlsx (Excel Workbook) or CSV UTF-8". Static; never NULL. */
 const char *ps_filetype_advice(ps_filetype t);

@@ -1,5 +1,6 @@
 /* formula.c - parser, printer, queries and evaluator of the formula language. */
 #include "core/formula.h"
+#include "core/msg.h"
 #include "core/formula_int.h"
 
 #include "core/alloc.h"
@@ -163,16 +164,15 @@ static size_t charpos(const parser *p, size_t off)
     return n;
 }
 
-static void fail(parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void fail(parser *p, const char *fmt, ...)
+static void fail(parser *p, ps_msg_id id, ...)
 {
     if (p->failed)
         return;
     p->failed = true;
     if (p->msg && p->msgsz) {
         va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(p->msg, p->msgsz, fmt, ap);
+        va_start(ap, id);
+        vsnprintf(p->msg, p->msgsz, ps_msg(id), ap);
         va_end(ap);
     }
 }
@@ -235,10 +235,10 @@ static void lex_number(parser *p)
     p->t = T_NUM;
     if (!number_ok(s + p->start, n)) {
         if (s[p->start] == '.')
-            fail(p, "a number is badly written at character %zu: %.*s (write a 0 before the '.')",
+            fail(p, PS_M_FML_NUMBER_BADLY_WRITTEN_CHARACTER,
                  charpos(p, p->start), quote_len(n), s + p->start);
         else
-            fail(p, "a number is badly written at character %zu: %.*s", charpos(p, p->start),
+            fail(p, PS_M_FML_NUMBER_BADLY_WRITTEN_CHARACTER_2, charpos(p, p->start),
                  quote_len(n), s + p->start);
         return;
     }
@@ -248,7 +248,7 @@ static void lex_number(parser *p)
     p->num = strtod(copy, NULL);
     free(copy);
     if (!isfinite(p->num))
-        fail(p, "the number %.*s at character %zu is too large", quote_len(n), s + p->start,
+        fail(p, PS_M_FML_NUMBER_CHARACTER_TOO_LARGE, quote_len(n), s + p->start,
              charpos(p, p->start));
 }
 
@@ -271,15 +271,15 @@ static void unexpected_char(parser *p)
     size_t cp = charpos(p, at);
     p->len = 1;
     if (c == ',' && at > 0 && is_digit(s[at - 1]) && is_digit(s[at + 1]))
-        fail(p, "unexpected character ',' at character %zu: the decimal mark in formulas is '.'",
+        fail(p, PS_M_FML_UNEXPECTED_CHARACTER_CHARACTER_DECIMAL,
              cp);
     else if (c >= 0x80) {
         size_t n = utf8_len(s + at);
-        fail(p, "unexpected character '%.*s' at character %zu", (int)n, s + at, cp);
+        fail(p, PS_M_FML_UNEXPECTED_CHARACTER_CHARACTER, (int)n, s + at, cp);
     } else if (c > 0x20 && c < 0x7F)
-        fail(p, "unexpected character '%c' at character %zu", (char)c, cp);
+        fail(p, PS_M_FML_UNEXPECTED_CHARACTER_C_CHARACTER, (char)c, cp);
     else
-        fail(p, "unexpected control character 0x%02X at character %zu", (unsigned)c, cp);
+        fail(p, PS_M_FML_UNEXPECTED_CONTROL_CHARACTER_X, (unsigned)c, cp);
 }
 
 /* Moves to the next token. After a failure the token is T_END. */
@@ -359,7 +359,7 @@ static bool height_ok(parser *p, int h, size_t off)
 {
     if (h <= PS_FORMULA_MAX_HEIGHT)
         return true;
-    fail(p, "the formula is too long at character %zu: more than %d operations follow one another",
+    fail(p, PS_M_FML_FORMULA_TOO_LONG_CHARACTER,
          charpos(p, off), PS_FORMULA_MAX_HEIGHT);
     return false;
 }
@@ -368,16 +368,16 @@ static bool height_ok(parser *p, int h, size_t off)
 static void missing_operand(parser *p)
 {
     if (p->t == T_STAR || p->t == T_SLASH) {
-        fail(p, "missing operand before '%c' at character %zu", tok_char(p->t),
+        fail(p, PS_M_FML_MISSING_OPERAND_BEFORE_C, tok_char(p->t),
              charpos(p, p->start));
     } else if (p->prev_t == T_NONE) {
         if (p->t == T_END)
-            fail(p, "the formula is empty");
+            fail(p, PS_M_FML_FORMULA_EMPTY);
         else
-            fail(p, "unexpected '%c' at character %zu", tok_char(p->t), charpos(p, p->start));
+            fail(p, PS_M_FML_UNEXPECTED_C_CHARACTER, tok_char(p->t), charpos(p, p->start));
     } else {
         /* END or ')' right after an operator or '(' */
-        fail(p, "missing operand after '%c' at character %zu", tok_char(p->prev_t),
+        fail(p, PS_M_FML_MISSING_OPERAND_AFTER_C, tok_char(p->prev_t),
              charpos(p, p->prev_start));
     }
 }
@@ -388,7 +388,7 @@ static bool expect_rparen(parser *p, size_t lp)
     if (p->failed)
         return false;
     if (p->t != T_RP) {
-        fail(p, "expected ')' at character %zu to close the '(' at character %zu",
+        fail(p, PS_M_FML_EXPECTED_CHARACTER_CLOSE_CHARACTER,
              charpos(p, p->start), charpos(p, lp));
         return false;
     }
@@ -421,8 +421,8 @@ static ps_fnode *parse_primary(parser *p, int *h)
         }
         ps_ffn fn;
         if (!fn_lookup_n(p->text + at, len, &fn)) {
-            fail(p, "unknown function %.*s at character %zu: functions are " FN_LIST,
-                 quote_len(len), p->text + at, charpos(p, at));
+            fail(p, PS_M_FML_UNKNOWN_FUNCTION,
+                 quote_len(len), p->text + at, charpos(p, at), FN_LIST);
             return NULL;
         }
         next(p); /* the '(' */
@@ -461,8 +461,7 @@ static ps_fnode *parse_unary(parser *p, int *h)
     if (p->failed)
         return NULL;
     if (p->depth >= PS_FORMULA_MAX_NESTING) {
-        fail(p, "the formula is nested too deeply at character %zu: at most %d levels of "
-             "parentheses, functions and signs", charpos(p, p->start), PS_FORMULA_MAX_NESTING);
+        fail(p, PS_M_FML_FORMULA_NESTED_TOO_DEEPLY, charpos(p, p->start), PS_FORMULA_MAX_NESTING);
         return NULL;
     }
     p->depth++;
@@ -544,7 +543,7 @@ ps_fnode *ps_formula_parse(const char *text, char *msg, size_t msgsz)
     next(&p);
     p.prev_t = T_NONE; /* nothing came before the first token */
     if (p.t == T_END && !p.failed) {
-        fail(&p, "the formula is empty");
+        fail(&p, PS_M_FML_FORMULA_EMPTY);
         return NULL;
     }
     int h = 0;
@@ -552,11 +551,11 @@ ps_fnode *ps_formula_parse(const char *text, char *msg, size_t msgsz)
     if (f && !p.failed && p.t != T_END) {
         size_t cp = charpos(&p, p.start);
         if (p.t == T_RP)
-            fail(&p, "unexpected ')' at character %zu", cp);
+            fail(&p, PS_M_FML_UNEXPECTED_CHARACTER, cp);
         else if (p.t == T_LP)
-            fail(&p, "unexpected '(' at character %zu: expected an operator", cp);
+            fail(&p, PS_M_FML_UNEXPECTED_CHARACTER_EXPECTED_OPERATOR, cp);
         else
-            fail(&p, "unexpected %.*s at character %zu: expected an operator",
+            fail(&p, PS_M_FML_UNEXPECTED_CHARACTER_EXPECTED_OPERATOR_2,
                  quote_len(p.len), p.text + p.start, cp);
     }
     if (p.failed) {

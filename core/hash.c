@@ -16,7 +16,7 @@ ps_sha256 *ps_sha256_new(ps_ctx *ctx)
     EVP_MD_CTX *md = EVP_MD_CTX_new();
     if (!md || EVP_DigestInit_ex(md, EVP_sha256(), NULL) != 1) {
         EVP_MD_CTX_free(md);
-        ps_failf(ctx, PS_ERR_INTERNAL, "SHA-256 is not available from OpenSSL");
+        ps_failm(ctx, PS_ERR_INTERNAL, PS_M_HASH_SHA_NOT_AVAILABLE_FROM);
         return NULL;
     }
     ps_sha256 *h = ps_xmalloc(sizeof *h);

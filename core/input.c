@@ -32,7 +32,7 @@ ps_error ps_input_open(ps_input **out, const char *path, const char *label, ps_c
     bool is_stdin = strcmp(path, "-") == 0;
     int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return ps_failf(ctx, PS_ERR_IO, "cannot open %s: %s", path, strerror(errno));
+        return ps_failm(ctx, PS_ERR_IO, PS_M_CSV_CANNOT_OPEN, path, strerror(errno));
     struct stat st;
     bool regular = false;
     long long size = 0;
@@ -40,7 +40,7 @@ ps_error ps_input_open(ps_input **out, const char *path, const char *label, ps_c
         if (S_ISDIR(st.st_mode)) {
             if (!is_stdin)
                 close(fd);
-            return ps_failf(ctx, PS_ERR_IO, "cannot open %s: %s", path, strerror(EISDIR));
+            return ps_failm(ctx, PS_ERR_IO, PS_M_CSV_CANNOT_OPEN, path, strerror(EISDIR));
         }
         regular = S_ISREG(st.st_mode);
         size = regular ? (long long)st.st_size : 0;
@@ -83,7 +83,7 @@ static ps_error fill(ps_input *in, ps_ctx *ctx)
     while (got < 0 && errno == EINTR);
     if (got < 0) {
         in->err = PS_ERR_IO;
-        return ps_failf(ctx, PS_ERR_IO, "cannot read %s: %s", in->label, strerror(errno));
+        return ps_failm(ctx, PS_ERR_IO, PS_M_CSV_CANNOT_READ, in->label, strerror(errno));
     }
     if (got == 0)
         in->eof = true;
@@ -171,8 +171,7 @@ ps_error ps_input_slurp(ps_input *in, size_t max, unsigned char **buf, size_t *n
             break;
         if (got > max - len) {
             free(out);
-            return ps_failf(ctx, PS_ERR_IO, "%s is larger than %zu MiB, the most provstat reads at once",
-                            in->label, max >> 20);
+            return ps_failm(ctx, PS_ERR_IO, PS_M_INPUT_TOO_LARGE, in->label, max >> 20);
         }
         if (len + got + 1 > cap) {
             while (len + got + 1 > cap)

@@ -1,6 +1,7 @@
 /* number.c - reading numbers as offices write them (plain, vi, en, marks), writing them exactly. */
 #define _GNU_SOURCE /* strtod_l: a number in the C locale without switching the thread's */
 #include "core/number.h"
+#include "core/msg.h"
 
 #include "core/text.h"
 
@@ -123,11 +124,8 @@ static void c_snprintf(char *buf, size_t n, const char *fmt, ...)
  * Messages
  * ------------------------------------------------------------------------ */
 
-static void msg_add(char *msg, size_t msgsz, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
 /* Appends to the message already in msg (msg may be NULL). */
-static void msg_add(char *msg, size_t msgsz, const char *fmt, ...)
+static void msg_add(char *msg, size_t msgsz, ps_msg_id id, ...)
 {
     size_t len;
     va_list ap;
@@ -137,8 +135,8 @@ static void msg_add(char *msg, size_t msgsz, const char *fmt, ...)
     len = strlen(msg);
     if (len + 1 >= msgsz)
         return;
-    va_start(ap, fmt);
-    vsnprintf(msg + len, msgsz - len, fmt, ap);
+    va_start(ap, id);
+    vsnprintf(msg + len, msgsz - len, ps_msg(id), ap);
     va_end(ap);
 }
 
@@ -178,9 +176,9 @@ const char *ps_numfmt_name(ps_numfmt fmt)
 static const char *numfmt_description(ps_numfmt fmt)
 {
     switch (fmt) {
-    case PS_NF_VI: return "a number in Vietnamese format (--number-format vi)";
-    case PS_NF_EN: return "a number in English format (--number-format en)";
-    default: return "a plain number";
+    case PS_NF_VI: return ps_msg(PS_M_NUM_DESC_VI);
+    case PS_NF_EN: return ps_msg(PS_M_NUM_DESC_EN);
+    default: return ps_msg(PS_M_NUM_DESC_PLAIN);
     }
 }
 
@@ -455,7 +453,7 @@ static void add_hints(const char *body, size_t n, int sign, ps_numfmt fmt,
         if (dup)
             continue;
         seen[nseen] = v;
-        msg_add(msg, msgsz, "%s with --number-format %s it reads %s",
+        msg_add(msg, msgsz, PS_M_NUM_WITH_NUMBER_FORMAT_READS,
                 nseen ? "," : ";", ps_numfmt_name(order[i]), ps_number_format(v, buf));
         nseen++;
     }
@@ -485,7 +483,7 @@ ps_num_kind ps_number_parse(const char *text, ps_numfmt fmt, bool allow_percent,
     }
     ps_text_quote(s, n, q, sizeof q);
     if (n > NUM_TEXT_MAX) {
-        msg_add(msg, msgsz, "%s is too long to be a number", q);
+        msg_add(msg, msgsz, PS_M_NUM_TOO_LONG_NUMBER, q);
         return PS_NUM_BAD;
     }
 
@@ -493,7 +491,7 @@ ps_num_kind ps_number_parse(const char *text, ps_numfmt fmt, bool allow_percent,
     bn = n;
     if (bn > 0 && body[bn - 1] == '%') {
         if (!allow_percent) {
-            msg_add(msg, msgsz, "%s has a %% sign, but the indicator's unit is not %%", q);
+            msg_add(msg, msgsz, PS_M_NUM_HAS_SIGN_BUT_INDICATOR, q);
             return PS_NUM_BAD;
         }
         bn--;
@@ -514,9 +512,7 @@ ps_num_kind ps_number_parse(const char *text, ps_numfmt fmt, bool allow_percent,
                 vi = apply_sign(sign, vi);
                 ps_number_format(vi, b2);
                 msg_add(msg, msgsz,
-                        "%s is ambiguous: as a plain number it is %s, in Vietnamese "
-                        "grouping it is %s; the indicator has %d decimal%s. Write %s or "
-                        "use --number-format vi",
+                        PS_M_NUM_AMBIGUOUS_PLAIN_NUMBER_VIETNAMESE,
                         q, ps_number_format(v, b1), b2, max_decimals,
                         max_decimals == 1 ? "" : "s", b2);
                 return PS_NUM_AMBIGUOUS;
@@ -527,12 +523,12 @@ ps_num_kind ps_number_parse(const char *text, ps_numfmt fmt, bool allow_percent,
         return PS_NUM_VALUE;
     }
     if (br == B_OVERFLOW) {
-        msg_add(msg, msgsz, "%s is too large to be a number", q);
+        msg_add(msg, msgsz, PS_M_NUM_TOO_LARGE_NUMBER, q);
         return PS_NUM_BAD;
     }
-    msg_add(msg, msgsz, "%s is not %s", q, numfmt_description(fmt));
+    msg_add(msg, msgsz, PS_M_NUM_NOT, q, numfmt_description(fmt));
     if (br == B_GROUP)
-        msg_add(msg, msgsz, " (digit groups must have three digits)");
+        msg_add(msg, msgsz, PS_M_NUM_DIGIT_GROUPS_MUST_HAVE);
     add_hints(body, bn, sign, fmt, msg, msgsz);
     return PS_NUM_BAD;
 }

@@ -1,5 +1,6 @@
 /* period.c - reporting periods: parsing every accepted form, canonical text, arithmetic. */
 #include "core/period.h"
+#include "core/msg.h"
 
 #include "core/text.h"
 
@@ -14,17 +15,14 @@
  * Small helpers
  * ------------------------------------------------------------------------ */
 
-static void setmsg(char *msg, size_t msgsz, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void setmsg(char *msg, size_t msgsz, const char *fmt, ...)
+static void setmsg(char *msg, size_t msgsz, ps_msg_id id, ...)
 {
     va_list ap;
 
     if (!msg || msgsz == 0)
         return;
-    va_start(ap, fmt);
-    vsnprintf(msg, msgsz, fmt, ap);
+    va_start(ap, id);
+    vsnprintf(msg, msgsz, ps_msg(id), ap);
     va_end(ap);
 }
 
@@ -320,6 +318,18 @@ const char *ps_frequency_name(ps_period_type t)
     }
 }
 
+const char *ps_period_type_word(ps_period_type t)
+{
+    switch (t) {
+    case PS_P_MONTH: return ps_msg(PS_M_PER_WORD_MONTH);
+    case PS_P_QUARTER: return ps_msg(PS_M_PER_WORD_QUARTER);
+    case PS_P_HALF: return ps_msg(PS_M_PER_WORD_HALF);
+    case PS_P_YEAR: return ps_msg(PS_M_PER_WORD_YEAR);
+    case PS_P_YTD: return ps_msg(PS_M_PER_WORD_YTD);
+    default: return "";
+    }
+}
+
 int ps_frequency_months(ps_period_type t)
 {
     switch (t) {
@@ -431,8 +441,7 @@ static bool fail_generic(const char *orig, size_t n, char *msg, size_t msgsz)
 
     ps_text_quote(orig, n, q, sizeof q);
     setmsg(msg, msgsz,
-           "'%s' is not a period: write a year (2016), a half (2016-S1), a quarter "
-           "(2016-Q3), a month (2016-07) or a year-to-date (2016-YTD07)", q);
+           PS_M_PER_NOT_PERIOD_WRITE_YEAR, q);
     return false;
 }
 
@@ -441,9 +450,9 @@ static bool check_year(long y, char *msg, size_t msgsz)
     if (year_ok((int)(y < 0 ? 0 : y > 99999 ? 99999 : y)))
         return true;
     if (y < 0)
-        setmsg(msg, msgsz, "the year has too many digits: years are 1900 to 2100");
+        setmsg(msg, msgsz, PS_M_PER_YEAR_HAS_TOO_MANY);
     else
-        setmsg(msg, msgsz, "year %ld is outside 1900 to 2100", y);
+        setmsg(msg, msgsz, PS_M_PER_YEAR_OUTSIDE, y);
     return false;
 }
 
@@ -457,27 +466,26 @@ static bool build(ps_period *out, ps_period_type type, long year, long num,
     switch (type) {
     case PS_P_MONTH:
         if (num < 1 || num > 12) {
-            setmsg(msg, msgsz, "month %ld does not exist: months are 01 to 12", num);
+            setmsg(msg, msgsz, PS_M_PER_MONTH_DOES_NOT_EXIST, num);
             return false;
         }
         break;
     case PS_P_QUARTER:
         if (num < 1 || num > 4) {
-            setmsg(msg, msgsz, "quarter %ld does not exist: quarters are Q1 to Q4", num);
+            setmsg(msg, msgsz, PS_M_PER_QUARTER_DOES_NOT_EXIST, num);
             return false;
         }
         break;
     case PS_P_HALF:
         if (num < 1 || num > 2) {
-            setmsg(msg, msgsz, "half %ld does not exist: halves are S1 and S2", num);
+            setmsg(msg, msgsz, PS_M_PER_HALF_DOES_NOT_EXIST, num);
             return false;
         }
         break;
     case PS_P_YTD:
         if (num < 1 || num > 12) {
             setmsg(msg, msgsz,
-                   "year-to-date YTD%02ld does not exist: a year-to-date is YTD01 to "
-                   "YTD12 (YTD12 is the year)", num);
+                   PS_M_PER_YEAR_DATE_YTD_DOES, num);
             return false;
         }
         break;
@@ -530,12 +538,10 @@ static bool fail_excel_date(const char *orig, size_t n, long y, int m, int m2,
     ps_text_quote(orig, n, q, sizeof q);
     if (m2 > 0 && m2 != m)
         setmsg(msg, msgsz,
-               "%s looks like a date that Excel made from a period; write the period "
-               "as %ld-%02d or %ld-%02d", q, y, m, y, m2);
+               PS_M_PER_LOOKS_LIKE_DATE_THAT, q, y, m, y, m2);
     else
         setmsg(msg, msgsz,
-               "%s looks like a date that Excel made from a period; write the period "
-               "as %ld-%02d", q, y, m);
+               PS_M_PER_LOOKS_LIKE_DATE_THAT_2, q, y, m);
     return false;
 }
 
@@ -675,8 +681,7 @@ static bool parse_sdmx(const cap *c, char unit, ps_period *out, char *msg, size_
         return false;
     if (c[1].v != 1 || c[2].v != 1 || c[1].len > 2 || c[2].len > 2) {
         setmsg(msg, msgsz,
-               "only SDMX time ranges starting on 1 January are accepted, such as "
-               "%ld-01-01/P7M (January to July)", c[0].v);
+               PS_M_PER_ONLY_SDMX_TIME_RANGES, c[0].v);
         return false;
     }
     if (unit == 'y' && c[3].v == 1)
@@ -686,8 +691,7 @@ static bool parse_sdmx(const cap *c, char unit, ps_period *out, char *msg, size_
     /* the duration as written (a run too long for a number included) */
     int shown = c[3].len > 20 ? 20 : c[3].len;
     setmsg(msg, msgsz,
-           "the SDMX duration P%.*s%s%c is not a year-to-date: write P1M to P12M, or P1Y "
-           "for the year", shown, c[3].s, c[3].len > shown ? "…" : "", unit == 'y' ? 'Y' : 'M');
+           PS_M_PER_SDMX_DURATION_P_C, shown, c[3].s, c[3].len > shown ? "…" : "", unit == 'y' ? 'Y' : 'M');
     return false;
 }
 
@@ -706,7 +710,7 @@ static bool parse_inner(const char *orig, size_t n, ps_period *out, char *msg,
     size_t i;
 
     if (n == 0) {
-        setmsg(msg, msgsz, "the period is empty");
+        setmsg(msg, msgsz, PS_M_PER_PERIOD_EMPTY);
         return false;
     }
     if (n >= PARSE_MAX)
@@ -729,14 +733,13 @@ static bool parse_inner(const char *orig, size_t n, ps_period *out, char *msg,
                 char q[48];
                 ps_text_quote(orig, n, q, sizeof q);
                 setmsg(msg, msgsz,
-                       "%s looks like an Excel date serial number (%ld-%02d-%02d); "
-                       "write the period as %ld-%02d", q, y, m, d, y, m);
+                       PS_M_PER_LOOKS_LIKE_EXCEL_DATE, q, y, m, d, y, m);
                 return false;
             }
         }
         if (c[0].len == 6 && year_ok((int)(c[0].v / 100)) && c[0].v % 100 >= 1 &&
             c[0].v % 100 <= 12) {
-            setmsg(msg, msgsz, "%ld is not a period; write the period as %ld-%02ld",
+            setmsg(msg, msgsz, PS_M_PER_NOT_PERIOD_WRITE_PERIOD,
                    c[0].v, c[0].v / 100, c[0].v % 100);
             return false;
         }
@@ -772,8 +775,7 @@ static bool parse_inner(const char *orig, size_t n, ps_period *out, char *msg,
         char q[48];
         ps_text_quote(orig, n, q, sizeof q);
         setmsg(msg, msgsz,
-               "%s is not an accepted SDMX time range: write it as 2016-01-01/P7M "
-               "(a year-to-date starting on 1 January)", q);
+               PS_M_PER_NOT_ACCEPTED_SDMX_TIME, q);
         return false;
     }
     strip_time(s);

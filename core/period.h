@@ -126,6 +126,9 @@ ps_period_type ps_frequency_parse(const char *text);
 /* "month", "quarter", "half", "year"; "year-to-date" for PS_P_YTD; "" for
  * PS_P_NONE. Static strings. */
 const char *ps_frequency_name(ps_period_type t);
+/* The word for a period type in the thread's language (core/msg.h), for
+ * messages: "month" / "tháng"; in English the same as ps_frequency_name. */
+const char *ps_period_type_word(ps_period_type t);
 /* The number of months of a frequency (month 1, quarter 3, half 6, year
  * 12); 0 for PS_P_YTD and PS_P_NONE. */
 int ps_frequency_months(ps_period_type t);

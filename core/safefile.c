@@ -114,16 +114,16 @@ static char *temp_name(const char *dir, bool has_dir, const char *base)
 static const char *kind_name(mode_t m)
 {
     if (S_ISDIR(m))
-        return "a folder";
+        return ps_msg(PS_M_SAFE_KIND_FOLDER);
     if (S_ISCHR(m))
-        return "a character device";
+        return ps_msg(PS_M_SAFE_KIND_CHAR);
     if (S_ISBLK(m))
-        return "a block device";
+        return ps_msg(PS_M_SAFE_KIND_BLOCK);
     if (S_ISFIFO(m))
-        return "a FIFO (named pipe)";
+        return ps_msg(PS_M_SAFE_KIND_FIFO);
     if (S_ISSOCK(m))
-        return "a socket";
-    return "not a regular file";
+        return ps_msg(PS_M_SAFE_KIND_SOCKET);
+    return ps_msg(PS_M_SAFE_KIND_OTHER);
 }
 
 /* PS_OK when path is absent, a regular file or a symbolic link. */
@@ -133,11 +133,11 @@ static ps_error check_target(const char *path, ps_ctx *ctx)
     if (lstat(path, &st) != 0) {
         if (errno == ENOENT)
             return PS_OK;
-        return ps_failf(ctx, PS_ERR_IO, "cannot write %s: %s", path, strerror(errno));
+        return ps_failm(ctx, PS_ERR_IO, PS_M_SAFE_CANNOT_WRITE, path, strerror(errno));
     }
     if (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
         return PS_OK;
-    return ps_failf(ctx, PS_ERR_IO, "cannot write %s: it is %s, not a regular file; name a file to write", path,
+    return ps_failm(ctx, PS_ERR_IO, PS_M_SAFE_CANNOT_WRITE_NOT_REGULAR, path,
                     kind_name(st.st_mode));
 }
 
@@ -195,7 +195,7 @@ static ps_error create_temp(ps_safefile *sf, bool has_dir, const char *base, ps_
     for (int attempt = 0; attempt < 100; attempt++) {
         sf->temp = temp_name(sf->dir, has_dir, base);
         if (!sf->temp)
-            return ps_failf(ctx, PS_ERR_IO, "cannot write %s: no random name for the temporary file: %s",
+            return ps_failm(ctx, PS_ERR_IO, PS_M_SAFE_CANNOT_WRITE_NO_RANDOM,
                             sf->target, strerror(errno));
         sf->fd = open(sf->temp, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
         if (sf->fd >= 0)
@@ -204,17 +204,17 @@ static ps_error create_temp(ps_safefile *sf, bool has_dir, const char *base, ps_
         free(sf->temp);
         sf->temp = NULL;
         if (e != EEXIST)
-            return ps_failf(ctx, PS_ERR_IO, "cannot write %s: cannot create a file in the folder %s: %s",
+            return ps_failm(ctx, PS_ERR_IO, PS_M_SAFE_CANNOT_WRITE_CANNOT_CREATE,
                             sf->target, sf->dir, strerror(e));
     }
     if (sf->fd < 0)
-        return ps_failf(ctx, PS_ERR_IO, "cannot write %s: no free temporary name in %s", sf->target, sf->dir);
+        return ps_failm(ctx, PS_ERR_IO, PS_M_SAFE_CANNOT_WRITE_NO_FREE, sf->target, sf->dir);
     struct stat st;
     if (fstat(sf->fd, &st) != 0) {
         int e = errno;
         close(sf->fd);
         remove_temp(sf->temp);
-        return ps_failf(ctx, PS_ERR_IO, "cannot write %s: %s", sf->target, strerror(e));
+        return ps_failm(ctx, PS_ERR_IO, PS_M_SAFE_CANNOT_WRITE, sf->target, strerror(e));
     }
     sf->dev = st.st_dev;
     sf->ino = st.st_ino;
@@ -225,11 +225,11 @@ ps_error ps_safefile_open(ps_safefile **out, const char *path, ps_ctx *ctx)
 {
     *out = NULL;
     if (!path || !*path)
-        return ps_failf(ctx, PS_ERR_USAGE, "no output file named");
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_SAFE_NO_OUTPUT_FILE_NAMED);
     const char *slash = strrchr(path, '/');
     const char *base = slash ? slash + 1 : path;
     if (!*base)
-        return ps_failf(ctx, PS_ERR_USAGE, "cannot write %s: the path names a folder; name a file in it", path);
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_SAFE_CANNOT_WRITE_PATH_NAMES, path);
     ps_error err = check_target(path, ctx);
     if (err)
         return err;
@@ -287,18 +287,17 @@ static ps_error finish_temp(ps_safefile *sf, ps_ctx *ctx)
 {
     ps_error err = PS_OK;
     if (sf->stream && (fflush(sf->stream) != 0 || ferror(sf->stream)))
-        err = ps_failf(ctx, PS_ERR_IO, "cannot write %s: %s", sf->target,
+        err = ps_failm(ctx, PS_ERR_IO, PS_M_SAFE_CANNOT_WRITE, sf->target,
                        errno ? strerror(errno) : "write error");
     struct stat a, b;
     if (!err && (fstat(sf->fd, &a) != 0 || lstat(sf->temp, &b) != 0 || a.st_dev != sf->dev ||
                  a.st_ino != sf->ino || b.st_dev != sf->dev || b.st_ino != sf->ino))
-        err = ps_failf(ctx, PS_ERR_IO, "cannot write %s: the temporary file %s was removed or replaced while "
-                       "it was written", sf->target, sf->temp);
+        err = ps_failm(ctx, PS_ERR_IO, PS_M_SAFE_CANNOT_WRITE_TEMPORARY_FILE, sf->target, sf->temp);
     if (!err && sync_fd(sf->fd) != 0)
-        err = ps_failf(ctx, PS_ERR_IO, "cannot write %s: %s", sf->target, strerror(errno));
+        err = ps_failm(ctx, PS_ERR_IO, PS_M_SAFE_CANNOT_WRITE, sf->target, strerror(errno));
     int rc = sf->stream ? fclose(sf->stream) : close(sf->fd);
     if (rc != 0 && !err)
-        err = ps_failf(ctx, PS_ERR_IO, "cannot write %s: %s", sf->target, strerror(errno));
+        err = ps_failm(ctx, PS_ERR_IO, PS_M_SAFE_CANNOT_WRITE, sf->target, strerror(errno));
     sf->stream = NULL;
     sf->fd = -1;
     return err;
@@ -311,7 +310,7 @@ ps_error ps_safefile_commit(ps_safefile *sf, ps_ctx *ctx)
     if (!err)
         err = check_target(sf->target, ctx);
     if (!err && rename(sf->temp, sf->target) != 0)
-        err = ps_failf(ctx, PS_ERR_IO, "cannot write %s: cannot rename %s to it: %s", sf->target, sf->temp,
+        err = ps_failm(ctx, PS_ERR_IO, PS_M_SAFE_CANNOT_WRITE_CANNOT_RENAME, sf->target, sf->temp,
                        strerror(errno));
     if (err) {
         remove_temp(sf->temp);
@@ -320,8 +319,7 @@ ps_error ps_safefile_commit(ps_safefile *sf, ps_ctx *ctx)
     }
     int dfd = open(sf->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd < 0 || sync_fd(dfd) != 0)
-        err = ps_failf(ctx, PS_ERR_IO, "%s was written, but its folder %s could not be synced to disk (%s): "
-                       "a power cut may lose it", sf->target, sf->dir, strerror(errno));
+        err = ps_failm(ctx, PS_ERR_IO, PS_M_SAFE_WAS_WRITTEN_BUT_FOLDER, sf->target, sf->dir, strerror(errno));
     if (dfd >= 0)
         close(dfd);
     remove_temp(sf->temp); /* the side files a library may have left; the temporary is renamed */

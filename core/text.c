@@ -405,7 +405,7 @@ ps_error ps_recode_open(ps_recode **out, const char *from_encoding, ps_ctx *ctx)
     *out = NULL;
     iconv_t cd = iconv_open("UTF-8", from_encoding);
     if (cd == (iconv_t)-1)
-        return ps_failf(ctx, PS_ERR_USAGE, "unknown encoding %s", from_encoding);
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_TEXT_UNKNOWN_ENCODING, from_encoding);
     ps_recode *r = ps_xcalloc(1, sizeof *r);
     r->cd = cd;
     r->from = ps_xstrdup(from_encoding);
@@ -436,7 +436,7 @@ ps_error ps_recode_feed(ps_recode *r, const char *in, size_t n, bool final,
                         ps_strbuf *out, ps_ctx *ctx)
 {
     if (r->failed)
-        return ps_failf(ctx, PS_ERR_IO, "the %s text could not be converted", r->from);
+        return ps_failm(ctx, PS_ERR_IO, PS_M_TEXT_TEXT_COULD_NOT_CONVERTED, r->from);
     /* Make sure out is a string even when nothing is produced. */
     ps_sb_append(out, "", 0);
 
@@ -461,29 +461,29 @@ ps_error ps_recode_feed(ps_recode *r, const char *in, size_t n, bool final,
     ps_error err = PS_OK;
     if (e == EILSEQ) {
         long long at = base + (long long)(ip - src);
-        err = ps_failf(ctx, PS_ERR_IO,
-                       "the text is not valid %s (byte 0x%02X at offset %lld)",
+        err = ps_failm(ctx, PS_ERR_IO,
+                       PS_M_TEXT_TEXT_NOT_VALID_BYTE,
                        r->from, (unsigned)(unsigned char)*ip, at);
     } else if (e == EINVAL) {
         if (final) {
-            err = ps_failf(ctx, PS_ERR_IO,
-                           "the %s text ends in the middle of a character (offset %lld)",
+            err = ps_failm(ctx, PS_ERR_IO,
+                           PS_M_TEXT_TEXT_ENDS_MIDDLE_CHARACTER,
                            r->from, base + (long long)(ip - src));
         } else if (ileft > RECODE_CARRY_MAX) {
-            err = ps_failf(ctx, PS_ERR_IO, "the %s text could not be converted at offset %lld",
+            err = ps_failm(ctx, PS_ERR_IO, PS_M_TEXT_TEXT_COULD_NOT_CONVERTED_2,
                            r->from, base + (long long)(ip - src));
         } else {
             memcpy(r->carry, ip, ileft);
             r->ncarry = ileft;
         }
     } else if (e != 0) {
-        err = ps_failf(ctx, PS_ERR_IO, "the %s text could not be converted: %s",
+        err = ps_failm(ctx, PS_ERR_IO, PS_M_TEXT_TEXT_COULD_NOT_CONVERTED_3,
                        r->from, strerror(e));
     }
     if (err == PS_OK && final) {
         e = recode_run(r, NULL, NULL, out);
         if (e != 0)
-            err = ps_failf(ctx, PS_ERR_IO, "the %s text could not be converted: %s",
+            err = ps_failm(ctx, PS_ERR_IO, PS_M_TEXT_TEXT_COULD_NOT_CONVERTED_3,
                            r->from, strerror(e));
         iconv(r->cd, NULL, NULL, NULL, NULL);   /* back to the initial state */
         r->offset = 0;

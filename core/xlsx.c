@@ -7,6 +7,7 @@
 #include "core/xlsx_int.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,11 +191,17 @@ static const char *here(ps_xlsx *r, char *buf, size_t size)
     return buf;
 }
 
-#define FAIL(r, fmt, ...)                                                              \
-    do {                                                                               \
-        char where_[160];                                                              \
-        xl_fail(&(r)->pt, "%s: " fmt " %s", (r)->label, __VA_ARGS__, here((r), where_, sizeof where_)); \
-    } while (0)
+/* Refuses the workbook at the current cell with the message id and its
+ * arguments: "FILE: text (Dữ liệu!C12)". */
+static void fail_here(ps_xlsx *r, ps_msg_id id, ...)
+{
+    char text[sizeof r->pt.msg], where[160];
+    va_list ap;
+    va_start(ap, id);
+    vsnprintf(text, sizeof text, ps_msg(id), ap);
+    va_end(ap);
+    xl_fail(&r->pt, "%s: %s %s", r->label, text, here(r, where, sizeof where));
+}
 
 /* Writes the current cell's value as field col - 1; a value that comes out
  * empty leaves the row as it was. */
@@ -212,8 +219,7 @@ static void put_cell(ps_xlsx *r)
         if (!*raw)
             break;
         if (!excel_number(raw, &v)) {
-            FAIL(r, "the number cell holds \"%.40s\", which is not a number: the workbook is damaged; "
-                    XL_RESAVE, raw);
+            fail_here(r, PS_M_XL_NUMBER_BAD, raw, XL_RESAVE);
             return;
         }
         bool date = r->style >= 0 && (size_t)r->style < r->b.nxf && r->b.xf_date[r->style] &&
@@ -226,8 +232,7 @@ static void put_cell(ps_xlsx *r)
         char *end;
         unsigned long i = strtoul(raw, &end, 10);
         if (!*raw || *end || i >= r->b.nstr) {
-            FAIL(r, "the cell refers to shared string \"%.20s\" but the workbook has %zu: the workbook is "
-                    "damaged; " XL_RESAVE, raw, r->b.nstr);
+            fail_here(r, PS_M_XL_SHARED_STRING_BEYOND, raw, r->b.nstr, XL_RESAVE);
             return;
         }
         ps_sb_puts(&r->arena, r->b.strings.buf + r->b.str_off[i]);
@@ -239,7 +244,7 @@ static void put_cell(ps_xlsx *r)
         break;
     case T_BOOL:
         if (strcmp(raw, "0") != 0 && strcmp(raw, "1") != 0) {
-            FAIL(r, "the true/false cell holds \"%.20s\": the workbook is damaged; " XL_RESAVE, raw);
+            fail_here(r, PS_M_XL_BOOL_BAD, raw, XL_RESAVE);
             return;
         }
         kind = PS_XLSX_BOOL;
@@ -251,8 +256,7 @@ static void put_cell(ps_xlsx *r)
         break;
     case T_ISODATE:
         if (!iso_date(raw)) {
-            FAIL(r, "the date cell holds \"%.40s\", which is not a date: the workbook is damaged; "
-                    XL_RESAVE, raw);
+            fail_here(r, PS_M_XL_DATE_BAD, raw, XL_RESAVE);
             return;
         }
         kind = PS_XLSX_DATE;
@@ -269,8 +273,7 @@ static void put_cell(ps_xlsx *r)
     r->kinds[r->nf - 1] = kind;
     ps_sb_append(&r->arena, "", 1);
     if (r->arena.len > MAX_ROW_BYTES)
-        FAIL(r, "the row holds more than %u MiB of text, more than any submission: send the data as "
-                "CSV UTF-8", MAX_ROW_BYTES >> 20);
+        fail_here(r, PS_M_XL_ROW_TOO_LONG, MAX_ROW_BYTES >> 20);
 }
 
 /* Hands the row over: fields filled to the width, pointers and refs made. */
@@ -341,14 +344,12 @@ static void start_row(ps_xlsx *r, const char **atts)
     char *end = NULL;
     long row = rn ? strtol(rn, &end, 10) : r->last_row + 1;
     if (rn && (end == rn || *end || row < 1 || row > XL_MAX_ROW)) {
-        xl_fail(&r->pt, "%s: the row after row %ld is numbered \"%.20s\", beyond Excel's rows 1 to "
-                        "1,048,576: the workbook is damaged; " XL_RESAVE " (%s)",
-                r->label, r->last_row, rn, r->b.sheet_name);
+        xl_failm(&r->pt, PS_M_XL_ROW_NUMBER_BAD, r->label, r->last_row, rn, XL_RESAVE, r->b.sheet_name);
         return;
     }
     r->row = row;
     if (row <= r->last_row)
-        FAIL(r, "row %ld comes after row %ld: the workbook is damaged; " XL_RESAVE, row, r->last_row);
+        fail_here(r, PS_M_XL_ROW_ORDER, row, r->last_row, XL_RESAVE);
     r->last_row = row;
     r->last_col = 0;
     r->nf = 0;
@@ -363,13 +364,11 @@ static void start_cell(ps_xlsx *r, const char **atts)
     ps_sb_clear(&r->raw);
     if (!r->col || r->col > XL_MAX_COL) {
         r->in_cell = false;
-        FAIL(r, "a cell is named \"%.20s\", beyond Excel's columns A to XFD and rows 1 to 1,048,576: "
-                "the workbook is damaged; " XL_RESAVE, ref ? ref : "");
+        fail_here(r, PS_M_XL_CELL_NAME_BAD, ref ? ref : "", XL_RESAVE);
     } else if (r->col <= r->last_col) {
-        FAIL(r, "the cell comes after a cell to its right in the same row: the workbook is damaged; "
-                XL_RESAVE "%s", "");
+        fail_here(r, PS_M_XL_CELL_ORDER, XL_RESAVE);
     } else if (!cell_type_of(t, &r->type)) {
-        FAIL(r, "the cell has the unknown type \"%.20s\": the workbook is damaged; " XL_RESAVE, t);
+        fail_here(r, PS_M_XL_CELL_TYPE, t, XL_RESAVE);
     }
     r->last_col = r->col;
     r->style = s ? strtol(s, NULL, 10) : -1;
@@ -468,8 +467,7 @@ static void sheet_text(xl_part *pt, const char *s, int len)
     if (!r->in_value)
         return;
     if (r->raw.len + (size_t)len > XL_MAX_CELL_BYTES) {
-        FAIL(r, "the cell holds more than Excel's 32,767 characters: the workbook is damaged; "
-                XL_RESAVE "%s", "");
+        fail_here(r, PS_M_XL_CELL_TOO_LONG, XL_RESAVE);
         return;
     }
     ps_sb_append(&r->raw, s, (size_t)len);
@@ -483,7 +481,7 @@ static void sheet_text(xl_part *pt, const char *s, int len)
 static ps_error open_zip(ps_xlsx *r, const void *data, size_t n, ps_ctx *ctx)
 {
     if (ps_filetype_sniff_head(data, n) != PS_FT_ZIP)
-        return ps_failf(ctx, PS_ERR_REFUSED, "%s: cannot be read as an .xlsx workbook: %s", r->label,
+        return ps_failm(ctx, PS_ERR_REFUSED, PS_M_XL_NOT_XLSX, r->label,
                         ps_filetype_advice(ps_filetype_sniff(data, n)));
     zip_error_t zerr;
     zip_error_init(&zerr);
@@ -491,21 +489,16 @@ static ps_error open_zip(ps_xlsx *r, const void *data, size_t n, ps_ctx *ctx)
     r->za = src ? zip_open_from_source(src, ZIP_RDONLY, &zerr) : NULL;
     if (!r->za) {
         zip_source_free(src);
-        ps_failf(ctx, PS_ERR_REFUSED, "%s: the file is a damaged zip archive (%s), perhaps cut short "
-                 "when it was sent or copied: send it again, or " XL_RESAVE, r->label,
-                 zip_error_strerror(&zerr));
+        ps_failm(ctx, PS_ERR_REFUSED, PS_M_XL_DAMAGED_ZIP, r->label, zip_error_strerror(&zerr), XL_RESAVE);
         zip_error_fini(&zerr);
         return PS_ERR_REFUSED;
     }
     zip_error_fini(&zerr);
     if (zip_get_num_entries(r->za, 0) > MAX_ENTRIES)
-        return ps_failf(ctx, PS_ERR_REFUSED, "%s: the zip archive holds more than %d parts, which no "
-                        "workbook does: send the data sheet alone as .xlsx or CSV UTF-8", r->label,
-                        MAX_ENTRIES);
+        return ps_failm(ctx, PS_ERR_REFUSED, PS_M_XL_TOO_MANY_PARTS, r->label, MAX_ENTRIES);
     ps_filetype ft = ps_filetype_sniff(data, n);
     if (ft != PS_FT_XLSX)
-        return ps_failf(ctx, PS_ERR_REFUSED, "%s: cannot be read as an .xlsx workbook: %s", r->label,
-                        ps_filetype_advice(ft));
+        return ps_failm(ctx, PS_ERR_REFUSED, PS_M_XL_NOT_XLSX, r->label, ps_filetype_advice(ft));
     return PS_OK;
 }
 
@@ -523,9 +516,8 @@ ps_error ps_xlsx_open(ps_xlsx **out, const void *data, size_t n, const ps_xlsx_o
     if (!err)
         err = xl_part_open(&r->pt, r->za, r->b.sheet_path, r->o.max_sheet_bytes, &r->o, &h, r, ctx);
     if (err == PS_ERR_NOT_FOUND)
-        err = ps_failf(ctx, PS_ERR_REFUSED, "%s: the sheet \"%s\" is named by the workbook but its part "
-                       "%s is missing: the file is damaged; " XL_RESAVE, r->label, r->b.sheet_name,
-                       r->b.sheet_path);
+        err = ps_failm(ctx, PS_ERR_REFUSED, PS_M_XL_SHEET_PART_MISSING, r->label, r->b.sheet_name,
+                       r->b.sheet_path, XL_RESAVE);
     if (err) {
         ps_xlsx_close(r);
         return err;

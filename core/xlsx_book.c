@@ -315,9 +315,7 @@ static void sst_start(xl_part *pt, const char *name, const char **atts)
     sst *s = pt->u;
     if (strcmp(name, "si") == 0) {
         if (s->b->nstr >= s->o->max_strings) {
-            xl_fail(pt, "%s: the workbook has more than %zu shared strings, more than provstat reads: "
-                        "send the data sheet alone, as CSV UTF-8 or as a smaller .xlsx",
-                    pt->file, s->o->max_strings);
+            xl_failm(pt, PS_M_XL_TOO_MANY_STRINGS, pt->file, s->o->max_strings);
             return;
         }
         s->in_si = true;
@@ -335,8 +333,7 @@ static void sst_text(xl_part *pt, const char *text, int len)
     if (!s->in_t)
         return;
     if (s->raw.len + (size_t)len > XL_MAX_CELL_BYTES) {
-        xl_fail(pt, "%s: shared string %zu is longer than Excel's 32,767 characters: the workbook is "
-                    "damaged; " XL_RESAVE, pt->file, s->b->nstr + 1);
+        xl_failm(pt, PS_M_XL_STRING_TOO_LONG, pt->file, s->b->nstr + 1, XL_RESAVE);
         return;
     }
     ps_sb_append(&s->raw, text, (size_t)len);
@@ -407,15 +404,12 @@ static ps_error read_workbook(xl_book *b, zip_t *za, const char *wb, const ps_xl
     rels r = {0};
     ps_error err = xl_part_parse(za, wb, o->max_part_bytes, o, &h, &s, ctx);
     if (err == PS_ERR_NOT_FOUND)
-        err = ps_failf(ctx, PS_ERR_REFUSED, "%s: the workbook part %s is missing: the file is damaged; "
-                       XL_RESAVE, o->label, wb);
+        err = ps_failm(ctx, PS_ERR_REFUSED, PS_M_XL_WORKBOOK_PART_MISSING, o->label, wb, XL_RESAVE);
     if (!err && (err = read_rels(&r, za, wb, o, ctx)) == PS_ERR_NOT_FOUND)
-        err = ps_failf(ctx, PS_ERR_REFUSED, "%s: the workbook's list of sheets (the relationships of %s) "
-                       "is missing: the file is damaged; " XL_RESAVE, o->label, wb);
+        err = ps_failm(ctx, PS_ERR_REFUSED, PS_M_XL_RELS_MISSING, o->label, wb, XL_RESAVE);
     const sheet *chosen = err ? NULL : choose_sheet(&s, &r);
     if (!err && !chosen)
-        err = ps_failf(ctx, PS_ERR_REFUSED, "%s: the workbook has no worksheet: put the data in a sheet "
-                       "named \"D\xe1\xbb\xaf li\xe1\xbb\x87u\" and save it again", o->label);
+        err = ps_failm(ctx, PS_ERR_REFUSED, PS_M_XL_NO_WORKSHEET, o->label);
     if (!err) {
         b->date1904 = s.date1904;
         b->sheet_name = ps_xstrdup(chosen->name);

@@ -46,7 +46,7 @@ struct xl_part {
     unsigned long long comp, size;   /* compressed and declared sizes */
     unsigned ratio, depth, max_depth;
     bool failed;
-    char msg[600];             /* a handler's refusal */
+    char msg[1024];             /* a handler's refusal */
 };
 
 /* Opens the entry `name` (case-insensitive) of za for streaming through
@@ -66,6 +66,8 @@ ps_error xl_part_parse(zip_t *za, const char *name, size_t limit, const ps_xlsx_
 
 /* From a handler: stop with a refusal (first message wins) / suspend. */
 void xl_fail(xl_part *pt, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same with the message id (core/msg.h) and its arguments. */
+void xl_failm(xl_part *pt, ps_msg_id id, ...);
 void xl_suspend(xl_part *pt);
 
 /* The value of the attribute with local name `local`, or NULL. */
@@ -75,8 +77,9 @@ const char *xl_attr(const char **atts, const char *local);
  * OOXML's _xHHHH_ escapes decoded, in NFC. */
 void xl_text_append(ps_strbuf *out, const char *s, size_t n);
 
-/* What a damaged workbook's message ends with. */
-#define XL_RESAVE "open it in Excel and save it again as .xlsx"
+/* What a damaged workbook's message ends with (the argument of its last
+ * %s), in the current language. */
+#define XL_RESAVE ps_msg(PS_M_XL_RESAVE)
 
 /* --- the parts before the sheet -------------------------------------------- */
 typedef struct xl_book {

@@ -58,6 +58,18 @@ void xl_fail(xl_part *pt, const char *fmt, ...)
     XML_StopParser(pt->p, XML_FALSE);
 }
 
+void xl_failm(xl_part *pt, ps_msg_id id, ...)
+{
+    if (!pt->failed) {
+        va_list ap;
+        va_start(ap, id);
+        vsnprintf(pt->msg, sizeof pt->msg, ps_msg(id), ap);
+        va_end(ap);
+        pt->failed = true;
+    }
+    XML_StopParser(pt->p, XML_FALSE);
+}
+
 void xl_suspend(xl_part *pt)
 {
     XML_StopParser(pt->p, XML_TRUE);
@@ -69,9 +81,7 @@ static void on_start(void *data, const char *name, const char **atts)
     if (pt->failed)
         return;
     if (++pt->depth > pt->max_depth) {
-        xl_fail(pt, "%s: the part %s nests its XML more than %u levels deep, which no workbook does: "
-                    "the file is damaged or was made to harm; " XL_RESAVE,
-                pt->file, pt->name, pt->max_depth);
+        xl_failm(pt, PS_M_XL_TOO_DEEP, pt->file, pt->name, pt->max_depth, XL_RESAVE);
         return;
     }
     if (pt->h->start)
@@ -98,8 +108,7 @@ static void on_text(void *data, const char *s, int len)
 static void on_doctype(void *data, const char *name, const char *sysid, const char *pubid, int has_internal)
 {
     xl_part *pt = data;
-    xl_fail(pt, "%s: the part %s has a DOCTYPE, which no workbook has: the file is damaged or was "
-                "made to harm; " XL_RESAVE, pt->file, pt->name);
+    xl_failm(pt, PS_M_XL_DOCTYPE, pt->file, pt->name, XL_RESAVE);
 }
 
 /* ------------------------------------------------------------------------
@@ -110,9 +119,9 @@ static void on_doctype(void *data, const char *name, const char *sysid, const ch
 static const char *size_text(unsigned long long n, char *buf)
 {
     if (n < (1u << 20))
-        snprintf(buf, 32, "%llu bytes", n);
+        ps_msg_format(buf, 32, PS_M_XL_SIZE_BYTES, n);
     else
-        snprintf(buf, 32, "%llu MiB", (n + (1u << 19)) >> 20);
+        ps_msg_format(buf, 32, PS_M_XL_SIZE_MIB, (n + (1u << 19)) >> 20);
     return buf;
 }
 
@@ -127,17 +136,15 @@ ps_error xl_part_open(xl_part *pt, zip_t *za, const char *name, size_t limit, co
     zip_stat_init(&st);
     (void)zip_stat_index(za, (zip_uint64_t)i, 0, &st);   /* a located index: cannot fail */
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
-        return ps_failf(ctx, PS_ERR_REFUSED, "%s: the workbook's part %s is protected by a password: "
-                        "send the workbook without a password", o->label, name);
+        return ps_failm(ctx, PS_ERR_REFUSED, PS_M_XL_PART_PASSWORD, o->label, name);
     char a[32], b[32];
     if ((st.valid & ZIP_STAT_SIZE) && st.size > limit)
-        return ps_failf(ctx, PS_ERR_REFUSED, "%s: the part %s would inflate to %s, more than the %s "
-                        "provstat reads: the file looks like a zip bomb, not a workbook saved by Excel",
-                        o->label, name, size_text(st.size, a), size_text(limit, b));
+        return ps_failm(ctx, PS_ERR_REFUSED, PS_M_XL_PART_TOO_BIG, o->label, name, size_text(st.size, a),
+                        size_text(limit, b));
     pt->f = zip_fopen_index(za, (zip_uint64_t)i, 0);
     if (!pt->f)
-        return ps_failf(ctx, PS_ERR_REFUSED, "%s: the part %s cannot be opened (%s): the workbook is "
-                        "damaged; " XL_RESAVE, o->label, name, zip_strerror(za));
+        return ps_failm(ctx, PS_ERR_REFUSED, PS_M_XL_PART_CANNOT_OPEN, o->label, name, zip_strerror(za),
+                        XL_RESAVE);
     pt->file = o->label;
     pt->name = ps_xstrdup(name);
     pt->limit = limit;
@@ -166,20 +173,18 @@ static enum XML_Status feed(xl_part *pt)
         ps_out_of_memory();
     zip_int64_t n = zip_fread(pt->f, buf, CHUNK);
     if (n < 0) {
-        xl_fail(pt, "%s: the part %s cannot be inflated (%s): the workbook is damaged; " XL_RESAVE,
-                pt->file, pt->name, zip_error_strerror(zip_file_get_error(pt->f)));
+        xl_failm(pt, PS_M_XL_PART_CANNOT_INFLATE, pt->file, pt->name,
+                 zip_error_strerror(zip_file_get_error(pt->f)), XL_RESAVE);
         return XML_STATUS_ERROR;
     }
     pt->read += (size_t)n;
     if (pt->read > pt->limit) {
         char a[32];
-        xl_fail(pt, "%s: the part %s inflates to more than the %s provstat reads: the file looks like a "
-                    "zip bomb, not a workbook saved by Excel", pt->file, pt->name, size_text(pt->limit, a));
+        xl_failm(pt, PS_M_XL_PART_INFLATES_TOO_MUCH, pt->file, pt->name, size_text(pt->limit, a));
         return XML_STATUS_ERROR;
     }
     if (pt->read > RATIO_FROM && pt->read / (pt->comp ? pt->comp : 1) > pt->ratio) {
-        xl_fail(pt, "%s: the part %s inflates more than %u times its compressed size, which no workbook "
-                    "does: the file looks like a zip bomb", pt->file, pt->name, pt->ratio);
+        xl_failm(pt, PS_M_XL_PART_RATIO, pt->file, pt->name, pt->ratio);
         return XML_STATUS_ERROR;
     }
     return XML_ParseBuffer(pt->p, (int)n, n == 0);
@@ -190,11 +195,10 @@ static int refused(xl_part *pt, ps_ctx *ctx)
     if (pt->failed) {
         ps_failf(ctx, PS_ERR_REFUSED, "%s", pt->msg);
     } else {
-        ps_failf(ctx, PS_ERR_REFUSED, "%s: the part %s is not well-formed XML (line %lu, column %lu: %s): "
-                 "the workbook is damaged; " XL_RESAVE, pt->file, pt->name,
+        ps_failm(ctx, PS_ERR_REFUSED, PS_M_XL_PART_BAD_XML, pt->file, pt->name,
                  (unsigned long)XML_GetCurrentLineNumber(pt->p),
                  (unsigned long)XML_GetCurrentColumnNumber(pt->p) + 1,
-                 XML_ErrorString(XML_GetErrorCode(pt->p)));
+                 XML_ErrorString(XML_GetErrorCode(pt->p)), XL_RESAVE);
     }
     return -1;
 }

@@ -3,6 +3,7 @@
 #include "core/text.h"
 
 #include "core/alloc.h"
+#include "core/csv.h"
 #include "core/number.h"
 #include "core/safefile.h"
 #include "core/text.h"
@@ -57,20 +58,19 @@ ps_error ps_export_periods(ps_period from, ps_period to, ps_period **out, int *n
     *out = NULL;
     *n = 0;
     if (!ps_period_valid(from))
-        return ps_failf(ctx, PS_ERR_USAGE, "no period to export");
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_XCSV_NO_PERIOD_EXPORT);
     if (to.type == PS_P_NONE)
         to = from;
     char fb[PS_PERIOD_BUFSZ], tb[PS_PERIOD_BUFSZ];
     ps_period_format(from, fb);
     ps_period_format(to, tb);
     if (!ps_period_valid(to) || to.type != from.type)
-        return ps_failf(ctx, PS_ERR_USAGE,
-                        "%s and %s are not of the same type (a %s and a %s): "
-                        "a range runs between two periods of one type",
+        return ps_failm(ctx, PS_ERR_USAGE,
+                        PS_M_XCSV_ARE_NOT_SAME_TYPE,
                         fb, tb, ps_frequency_name((ps_period_type)from.type),
                         ps_frequency_name((ps_period_type)to.type));
     if (ps_period_cmp(to, from) < 0)
-        return ps_failf(ctx, PS_ERR_USAGE, "the range ends (%s) before it starts (%s)", tb, fb);
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_XCSV_RANGE_ENDS_BEFORE_STARTS, tb, fb);
     int count = 1;
     for (ps_period p = from; !ps_period_eq(p, to); p = next_period(p))
         count++;
@@ -132,7 +132,7 @@ static ps_error flush_row(exporter *x)
 {
     if (x->row.len && fwrite(x->row.buf, 1, x->row.len, x->out) != x->row.len) {
         int e = errno;
-        return ps_failf(x->ctx, PS_ERR_IO, "cannot write %s: %s", x->name,
+        return ps_failm(x->ctx, PS_ERR_IO, PS_M_SAFE_CANNOT_WRITE, x->name,
                         e ? strerror(e) : "write error");
     }
     ps_sb_clear(&x->row);
@@ -144,9 +144,8 @@ static ps_error check_val(exporter *x, const ps_val *v, int u, int ind, const ch
 {
     if (isfinite(v->v) && isfinite(v->coverage) && (v->status == 'A' || v->status == 'P' || v->status == 'E'))
         return PS_OK;
-    return ps_failf(x->ctx, PS_ERR_INTERNAL,
-                    "the engine gave %s of %s for unit %s that cannot be written "
-                    "(value %g, coverage %g, status %d)",
+    return ps_failm(x->ctx, PS_ERR_INTERNAL,
+                    PS_M_XCSV_ENGINE_GAVE_UNIT_THAT,
                     what, x->cat->indicators[ind].code, x->cat->units[u].code, v->v, v->coverage,
                     (int)(unsigned char)v->status);
 }
@@ -159,10 +158,10 @@ static ps_error select_units(exporter *x)
     if (x->o->unit) {
         root = ps_catalog_unit(cat, x->o->unit);
         if (root < 0)
-            return ps_failf(x->ctx, PS_ERR_NOT_FOUND, "unit %s is not in the catalog", x->o->unit);
+            return ps_failm(x->ctx, PS_ERR_NOT_FOUND, PS_M_XCSV_UNIT_NOT_CATALOG, x->o->unit);
     }
     if (root < 0 || (size_t)root >= cat->nunits)
-        return ps_failf(x->ctx, PS_ERR_NOT_FOUND, "the catalog has no units");
+        return ps_failm(x->ctx, PS_ERR_NOT_FOUND, PS_M_CAT_CATALOG_HAS_NO_UNITS);
     ps_engine_set_scope(x->e, root); /* stored values are read for this subtree at a time */
     const ps_unit *r = &cat->units[root];
     ps_level deepest = r->level;
@@ -397,14 +396,14 @@ static ps_error prepare(exporter *x)
     const ps_export_opts *o = x->o;
     ps_error err;
     if (o->format != PS_EXPORT_LONG && o->format != PS_EXPORT_WIDE && o->format != PS_EXPORT_SDMX)
-        return ps_failf(x->ctx, PS_ERR_USAGE, "unknown export format %d", (int)o->format);
+        return ps_failm(x->ctx, PS_ERR_USAGE, PS_M_XCSV_UNKNOWN_EXPORT_FORMAT, (int)o->format);
     if (o->by_unit && o->format != PS_EXPORT_WIDE)
-        return ps_failf(x->ctx, PS_ERR_USAGE, "by unit applies to the wide form only");
+        return ps_failm(x->ctx, PS_ERR_USAGE, PS_M_XCSV_UNIT_APPLIES_WIDE_FORM);
     if ((err = ps_export_periods(o->from, o->to, &x->periods, &x->np, x->ctx)))
         return err;
     if (o->by_unit && x->np != 1)
-        return ps_failf(x->ctx, PS_ERR_USAGE,
-                        "the wide form by unit is for a single period (the range has %d)", x->np);
+        return ps_failm(x->ctx, PS_ERR_USAGE,
+                        PS_M_XCSV_WIDE_FORM_UNIT_SINGLE, x->np);
     if ((err = select_units(x)))
         return err;
 
@@ -461,7 +460,7 @@ ps_error ps_export_write(ps_engine *e, const ps_export_opts *o, FILE *out, const
     ps_error err = prepare(&x);
     if (!err) {
         if (o->bom)
-            ps_sb_puts(&x.row, "\xEF\xBB\xBF");
+            ps_sb_puts(&x.row, PS_CSV_BOM);
         if (o->format == PS_EXPORT_WIDE) {
             err = write_wide(&x);
         } else {
@@ -471,9 +470,9 @@ ps_error ps_export_write(ps_engine *e, const ps_export_opts *o, FILE *out, const
         }
     }
     if (!err && fflush(out) != 0)
-        err = ps_failf(ctx, PS_ERR_IO, "cannot write %s: %s", x.name, strerror(errno));
+        err = ps_failm(ctx, PS_ERR_IO, PS_M_SAFE_CANNOT_WRITE, x.name, strerror(errno));
     if (!err && ferror(out))
-        err = ps_failf(ctx, PS_ERR_IO, "cannot write %s: write error", x.name);
+        err = ps_failm(ctx, PS_ERR_IO, PS_M_XCSV_CANNOT_WRITE_WRITE_ERROR, x.name);
     if (rows)
         *rows = x.nrows;
     exporter_free(&x);

@@ -131,14 +131,13 @@ int ps_rep_wrap_lines(const char *s, double width)
 ps_error ps_rep_lx_fail(ps_rep *r, lxw_error le, const char *where)
 {
     if (le == LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE)
-        return ps_failf(r->ctx, PS_ERR_LIMIT,
-                        "cannot write %s: sheet %s would need more than Excel's 1,048,576 rows or "
-                        "16,384 columns", r->path, where);
+        return ps_failm(r->ctx, PS_ERR_LIMIT,
+                        PS_M_XCELL_CANNOT_WRITE_SHEET_WOULD, r->path, where);
     if (le == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
-        return ps_failf(r->ctx, PS_ERR_LIMIT,
-                        "cannot write %s: a text on sheet %s is longer than Excel's 32,767 characters",
+        return ps_failm(r->ctx, PS_ERR_LIMIT,
+                        PS_M_XCELL_CANNOT_WRITE_TEXT_SHEET,
                         r->path, where);
-    return ps_failf(r->ctx, PS_ERR_IO, "cannot write %s: %s (sheet %s)", r->path, lxw_strerror(le), where);
+    return ps_failm(r->ctx, PS_ERR_IO, PS_M_XCELL_CANNOT_WRITE_SHEET, r->path, lxw_strerror(le), where);
 }
 
 /* ========================================================================
@@ -195,7 +194,7 @@ ps_error ps_rep_add_sheet(ps_rep *r, ps_rep_sheet *s, const char *want)
     ps_xlsx_sheet_name(want, r->names, r->nnames, s->name);
     s->ws = workbook_add_worksheet(r->wb, s->name);
     if (!s->ws)
-        return ps_failf(r->ctx, PS_ERR_IO, "cannot write %s: cannot add the sheet %s", r->path, s->name);
+        return ps_failm(r->ctx, PS_ERR_IO, PS_M_XCELL_CANNOT_WRITE_CANNOT_ADD, r->path, s->name);
     if (r->nnames < sizeof r->names / sizeof *r->names)
         r->names[r->nnames++] = s->name;
     worksheet_set_paper(s->ws, 9); /* A4 */
@@ -295,7 +294,7 @@ ps_error ps_rep_put_val(ps_rep *r, ps_rep_sheet *s, int row, int col, const ps_v
         var |= V_DASH;
     lxw_format *f = ps_rep_num_format(r, dec, var);
     if (!f)
-        return ps_failf(r->ctx, PS_ERR_INTERNAL, "cannot write %s: out of memory for formats", r->path);
+        return ps_failm(r->ctx, PS_ERR_INTERNAL, PS_M_XLSX_NO_MEMORY_FORMATS, r->path);
     return ps_rep_put_number(r, s, row, col, v->v, f, dec);
 }
 
@@ -304,7 +303,7 @@ ps_error ps_rep_put_pct(ps_rep *r, ps_rep_sheet *s, int row, int col, ps_opt o, 
 {
     lxw_format *f = ps_rep_pct_format(r, var);
     if (!f)
-        return ps_failf(r->ctx, PS_ERR_INTERNAL, "cannot write %s: out of memory for formats", r->path);
+        return ps_failm(r->ctx, PS_ERR_INTERNAL, PS_M_XLSX_NO_MEMORY_FORMATS, r->path);
     if (!o.has)
         return ps_rep_put_text(r, s, row, col, NULL, f);
     return ps_rep_put_number(r, s, row, col, o.v, f, 1);

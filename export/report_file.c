@@ -16,13 +16,13 @@ ps_error ps_rep_write_file(ps_rep *r)
     wo.use_zip64 = r->m->ndata > 2000000 ? LXW_TRUE : LXW_FALSE;
     r->wb = workbook_new_opt(ps_safefile_temp_path(sf), &wo);
     if (!r->wb) {
-        err = ps_failf(ctx, PS_ERR_IO, "cannot write %s: cannot start the workbook", path);
+        err = ps_failm(ctx, PS_ERR_IO, PS_M_XFILE_CANNOT_WRITE_CANNOT_START, path);
     } else if ((err = ps_rep_write_book(r))) {
         lxw_workbook_free(r->wb);
     } else {
         lxw_error le = workbook_close(r->wb);
         if (le != LXW_NO_ERROR)
-            err = ps_failf(ctx, PS_ERR_IO, "cannot write %s: %s", path, lxw_strerror(le));
+            err = ps_failm(ctx, PS_ERR_IO, PS_M_SAFE_CANNOT_WRITE, path, lxw_strerror(le));
     }
     if (err) {
         ps_safefile_abort(sf);

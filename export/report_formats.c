@@ -97,7 +97,7 @@ ps_error ps_rep_make_formats(ps_rep *r)
 #define NEWF(dst, border)                                                                          \
     do {                                                                                           \
         if (!((dst) = f = ps_rep_fmt_new(r, border)))                                                     \
-            return ps_failf(r->ctx, PS_ERR_INTERNAL, "cannot write %s: out of memory for formats", \
+            return ps_failm(r->ctx, PS_ERR_INTERNAL, PS_M_XLSX_NO_MEMORY_FORMATS, \
                             r->path);                                                              \
     } while (0)
     NEWF(r->f_title, false);
@@ -154,7 +154,7 @@ ps_error ps_rep_make_formats(ps_rep *r)
     r->dxf_bad = workbook_add_format(r->wb);
     r->dxf_warn = workbook_add_format(r->wb);
     if (!r->dxf_bad || !r->dxf_warn)
-        return ps_failf(r->ctx, PS_ERR_INTERNAL, "cannot write %s: out of memory for formats", r->path);
+        return ps_failm(r->ctx, PS_ERR_INTERNAL, PS_M_XLSX_NO_MEMORY_FORMATS, r->path);
     format_set_bg_color(r->dxf_bad, 0xFFC7CE);
     format_set_font_color(r->dxf_bad, 0x9C0006);
     format_set_bg_color(r->dxf_warn, 0xFFEB9C);

@@ -34,7 +34,7 @@ static ps_error data_row(ps_rep *r, ps_rep_sheet *s, int row, const ps_report_dr
         return err;
     lxw_format *vf = ps_rep_data_num_format(r, x->decimals);
     if (!vf)
-        return ps_failf(r->ctx, PS_ERR_INTERNAL, "cannot write %s: out of memory for formats", r->path);
+        return ps_failm(r->ctx, PS_ERR_INTERNAL, PS_M_XLSX_NO_MEMORY_FORMATS, r->path);
     if ((err = ps_rep_put_number(r, s, row, 7, d->v.v, vf, x->decimals)) ||
         (err = ps_rep_put_text(r, s, row, 8, st, NULL)))
         return err;

@@ -48,7 +48,7 @@ static ps_error names_row(ps_rep *r, ps_rep_sheet *s, int row)
         LX(s->name, worksheet_write_string(s->ws, (lxw_row_t)row, (lxw_col_t)c, fixed[c], r->f_head));
     lxw_format *across_head = NULL;
     if (!(across_head = ps_rep_fmt_new(r, true)))
-        return ps_failf(r->ctx, PS_ERR_INTERNAL, "cannot write %s: out of memory for formats", r->path);
+        return ps_failm(r->ctx, PS_ERR_INTERNAL, PS_M_XLSX_NO_MEMORY_FORMATS, r->path);
     format_set_bold(across_head);
     format_set_text_wrap(across_head);
     format_set_align(across_head, LXW_ALIGN_CENTER_ACROSS);
@@ -140,7 +140,7 @@ ps_error ps_rep_write_districts(ps_rep *r, ps_rep_sheet *s)
     ps_rep_district_title(m->kid_level, m->p, r->en, title, sizeof title);
     int ncols = 3 + 3 * m->nkeys;
     if (ncols > LXW_COL_MAX)
-        return ps_failf(r->ctx, PS_ERR_LIMIT, "cannot write %s: %d key indicators need more than Excel's 16,384 columns",
+        return ps_failm(r->ctx, PS_ERR_LIMIT, PS_M_XDIST_CANNOT_WRITE_KEY_INDICATORS,
                         r->path, m->nkeys);
     ps_rep_sheet_cols(s, ncols);
     s->minw[0] = 5;

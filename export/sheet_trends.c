@@ -9,7 +9,7 @@ static ps_error line_chart(ps_rep *r, ps_rep_sheet *s, int b, int n)
 {
     lxw_chart *ch = workbook_add_chart(r->wb, LXW_CHART_LINE);
     if (!ch)
-        return ps_failf(r->ctx, PS_ERR_INTERNAL, "cannot write %s: cannot add a chart", r->path);
+        return ps_failm(r->ctx, PS_ERR_INTERNAL, PS_M_XTRD_CANNOT_WRITE_CANNOT_ADD, r->path);
     char cats[200], v1[200], v2[200];
     ps_rep_range_ref(s->name, b + 2, 0, b + 1 + n, 0, cats, sizeof cats);
     ps_rep_range_ref(s->name, b + 2, 1, b + 1 + n, 1, v1, sizeof v1);
@@ -17,7 +17,7 @@ static ps_error line_chart(ps_rep *r, ps_rep_sheet *s, int b, int n)
     lxw_chart_series *s1 = chart_add_series(ch, cats, v1);
     lxw_chart_series *s2 = chart_add_series(ch, cats, v2);
     if (!s1 || !s2)
-        return ps_failf(r->ctx, PS_ERR_INTERNAL, "cannot write %s: cannot add a chart series", r->path);
+        return ps_failm(r->ctx, PS_ERR_INTERNAL, PS_M_XTRD_CANNOT_WRITE_CANNOT_ADD_2, r->path);
     chart_series_set_name_range(s1, s->name, (lxw_row_t)(b + 1), 1);
     chart_series_set_name_range(s2, s->name, (lxw_row_t)(b + 1), 2);
     lxw_chart_line ln = {0};
@@ -99,7 +99,7 @@ static ps_error district_chart(ps_rep *r, ps_rep_sheet *s, const ps_rep_sheet *d
         return err;
     lxw_chart *ch = workbook_add_chart(r->wb, LXW_CHART_COLUMN);
     if (!ch)
-        return ps_failf(r->ctx, PS_ERR_INTERNAL, "cannot write %s: cannot add a chart", r->path);
+        return ps_failm(r->ctx, PS_ERR_INTERNAL, PS_M_XTRD_CANNOT_WRITE_CANNOT_ADD, r->path);
     /* by-district rows: 5 is the total, 6.. the units below */
     char cats[200], vals[200];
     int col = 3 + 3 * m->chart_key;
@@ -107,7 +107,7 @@ static ps_error district_chart(ps_rep *r, ps_rep_sheet *s, const ps_rep_sheet *d
     ps_rep_range_ref(dist->name, 6, col, 5 + m->nkids, col, vals, sizeof vals);
     lxw_chart_series *se = chart_add_series(ch, cats, vals);
     if (!se)
-        return ps_failf(r->ctx, PS_ERR_INTERNAL, "cannot write %s: cannot add a chart series", r->path);
+        return ps_failm(r->ctx, PS_ERR_INTERNAL, PS_M_XTRD_CANNOT_WRITE_CANNOT_ADD_2, r->path);
     chart_series_set_name_range(se, s->name, (lxw_row_t)row, 0);
     chart_title_set_name_range(ch, s->name, (lxw_row_t)row, 0);
     chart_title_set_name_font(ch, &(lxw_chart_font){.size = 10, .bold = LXW_EXPLICIT_FALSE});

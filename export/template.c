@@ -139,11 +139,9 @@ static ps_error gather(ps_engine *e, ps_tmpl *t, ps_ctx *ctx)
         return err;
     if (!t->n) {
         char pb[PS_PERIOD_BUFSZ];
-        return ps_failf(ctx, PS_ERR_REFUSED,
-                        "nothing is due from %s for %s%s: no template written (its indicators are due "
-                        "in other periods, or its units are not valid then)",
-                        t->rep->code, t->measure == PS_MEASURE_PLAN ? "the plan of " : "",
-                        ps_period_format(t->p, pb));
+        return ps_failm(ctx, PS_ERR_REFUSED, t->measure == PS_MEASURE_PLAN ? PS_M_TMPL_NOTHING_DUE_PLAN
+                                                                            : PS_M_TMPL_NOTHING_DUE,
+                        t->rep->code, ps_period_format(t->p, pb));
     }
     for (size_t i = 0; i < t->n; i++)
         if ((err = references(e, t, &t->rows[i], ctx)))
@@ -186,7 +184,8 @@ static ps_error write_csv(const ps_tmpl *t, FILE *f, const char *path, ps_ctx *c
     }
     ps_error err = PS_OK;
     if (fwrite(sb.buf, 1, sb.len, f) != sb.len || fflush(f) != 0)
-        err = ps_failf(ctx, PS_ERR_IO, "cannot write %s: %s", path, errno ? strerror(errno) : "write error");
+        err = errno ? ps_failm(ctx, PS_ERR_IO, PS_M_SAFE_CANNOT_WRITE, path, strerror(errno))
+                    : ps_failm(ctx, PS_ERR_IO, PS_M_XCSV_CANNOT_WRITE_WRITE_ERROR, path);
     ps_sb_free(&sb);
     return err;
 }
@@ -219,12 +218,11 @@ ps_error ps_template_write(ps_engine *e, int reporter, ps_period p, const char *
         *rows = 0;
     ps_template_format fmt;
     if (!ps_template_format_of(path, &fmt))
-        return ps_failf(ctx, PS_ERR_USAGE, "%s: a template is written as .xlsx or .csv; name the file so",
-                        path ? path : "(no file)");
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_TMPL_WRITTEN_AS, path ? path : ps_msg(PS_M_TMPL_NO_FILE));
     if (o->lang && strcmp(o->lang, "vi") != 0 && strcmp(o->lang, "en") != 0)
-        return ps_failf(ctx, PS_ERR_USAGE, "language %s: use vi or en", o->lang);
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_XRPT_LANGUAGE_USE_VI_EN, o->lang);
     if (reporter < 0 || (size_t)reporter >= cat->nreporters)
-        return ps_failf(ctx, PS_ERR_USAGE, "reporter %d is not in the catalog", reporter);
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_CAT_REPORTER_INDEX_NOT_IN_CATALOG, reporter);
     ps_tmpl t = {cat, &cat->reporters[reporter], p, o->measure, o->lang && strcmp(o->lang, "en") == 0,
                  o->created, NULL, 0, 0};
     ps_error err = gather(e, &t, ctx);

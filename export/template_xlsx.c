@@ -30,7 +30,7 @@ static ps_error lx(tx *w, lxw_error le)
 {
     if (le == LXW_NO_ERROR)
         return PS_OK;
-    return ps_failf(w->ctx, PS_ERR_IO, "cannot write %s: %s", w->path, lxw_strerror(le));
+    return ps_failm(w->ctx, PS_ERR_IO, PS_M_SAFE_CANNOT_WRITE, w->path, lxw_strerror(le));
 }
 
 /* ------------------------------------------------------------------------
@@ -278,7 +278,7 @@ ps_error ps_tmpl_write_xlsx(const ps_tmpl *t, const char *path, ps_ctx *ctx)
     w.wb = workbook_new(ps_safefile_temp_path(sf));
     if (!w.wb) {
         ps_safefile_abort(sf);
-        return ps_failf(ctx, PS_ERR_IO, "cannot write %s: cannot start the workbook", path);
+        return ps_failm(ctx, PS_ERR_IO, PS_M_XFILE_CANNOT_WRITE_CANNOT_START, path);
     }
     char title[512];
     lxw_doc_properties props = {0};
@@ -286,7 +286,7 @@ ps_error ps_tmpl_write_xlsx(const ps_tmpl *t, const char *path, ps_ctx *ctx)
     props.created = t->created ? t->created : time(NULL);
     err = lx(&w, workbook_set_properties(w.wb, &props));
     if (!err && !(w.ws = workbook_add_worksheet(w.wb, t->en ? "Data" : "Dữ liệu")))
-        err = ps_failf(ctx, PS_ERR_IO, "cannot write %s: cannot add the sheet", path);
+        err = ps_failm(ctx, PS_ERR_IO, PS_M_TMPL_CANNOT_ADD_SHEET, path);
     if (!err) {
         make_formats(&w);
         err = write_sheet(&w);

@@ -98,7 +98,7 @@ ps_error ps_rep_write_book(ps_rep *r)
     if (b.ndata < 1)
         b.ndata = 1;
     if (b.ndata > 40)
-        return ps_failf(r->ctx, PS_ERR_LIMIT, "cannot write %s: %zu data rows would need %d Data sheets", r->path,
+        return ps_failm(r->ctx, PS_ERR_LIMIT, PS_M_XRPT_CANNOT_WRITE_DATA_ROWS, r->path,
                         r->m->ndata, b.ndata);
     b.data = ps_xcalloc((size_t)b.ndata, sizeof *b.data);
     if (!(err = add_sheets(r, &b)) && !(err = write_sheets(r, &b))) {
@@ -142,14 +142,10 @@ static ps_error refuse_empty(ps_engine *e, const ps_report_model *m, const char 
     char pc[PS_PERIOD_BUFSZ], lc[PS_PERIOD_BUFSZ];
     ps_period_format(m->p, pc);
     if (best.type == PS_P_NONE)
-        return ps_failf(ctx, PS_ERR_CHECK,
-                        "no report written to %s: unit %s (%s) and the units below it hold no data at all; "
-                        "ingest their files first", path, un->code, un->name_vi);
+        return ps_failm(ctx, PS_ERR_CHECK, PS_M_XRPT_NO_DATA_AT_ALL, path, un->code, un->name_vi);
     ps_period like = ps_period_containing(m->p.type, best.year, ps_period_last_month(best));
     ps_period_format(like.type != PS_P_NONE ? like : best, lc);
-    return ps_failf(ctx, PS_ERR_CHECK,
-                    "no report written to %s: unit %s (%s) and the units below it hold no data for %s; "
-                    "the latest period with data is %s (--period %s)", path, un->code, un->name_vi, pc, lc, lc);
+    return ps_failm(ctx, PS_ERR_CHECK, PS_M_XRPT_NO_DATA_FOR_PERIOD, path, un->code, un->name_vi, pc, lc, lc);
 }
 
 ps_error ps_xlsx_report_opt(ps_engine *e, ps_db *db, const ps_catalog *cat, int unit, ps_period p,
@@ -162,13 +158,13 @@ ps_error ps_xlsx_report_opt(ps_engine *e, ps_db *db, const ps_catalog *cat, int 
         memset(res, 0, sizeof *res);
     const char *lang = opts->lang ? opts->lang : "vi";
     if (strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0)
-        return ps_failf(ctx, PS_ERR_USAGE, "language %s: use vi or en", lang);
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_XRPT_LANGUAGE_USE_VI_EN, lang);
     if (!ps_period_valid(p))
-        return ps_failf(ctx, PS_ERR_USAGE, "the report needs a valid period");
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_XRPT_REPORT_NEEDS_VALID_PERIOD);
     if (unit < 0 || (size_t)unit >= cat->nunits)
-        return ps_failf(ctx, PS_ERR_USAGE, "the report needs a unit of the catalog");
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_XRPT_REPORT_NEEDS_UNIT_CATALOG);
     if (!path || !*path)
-        return ps_failf(ctx, PS_ERR_USAGE, "the report needs a file name");
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_XRPT_REPORT_NEEDS_FILE_NAME);
     ps_report_model m;
     ps_error err = ps_report_model_gather(&m, e, db, cat, unit, p, ctx);
     if (!err && !model_has_period(&m))

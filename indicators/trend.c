@@ -256,22 +256,22 @@ ps_error ps_trend_check_range(const ps_catalog *cat, int ind, ps_period from, ps
     ps_period_format(from, fb);
     ps_period_format(to, tb);
     if (!ps_period_valid(from) || !ps_period_valid(to))
-        return ps_failf(ctx, PS_ERR_USAGE, "--from and --to must both be periods");
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_TRD_FROM_MUST_BOTH_PERIODS);
     if (from.type != to.type)
-        return ps_failf(ctx, PS_ERR_USAGE, "--from %s and --to %s are not the same kind of period", fb, tb);
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_TRD_FROM_ARE_NOT_SAME, fb, tb);
     if (from.type == PS_P_YTD)
-        return ps_failf(ctx, PS_ERR_USAGE,
-                        "a trend runs over months, quarters, halves or years, not year-to-date periods (%s)", fb);
+        return ps_failm(ctx, PS_ERR_USAGE,
+                        PS_M_TRD_TREND_RUNS_OVER_MONTHS, fb);
     if (ps_period_cmp(from, to) > 0)
-        return ps_failf(ctx, PS_ERR_USAGE, "--from %s is after --to %s", fb, tb);
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_TRD_FROM_AFTER, fb, tb);
     if (ind >= 0 && (size_t)ind < cat->nindicators) {
         const ps_indicator *x = &cat->indicators[ind];
         ps_period_type freq = x->frequency == PS_P_NONE ? PS_P_MONTH : x->frequency;
         if (ps_frequency_months((ps_period_type)from.type) < ps_frequency_months(freq))
-            return ps_failf(ctx, PS_ERR_USAGE,
-                            "%s is reported by %s: a trend of it runs over %ss or longer periods, not %ss",
-                            x->code, ps_frequency_name(freq), ps_frequency_name(freq),
-                            ps_frequency_name((ps_period_type)from.type));
+            return ps_failm(ctx, PS_ERR_USAGE,
+                            PS_M_TRD_REPORTED_TREND_RUNS_OVER,
+                            x->code, ps_period_type_word(freq), ps_period_type_word(freq),
+                            ps_period_type_word((ps_period_type)from.type));
     }
     return PS_OK;
 }
@@ -443,9 +443,9 @@ ps_error ps_trend_compute(ps_engine *e, int u, int ind, ps_period from, ps_perio
     *out = NULL;
     const ps_catalog *cat = ps_engine_catalog(e);
     if (u < 0 || (size_t)u >= cat->nunits)
-        return ps_failf(ctx, PS_ERR_NOT_FOUND, "no unit number %d in the catalog", u);
+        return ps_failm(ctx, PS_ERR_NOT_FOUND, PS_M_TRD_NO_UNIT_NUMBER_CATALOG, u);
     if (ind < 0 || (size_t)ind >= cat->nindicators)
-        return ps_failf(ctx, PS_ERR_NOT_FOUND, "no indicator number %d in the catalog", ind);
+        return ps_failm(ctx, PS_ERR_NOT_FOUND, PS_M_TRD_NO_INDICATOR_NUMBER_CATALOG, ind);
     ps_error err = ps_trend_check_range(cat, ind, from, to, ctx);
     if (err)
         return err;

@@ -41,12 +41,12 @@ static int column_of(const char *name)
 }
 
 /* An error when a required column is missing. */
-static bool require(const ps_header *h, int c, bool filled, long line, const char *name, const char *what,
+static bool require(const ps_header *h, int c, bool filled, long line, const char *name, ps_msg_id what,
                     const char *path, ps_diags *d)
 {
     if (h->col[c] >= 0 || filled)
         return true;
-    ps_diag_add(d, path, line, 0, PS_SEV_ERROR, PS_D_MISSING_COLUMN, name, "%s", what);
+    ps_diag_msg(d, path, line, 0, PS_SEV_ERROR, PS_D_MISSING_COLUMN, name, what);
     return false;
 }
 
@@ -63,21 +63,21 @@ bool ps_header_map(ps_header *h, const ps_csv_record *rec, bool has_unit, bool h
         if (found == C_IGNORED)
             continue;
         if (found < 0)
-            ps_diag_add(d, path, rec->line, (int)f + 1, PS_SEV_WARNING, PS_D_UNKNOWN_COLUMN, name,
-                        "column \"%s\" is not a submission column and is ignored", name);
+            ps_diag_msg(d, path, rec->line, (int)f + 1, PS_SEV_WARNING, PS_D_UNKNOWN_COLUMN, name,
+                        PS_M_HDR_COLUMN_NOT_SUBMISSION_COLUMN, name);
         else if (h->col[found] >= 0)
-            ps_diag_add(d, path, rec->line, (int)f + 1, PS_SEV_ERROR, PS_D_DUPLICATE_COLUMN, name,
-                        "column %s appears twice in the header (also column %d)", name, h->col[found] + 1);
+            ps_diag_msg(d, path, rec->line, (int)f + 1, PS_SEV_ERROR, PS_D_DUPLICATE_COLUMN, name,
+                        PS_M_HDR_COLUMN_APPEARS_TWICE_HEADER, name, h->col[found] + 1);
         else
             h->col[found] = (int)f;
     }
     long line = rec->line;
     bool ok = require(h, C_UNIT, has_unit, line, "unit",
-                      "the header has no unit column (or ma_don_vi); add one or give --unit CODE", path, d);
-    ok &= require(h, C_INDICATOR, false, line, "indicator", "the header has no indicator column (or ma_chi_tieu)",
+                      PS_M_HDR_NO_UNIT, path, d);
+    ok &= require(h, C_INDICATOR, false, line, "indicator", PS_M_HDR_NO_INDICATOR,
                   path, d);
     ok &= require(h, C_PERIOD, has_period, line, "period",
-                  "the header has no period column (or ky); add one or give --period P", path, d);
-    ok &= require(h, C_VALUE, false, line, "value", "the header has no value column (or gia_tri)", path, d);
+                  PS_M_HDR_NO_PERIOD, path, d);
+    ok &= require(h, C_VALUE, false, line, "value", PS_M_HDR_NO_VALUE, path, d);
     return ok && d->nerr == errs_before;
 }

@@ -159,10 +159,9 @@ void ps_history_check_points(const ps_catalog *cat, int u, int ind, const ps_obs
         bool out = n >= MIN_HISTORY && ps_history_window_mzscore(hw, p->value, &z) && z > 3.5;
         ps_history_window_push(hw, p->value);
         if (out)
-            ps_diag_add(diags, path, sub_id ? p->line : 0, value_col, PS_SEV_WARNING, PS_D_OUTLIER,
+            ps_diag_msg(diags, path, sub_id ? p->line : 0, value_col, PS_SEV_WARNING, PS_D_OUTLIER,
                         ps_number_format(p->value, vb),
-                        "%s %s %s = %s is an outlier against the unit's %zu earlier values"
-                        " (modified z-score %.1f > 3.5): check it", ucode, icode,
+                        PS_M_HIS_OUTLIER_AGAINST_UNIT_EARLIER, ucode, icode,
                         ps_period_format(per, pb), vb, n, z);
         /* the same period one year earlier: its key is 1000 less */
         int want = p->period - 1000;
@@ -172,9 +171,9 @@ void ps_history_check_points(const ps_catalog *cat, int u, int ind, const ps_obs
             if (s.v[j].period == want && s.v[j].has_value && s.v[j].value != 0) {
                 double change = (p->value - s.v[j].value) / fabs(s.v[j].value);
                 if (fabs(change) > 0.5)
-                    ps_diag_add(diags, path, sub_id ? p->line : 0, value_col, PS_SEV_WARNING, PS_D_BIG_CHANGE,
+                    ps_diag_msg(diags, path, sub_id ? p->line : 0, value_col, PS_SEV_WARNING, PS_D_BIG_CHANGE,
                                 ps_number_format(p->value, vb),
-                                "%s %s %s = %s is %s%.0f%% on the same period last year (%s): check it",
+                                PS_M_HIS_F_SAME_PERIOD_LAST,
                                 ucode, icode, ps_period_format(per, pb), vb, change > 0 ? "+" : "",
                                 change * 100, ps_number_format(s.v[j].value, ob));
                 break;

@@ -75,15 +75,15 @@ static ps_error resolve_options(ingest *g)
     const ps_ingest_opts *o = g->o;
     int r = o->reporter ? ps_catalog_reporter(g->cat, o->reporter) : -1;
     if (r < 0)
-        return ps_failf(g->ctx, PS_ERR_USAGE, "reporter %s is not in the catalog (see `provstat catalog reporters`)",
+        return ps_failm(g->ctx, PS_ERR_USAGE, PS_M_INGF_REPORTER_NOT_CATALOG_SEE,
                         o->reporter ? o->reporter : "(none)");
     g->rep = &g->cat->reporters[r];
     if (o->unit && (g->fixed_unit = ps_catalog_unit(g->cat, o->unit)) < 0)
-        return ps_failf(g->ctx, PS_ERR_USAGE, "--unit %s is not a unit of the catalog", o->unit);
+        return ps_failm(g->ctx, PS_ERR_USAGE, PS_M_CLI_UNIT_NOT_UNIT_CATALOG_2, o->unit);
     if (o->period) {
         char msg[256];
         if (!ps_period_parse(o->period, &g->fixed_period, msg, sizeof msg))
-            return ps_failf(g->ctx, PS_ERR_USAGE, "--period %s: %s", o->period, msg);
+            return ps_failm(g->ctx, PS_ERR_USAGE, PS_M_INGF_PERIOD, o->period, msg);
         g->has_fixed_period = true;
     }
     return PS_OK;
@@ -193,9 +193,7 @@ static int find_header(ingest *g, ps_source *src, ps_csv_record **rec)
             return rc;
         long first = (*rec)->line;
         if ((rc = ps_source_next(src, rec, g->d, g->ctx)) == 0) {
-            ps_diag_add(g->d, g->path, first, 0, PS_SEV_ERROR, PS_D_MISSING_COLUMN, NULL,
-                        "no row of the sheet names the columns unit, indicator, period and value (or their "
-                        "Vietnamese names): add a header row above the figures");
+            ps_diag_msg(g->d, g->path, first, 0, PS_SEV_ERROR, PS_D_MISSING_COLUMN, NULL, PS_M_ING_NO_HEADER_ROW);
             return 0;
         }
     }
@@ -212,9 +210,8 @@ static void date_period(ingest *g, ps_source *src, ps_csv_record *rec)
     char was[16];
     snprintf(was, sizeof was, "%s", rec->fields[col]);
     rec->fields[col][7] = '\0'; /* YYYY-MM-DD -> YYYY-MM */
-    ps_diag_add(g->d, g->path, rec->line, col + 1, PS_SEV_WARNING, PS_D_DATE_PERIOD, was,
-                "the period cell holds the date %s, read as the month %s; type the period as text (2016-07) to "
-                "be sure", was, rec->fields[col]);
+    ps_diag_msg(g->d, g->path, rec->line, col + 1, PS_SEV_WARNING, PS_D_DATE_PERIOD, was, PS_M_ING_DATE_PERIOD,
+                was, rec->fields[col]);
 }
 
 static ps_error read_rows(ingest *g, ps_source *src)
@@ -228,8 +225,8 @@ static ps_error read_rows(ingest *g, ps_source *src)
         return ps_source_error(src) == PS_ERR_REFUSED ? PS_OK : ps_source_error(src);
     if (rc == 0) {
         if (!g->d->nerr)
-            ps_diag_add(g->d, g->path, 1, 0, PS_SEV_ERROR, PS_D_EMPTY_FILE, NULL,
-                        "the file is empty: it needs a header row");
+            ps_diag_msg(g->d, g->path, 1, 0, PS_SEV_ERROR, PS_D_EMPTY_FILE, NULL,
+                        PS_M_CAT_FILE_EMPTY_NEEDS_HEADER);
         return PS_OK;
     }
     ps_numfmt numfmt = o->numfmt_given ? o->numfmt : ps_source_delimiter(src) == ';' ? PS_NF_VI : PS_NF_PLAIN;
@@ -358,9 +355,7 @@ static ps_error ingest_in_tx(ingest *g, ps_input *in, ps_source *src, const char
     if ((err = after_rows(g)))
         goto rollback;
     if (g->wr && g->res->rows_read == g->res->marks_empty) /* an untouched template, a header alone */
-        ps_diag_add(g->d, g->path, 0, 0, PS_SEV_ERROR, PS_D_NO_VALUES, NULL,
-                    "the file holds no values: every value cell is empty; write the figures (or - for "
-                    "nothing occurred, .. or x for not collected) and send it again");
+        ps_diag_msg(g->d, g->path, 0, 0, PS_SEV_ERROR, PS_D_NO_VALUES, NULL, PS_M_ING_NO_VALUES);
     size_t nerr = g->d->nerr;
     bool any = g->res->stored + g->res->revised + g->res->unchanged > 0;
     err = nerr ? PS_ERR_REFUSED : PS_OK;

@@ -32,7 +32,7 @@ void ps_period_lock_name(const ps_catalog *cat, const ps_closed *lock, char *buf
 {
     char pb[PS_PERIOD_BUFSZ];
     ps_period_format(ps_period_from_key(lock->period), pb);
-    snprintf(buf, size, "%s for %s", pb, lock_unit(cat, lock));
+    ps_msg_format(buf, size, PS_M_LOCK_NAME, pb, lock_unit(cat, lock));
 }
 
 /* Refuses (PS_ERR_REFUSED) closing or reopening p for unit when another
@@ -50,13 +50,9 @@ static ps_error other_lock(ps_db *db, const ps_catalog *cat, int unit, ps_period
         ps_period_format(p, pb);
         ps_period_lock_name(cat, &closed[i], lock, sizeof lock);
         ps_period_format(ps_period_from_key(closed[i].period), lp);
-        err = close ? ps_failf(ctx, PS_ERR_REFUSED,
-                               "%s is already closed for %s by the lock on %s: nothing changed", pb,
-                               cat->units[unit].code, lock)
-                    : ps_failf(ctx, PS_ERR_REFUSED,
-                               "%s stays closed for %s: the lock on %s is in force; nothing changed (to "
-                               "reopen, `provstat reopen --period %s --unit %s`)",
-                               pb, cat->units[unit].code, lock, lp, lock_unit(cat, &closed[i]));
+        err = close ? ps_failm(ctx, PS_ERR_REFUSED, PS_M_LOCK_ALREADY_CLOSED_BY, pb, cat->units[unit].code, lock)
+                    : ps_failm(ctx, PS_ERR_REFUSED, PS_M_LOCK_STAYS_CLOSED, pb, cat->units[unit].code, lock, lp,
+                               lock_unit(cat, &closed[i]));
     }
     free(closed);
     return err;
@@ -79,9 +75,8 @@ ps_error ps_period_lock(ps_db *db, const ps_catalog *cat, int unit, ps_period p,
             return PS_OK;
         char pb[PS_PERIOD_BUFSZ];
         ps_period_format(p, pb);
-        return ps_failf(ctx, PS_ERR_REFUSED,
-                        "%s was not closed for %s: nothing to reopen (a lock is reopened with the --period "
-                        "and --unit it was closed with)",
+        return ps_failm(ctx, PS_ERR_REFUSED,
+                        PS_M_LOCK_WAS_NOT_CLOSED_NOTHING,
                         pb, cat->units[unit].code);
     }
     ps_change_set none = {NULL, 0, 0, -1, 0, false};

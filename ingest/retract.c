@@ -52,15 +52,11 @@ static ps_error in_scope(const retraction *r, int u, int ind, const char *what, 
 {
     const ps_catalog *cat = r->cat;
     if (!ps_catalog_unit_within(cat, u, r->rep->scope))
-        return ps_failf(ctx, PS_ERR_REFUSED,
-                        "%s: unit %s is outside the scope of reporter %s, which reports for %s (--force "
-                        "overrides ownership and closed periods, never a reporter's scope)",
-                        what, cat->units[u].code, r->rep->code, cat->units[r->rep->scope].code);
+        return ps_failm(ctx, PS_ERR_REFUSED, PS_M_RET_OUT_OF_SCOPE, what, cat->units[u].code, r->rep->code,
+                        cat->units[r->rep->scope].code);
     if (!ps_reporter_allows(cat, r->rep, ind))
-        return ps_failf(ctx, PS_ERR_REFUSED,
-                        "%s: reporter %s may not send %s: its list is %s (--force overrides ownership and "
-                        "closed periods, never a reporter's list)",
-                        what, r->rep->code, cat->indicators[ind].code, r->rep->indicators_text);
+        return ps_failm(ctx, PS_ERR_REFUSED, PS_M_RET_NOT_IN_LIST, what, r->rep->code, cat->indicators[ind].code,
+                        r->rep->indicators_text);
     return PS_OK;
 }
 
@@ -75,28 +71,24 @@ static ps_error may_retract(const retraction *r, int u, int ind, ps_period p, co
     snprintf(what, sizeof what, "%s %s %s", cat->units[u].code, cat->indicators[ind].code,
              ps_period_format(p, pb));
     if (!cur->exists || !cur->has_value)
-        return ps_failf(ctx, PS_ERR_REFUSED, "%s has no value to retract", what);
+        return ps_failm(ctx, PS_ERR_REFUSED, PS_M_RET_NO_VALUE, what);
     ps_error err = in_scope(r, u, ind, what, ctx);
     if (err)
         return err;
     *other = cur->reporter_id != r->rep->id;
     if (*other && !r->force) {
-        const char *owner = "another reporter";
+        const char *owner = ps_msg(PS_M_ROW_ANOTHER_REPORTER);
         for (size_t i = 0; i < cat->nreporters; i++)
             if (cat->reporters[i].id == cur->reporter_id)
                 owner = cat->reporters[i].code;
-        return ps_failf(ctx, PS_ERR_REFUSED,
-                        "%s was sent by %s: only that reporter may retract it (or use --force)", what, owner);
+        return ps_failm(ctx, PS_ERR_REFUSED, PS_M_RET_SENT_BY_OTHER, what, owner);
     }
     int lock = ps_period_lock_covering(cat, r->closed, r->nclosed, u, p, false);
     *closed = lock >= 0;
     if (*closed && !r->force) {
         char name[256];
         ps_period_lock_name(cat, &r->closed[lock], name, sizeof name);
-        return ps_failf(ctx, PS_ERR_REFUSED,
-                        "%s is closed (the lock on %s): its official figures are final (use --force to "
-                        "retract it anyway; the override is recorded, or `provstat reopen`)",
-                        what, name);
+        return ps_failm(ctx, PS_ERR_REFUSED, PS_M_RET_CLOSED, what, name);
     }
     return PS_OK;
 }
@@ -205,17 +197,14 @@ ps_error ps_retract_value(ps_db *db, const ps_catalog *cat, const ps_retract_req
 static ps_error submission_owner(const retraction *r, long long n, bool found, long long sender, ps_ctx *ctx)
 {
     if (!found)
-        return ps_failf(ctx, PS_ERR_USAGE, "--submission %lld: there is no such submission", n);
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_RET_NO_SUCH_SUBMISSION, n);
     if (sender == r->rep->id || r->force)
         return PS_OK;
-    const char *owner = "another reporter";
+    const char *owner = ps_msg(PS_M_ROW_ANOTHER_REPORTER);
     for (size_t i = 0; i < r->cat->nreporters; i++)
         if (r->cat->reporters[i].id == sender)
             owner = r->cat->reporters[i].code;
-    return ps_failf(ctx, PS_ERR_USAGE,
-                    "--reporter %s: submission %lld was sent by %s; give --reporter %s (or --force to "
-                    "withdraw it as %s, recorded)",
-                    r->rep->code, n, owner, owner, r->rep->code);
+    return ps_failm(ctx, PS_ERR_USAGE, PS_M_RET_SUBMISSION_OTHER, r->rep->code, n, owner, owner, r->rep->code);
 }
 
 ps_error ps_retract_submission(ps_db *db, const ps_catalog *cat, long long submission, int reporter, bool force,
@@ -232,14 +221,11 @@ ps_error ps_retract_submission(ps_db *db, const ps_catalog *cat, long long submi
     size_t n = 0;
     if (!(err = ps_obs_submission_values(db, submission, &found, &sender, &keys, &n, ctx)) &&
         !(err = submission_owner(&r, submission, found, sender, ctx)) && !n)
-        err = ps_failf(ctx, PS_ERR_REFUSED,
-                       "submission %lld has no value in force to retract (later submissions revised them, "
-                       "or they were retracted already)",
-                       submission);
+        err = ps_failm(ctx, PS_ERR_REFUSED, PS_M_RET_SUBMISSION_NOTHING, submission);
     for (size_t i = 0; i < n && !err; i++) {
         int u = unit_index(cat, keys[i].unit_id), ind = indicator_index(cat, keys[i].indicator_id);
         if (u < 0 || ind < 0)
-            err = ps_failf(ctx, PS_ERR_INTERNAL, "submission %lld holds a value outside the catalog", submission);
+            err = ps_failm(ctx, PS_ERR_INTERNAL, PS_M_RET_SUBMISSION_OUTSIDE, submission);
         else
             err = withdraw(&r, &keys[i], u, ind, ctx);
     }

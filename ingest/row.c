@@ -12,15 +12,12 @@
 #include <string.h>
 
 static void diag(const ps_row_ctx *c, long line, int col, ps_severity sev, ps_diag_code code, const char *value,
-                 const char *fmt, ...) __attribute__((format(printf, 7, 8)));
-
-static void diag(const ps_row_ctx *c, long line, int col, ps_severity sev, ps_diag_code code, const char *value,
-                 const char *fmt, ...)
+                 ps_msg_id id, ...)
 {
     char msg[1024];
     va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_start(ap, id);
+    vsnprintf(msg, sizeof msg, ps_msg(id), ap);
     va_end(ap);
     ps_diag_add(c->d, c->path, line, col, sev, code, value, "%s", msg);
 }
@@ -46,7 +43,7 @@ static bool check_shape(const ps_row_ctx *c, ps_csv_record *rec)
 {
     if (rec->nfields != c->h->nfields) {
         diag(c, rec->line, 0, PS_SEV_ERROR, PS_D_FIELD_COUNT, NULL,
-             "the row has %zu fields but the header has %zu (a missing or extra delimiter?)", rec->nfields,
+             PS_M_ROW_ROW_HAS_FIELDS_BUT, rec->nfields,
              c->h->nfields);
         return false;
     }
@@ -78,7 +75,7 @@ static row_flags read_flags(const ps_row_ctx *c, long line, const char *text)
             k++;
         if (k == sizeof known / sizeof *known)
             diag(c, line, colno(c, C_FLAGS), PS_SEV_WARNING, PS_D_BAD_FLAGS, tok,
-                 "flag \"%s\" is not known and is ignored", tok);
+                 PS_M_ROW_FLAG_NOT_KNOWN_IGNORED, tok);
         else if (k == 0)
             fl.derived = true;
         else if (k == 8)
@@ -101,7 +98,7 @@ static int find_unit(const ps_row_ctx *c, long line, const char *text)
     const ps_catalog *cat = c->cat;
     int col = colno(c, C_UNIT);
     if (!*text) {
-        diag(c, line, col, PS_SEV_ERROR, PS_D_MISSING_FIELD, NULL, "the unit is empty");
+        diag(c, line, col, PS_SEV_ERROR, PS_D_MISSING_FIELD, NULL, PS_M_ROW_UNIT_EMPTY);
         return -1;
     }
     int u = ps_catalog_unit(cat, text);
@@ -117,18 +114,17 @@ static int find_unit(const ps_row_ctx *c, long line, const char *text)
             code++;
         if (strcmp(code, text) == 0) {
             diag(c, line, col, PS_SEV_ERROR, PS_D_UNKNOWN_UNIT, text,
-                 "unit %s is not a unit of %s; it looks like %s with its leading zeros lost"
-                 " (Excel does this to codes: format the column as text)",
+                 PS_M_ROW_UNIT_NOT_UNIT_LOOKS,
                  text, cat->units[cat->top].name_vi, unit_label(cat, (int)i, lab, sizeof lab));
             return -1;
         }
     }
     int s = ps_catalog_unit_suggest(cat, text);
     if (s >= 0)
-        diag(c, line, col, PS_SEV_ERROR, PS_D_UNKNOWN_UNIT, text, "unit %s is not a unit of %s; did you mean %s?",
+        diag(c, line, col, PS_SEV_ERROR, PS_D_UNKNOWN_UNIT, text, PS_M_ROW_UNIT_NOT_UNIT_DID,
              text, cat->units[cat->top].name_vi, unit_label(cat, s, lab, sizeof lab));
     else
-        diag(c, line, col, PS_SEV_ERROR, PS_D_UNKNOWN_UNIT, text, "unit %s is not a unit of %s", text,
+        diag(c, line, col, PS_SEV_ERROR, PS_D_UNKNOWN_UNIT, text, PS_M_ROW_UNIT_NOT_UNIT, text,
              cat->units[cat->top].name_vi);
     return -1;
 }
@@ -144,7 +140,7 @@ static int row_unit(const ps_row_ctx *c, const ps_csv_record *rec)
         return u;
     char lab[256], lab2[256];
     diag(c, rec->line, colno(c, C_UNIT), PS_SEV_ERROR, PS_D_OUT_OF_SCOPE, text,
-         "unit %s is outside the scope of reporter %s (%s), which reports for %s", unit_label(cat, u, lab, sizeof lab),
+         PS_M_ROW_UNIT_OUTSIDE_SCOPE_REPORTER, unit_label(cat, u, lab, sizeof lab),
          c->rep->code, c->rep->name_vi, unit_label(cat, c->rep->scope, lab2, sizeof lab2));
     return -1;
 }
@@ -154,7 +150,7 @@ static int find_indicator(const ps_row_ctx *c, long line, const char *text)
 {
     int col = colno(c, C_INDICATOR);
     if (!*text) {
-        diag(c, line, col, PS_SEV_ERROR, PS_D_MISSING_FIELD, NULL, "the indicator is empty");
+        diag(c, line, col, PS_SEV_ERROR, PS_D_MISSING_FIELD, NULL, PS_M_ROW_INDICATOR_EMPTY);
         return -1;
     }
     int i = ps_catalog_indicator(c->cat, text);
@@ -163,11 +159,11 @@ static int find_indicator(const ps_row_ctx *c, long line, const char *text)
     int s = ps_catalog_indicator_suggest(c->cat, text);
     if (s >= 0)
         diag(c, line, col, PS_SEV_ERROR, PS_D_UNKNOWN_INDICATOR, text,
-             "indicator %s is not in the catalog; did you mean %s (%s)?", text, c->cat->indicators[s].code,
+             PS_M_ROW_INDICATOR_NOT_CATALOG_DID, text, c->cat->indicators[s].code,
              c->cat->indicators[s].name_vi);
     else
         diag(c, line, col, PS_SEV_ERROR, PS_D_UNKNOWN_INDICATOR, text,
-             "indicator %s is not in the catalog (see `provstat catalog indicators`)", text);
+             PS_M_ROW_INDICATOR_NOT_CATALOG_SEE, text);
     return -1;
 }
 
@@ -182,7 +178,7 @@ static int row_indicator(const ps_row_ctx *c, const ps_csv_record *rec, bool fla
         return ind;
     if (c->cat->indicators[ind].kind == PS_KIND_DERIVED) {
         diag(c, rec->line, colno(c, C_INDICATOR), PS_SEV_ERROR, PS_D_DERIVED_SUBMITTED, text,
-             "%s is derived (%s): it is computed by provstat, never submitted; remove the row", text,
+             PS_M_ROW_DERIVED_COMPUTED_PROVSTAT_NEVER, text,
              c->cat->indicators[ind].formula_text);
         return -1;
     }
@@ -196,7 +192,7 @@ static bool indicator_allowed(const ps_row_ctx *c, const ps_csv_record *rec, int
         return true;
     const char *text = ps_header_field(c->h, rec, C_INDICATOR);
     diag(c, rec->line, colno(c, C_INDICATOR), PS_SEV_ERROR, PS_D_NOT_ALLOWED, text,
-         "reporter %s may not send %s: its list is %s", c->rep->code, text, c->rep->indicators_text);
+         PS_M_ROW_REPORTER_MAY_NOT_SEND, c->rep->code, text, c->rep->indicators_text);
     return false;
 }
 
@@ -214,14 +210,14 @@ static bool unit_valid_in(const ps_row_ctx *c, const ps_csv_record *rec, int u, 
     char lab[256], lab2[256], pbuf[PS_PERIOD_BUFSZ], a[PS_PERIOD_BUFSZ], b[PS_PERIOD_BUFSZ];
     if (un->valid_to.type != PS_P_NONE && un->successor >= 0)
         diag(c, rec->line, colno(c, C_UNIT), PS_SEV_ERROR, PS_D_UNIT_NOT_VALID, text,
-             "unit %s did not exist in %s: it ended in %s and became part of %s",
+             PS_M_ROW_UNIT_DID_NOT_EXIST,
              unit_label(c->cat, u, lab, sizeof lab), ps_period_format(p, pbuf), ps_period_format(un->valid_to, a),
              unit_label(c->cat, un->successor, lab2, sizeof lab2));
     else
         diag(c, rec->line, colno(c, C_UNIT), PS_SEV_ERROR, PS_D_UNIT_NOT_VALID, text,
-             "unit %s did not exist in %s (valid %s to %s)", unit_label(c->cat, u, lab, sizeof lab),
-             ps_period_format(p, pbuf), un->valid_from.type ? ps_period_format(un->valid_from, a) : "always",
-             un->valid_to.type ? ps_period_format(un->valid_to, b) : "now");
+             PS_M_ROW_UNIT_DID_NOT_EXIST_2, unit_label(c->cat, u, lab, sizeof lab),
+             ps_period_format(p, pbuf), un->valid_from.type ? ps_period_format(un->valid_from, a) : ps_msg(PS_M_ROW_ALWAYS),
+             un->valid_to.type ? ps_period_format(un->valid_to, b) : ps_msg(PS_M_ROW_NOW));
     return false;
 }
 
@@ -235,8 +231,8 @@ static bool row_period(const ps_row_ctx *c, const ps_csv_record *rec, ps_period 
     char msg[256];
     if (ps_period_parse(text, p, msg, sizeof msg))
         return true;
-    diag(c, rec->line, colno(c, C_PERIOD), PS_SEV_ERROR, PS_D_BAD_PERIOD, text, "%s%s",
-         *text ? "" : "the period is empty", *text ? msg : "");
+    diag(c, rec->line, colno(c, C_PERIOD), PS_SEV_ERROR, PS_D_BAD_PERIOD, text, PS_M_PASS,
+         *text ? msg : ps_msg(PS_M_PER_PERIOD_EMPTY));
     return false;
 }
 
@@ -249,8 +245,8 @@ static bool period_long_enough(const ps_row_ctx *c, const ps_csv_record *rec, in
         return true;
     char pbuf[PS_PERIOD_BUFSZ];
     diag(c, rec->line, colno(c, C_PERIOD), PS_SEV_ERROR, PS_D_PERIOD_TOO_SHORT, ps_header_field(c->h, rec, C_PERIOD),
-         "%s is reported by %s: %s is shorter than that (send %s values)", x->code,
-         ps_frequency_name(x->frequency), ps_period_format(p, pbuf), ps_frequency_name(x->frequency));
+         PS_M_ROW_REPORTED_SHORTER_THAN_THAT, x->code,
+         ps_period_type_word(x->frequency), ps_period_format(p, pbuf), ps_period_type_word(x->frequency));
     return false;
 }
 
@@ -266,7 +262,7 @@ static int row_measure(const ps_row_ctx *c, const ps_csv_record *rec)
     if (ps_text_casecmp(text, "plan") == 0)
         return PS_MEASURE_PLAN;
     diag(c, rec->line, colno(c, C_MEASURE), PS_SEV_ERROR, PS_D_BAD_MEASURE, text,
-         "measure \"%s\" must be actual or plan", text);
+         PS_M_ROW_MEASURE_MUST_ACTUAL_PLAN, text);
     return PS_MEASURE_ACTUAL;
 }
 
@@ -278,7 +274,7 @@ static char row_status(const ps_row_ctx *c, const ps_csv_record *rec)
     if (strlen(text) == 1 && strchr("APEape", text[0]))
         return (char)(text[0] & ~0x20);
     diag(c, rec->line, colno(c, C_STATUS), PS_SEV_ERROR, PS_D_BAD_STATUS, text,
-         "status \"%s\" must be A (official), P (provisional) or E (estimate)", text);
+         PS_M_ROW_STATUS_MUST_OFFICIAL_P, text);
     return 'A';
 }
 
@@ -300,9 +296,8 @@ static bool within_limits(const ps_row_ctx *c, const ps_csv_record *rec, int col
     if (a <= 1e15 && (a >= 1e-9 || (a == 0 && !digits_not_zero)))
         return true;
     diag(c, rec->line, col, PS_SEV_ERROR, PS_D_NUMBER_LIMIT, text,
-         "value %s is %s: no statistic of a province is; check the number and its unit of measure", text,
-         a > 1e15 ? "too large (its magnitude is above 10^15)"
-                  : "too small (its magnitude is below 10^-9 without being 0)");
+         PS_M_ROW_VALUE_NO_STATISTIC_PROVINCE, text,
+         ps_msg(a > 1e15 ? PS_M_ROW_TOO_LARGE : PS_M_ROW_TOO_SMALL));
     return false;
 }
 
@@ -317,19 +312,19 @@ static ps_num_kind row_value(const ps_row_ctx *c, const ps_csv_record *rec, int 
     int dec = x && !c->value_is_number ? x->decimals : -1;
     ps_num_kind nk = ps_number_parse(text, fmt, x ? x->percent : true, dec, value, msg, sizeof msg);
     if (nk == PS_NUM_BAD)
-        diag(c, rec->line, col, PS_SEV_ERROR, PS_D_BAD_NUMBER, text, "%s", msg);
+        diag(c, rec->line, col, PS_SEV_ERROR, PS_D_BAD_NUMBER, text, PS_M_PASS, msg);
     else if (nk == PS_NUM_AMBIGUOUS)
-        diag(c, rec->line, col, PS_SEV_ERROR, PS_D_AMBIGUOUS_NUMBER, text, "%s", msg);
+        diag(c, rec->line, col, PS_SEV_ERROR, PS_D_AMBIGUOUS_NUMBER, text, PS_M_PASS, msg);
     if (nk == PS_NUM_VALUE && !within_limits(c, rec, col, text, *value))
         return PS_NUM_BAD;
     if (nk != PS_NUM_VALUE || !x)
         return nk;
     char vb[PS_NUMBER_BUFSZ], lb[PS_NUMBER_BUFSZ];
     if (x->has_min && *value < x->min)
-        diag(c, rec->line, col, PS_SEV_ERROR, PS_D_OUT_OF_RANGE, text, "value %s is below the minimum %s of %s",
+        diag(c, rec->line, col, PS_SEV_ERROR, PS_D_OUT_OF_RANGE, text, PS_M_ROW_VALUE_BELOW_MINIMUM,
              ps_number_format(*value, vb), ps_number_format(x->min, lb), x->code);
     else if (x->has_max && *value > x->max)
-        diag(c, rec->line, col, PS_SEV_ERROR, PS_D_OUT_OF_RANGE, text, "value %s is above the maximum %s of %s",
+        diag(c, rec->line, col, PS_SEV_ERROR, PS_D_OUT_OF_RANGE, text, PS_M_ROW_VALUE_ABOVE_MAXIMUM,
              ps_number_format(*value, vb), ps_number_format(x->max, lb), x->code);
     return nk;
 }
@@ -346,8 +341,7 @@ static double check_coverage(const ps_row_ctx *c, const ps_csv_record *rec)
         return 1;
     if (!ps_number_strtod(text, &cov) || cov < 0 || cov > 1) {
         diag(c, rec->line, colno(c, C_COVERAGE), PS_SEV_ERROR, PS_D_BAD_COVERAGE, text,
-             "coverage \"%s\" must be a number from 0 to 1 (the share of the value's parts that were"
-             " reported, as `export --format long` writes it), or empty", text);
+             PS_M_ROW_COVERAGE_MUST_NUMBER_FROM, text);
         return 1;
     }
     return cov;
@@ -366,8 +360,8 @@ static int value_flags(const ps_row_ctx *c, const ps_csv_record *rec, const ps_c
     if (fl.incomplete_src) {
         flags |= PS_OBS_INCOMPLETE_SOURCE;
         diag(c, rec->line, colno(c, C_COVERAGE), PS_SEV_WARNING, PS_D_INCOMPLETE_SOURCE, ctext,
-             "the exported value had coverage %s (below 1): stored with the flag incomplete-source",
-             *ctext ? ctext : "below 1");
+             PS_M_ROW_EXPORTED_VALUE_HAD_COVERAGE,
+             *ctext ? ctext : ps_msg(PS_M_ROW_BELOW_ONE));
     }
     return flags;
 }
@@ -431,10 +425,9 @@ static bool other_reporter_ok(const ps_row_ctx *c, const ps_checked_row *row, co
             first = &cat->reporters[r];
     char pbuf[PS_PERIOD_BUFSZ];
     diag(c, row->line, colno(c, C_VALUE), PS_SEV_ERROR, PS_D_OTHER_REPORTER, row->value_text,
-         "%s %s %s was first sent by %s (%s): only that reporter may revise it"
-         " (use --force to override; the override is recorded)",
+         PS_M_ROW_WAS_FIRST_SENT_ONLY,
          cat->units[row->unit].code, cat->indicators[row->indicator].code, ps_period_format(row->period, pbuf),
-         first ? first->code : "another reporter", first ? first->name_vi : "?");
+         first ? first->code : ps_msg(PS_M_ROW_ANOTHER_REPORTER), first ? first->name_vi : "?");
     return false;
 }
 
@@ -445,8 +438,7 @@ static bool closed_ok(const ps_row_ctx *c, const ps_checked_row *row)
         return true;
     char pbuf[PS_PERIOD_BUFSZ], lab[256];
     diag(c, row->line, colno(c, C_PERIOD), PS_SEV_ERROR, PS_D_PERIOD_CLOSED, row->period_text,
-         "%s is closed for %s: its official figures are final"
-         " (use --force to revise it anyway; the override is recorded, or `provstat reopen`)",
+         PS_M_ROW_CLOSED_OFFICIAL_FIGURES_ARE,
          ps_period_format(row->period, pbuf), unit_label(c->cat, row->unit, lab, sizeof lab));
     return false;
 }
@@ -458,7 +450,7 @@ ps_store_verdict ps_row_check_stored(const ps_row_ctx *c, const ps_checked_row *
     if (cur->exists && cur->submission_id == c->sub_id) {
         char pbuf[PS_PERIOD_BUFSZ];
         diag(c, row->line, 0, PS_SEV_ERROR, PS_D_DUPLICATE_ROW, NULL,
-             "%s %s %s %s appears twice in the file (first on line %ld)", c->cat->units[row->unit].code,
+             PS_M_ROW_APPEARS_TWICE_FILE_FIRST, c->cat->units[row->unit].code,
              c->cat->indicators[row->indicator].code, ps_period_format(row->period, pbuf),
              row->measure == PS_MEASURE_PLAN ? "plan" : "actual", cur->line);
         return PS_STORE_REFUSED;

@@ -213,7 +213,7 @@ static ps_error list_undone(const ps_rules_run *r, int u, ps_period p, const id_
                 j++;
             if (!line || j == nf)
                 continue;
-            add_failure(r, u, p, line, &f[j], "; the row is not stored");
+            add_failure(r, u, p, line, &f[j], ps_msg(PS_M_RULES_ROW_NOT_STORED));
             f[j].listed = true;
         }
     return PS_OK;

@@ -48,20 +48,20 @@ ps_error ps_source_open(ps_source **out, ps_input *in, const ps_csv_opts *copts,
     ps_filetype t = ps_filetype_sniff_head(head, n);
     ps_source *s = calloc(1, sizeof *s);
     if (!s)
-        return ps_failf(ctx, PS_ERR_IO, "out of memory");
+        return ps_failm(ctx, PS_ERR_IO, PS_M_OUT_OF_MEMORY);
     if (t == PS_FT_TEXT)
         err = ps_csv_open_input(&s->csv, in, copts, ctx);
     else if (t == PS_FT_ZIP || t == PS_FT_XLSX || t == PS_FT_XLS)
         err = open_workbook(s, in, ps_input_label(in), ctx); /* the reader tells an .xls or other zip apart */
     else
-        err = ps_failf(ctx, PS_ERR_REFUSED, "%s: cannot be read: %s", ps_input_label(in), ps_filetype_advice(t));
+        err = ps_failm(ctx, PS_ERR_REFUSED, PS_M_SRC_CANNOT_BE_READ, ps_input_label(in), ps_filetype_advice(t));
     if (err == PS_ERR_REFUSED) { /* neither a CSV nor a workbook: the file is refused, as data */
         refusal_to_diag(d, ps_input_label(in), ctx);
         err = PS_OK;
     }
     if (err || !(s->label = strdup(ps_input_label(in)))) {
         ps_source_close(s);
-        return err ? err : ps_failf(ctx, PS_ERR_IO, "out of memory");
+        return err ? err : ps_failm(ctx, PS_ERR_IO, PS_M_OUT_OF_MEMORY);
     }
     if (!s->csv && !s->xlsx) { /* refused above: no rows */
         ps_source_close(s);

@@ -1,6 +1,7 @@
 /* account.c - the portal's accounts, sessions and login record in SQLite. */
 #include "store/account.h"
 
+#include "core/msg.h"
 #include "store/db_int.h"
 
 #include <stdio.h>
@@ -36,7 +37,7 @@ static ps_error change_login(ps_db *db, sqlite3_stmt *st, const char *login, con
 {
     ps_error err = run(db, st, what, ctx);
     if (!err && sqlite3_changes(db->h) == 0)
-        err = ps_failf(ctx, PS_ERR_USAGE, "there is no account %s (see `provstat user list`)", login);
+        err = ps_failm(ctx, PS_ERR_USAGE, PS_M_PTL_NO_ACCOUNT, login);
     return err;
 }
 
@@ -48,7 +49,7 @@ ps_error ps_account_add(ps_db *db, const ps_account *a, ps_ctx *ctx)
     if (err)
         return err;
     if (found)
-        return ps_failf(ctx, PS_ERR_USAGE, "the account %s already exists (change its password with `user passwd`)",
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_PTL_ACCOUNT_EXISTS,
                         old.login);
     sqlite3_stmt *st;
     if ((err = ps_db_prepare(db, "INSERT INTO account(login, role, reporter, pwhash) VALUES (?1, ?2, ?3, ?4)", &st,
@@ -58,7 +59,7 @@ ps_error ps_account_add(ps_db *db, const ps_account *a, ps_ctx *ctx)
     ps_db_bind_text(st, 2, ps_role_name(a->role));
     ps_db_bind_text(st, 3, a->reporter);
     ps_db_bind_text(st, 4, a->pwhash);
-    return run(db, st, "adding an account", ctx);
+    return run(db, st, ps_msg(PS_M_DBW_ADDING_ACCOUNT), ctx);
 }
 
 ps_error ps_account_set_hash(ps_db *db, const char *login, const char *pwhash, ps_ctx *ctx)
@@ -69,7 +70,7 @@ ps_error ps_account_set_hash(ps_db *db, const char *login, const char *pwhash, p
         return err;
     ps_db_bind_text(st, 1, login);
     ps_db_bind_text(st, 2, pwhash);
-    return change_login(db, st, login, "changing a password", ctx);
+    return change_login(db, st, login, ps_msg(PS_M_DBW_CHANGING_PASSWORD), ctx);
 }
 
 ps_error ps_account_remove(ps_db *db, const char *login, ps_ctx *ctx)
@@ -79,7 +80,7 @@ ps_error ps_account_remove(ps_db *db, const char *login, ps_ctx *ctx)
     if (err)
         return err;
     ps_db_bind_text(st, 1, login);
-    return change_login(db, st, login, "removing an account", ctx);
+    return change_login(db, st, login, ps_msg(PS_M_DBW_REMOVING_ACCOUNT), ctx);
 }
 
 ps_error ps_account_lock(ps_db *db, const char *login, long long until, ps_ctx *ctx)
@@ -90,7 +91,7 @@ ps_error ps_account_lock(ps_db *db, const char *login, long long until, ps_ctx *
         return err;
     ps_db_bind_text(st, 1, login);
     sqlite3_bind_int64(st, 2, until);
-    return run(db, st, "locking an account", ctx);
+    return run(db, st, ps_msg(PS_M_DBW_LOCKING_ACCOUNT), ctx);
 }
 
 static void read_account(sqlite3_stmt *st, ps_account *a)
@@ -115,7 +116,7 @@ static ps_error find_one(ps_db *db, sqlite3_stmt *st, ps_account *out, bool *fou
     if (*found)
         read_account(st, out);
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading an account");
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_READING_ACCOUNT));
 }
 
 ps_error ps_account_find(ps_db *db, const char *login, ps_account *out, bool *found, ps_ctx *ctx)
@@ -151,7 +152,7 @@ ps_error ps_account_each(ps_db *db, void (*fn)(const ps_account *a, void *arg), 
         fn(&a, arg);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "listing accounts");
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_LISTING_ACCOUNTS));
 }
 
 ps_error ps_login_record(ps_db *db, const char *login, const char *kind, const char *from, long long at,
@@ -166,7 +167,7 @@ ps_error ps_login_record(ps_db *db, const char *login, const char *kind, const c
     ps_db_bind_text(st, 2, kind);
     ps_db_bind_text(st, 3, from ? from : "");
     sqlite3_bind_int64(st, 4, at);
-    return run(db, st, "recording a login", ctx);
+    return run(db, st, ps_msg(PS_M_DBW_RECORDING_LOGIN), ctx);
 }
 
 ps_error ps_login_failures(ps_db *db, const char *login, long long since, int *n, ps_ctx *ctx)
@@ -184,7 +185,7 @@ ps_error ps_login_failures(ps_db *db, const char *login, long long since, int *n
     int rc = sqlite3_step(st);
     *n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? PS_OK : ps_db_fail(db, ctx, rc, "counting failed logins");
+    return rc == SQLITE_ROW ? PS_OK : ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_COUNTING_FAILURES));
 }
 
 ps_error ps_login_each(ps_db *db, void (*fn)(const char *login, const char *kind, const char *from, long long at,
@@ -199,7 +200,7 @@ ps_error ps_login_each(ps_db *db, void (*fn)(const char *login, const char *kind
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         fn(ps_db_col_text(st, 0), ps_db_col_text(st, 1), ps_db_col_text(st, 2), sqlite3_column_int64(st, 3), arg);
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading the login record");
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_READING_LOGINS));
 }
 
 /* ------------------------------------------------------------------------
@@ -228,7 +229,7 @@ ps_error ps_session_put(ps_db *db, const unsigned char hash[PS_TOKEN_HASH_BYTES]
     ps_db_bind_text(st, 3, s->csrf);
     sqlite3_bind_int64(st, 4, s->created);
     sqlite3_bind_int64(st, 5, s->last_seen);
-    return run(db, st, "opening a session", ctx);
+    return run(db, st, ps_msg(PS_M_DBW_OPENING_SESSION), ctx);
 }
 
 ps_error ps_session_get(ps_db *db, const unsigned char hash[PS_TOKEN_HASH_BYTES], ps_session *out, bool *found,
@@ -249,7 +250,7 @@ ps_error ps_session_get(ps_db *db, const unsigned char hash[PS_TOKEN_HASH_BYTES]
         out->last_seen = sqlite3_column_int64(st, 3);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading a session");
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_READING_SESSION));
 }
 
 ps_error ps_session_touch(ps_db *db, const unsigned char hash[PS_TOKEN_HASH_BYTES], long long now, ps_ctx *ctx)
@@ -259,14 +260,14 @@ ps_error ps_session_touch(ps_db *db, const unsigned char hash[PS_TOKEN_HASH_BYTE
     if (err)
         return err;
     sqlite3_bind_int64(st, 2, now);
-    return run(db, st, "keeping a session", ctx);
+    return run(db, st, ps_msg(PS_M_DBW_KEEPING_SESSION), ctx);
 }
 
 ps_error ps_session_drop(ps_db *db, const unsigned char hash[PS_TOKEN_HASH_BYTES], ps_ctx *ctx)
 {
     sqlite3_stmt *st;
     ps_error err = session_stmt(db, "DELETE FROM session WHERE token_hash = ?1", hash, &st, ctx);
-    return err ? err : run(db, st, "closing a session", ctx);
+    return err ? err : run(db, st, ps_msg(PS_M_DBW_CLOSING_SESSION), ctx);
 }
 
 ps_error ps_session_expire(ps_db *db, long long before, ps_ctx *ctx)
@@ -276,5 +277,5 @@ ps_error ps_session_expire(ps_db *db, long long before, ps_ctx *ctx)
     if (err)
         return err;
     sqlite3_bind_int64(st, 1, before);
-    return run(db, st, "ending idle sessions", ctx);
+    return run(db, st, ps_msg(PS_M_DBW_ENDING_SESSIONS), ctx);
 }

@@ -26,18 +26,13 @@ static bool writable(const char *path);
 static ps_error cannot_write(ps_db *db, ps_ctx *ctx, int base, const char *what)
 {
     if (base == SQLITE_READONLY && access(db->path, W_OK) != 0)
-        return ps_failf(ctx, PS_ERR_DB,
-                        "database %s is read-only for you (%s): ask for write access to the file, or work on a copy (provstat --db COPY ...)",
-                        db->path, what);
+        return ps_failm(ctx, PS_ERR_DB, PS_M_DB_READ_ONLY_FOR_YOU, db->path, what);
     if (base == SQLITE_READONLY && !writable(db->path))
-        return ps_failf(ctx, PS_ERR_DB,
-                        "cannot write database %s (%s): SQLite needs to create %s-wal and %s-shm beside it and the folder is not writable for you; ask for write access to the folder",
-                        db->path, what, db->path, db->path);
+        return ps_failm(ctx, PS_ERR_DB, PS_M_DB_FOLDER_NOT_WRITABLE, db->path, what, db->path, db->path);
     /* SQLite keeps no errno for a failed write: EFBIG shows as a limit */
     struct rlimit fsize;
     if (base == SQLITE_IOERR && getrlimit(RLIMIT_FSIZE, &fsize) == 0 && fsize.rlim_cur != RLIM_INFINITY)
-        return ps_failf(ctx, PS_ERR_DB,
-                        "database %s: %s (%s); this process may write files of at most %llu bytes (the file-size limit, ulimit -f): raise the limit and try again",
+        return ps_failm(ctx, PS_ERR_DB, PS_M_DB_FILE_SIZE_LIMIT,
                         db->path, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(base), what,
                         (unsigned long long)fsize.rlim_cur);
     return PS_OK;
@@ -49,25 +44,25 @@ ps_error ps_db_fail(ps_db *db, ps_ctx *ctx, int rc, const char *what)
     ps_error err = (base == SQLITE_BUSY || base == SQLITE_LOCKED) ? PS_ERR_BUSY : PS_ERR_DB;
     const char *msg = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
     if (err == PS_ERR_BUSY)
-        return ps_failf(ctx, err, "database %s is locked by another provstat process (%s); try again when it has finished",
+        return ps_failm(ctx, err, PS_M_DB_DATABASE_LOCKED_ANOTHER_PROVSTAT,
                         db ? db->path : "?", what);
     if (base == SQLITE_FULL)
-        return ps_failf(ctx, err, "database %s: the disk is full (%s); free some space and try again",
+        return ps_failm(ctx, err, PS_M_DB_DATABASE_DISK_FULL_FREE,
                         db ? db->path : "?", what);
     ps_error why = db ? cannot_write(db, ctx, base, what) : PS_OK;
     if (why)
         return why;
     if (base == SQLITE_NOTADB || base == SQLITE_CORRUPT)
-        return ps_failf(ctx, PS_ERR_SCHEMA, "%s is not a provstat database or is damaged: %s",
+        return ps_failm(ctx, PS_ERR_SCHEMA, PS_M_DB_NOT_PROVSTAT_DATABASE_DAMAGED,
                         db ? db->path : "?", msg);
-    return ps_failf(ctx, err, "database %s: %s (%s)", db ? db->path : "?", msg, what);
+    return ps_failm(ctx, err, PS_M_DB_DATABASE, db ? db->path : "?", msg, what);
 }
 
 ps_error ps_db_prepare(ps_db *db, const char *sql, sqlite3_stmt **st, ps_ctx *ctx)
 {
     int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
     if (rc != SQLITE_OK)
-        return ps_db_fail(db, ctx, rc, "preparing a statement");
+        return ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_PREPARING_STATEMENT));
     return PS_OK;
 }
 
@@ -75,7 +70,7 @@ ps_error ps_db_exec(ps_db *db, const char *sql, ps_ctx *ctx)
 {
     int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
     if (rc != SQLITE_OK)
-        return ps_db_fail(db, ctx, rc, "running a statement");
+        return ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_RUNNING_STATEMENT));
     return PS_OK;
 }
 
@@ -205,8 +200,8 @@ static ps_error migrate(ps_db *db, ps_ctx *ctx)
         version = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
     if (version > PS_SCHEMA_VERSION) {
-        err = ps_failf(ctx, PS_ERR_SCHEMA,
-                       "database %s was made by a newer provstat (schema %d, this one knows %d): upgrade provstat",
+        err = ps_failm(ctx, PS_ERR_SCHEMA,
+                       PS_M_DB_DATABASE_WAS_MADE_NEWER,
                        db->path, version, PS_SCHEMA_VERSION);
         goto fail;
     }
@@ -217,7 +212,7 @@ static ps_error migrate(ps_db *db, ps_ctx *ctx)
         int tables = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
         sqlite3_finalize(st);
         if (tables > 0) {
-            err = ps_failf(ctx, PS_ERR_SCHEMA, "%s is an SQLite file but not a provstat database", db->path);
+            err = ps_failm(ctx, PS_ERR_SCHEMA, PS_M_DB_SQLITE_FILE_BUT_NOT, db->path);
             goto fail;
         }
         if ((err = ps_db_exec(db, ps_schema_sql, ctx)))
@@ -388,13 +383,13 @@ static ps_error check_path(const char *path, const ps_db_opts *opts, bool *exist
     struct stat st;
     *exists = stat(path, &st) == 0;
     if (!*exists && errno != ENOENT)
-        return ps_failf(ctx, PS_ERR_IO, "cannot open database %s: %s", path, strerror(errno));
+        return ps_failm(ctx, PS_ERR_IO, PS_M_DB_CANNOT_OPEN_DATABASE, path, strerror(errno));
     if (!*exists && !opts->create)
-        return ps_failf(ctx, PS_ERR_IO,
-                        "database %s does not exist: create it with `provstat --db %s init --catalog DIR`",
+        return ps_failm(ctx, PS_ERR_IO,
+                        PS_M_DB_DATABASE_DOES_NOT_EXIST,
                         path, path);
     if (*exists && S_ISDIR(st.st_mode))
-        return ps_failf(ctx, PS_ERR_IO, "database %s is a folder, not a file", path);
+        return ps_failm(ctx, PS_ERR_IO, PS_M_DB_DATABASE_FOLDER_NOT_FILE, path);
     if (!*exists) {
         /* creating: say so plainly when the folder is missing */
         char *dir = ps_xstrdup(path);
@@ -404,7 +399,7 @@ static ps_error check_path(const char *path, const ps_db_opts *opts, bool *exist
         if (slash && slash != dir) {
             *slash = '\0';
             if (stat(dir, &ds) != 0 || !S_ISDIR(ds.st_mode))
-                err = ps_failf(ctx, PS_ERR_IO, "cannot create database %s: folder %s does not exist", path, dir);
+                err = ps_failm(ctx, PS_ERR_IO, PS_M_DB_CANNOT_CREATE_DATABASE_FOLDER, path, dir);
         }
         free(dir);
         if (err)
@@ -412,8 +407,8 @@ static ps_error check_path(const char *path, const ps_db_opts *opts, bool *exist
     }
     const char *net = network_fs(path);
     if (net)
-        return ps_failf(ctx, PS_ERR_IO,
-                        "database %s is on a network share (%s): SQLite's write-ahead log does not work there; keep the database on a local disk",
+        return ps_failm(ctx, PS_ERR_IO,
+                        PS_M_DB_DATABASE_NETWORK_SHARE_SQLITE,
                         path, net);
     return PS_OK;
 }
@@ -435,13 +430,13 @@ static ps_error readonly_version(ps_db *db, int *version, ps_ctx *ctx)
     if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)
         /* read-only, SQLite still needs the write-ahead log's index
          * (path-shm) beside the file, and cannot create it there */
-        return ps_failf(ctx, PS_ERR_IO,
-                        "cannot read database %s: SQLite needs to create %s-shm beside it and the folder is not writable for you; ask for write access to the folder, or work on a copy (provstat --db COPY ...)",
+        return ps_failm(ctx, PS_ERR_IO,
+                        PS_M_DB_CANNOT_READ_DATABASE_SQLITE,
                         db->path, db->path);
     if (rc != SQLITE_ROW)
-        return ps_db_fail(db, ctx, rc, "reading the schema version");
+        return ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_READING_SCHEMA_VERSION));
     if (*version == 0)
-        return ps_failf(ctx, PS_ERR_SCHEMA, "%s is not a provstat database: create one with `provstat --db %s init --catalog DIR`",
+        return ps_failm(ctx, PS_ERR_SCHEMA, PS_M_DB_NOT_PROVSTAT_DATABASE_CREATE,
                         db->path, db->path);
     return PS_OK;
 }
@@ -494,7 +489,7 @@ ps_error ps_db_open(ps_db **out, const char *path, const ps_db_opts *opts, ps_ct
                          : SQLITE_OPEN_READWRITE | (opts->create ? SQLITE_OPEN_CREATE : 0);
     int rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK)
-        err = ps_failf(ctx, PS_ERR_IO, "cannot open database %s: %s", path,
+        err = ps_failm(ctx, PS_ERR_IO, PS_M_DB_CANNOT_OPEN_DATABASE, path,
                        db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
     else
         err = set_up(db, opts, ctx);
@@ -535,7 +530,7 @@ ps_error ps_db_begin(ps_db *db, ps_ctx *ctx)
 {
     int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     if (rc != SQLITE_OK)
-        return ps_db_fail(db, ctx, rc, "starting a write transaction");
+        return ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_STARTING_WRITE_TRANSACTION));
     db->in_tx = true;
     return PS_OK;
 }
@@ -544,7 +539,7 @@ ps_error ps_db_commit(ps_db *db, ps_ctx *ctx)
 {
     int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
-        ps_error err = ps_db_fail(db, ctx, rc, "committing");
+        ps_error err = ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_COMMITTING));
         ps_db_rollback(db);
         return err;
     }
@@ -581,7 +576,7 @@ ps_error ps_db_begin_read(ps_db *db, ps_ctx *ctx)
         return PS_OK; /* already inside a transaction */
     int rc = sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL);
     if (rc != SQLITE_OK)
-        return ps_db_fail(db, ctx, rc, "starting a read");
+        return ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_STARTING_READ));
     db->in_read = true;
     return PS_OK;
 }
@@ -609,13 +604,13 @@ static ps_error backup_into(ps_db *db, const char *path, const char *dest, ps_ct
     ps_error err = PS_OK;
     int rc = sqlite3_open_v2(path, &out, SQLITE_OPEN_READWRITE, NULL);
     if (rc != SQLITE_OK) {
-        err = ps_failf(ctx, PS_ERR_IO, "cannot write backup %s: %s", dest,
+        err = ps_failm(ctx, PS_ERR_IO, PS_M_DB_CANNOT_WRITE_BACKUP, dest,
                        out ? sqlite3_errmsg(out) : sqlite3_errstr(rc));
         goto done;
     }
     sqlite3_backup *b = sqlite3_backup_init(out, "main", db->h, "main");
     if (!b) {
-        err = ps_failf(ctx, PS_ERR_IO, "cannot write backup %s: %s", dest, sqlite3_errmsg(out));
+        err = ps_failm(ctx, PS_ERR_IO, PS_M_DB_CANNOT_WRITE_BACKUP, dest, sqlite3_errmsg(out));
         goto done;
     }
     do {
@@ -625,13 +620,13 @@ static ps_error backup_into(ps_db *db, const char *path, const char *dest, ps_ct
     } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
     sqlite3_backup_finish(b);
     if (rc != SQLITE_DONE) {
-        err = ps_failf(ctx, PS_ERR_IO, "backup to %s failed: %s", dest, sqlite3_errstr(rc));
+        err = ps_failm(ctx, PS_ERR_IO, PS_M_DB_BACKUP_FAILED, dest, sqlite3_errstr(rc));
         goto done;
     }
     /* the copy is a single self-contained file: no WAL */
     rc = sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
     if (rc != SQLITE_OK)
-        err = ps_failf(ctx, PS_ERR_IO, "cannot write backup %s: %s", dest, sqlite3_errmsg(out));
+        err = ps_failm(ctx, PS_ERR_IO, PS_M_DB_CANNOT_WRITE_BACKUP, dest, sqlite3_errmsg(out));
 done:
     sqlite3_close_v2(out);
     return err;

@@ -60,7 +60,7 @@ typedef struct drop_check {
  * and for an indicator, with the same kind, frequency and aggregations. */
 static void check_drop(sqlite3_stmt *st, void *arg)
 {
-    static const char *const what[3] = {"unit", "reporter", "indicator"};
+    static const ps_msg_id what[3] = {PS_M_DBC_WHAT_UNIT, PS_M_DBC_WHAT_REPORTER, PS_M_DBC_WHAT_INDICATOR};
     static const int file[3] = {PS_CF_UNITS, PS_CF_REPORTERS, PS_CF_INDICATORS};
     drop_check *c = arg;
     ps_catalog *cat = c->cat;
@@ -70,8 +70,8 @@ static void check_drop(sqlite3_stmt *st, void *arg)
               : k == 1 ? ps_catalog_reporter(cat, code)
                        : ps_catalog_indicator(cat, code);
     if (idx < 0) {
-        ps_diag_add(c->d, c->paths[file[k]], 0, 0, PS_SEV_ERROR, PS_D_CATALOG_CHANGE, code,
-                    "%s %s has stored data and cannot be dropped from the catalog; put it back in %s", what[k], code,
+        ps_diag_msg(c->d, c->paths[file[k]], 0, 0, PS_SEV_ERROR, PS_D_CATALOG_CHANGE, code,
+                    PS_M_DBC_HAS_STORED_DATA_CANNOT, ps_msg(what[k]), code,
                     c->paths[file[k]]);
         return;
     }
@@ -88,9 +88,9 @@ static void check_drop(sqlite3_stmt *st, void *arg)
         if (x->kind == PS_KIND_DERIVED && f >= 2)
             continue;
         if (strcmp(was, now[f]) != 0)
-            ps_diag_add(c->d, c->paths[PS_CF_INDICATORS], x->line, cat->cols[PS_CF_INDICATORS][col[f] - 1],
+            ps_diag_msg(c->d, c->paths[PS_CF_INDICATORS], x->line, cat->cols[PS_CF_INDICATORS][col[f] - 1],
                         PS_SEV_ERROR, PS_D_CATALOG_CHANGE, now[f],
-                        "indicator %s has stored data: its %s cannot change from %s to %s", x->code, field[f], was,
+                        PS_M_DBC_INDICATOR_HAS_STORED_DATA, x->code, field[f], was,
                         now[f]);
     }
 }
@@ -107,7 +107,7 @@ static ps_error check_drops(ps_db *db, ps_catalog *cat, const char *const paths[
         " OR EXISTS (SELECT 1 FROM revision r WHERE r.indicator_id = i.id)"};
     for (int k = 0; k < 3; k++) {
         drop_check c = {cat, paths, d, k};
-        ps_error err = each_row(db, sql[k], check_drop, &c, "checking catalog changes", ctx);
+        ps_error err = each_row(db, sql[k], check_drop, &c, ps_msg(PS_M_DBW_CHECKING_CATALOG_CHANGES), ctx);
         if (err)
             return err;
     }
@@ -129,7 +129,7 @@ static ps_error step_done(ps_db *db, sqlite3_stmt *st, ps_ctx *ctx, const char *
 /* One kind of catalog entry saved by upsert on its code: the statement, a
  * binder of entry i, and where the id it returns goes. */
 typedef struct entry_kind {
-    const char *what;
+    ps_msg_id what;
     const char *sql;
     size_t (*count)(const ps_catalog *cat);
     void (*bind)(sqlite3_stmt *st, const ps_catalog *cat, size_t i);
@@ -206,13 +206,13 @@ static void bind_reporter(sqlite3_stmt *st, const ps_catalog *cat, size_t i)
 
 /* Units, indicators and reporters, in the order later ones refer to them. */
 static const entry_kind entry_kinds[3] = {
-    {"saving units",
+    {PS_M_DBW_SAVING_UNITS,
      "INSERT INTO unit(code,name_vi,name_en,level,kind,parent,valid_from,valid_to,successor,ord)"
      " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10) ON CONFLICT(code) DO UPDATE SET"
      " name_vi=?2,name_en=?3,level=?4,kind=?5,parent=?6,valid_from=?7,valid_to=?8,successor=?9,ord=?10"
      " RETURNING id",
      count_units, bind_unit, unit_id},
-    {"saving indicators",
+    {PS_M_DBW_SAVING_INDICATORS,
      "INSERT INTO indicator(code,name_vi,name_en,unit_vi,unit_en,kind,space_agg,time_agg,decimals,"
      "min,max,formula,ord,grp,frequency,key,file_ord,grp_en) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)"
      " ON CONFLICT(code) DO UPDATE SET name_vi=?2,name_en=?3,unit_vi=?4,unit_en=?5,kind=?6,space_agg=?7,"
@@ -220,7 +220,7 @@ static const entry_kind entry_kinds[3] = {
      "grp_en=?18"
      " RETURNING id",
      count_indicators, bind_indicator, indicator_id},
-    {"saving reporters",
+    {PS_M_DBW_SAVING_REPORTERS,
      "INSERT INTO reporter(code,name_vi,name_en,scope_unit,indicators,report_level,deadline_day,ord)"
      " VALUES (?1,?2,?3,?4,?5,?6,?7,?8) ON CONFLICT(code) DO UPDATE SET name_vi=?2,name_en=?3,"
      "scope_unit=?4,indicators=?5,report_level=?6,deadline_day=?7,ord=?8 RETURNING id",
@@ -238,7 +238,7 @@ static ps_error save_entries(ps_db *db, ps_catalog *cat, const entry_kind *k, ps
         if (rc == SQLITE_ROW)
             *k->id(cat, i) = sqlite3_column_int64(st, 0);
         else
-            err = ps_db_fail(db, ctx, rc, k->what);
+            err = ps_db_fail(db, ctx, rc, ps_msg(k->what));
         sqlite3_reset(st);
     }
     sqlite3_finalize(st);
@@ -266,7 +266,7 @@ static ps_error gone_ids(ps_db *db, const ps_catalog *cat, int kind, const char 
         }
     }
     if (!err && rc != SQLITE_DONE)
-        err = ps_db_fail(db, ctx, rc, "reading catalog entries");
+        err = ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_READING_CATALOG_ENTRIES));
     sqlite3_finalize(st);
     return err;
 }
@@ -288,7 +288,7 @@ static ps_error drop_gone(ps_db *db, const ps_catalog *cat, ps_ctx *ctx)
         err = ps_db_prepare(db, sql, &del, ctx);
         for (size_t g = 0; g < ngone && !err; g++) {
             sqlite3_bind_int64(del, 1, gone[g]);
-            err = step_done(db, del, ctx, "dropping catalog entries");
+            err = step_done(db, del, ctx, ps_msg(PS_M_DBW_DROPPING_CATALOG_ENTRIES));
         }
         free(gone);
         sqlite3_finalize(del);
@@ -317,7 +317,7 @@ static ps_error save_rules(ps_db *db, const ps_catalog *cat, ps_ctx *ctx)
         ps_db_bind_text(st, 6, r->message_vi);
         ps_db_bind_text(st, 7, r->message_en);
         sqlite3_bind_int64(st, 8, (long long)i);
-        err = step_done(db, st, ctx, "saving rules");
+        err = step_done(db, st, ctx, ps_msg(PS_M_DBW_SAVING_RULES));
     }
     sqlite3_finalize(st);
     return err;
@@ -361,7 +361,7 @@ static ps_error catalog_text(ps_db *db, ps_strbuf *out, ps_ctx *ctx)
     static const char *const sql[] = {"SELECT * FROM unit ORDER BY id", "SELECT * FROM indicator ORDER BY id",
                                       "SELECT * FROM reporter ORDER BY id", "SELECT * FROM rule ORDER BY id"};
     for (size_t k = 0; k < sizeof sql / sizeof *sql; k++) {
-        ps_error err = each_row(db, sql[k], print_row, out, "reading the catalog", ctx);
+        ps_error err = each_row(db, sql[k], print_row, out, ps_msg(PS_M_DBW_READING_CATALOG), ctx);
         if (err)
             return err;
         ps_sb_putc(out, '|');
@@ -502,22 +502,22 @@ static ps_error load_tables(ps_db *db, ps_catalog *cat, ps_ctx *ctx)
     if ((err = each_row(db,
                         "SELECT id,code,name_vi,name_en,level,kind,parent,valid_from,valid_to,successor"
                         " FROM unit ORDER BY ord",
-                        load_unit, cat, "loading units", ctx)))
+                        load_unit, cat, ps_msg(PS_M_DBW_LOADING_UNITS), ctx)))
         return err;
     if (!cat->nunits)
-        return ps_failf(ctx, PS_ERR_USAGE, "database %s has no catalog yet: run `provstat init --catalog DIR` first",
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_DBC_DATABASE_HAS_NO_CATALOG,
                         ps_db_path(db));
     if ((err = each_row(db,
                         "SELECT id,code,name_vi,name_en,unit_vi,unit_en,kind,space_agg,time_agg,decimals,"
                         "min,max,formula,ord,grp,frequency,key,grp_en FROM indicator ORDER BY file_ord",
-                        load_indicator, cat, "loading indicators", ctx)) ||
+                        load_indicator, cat, ps_msg(PS_M_DBW_LOADING_INDICATORS), ctx)) ||
         (err = each_row(db,
                         "SELECT id,code,name_vi,name_en,scope_unit,indicators,report_level,deadline_day"
                         " FROM reporter ORDER BY ord",
-                        load_reporter, cat, "loading reporters", ctx)))
+                        load_reporter, cat, ps_msg(PS_M_DBW_LOADING_REPORTERS), ctx)))
         return err;
     return each_row(db, "SELECT code,lhs,op,rhs,severity,message_vi,message_en FROM rule ORDER BY ord",
-                    load_rule, cat, "loading rules", ctx);
+                    load_rule, cat, ps_msg(PS_M_DBW_LOADING_RULES), ctx);
 }
 
 ps_error ps_db_catalog_load(ps_db *db, ps_catalog **out, ps_ctx *ctx)
@@ -530,7 +530,7 @@ ps_error ps_db_catalog_load(ps_db *db, ps_catalog **out, ps_ctx *ctx)
         ps_diags d;
         ps_diags_init(&d);
         if (ps_catalog_finish(cat, paths, &d))
-            err = ps_failf(ctx, PS_ERR_SCHEMA, "the catalog stored in %s contradicts itself: %s",
+            err = ps_failm(ctx, PS_ERR_SCHEMA, PS_M_DBC_CATALOG_STORED_CONTRADICTS_ITSELF,
                            ps_db_path(db), d.n ? d.v[0].message : "");
         ps_diags_free(&d);
     }

@@ -175,7 +175,7 @@ static void bind_pending(sqlite3_stmt *st, int base, const pending_row *r, const
 ps_error ps_obs_flush(ps_obs_writer *w, ps_ctx *ctx)
 {
     if (w->failed)
-        return ps_db_fail(w->db, ctx, w->failed, "storing values");
+        return ps_db_fail(w->db, ctx, w->failed, ps_msg(PS_M_DBW_STORING_VALUES));
     if (!w->npend)
         return PS_OK;
     const char *notes = ps_sb_str(&w->notes);
@@ -215,7 +215,7 @@ ps_error ps_obs_flush(ps_obs_writer *w, ps_ctx *ctx)
     ps_sb_clear(&w->notes);
     if (rc != SQLITE_DONE) {
         w->failed = rc;
-        return ps_db_fail(w->db, ctx, rc, "storing values");
+        return ps_db_fail(w->db, ctx, rc, ps_msg(PS_M_DBW_STORING_VALUES));
     }
     return PS_OK;
 }
@@ -225,7 +225,7 @@ ps_error ps_obs_append(ps_obs_writer *w, const ps_obs_key *k, double value, char
                        long line, ps_ctx *ctx)
 {
     if (w->failed)
-        return ps_db_fail(w->db, ctx, w->failed, "storing values");
+        return ps_db_fail(w->db, ctx, w->failed, ps_msg(PS_M_DBW_STORING_VALUES));
     pending_row *r = &w->pend[w->npend++];
     *r = (pending_row){*k, value, status, flags, coverage, note && *note ? w->notes.len : NO_NOTE,
                        reporter_id, submission_id, line};
@@ -248,7 +248,7 @@ ps_error ps_obs_find_submission(ps_obs_writer *w, const char *sha256, long long 
     *found_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return ps_db_fail(w->db, ctx, rc, "looking up earlier submissions");
+        return ps_db_fail(w->db, ctx, rc, ps_msg(PS_M_DBW_LOOKING_UP_EARLIER_SUBMISSIONS));
     return PS_OK;
 }
 
@@ -271,7 +271,7 @@ ps_error ps_obs_submission_new(ps_obs_writer *w, long long reporter_id, const ch
     ps_db_bind_text(st, 4, options);
     ps_db_bind_text(st, 5, received ? received : now);
     ps_db_bind_text(st, 6, now);
-    ps_error err = run(w, st, ctx, "recording the submission");
+    ps_error err = run(w, st, ctx, ps_msg(PS_M_DBW_RECORDING_SUBMISSION));
     if (!err)
         *id = sqlite3_last_insert_rowid(w->db->h);
     return err;
@@ -285,7 +285,7 @@ ps_error ps_obs_submission_hash(ps_obs_writer *w, long long id, const char *sha2
         return serr;
     sqlite3_bind_int64(st, 1, id);
     ps_db_bind_text(st, 2, sha256);
-    return run(w, st, ctx, "recording the submission");
+    return run(w, st, ctx, ps_msg(PS_M_DBW_RECORDING_SUBMISSION));
 }
 
 ps_error ps_obs_submission_finish(ps_obs_writer *w, long long id, const ps_obs_counts *c,
@@ -305,7 +305,7 @@ ps_error ps_obs_submission_finish(ps_obs_writer *w, long long id, const ps_obs_c
     sqlite3_bind_int64(st, 8, c->refused);
     sqlite3_bind_int64(st, 9, c->forced);
     ps_db_bind_text(st, 10, outcome);
-    return run(w, st, ctx, "recording the submission");
+    return run(w, st, ctx, ps_msg(PS_M_DBW_RECORDING_SUBMISSION));
 }
 
 ps_error ps_obs_get(ps_obs_writer *w, const ps_obs_key *k, ps_obs *cur, ps_ctx *ctx)
@@ -336,7 +336,7 @@ ps_error ps_obs_get(ps_obs_writer *w, const ps_obs_key *k, ps_obs *cur, ps_ctx *
     }
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return ps_db_fail(w->db, ctx, rc, "reading a stored value");
+        return ps_db_fail(w->db, ctx, rc, ps_msg(PS_M_DBW_READING_STORED_VALUE));
     return PS_OK;
 }
 
@@ -359,7 +359,7 @@ static ps_error keep_revision(ps_obs_writer *w, const ps_obs_key *k, const ps_ob
     sqlite3_bind_int64(rev, 10, cur->submission_id);
     sqlite3_bind_int64(rev, 11, cur->line);
     sqlite3_bind_double(rev, 12, cur->coverage);
-    return run(w, rev, ctx, "keeping the earlier value");
+    return run(w, rev, ctx, ps_msg(PS_M_DBW_KEEPING_EARLIER_VALUE));
 }
 
 ps_error ps_obs_revise(ps_obs_writer *w, const ps_obs_key *k, const ps_obs *cur, bool has_value,
@@ -383,7 +383,7 @@ ps_error ps_obs_revise(ps_obs_writer *w, const ps_obs_key *k, const ps_obs *cur,
     sqlite3_bind_int64(st, 10, submission_id);
     sqlite3_bind_int64(st, 11, line);
     sqlite3_bind_double(st, 12, coverage);
-    return run(w, st, ctx, "storing a value");
+    return run(w, st, ctx, ps_msg(PS_M_DBW_STORING_VALUE));
 }
 
 ps_error ps_obs_override(ps_obs_writer *w, long long submission_id, const ps_obs_key *k,
@@ -400,7 +400,7 @@ ps_error ps_obs_override(ps_obs_writer *w, long long submission_id, const ps_obs
     sqlite3_bind_int(st, 5, k->measure);
     ps_db_bind_text(st, 6, reason);
     sqlite3_bind_int64(st, 7, line);
-    return run(w, st, ctx, "recording an override");
+    return run(w, st, ctx, ps_msg(PS_M_DBW_RECORDING_OVERRIDE));
 }
 
 ps_error ps_obs_undo_group(ps_obs_writer *w, long long submission_id, long long unit_id, int period,
@@ -431,7 +431,7 @@ ps_error ps_obs_undo_group(ps_obs_writer *w, long long submission_id, long long 
         n++;
     }
     sqlite3_reset(ls);
-    ps_error err = rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "undoing values");
+    ps_error err = rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, ps_msg(PS_M_DBW_UNDOING_VALUES));
     for (size_t i = 0; i < n && !err; i++) {
         ps_obs_key k = {unit_id, items[i].ind, items[i].measure, period};
         ps_obs cur;
@@ -441,7 +441,7 @@ ps_error ps_obs_undo_group(ps_obs_writer *w, long long submission_id, long long 
         if ((err = stmt_of(w, S_UNDO_DELETE, &del, ctx)))
             break;
         bind_key(del, &k);
-        if ((err = run(w, del, ctx, "undoing a value")))
+        if ((err = run(w, del, ctx, ps_msg(PS_M_DBW_UNDOING_VALUE))))
             break;
         if (items[i].revision > 1) {
             sqlite3_stmt *rs;
@@ -450,14 +450,14 @@ ps_error ps_obs_undo_group(ps_obs_writer *w, long long submission_id, long long 
             bind_key(rs, &k);
             sqlite3_bind_int(rs, 5, items[i].revision - 1);
             sqlite3_bind_int64(rs, 6, cur.reporter_id);
-            if ((err = run(w, rs, ctx, "restoring an earlier value")))
+            if ((err = run(w, rs, ctx, ps_msg(PS_M_DBW_RESTORING_EARLIER_VALUE))))
                 break;
             sqlite3_stmt *dr;
             if ((err = stmt_of(w, S_UNDO_DROP_REV, &dr, ctx)))
                 break;
             bind_key(dr, &k);
             sqlite3_bind_int(dr, 5, items[i].revision - 1);
-            if ((err = run(w, dr, ctx, "restoring an earlier value")))
+            if ((err = run(w, dr, ctx, ps_msg(PS_M_DBW_RESTORING_EARLIER_VALUE))))
                 break;
         }
         if (items[i].revision > 1)
@@ -493,7 +493,7 @@ ps_error ps_obs_series(ps_obs_writer *w, long long unit_id, long long indicator_
         }
     }
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, ps_msg(PS_M_DBW_READING_VALUES));
 }
 
 ps_error ps_obs_line_of(ps_obs_writer *w, const ps_obs_key *k, long long submission_id, long *line, ps_ctx *ctx)
@@ -510,7 +510,7 @@ ps_error ps_obs_line_of(ps_obs_writer *w, const ps_obs_key *k, long long submiss
         *line = (long)sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return ps_db_fail(w->db, ctx, rc, "finding the line of a value");
+        return ps_db_fail(w->db, ctx, rc, ps_msg(PS_M_DBW_FINDING_LINE_VALUE));
     return PS_OK;
 }
 
@@ -530,7 +530,7 @@ ps_error ps_obs_closed_list(ps_db *db, ps_closed **out, size_t *n, ps_ctx *ctx)
         (*n)++;
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading closed periods");
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_READING_CLOSED_PERIODS));
 }
 
 ps_error ps_obs_submission_values(ps_db *db, long long id, bool *found, long long *reporter_id,
@@ -551,7 +551,7 @@ ps_error ps_obs_submission_values(ps_db *db, long long id, bool *found, long lon
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW)
-        return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading a submission");
+        return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_READING_SUBMISSION));
     if ((err = ps_db_prepare(db, "SELECT unit_id, indicator_id, measure, period FROM obs"
                                  " WHERE submission_id = ?1 AND value IS NOT NULL", &st, ctx)))
         return err;
@@ -564,7 +564,7 @@ ps_error ps_obs_submission_values(ps_db *db, long long id, bool *found, long lon
         (*n)++;
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading the values of a submission");
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_READING_SUBMISSION_VALUES));
 }
 
 ps_error ps_obs_close(ps_db *db, long long unit_id, int period, bool close, bool *changed, ps_ctx *ctx)
@@ -581,7 +581,7 @@ ps_error ps_obs_close(ps_db *db, long long unit_id, int period, bool close, bool
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
-        return ps_db_fail(db, ctx, rc, close ? "closing a period" : "reopening a period");
+        return ps_db_fail(db, ctx, rc, ps_msg(close ? PS_M_DBW_CLOSING_PERIOD : PS_M_DBW_REOPENING_PERIOD));
     *changed = sqlite3_changes(db->h) > 0;
     return PS_OK;
 }
@@ -603,7 +603,7 @@ ps_error ps_obs_forced_closed_list(ps_db *db, ps_obs_key **out, size_t *n, ps_ct
         (*n)++;
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading overrides");
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_READING_OVERRIDES));
 }
 
 ps_error ps_obs_latest_year(ps_db *db, const long long *unit_ids, size_t nunits, const long long *indicator_ids,
@@ -637,7 +637,7 @@ ps_error ps_obs_latest_year(ps_db *db, const long long *unit_ids, size_t nunits,
             }
             sqlite3_reset(st);
             if (rc != SQLITE_DONE) {
-                err = ps_db_fail(db, ctx, rc, "reading the latest values");
+                err = ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_READING_LATEST_VALUES));
                 rc = SQLITE_ERROR;
                 break;
             }
@@ -674,7 +674,7 @@ static ps_error coverage_of(ps_obs_writer *w, long long unit_id, long long indic
     if (rc == SQLITE_ROW)
         *cov = sqlite3_column_double(st, 0);
     sqlite3_reset(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading a coverage");
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, ps_msg(PS_M_DBW_READING_COVERAGE));
 }
 
 ps_error ps_obs_values(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, int from,
@@ -703,7 +703,7 @@ ps_error ps_obs_values(ps_obs_writer *w, long long unit_id, long long indicator_
     sqlite3_reset(st);
     if (err)
         return err;
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, ps_msg(PS_M_DBW_READING_VALUES));
 }
 
 /* Steps a statement whose columns are unit_id, indicator_id, measure,
@@ -732,7 +732,7 @@ static ps_error emit_values(ps_obs_writer *w, sqlite3_stmt *st,
     sqlite3_clear_bindings(st);
     if (err)
         return err;
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, ps_msg(PS_M_DBW_READING_VALUES));
 }
 
 ps_error ps_obs_values_many(ps_obs_writer *w, bool of_unit, const char *ids, long long other, int measure,
@@ -814,7 +814,7 @@ ps_error ps_obs_unit_span(ps_obs_writer *w, long long unit_id, int from, int to,
     *total = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
     *within = rc == SQLITE_ROW ? (long)sqlite3_column_double(st, 1) : 0;
     sqlite3_reset(st);
-    return rc == SQLITE_ROW ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
+    return rc == SQLITE_ROW ? PS_OK : ps_db_fail(w->db, ctx, rc, ps_msg(PS_M_DBW_READING_VALUES));
 }
 
 ps_error ps_obs_unit_any(ps_obs_writer *w, long long unit_id, bool *any, ps_ctx *ctx)
@@ -827,7 +827,7 @@ ps_error ps_obs_unit_any(ps_obs_writer *w, long long unit_id, bool *any, ps_ctx 
     int rc = sqlite3_step(st);
     *any = rc == SQLITE_ROW;
     sqlite3_reset(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PS_OK : ps_db_fail(w->db, ctx, rc, ps_msg(PS_M_DBW_READING_VALUES));
 }
 
 ps_error ps_obs_series_top(ps_obs_writer *w, long long unit_id, long long indicator_id, int measure, bool *any,
@@ -844,6 +844,6 @@ ps_error ps_obs_series_top(ps_obs_writer *w, long long unit_id, long long indica
     *any = rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL;
     *top = *any ? sqlite3_column_int(st, 0) : 0;
     sqlite3_reset(st);
-    return rc == SQLITE_ROW ? PS_OK : ps_db_fail(w->db, ctx, rc, "reading values");
+    return rc == SQLITE_ROW ? PS_OK : ps_db_fail(w->db, ctx, rc, ps_msg(PS_M_DBW_READING_VALUES));
 }
 

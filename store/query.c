@@ -49,7 +49,7 @@ ps_error ps_query_history(ps_db *db, const ps_obs_key *k, ps_hist_row **rows, si
         ps_hist_free(*rows, *n);
         *rows = NULL;
         *n = 0;
-        return ps_db_fail(db, ctx, rc, "reading the history");
+        return ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_READING_HISTORY));
     }
     return PS_OK;
 }
@@ -116,7 +116,7 @@ ps_error ps_receipt_get(ps_receipt_query *q, const ps_obs_key *k, long long repo
     }
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return ps_db_fail(q->db, ctx, rc, "reading receipts");
+        return ps_db_fail(q->db, ctx, rc, ps_msg(PS_M_DBW_READING_RECEIPTS));
     return PS_OK;
 }
 

@@ -41,7 +41,7 @@ static ps_error write_chunk(ps_raw_writer *wr, ps_ctx *ctx)
     int rc = sqlite3_step(wr->insert);
     sqlite3_reset(wr->insert);
     if (rc != SQLITE_DONE)
-        return wr->err = ps_db_fail(wr->db, ctx, rc, "keeping the file's raw bytes");
+        return wr->err = ps_db_fail(wr->db, ctx, rc, ps_msg(PS_M_DBW_KEEPING_RAW_BYTES));
     wr->seq++;
     wr->len = 0;
     return PS_OK;
@@ -102,21 +102,18 @@ ps_error ps_raw_copy(ps_db *db, long long sub_id, FILE *out, long long *bytes, p
         size_t n = (size_t)sqlite3_column_bytes(st, 0);
         chunks++;
         if (n && fwrite(p, 1, n, out) != n) {
-            err = ps_failf(ctx, PS_ERR_IO, "cannot write the bytes of submission %lld: %s", sub_id,
-                           strerror(errno));
+            err = ps_failm(ctx, PS_ERR_IO, PS_M_RAW_CANNOT_WRITE_BYTES, sub_id, strerror(errno));
             break;
         }
         total += (long long)n;
     }
     if (!err && rc != SQLITE_DONE)
-        err = ps_db_fail(db, ctx, rc, "reading the raw bytes of a submission");
+        err = ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_READING_RAW_BYTES));
     sqlite3_finalize(st);
     if (!err && chunks == 0)
-        err = ps_failf(ctx, PS_ERR_NOT_FOUND,
-                       "submission %lld has no raw bytes kept: it stored nothing, or was ingested before "
-                       "provstat kept them", sub_id);
+        err = ps_failm(ctx, PS_ERR_NOT_FOUND, PS_M_RAW_NO_BYTES_KEPT, sub_id);
     if (!err && fflush(out) != 0)
-        err = ps_failf(ctx, PS_ERR_IO, "cannot write the bytes of submission %lld: %s", sub_id, strerror(errno));
+        err = ps_failm(ctx, PS_ERR_IO, PS_M_RAW_CANNOT_WRITE_BYTES, sub_id, strerror(errno));
     if (bytes)
         *bytes = total;
     return err;

@@ -115,7 +115,7 @@ ps_error ps_rollup_state(ps_db *db, long long *generation, bool *valid, ps_ctx *
     bool found, kept;
     *generation = meta_int(db, "generation", &found);
     if (!found)
-        return ps_failf(ctx, PS_ERR_SCHEMA, "%s is not a provstat database or is damaged: no data generation",
+        return ps_failm(ctx, PS_ERR_SCHEMA, PS_M_RLP_NOT_PROVSTAT_DATABASE_DAMAGED,
                         db->path);
     long long rg = meta_int(db, "rollup_generation", &kept);
     *valid = kept && rg == *generation;
@@ -179,7 +179,7 @@ ps_error ps_rollup_series(ps_rollup_reader *r, long long unit_id, long long indi
         rc = SQLITE_DONE;
     }
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(r->db, ctx, rc, "reading kept roll-ups");
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(r->db, ctx, rc, ps_msg(PS_M_DBW_READING_KEPT_ROLL_UPS));
 }
 
 ps_error ps_rollup_unit(ps_rollup_reader *r, long long unit_id, void (*fn)(const ps_rollup_row *row, void *arg),
@@ -196,7 +196,7 @@ ps_error ps_rollup_unit(ps_rollup_reader *r, long long unit_id, void (*fn)(const
         emit_body(st, 1, unit_id, sqlite3_column_int64(st, 0), fn, arg);
     }
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(r->db, ctx, rc, "reading kept roll-ups");
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(r->db, ctx, rc, ps_msg(PS_M_DBW_READING_KEPT_ROLL_UPS));
 }
 
 /* ------------------------------------------------------------------------
@@ -216,7 +216,7 @@ ps_error ps_rollup_drop(ps_rollup_reader *r, long long unit_id, long long indica
     sqlite3_bind_int64(r->del, 2, indicator_id);
     int rc = sqlite3_step(r->del);
     sqlite3_reset(r->del);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(r->db, ctx, rc, "dropping kept roll-ups");
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(r->db, ctx, rc, ps_msg(PS_M_DBW_DROPPING_KEPT_ROLL_UPS));
 }
 
 /* ------------------------------------------------------------------------
@@ -239,7 +239,7 @@ ps_error ps_rollup_count(ps_rollup_reader *r, long long reporter_id, long long u
         rc = SQLITE_DONE;
     }
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(r->db, ctx, rc, "reading kept reporting counts");
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(r->db, ctx, rc, ps_msg(PS_M_DBW_READING_KEPT_REPORTING_COUNTS));
 }
 
 /* Drops the counts of one unit id in months first..last, calling fn with
@@ -259,7 +259,7 @@ static ps_error drop_unit_counts(ps_rollup_reader *r, sqlite3_stmt *sel, sqlite3
                 fn(sqlite3_column_int(st, 0), arg);
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
-            return ps_db_fail(r->db, ctx, rc, "dropping kept reporting counts");
+            return ps_db_fail(r->db, ctx, rc, ps_msg(PS_M_DBW_DROPPING_KEPT_REPORTING_COUNTS));
     }
     return PS_OK;
 }
@@ -311,7 +311,7 @@ static ps_error save_series(ps_db *db, sqlite3_stmt *get, sqlite3_stmt *put, con
             nold = records(old, sqlite3_column_bytes(get, 0));
         } else if (rc != SQLITE_DONE) {
             sqlite3_reset(get);
-            return ps_db_fail(db, ctx, rc, "keeping roll-ups");
+            return ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_KEEPING_ROLL_UPS));
         }
     }
     unsigned char *blob = ps_xmalloc(1 + (nold + n) * REC);
@@ -340,7 +340,7 @@ static ps_error save_series(ps_db *db, sqlite3_stmt *get, sqlite3_stmt *put, con
     rc = sqlite3_step(put);
     sqlite3_reset(put);
     free(blob);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "keeping roll-ups");
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_KEEPING_ROLL_UPS));
 }
 
 /* Writes rows (sorted by series) series by series, merged over the kept
@@ -377,7 +377,7 @@ ps_error ps_rollup_set_valid(ps_db *db, long long generation, ps_ctx *ctx)
     sqlite3_bind_int64(st, 1, generation);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "keeping roll-ups");
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_KEEPING_ROLL_UPS));
 }
 
 /* Writes the counts, replacing kept ones of the same key. */
@@ -403,7 +403,7 @@ static ps_error write_counts(ps_db *db, const ps_count_row *c, size_t n, ps_ctx 
         int rc = sqlite3_step(st);
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
-            err = ps_db_fail(db, ctx, rc, "keeping reporting counts");
+            err = ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_KEEPING_REPORTING_COUNTS));
     }
     sqlite3_finalize(st);
     return err;
@@ -435,7 +435,7 @@ ps_error ps_rollup_save(ps_db *db, long long generation, const ps_rollup_fresh *
         return PS_OK;
     }
     if (rc != SQLITE_OK) {
-        err = ps_db_fail(db, ctx, rc, "keeping roll-ups");
+        err = ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_KEEPING_ROLL_UPS));
         goto out;
     }
     db->in_tx = true;

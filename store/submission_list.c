@@ -1,6 +1,7 @@
 /* submission_list.c - lists of submissions and of the portal's uploads. */
 #include "store/submission_list.h"
 
+#include "core/msg.h"
 #include "store/db_int.h"
 
 #include <stdio.h>
@@ -29,7 +30,7 @@ ps_error ps_submission_each(ps_db *db, const char *reporter, int limit,
         fn(&s, arg);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "listing submissions");
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_LISTING_SUBMISSIONS));
 }
 
 ps_error ps_submission_reporter(ps_db *db, long long id, char *out, size_t size, ps_ctx *ctx)
@@ -45,7 +46,7 @@ ps_error ps_submission_reporter(ps_db *db, long long id, char *out, size_t size,
     int rc = sqlite3_step(st);
     snprintf(out, size, "%s", rc == SQLITE_ROW ? ps_db_col_text(st, 0) : "");
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "reading a submission");
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_READING_A_SUBMISSION));
 }
 
 ps_error ps_upload_record(ps_db *db, const ps_upload_info *u, ps_ctx *ctx)
@@ -67,7 +68,7 @@ ps_error ps_upload_record(ps_db *db, const ps_upload_info *u, ps_ctx *ctx)
     sqlite3_bind_int64(st, 8, u->submission_id);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "recording an upload");
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_RECORDING_UPLOAD));
 }
 
 ps_error ps_upload_each(ps_db *db, const char *reporter, int limit, void (*fn)(const ps_upload_info *u, void *arg),
@@ -90,5 +91,5 @@ ps_error ps_upload_each(ps_db *db, const char *reporter, int limit, void (*fn)(c
         fn(&u, arg);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, "listing uploads");
+    return rc == SQLITE_DONE ? PS_OK : ps_db_fail(db, ctx, rc, ps_msg(PS_M_DBW_LISTING_UPLOADS));
 }

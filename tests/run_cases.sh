@@ -42,8 +42,12 @@ if [ $# -ne 2 ]; then
     exit 2
 fi
 
+# English messages whatever the machine's language (SPEC §4: --lang, else
+# PROVSTAT_LANG, else LC_ALL, LC_MESSAGES, LANG); a case that tests the
+# choice sets these itself.
 LC_ALL=C
 export LC_ALL
+unset PROVSTAT_LANG LC_MESSAGES LANG
 
 case $1 in
 /*) prog=$1 ;;

@@ -2,6 +2,7 @@
  * post processor. */
 #include "web/form.h"
 
+#include "core/msg.h"
 #include "web/app.h"
 
 #include <errno.h>
@@ -18,7 +19,7 @@ ps_error ps_web_tmpdir(char *out, size_t size, ps_ctx *ctx)
     const char *t = getenv("TMPDIR");
     snprintf(out, size, "%s/provstat-serve-XXXXXX", t && *t ? t : "/tmp");
     if (!mkdtemp(out))
-        return ps_failf(ctx, PS_ERR_IO, "cannot make a folder for uploads in %s: %s (set TMPDIR)",
+        return ps_failm(ctx, PS_ERR_IO, PS_M_SERVE_TMPDIR,
                         t && *t ? t : "/tmp", strerror(errno));
     return PS_OK;
 }

@@ -1,19 +1,12 @@
-/* labels.c - the portal's words: the Vietnamese table and the English table. */
+/* labels.c - the portal's words from the message tables (labels.h). */
 #include "web/labels.h"
 
-static const char *const vi[PS_WL_COUNT_] = {
-#define L(id, v, e) [PS_WL_##id] = v,
-#include "web/labels.def"
-#undef L
-};
+enum { RING = 16, TEXT_MAX = 768 };
 
-static const char *const en[PS_WL_COUNT_] = {
-#define L(id, v, e) [PS_WL_##id] = e,
-#include "web/labels.def"
-#undef L
-};
-
-const char *ps_wl_text(const ps_web_req *r, ps_wl id)
+const char *ps_wl_text(ps_msg_id id)
 {
-    return (r->lang == PS_WEB_EN ? en : vi)[id];
+    static _Thread_local char ring[RING][TEXT_MAX];
+    static _Thread_local unsigned next;
+    char *buf = ring[next++ % RING];
+    return ps_msg_format(buf, TEXT_MAX, id);
 }

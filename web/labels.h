@@ -1,19 +1,16 @@
-/* labels.h - the words of the portal's pages, in Vietnamese and English:
- * one table per language in labels.c. */
+/* labels.h - the words of the portal's pages, from the message tables of
+ * the command line (core/msg_en.c, core/msg_vi.c: the PS_M_WEB_* texts), in
+ * the request's language (route.c sets the thread's language per request). */
 #ifndef PS_WEB_LABELS_H
 #define PS_WEB_LABELS_H
 
+#include "core/msg.h"
 #include "web/request.h"
 
-typedef enum ps_wl {
-#define L(id, vi, en) PS_WL_##id,
-#include "web/labels.def"
-#undef L
-    PS_WL_COUNT_
-} ps_wl;
-
-/* The label in the request's language. */
-const char *ps_wl_text(const ps_web_req *r, ps_wl id);
-#define T(id) ps_wl_text(r, PS_WL_##id)
+/* The text of id in the current request's language, valid for a while: a
+ * small ring of buffers per thread, so that a page may pass several to one
+ * call of ps_html_fmt. */
+const char *ps_wl_text(ps_msg_id id);
+#define T(id) ps_wl_text(PS_M_WEB_##id)
 
 #endif

@@ -4,6 +4,7 @@
  * descriptor, so nothing is left behind. An office gets its scope only. */
 #include "web/app.h"
 
+#include "core/msg.h"
 #include "export/csv_out.h"
 #include "export/template.h"
 #include "export/xlsx_report.h"
@@ -166,9 +167,9 @@ void ps_page_raw(ps_web_req *r)
     }
     scratch_path(r, ".raw", path, sizeof path);
     FILE *f = fopen(path, "wb");
-    ps_error err = f ? ps_raw_copy(r->db, id, f, NULL, &ctx) : ps_failf(&ctx, PS_ERR_IO, "cannot write %s", path);
+    ps_error err = f ? ps_raw_copy(r->db, id, f, NULL, &ctx) : ps_failm(&ctx, PS_ERR_IO, PS_M_SERVE_CANNOT_WRITE, path);
     if (f && fclose(f) != 0 && !err)
-        err = ps_failf(&ctx, PS_ERR_IO, "cannot write %s", path);
+        err = ps_failm(&ctx, PS_ERR_IO, PS_M_SERVE_CANNOT_WRITE, path);
     if (err) {
         unlink(path);
         ps_web_error_page(r, err == PS_ERR_NOT_FOUND ? 404 : 500, ps_ctx_message(&ctx));

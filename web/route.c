@@ -83,6 +83,7 @@ static bool allowed(const ps_web_req *r, need who)
 void ps_web_route(ps_web_req *r)
 {
     r->lang = pick_lang(r);
+    ps_lang_set(r->lang == PS_WEB_EN ? PS_LANG_EN : PS_LANG_VI); /* pages and the library's messages alike */
     ps_ctx ctx = {0};
     if (ps_web_worker(r->app, &r->db, &r->cat, &ctx) || !find_session(r)) {
         ps_web_error_page(r, 500, T(SERVER_ERROR));

@@ -3,6 +3,7 @@
  * graceful stop on SIGINT/SIGTERM (SPEC §9). */
 #include "web/app.h"
 
+#include "core/msg.h"
 #include "web/form.h"
 
 #include <arpa/inet.h>
@@ -223,10 +224,10 @@ ps_error ps_web_start(const ps_web_opts *opts, ps_web_server **out, ps_ctx *ctx)
     const char *listen = opts->listen ? opts->listen : "127.0.0.1:8080";
     struct sockaddr_in sa;
     if (!parse_listen(listen, &sa))
-        return ps_failf(ctx, PS_ERR_USAGE, "--listen %s is not ADDR:PORT (for example 127.0.0.1:8080)", listen);
+        return ps_failm(ctx, PS_ERR_USAGE, PS_M_SERVE_BAD_LISTEN, listen);
     ps_web_server *s = calloc(1, sizeof *s);
     if (!s)
-        return ps_failf(ctx, PS_ERR_IO, "out of memory");
+        return ps_failm(ctx, PS_ERR_IO, PS_M_SERVE_OOM);
     ps_web_app *app = &s->app;
     app->o = *opts;
     app->max_upload = opts->max_upload ? opts->max_upload : (size_t)20 << 20;
@@ -238,7 +239,7 @@ ps_error ps_web_start(const ps_web_opts *opts, ps_web_server **out, ps_ctx *ctx)
     pthread_mutex_init(&app->lock, NULL);
     pthread_cond_init(&app->idle, NULL);
     if (!(s->d = start(app, &sa))) {
-        err = ps_failf(ctx, PS_ERR_IO, "cannot listen on %s: %s (is another server using the port?)", listen,
+        err = ps_failm(ctx, PS_ERR_IO, PS_M_SERVE_CANNOT_LISTEN, listen,
                        strerror(errno));
         rmdir(app->tmpdir);
         free(s);

@@ -2,6 +2,7 @@
  * (SPEC §9: nothing shared between workers but what SQLite shares). */
 #include "web/app.h"
 
+#include "core/msg.h"
 #include "store/dbcatalog.h"
 
 #include <stdlib.h>
@@ -46,7 +47,7 @@ ps_error ps_web_worker(ps_web_app *app, ps_db **db, const ps_catalog **cat, ps_c
         if (!w) {
             ps_catalog_free(c);
             ps_db_close(d);
-            return ps_failf(ctx, PS_ERR_IO, "out of memory");
+            return ps_failm(ctx, PS_ERR_IO, PS_M_SERVE_OOM);
         }
         w->db = d;
         w->cat = c;

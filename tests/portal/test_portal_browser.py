@@ -123,7 +123,8 @@ def office_month(p, tmp, srv):
     p.shot("02-upload-refused")
     rows = p.d.find_elements(By.CSS_SELECTOR, "#diagnostics tr.error")
     check("a wrong value is shown as an error row naming its cell", len(rows) >= 1 and "Dữ liệu!" in text, text)
-    check("the page speaks Vietnamese", "Tệp có lỗi nên chưa lưu số liệu nào" in text, text)
+    check("the page speaks Vietnamese, the diagnostic too",
+          "Tệp có lỗi nên chưa lưu số liệu nào" in text and "không phải là số" in text, text)
     check("and nothing is stored", stored(srv) == before)
     fill_template(form, filled, values)
     text = p.upload(filled)
@@ -200,7 +201,7 @@ def workbook_highlights(srv, tmp):
     the workbook's Summary: the rules evaluated on its values."""
     import openpyxl
     path = os.path.join(tmp, "summary-check.xlsx")
-    srv.run("report", "--period", "2016-07", "--unit", "22", "--out", path)
+    srv.run("--lang", "vi", "report", "--period", "2016-07", "--unit", "22", "--out", path)
     ws = openpyxl.load_workbook(path).worksheets[0]
     import csv
     import io

@@ -208,9 +208,27 @@ TEST(rule_failure_text)
     CHECK_STR(ps_rule_failure_text(&r, "22", "2016", 1, 2, buf, 12), "rule DOCS1 ");
 }
 
+/* in Vietnamese, the text and the rule's message_vi (else its message_en) */
+TEST(rule_failure_text_in_vietnamese)
+{
+    char buf[512];
+    ps_rule r = {"DOCS1", "DOCS_ONLINE", "DOCS_TOTAL", NULL, NULL, PS_OP_LE, PS_SEV_ERROR,
+                 "số văn bản điện tử không vượt tổng số", "online cannot exceed the total", 7};
+    ps_lang_set(PS_LANG_VI);
+    CHECK_STR(ps_rule_failure_text(&r, "193", "2016-07", 10.5, 5, buf, sizeof buf),
+              "quy tắc DOCS1 không thỏa mãn với đơn vị 193 trong kỳ 2016-07: DOCS_ONLINE <= DOCS_TOTAL là 10.5 <= 5"
+              " — số văn bản điện tử không vượt tổng số");
+    r.message_vi = "";
+    CHECK_STR(ps_rule_failure_text(&r, "193", "2016-07", 10.5, 5, buf, sizeof buf),
+              "quy tắc DOCS1 không thỏa mãn với đơn vị 193 trong kỳ 2016-07: DOCS_ONLINE <= DOCS_TOTAL là 10.5 <= 5"
+              " — online cannot exceed the total");
+    ps_lang_set(PS_LANG_EN);
+}
+
 int main(void)
 {
     RUN(good_catalog_loads);
+    RUN(rule_failure_text_in_vietnamese);
     RUN(units);
     RUN(indicators);
     RUN(reporters_and_rules);
