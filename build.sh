@@ -4,13 +4,15 @@
 #   ./build.sh test     run every test, in the plain and the sanitizer build; build
 #                       everything with clang too (warnings as errors) and give
 #                       each fuzz harness a short run (tests/fuzz/README.md)
+#   ./build.sh serve    the web portal on the sample database (until Ctrl-C)
 # Missing Debian packages are installed when run as root; otherwise the
 # apt-get line to run is printed.
 set -eu
 cd "$(dirname "$0")"
 
 PACKAGES="gcc make cmake pkg-config libc6-dev sqlite3 libsqlite3-dev libcsv-dev \
-libxlsxwriter-dev libgsl-dev libssl-dev libunistring-dev libzip-dev libexpat1-dev python3 python3-openpyxl locales"
+libxlsxwriter-dev libgsl-dev libssl-dev libunistring-dev libzip-dev libexpat1-dev libsodium-dev libmicrohttpd-dev \
+python3 python3-openpyxl python3-selenium chromium chromium-driver locales"
 # the clang build and the fuzz harnesses (tests/fuzz)
 PACKAGES="$PACKAGES clang libclang-rt-14-dev"
 
@@ -46,6 +48,11 @@ sample)
     build build
     sh scripts/run-sample.sh build/provstat
     ;;
+serve)
+    need_packages
+    build build
+    sh scripts/serve-sample.sh build/provstat "${2:-127.0.0.1:8080}"
+    ;;
 test)
     need_packages
     build build
@@ -60,7 +67,7 @@ test)
     ctest --test-dir build-clang --output-on-failure -j2 -R '^fuzz_'
     ;;
 *)
-    echo "usage: ./build.sh sample | ./build.sh test" >&2
+    echo "usage: ./build.sh sample | ./build.sh test | ./build.sh serve [ADDR:PORT]" >&2
     exit 2
     ;;
 esac

@@ -113,6 +113,8 @@ int ps_cmd_retract(ps_cli *cli, int argc, char **argv);
 int ps_cmd_close(ps_cli *cli, int argc, char **argv);
 int ps_cmd_reopen(ps_cli *cli, int argc, char **argv);
 int ps_cmd_backup(ps_cli *cli, int argc, char **argv);
+int ps_cmd_user(ps_cli *cli, int argc, char **argv);
+int ps_cmd_serve(ps_cli *cli, int argc, char **argv);
 int ps_cmd_show(ps_cli *cli, int argc, char **argv);
 int ps_cmd_check(ps_cli *cli, int argc, char **argv);
 int ps_cmd_trend(ps_cli *cli, int argc, char **argv);

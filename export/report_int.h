@@ -11,6 +11,7 @@
 
 #include "export/report_labels.h"
 #include "export/report_model.h"
+#include "export/summary_rows.h"
 #include "export/xlsx_report.h"
 
 #include <stdbool.h>
@@ -194,15 +195,11 @@ int ps_rep_one_page_scale(double height);
  * (report_marks.c)
  * ======================================================================== */
 
-enum { M_EST, M_PROV, M_INC, M_CARRIED, M_COMP, M_RAC, M_INCSRC, M_COUNT };
+/* the marks: export/summary_rows.h (PS_MARK_*) */
 
 /* The mark's word ("ước tính") and sentence, in the report's language. */
 const char *ps_rep_mark_word(const ps_rep *r, int m);
 const char *ps_rep_mark_long(const ps_rep *r, int m);
-/* The marks (1u << M_*) of a value; 0 when it has none or is missing. */
-unsigned ps_rep_val_marks(const ps_val *v);
-/* "93%" (or "99.6%" near 100) of a coverage into buf (PS_NUMBER_BUFSZ + 2). */
-char *ps_rep_coverage_text(const ps_rep *r, double cov, char *buf);
 /* The comment of one cell: one line per mark (and an optional extra line);
  * owned, NULL when there is nothing to say. */
 char *ps_rep_cell_comment(const ps_rep *r, const ps_val *v, unsigned extra_marks, const char *extra);

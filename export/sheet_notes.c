@@ -85,12 +85,12 @@ static ps_error derived_section(nwriter *w)
 static ps_error marks_section(nwriter *w)
 {
     ps_rep *r = w->r;
-    static const char *const flags[M_COUNT] = {"estimate",         "provisional",         "incomplete", "carried",
+    static const char *const flags[PS_MARK_COUNT] = {"estimate",         "provisional",         "incomplete", "carried",
                                                "comparable-basis", "revised-after-close", "incomplete-source"};
     ps_error err;
     if ((err = note_section(w, L(r, L_NOTES_MARKS))))
         return err;
-    for (int k = 0; k < M_COUNT; k++) {
+    for (int k = 0; k < PS_MARK_COUNT; k++) {
         char m[128];
         snprintf(m, sizeof m, "%s (%s)", ps_rep_mark_word(r, k), flags[k]);
         if ((err = note_row(w, m, ps_rep_mark_long(r, k), NULL, NULL)))

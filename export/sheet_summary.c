@@ -1,5 +1,6 @@
 /* sheet_summary.c - sheet 1, the Summary: one row per indicator with every comparison, and its legend. */
 #include "export/report_int.h"
+#include "export/summary_rows.h"
 
 #include "core/alloc.h"
 #include "core/number.h"
@@ -17,48 +18,6 @@ typedef struct summary {
     char h[S_NCOLS][PS_REP_HEAD_BUFSZ];
     char **marks;        /* owned, one per model row */
 } summary;
-
-/* ========================================================================
- * The notes column
- * ======================================================================== */
-
-/* "ước tính (tháng 7, 7 tháng); chưa đủ số liệu (kế hoạch: 93%)": the marks
- * of a row's cells, each naming the cells it is on. */
-static char *summary_marks(ps_rep *r, const ps_row *row)
-{
-    char pn[64], vn[64], yn[64];
-    ps_period prev = ps_period_prev(r->m->p);
-    ps_rep_period_name(prev, r->en, prev.type != PS_P_NONE && prev.year != r->m->p.year, pn, sizeof pn);
-    ps_rep_period_name(r->m->p, r->en, false, vn, sizeof vn);
-    ps_rep_ytd_name(r->m->p, r->en, yn, sizeof yn);
-    struct { const ps_val *v; const char *label; } cells[4] = {
-        {&row->plan, L(r, L_PLAN_WORD)}, {&row->prev_period, pn}, {&row->value, vn}, {&row->ytd, yn}};
-    int ncells = ps_period_eq(r->m->p, r->m->ytd) ? 3 : 4;
-    ps_strbuf sb = PS_STRBUF_INIT;
-    for (int k = 0; k < M_COUNT; k++) {
-        int hits = 0;
-        for (int c = 0; c < ncells; c++) {
-            if (!(ps_rep_val_marks(cells[c].v) & (1u << k)))
-                continue;
-            ps_sb_puts(&sb, hits ? ", " : sb.len ? "; " : "");
-            if (!hits)
-                ps_sb_printf(&sb, "%s (", ps_rep_mark_word(r, k));
-            ps_sb_puts(&sb, cells[c].label);
-            if (k == M_INC) {
-                char cv[PS_NUMBER_BUFSZ + 2];
-                ps_sb_printf(&sb, ": %s", ps_rep_coverage_text(r, cells[c].v->coverage, cv));
-            }
-            hits++;
-        }
-        if (k == M_COMP && !hits && (row->flags & PS_VF_COMPARABLE)) {
-            ps_sb_printf(&sb, "%s%s (%s", sb.len ? "; " : "", ps_rep_mark_word(r, k), L(r, L_VS_LAST_YEAR));
-            hits++;
-        }
-        if (hits)
-            ps_sb_putc(&sb, ')');
-    }
-    return ps_sb_steal(&sb);
-}
 
 /* ========================================================================
  * Widths, title and headers
@@ -179,7 +138,7 @@ static ps_error index_cells(summary *w, int row, const ps_row *v)
         return err;
     if (!(v->flags & PS_VF_COMPARABLE))
         return PS_OK;
-    char *cm = ps_rep_cell_comment(r, &(ps_val){0}, 1u << M_COMP, NULL);
+    char *cm = ps_rep_cell_comment(r, &(ps_val){0}, 1u << PS_MARK_COMP, NULL);
     if (v->index_prev_year.has)
         err = ps_rep_put_comment(r, s, row, S_INDEX, cm);
     if (!err && v->ytd_index_prev_year.has)
@@ -335,7 +294,7 @@ ps_error ps_rep_write_summary(ps_rep *r, ps_rep_sheet *s)
     ps_rep_summary_heads(m->p, m->est_prev, m->est_value, r->en, w.h);
     w.marks = ps_xcalloc((size_t)m->nsum + 1, sizeof *w.marks);
     for (int i = 0; i < m->nsum; i++)
-        w.marks[i] = summary_marks(r, &m->sum[i].row);
+        w.marks[i] = ps_summary_marks(m, r->en, &m->sum[i].row);
     ps_error err = summary_body(&w);
     for (int i = 0; i < m->nsum; i++)
         free(w.marks[i]);

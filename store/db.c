@@ -147,6 +147,40 @@ static int user_version(ps_db *db)
     return version;
 }
 
+/* version 7: the portal's accounts, sessions, login record and uploads
+ * (SPEC §9, store/account.h, store/submission_list.h). Logins are compared without regard to letter case. */
+static const char ps_schema_accounts_sql[] =
+    "CREATE TABLE account ("
+    " id INTEGER PRIMARY KEY,"
+    " login TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+    " role TEXT NOT NULL CHECK (role IN ('office','leader','admin')),"
+    " reporter TEXT NOT NULL DEFAULT '',"
+    " pwhash TEXT NOT NULL,"
+    " locked_until INTEGER NOT NULL DEFAULT 0"
+    ") STRICT;"
+    "CREATE TABLE session ("
+    " token_hash BLOB PRIMARY KEY,"
+    " account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+    " csrf TEXT NOT NULL,"
+    " created INTEGER NOT NULL,"
+    " last_seen INTEGER NOT NULL"
+    ") STRICT;"
+    "CREATE TABLE login_event ("
+    " id INTEGER PRIMARY KEY,"
+    " login TEXT NOT NULL COLLATE NOCASE,"
+    " kind TEXT NOT NULL,"
+    " origin TEXT NOT NULL DEFAULT '',"
+    " at INTEGER NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX login_event_login ON login_event(login, at);"
+    "CREATE TABLE upload ("
+    " id INTEGER PRIMARY KEY,"
+    " login TEXT NOT NULL, reporter TEXT NOT NULL, file TEXT NOT NULL, outcome TEXT NOT NULL,"
+    " at TEXT NOT NULL, errors INTEGER NOT NULL, warnings INTEGER NOT NULL,"
+    " submission_id INTEGER NOT NULL DEFAULT 0"
+    ") STRICT;"
+    "PRAGMA user_version = 7;";
+
 static ps_error migrate(ps_db *db, ps_ctx *ctx)
 {
     /* the common case, an up-to-date file, takes no write lock: a query
@@ -252,6 +286,8 @@ static ps_error migrate(ps_db *db, ps_ctx *ctx)
                               ctx)))
             goto fail;
     }
+    if (version < 7 && (err = ps_db_exec(db, ps_schema_accounts_sql, ctx)))
+        goto fail;
     return ps_db_commit(db, ctx);
 fail:
     ps_db_rollback(db);

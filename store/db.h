@@ -13,7 +13,7 @@
 
 /* The schema version this provstat writes: each step of store/db.c's
  * migration raises it by one (tests read it from here). */
-#define PS_SCHEMA_VERSION 6
+#define PS_SCHEMA_VERSION 7
 
 typedef struct ps_db ps_db;
 

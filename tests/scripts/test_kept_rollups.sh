@@ -234,8 +234,9 @@ q "INSERT INTO meta(key, value) VALUES ('generation', '$g')"
 # --- an older database --------------------------------------------------------------
 # (version 1 had neither the roll-up table, the coverage of version 3, the
 # status_count table of version 4, the group_en of version 5 nor the
-# submission_raw table of version 6)
-q "DROP TABLE rollup; DROP TABLE submission_raw; DROP TABLE status_count; DELETE FROM meta WHERE key = 'rollup_generation';
+# submission_raw table of version 6 nor the portal's tables of version 7)
+q "DROP TABLE rollup; DROP TABLE submission_raw; DROP TABLE session; DROP TABLE account; DROP TABLE login_event; DROP TABLE upload;
+   DROP TABLE status_count; DELETE FROM meta WHERE key = 'rollup_generation';
    ALTER TABLE obs DROP COLUMN coverage; ALTER TABLE revision DROP COLUMN coverage;
    ALTER TABLE indicator DROP COLUMN grp_en; PRAGMA user_version = 1;"
 show >"$tmp/v1.csv" 2>"$tmp/v1.err"
@@ -293,7 +294,7 @@ check_eq "after a bump every value counts as late" "$received" "$late"
 
 # a version-3 database kept its counts in rollup under negative ids: the
 # migration to version 4 drops them, and status counts again into its table
-q "DROP TABLE status_count; ALTER TABLE indicator DROP COLUMN grp_en; DROP TABLE submission_raw;
+q "DROP TABLE status_count; ALTER TABLE indicator DROP COLUMN grp_en; DROP TABLE submission_raw; DROP TABLE session; DROP TABLE account; DROP TABLE login_event; DROP TABLE upload;
    INSERT OR REPLACE INTO rollup(unit_id, indicator_id, body) VALUES (0, -1, x'01');
    PRAGMA user_version = 3;"
 "$ps" status --period 2016-07 --format csv >"$tmp/s5.csv" 2>"$tmp/s5.err"

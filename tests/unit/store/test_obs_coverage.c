@@ -210,7 +210,7 @@ static void make_version_2(ps_db *db, ps_ctx *ctx)
     CHECK_INT(ps_db_exec(db,
                          "ALTER TABLE obs DROP COLUMN coverage; ALTER TABLE revision DROP COLUMN coverage;"
                          "DROP TABLE status_count; ALTER TABLE indicator DROP COLUMN grp_en;"
-                         "DROP TABLE submission_raw;"
+                         "DROP TABLE submission_raw; DROP TABLE session; DROP TABLE account; DROP TABLE login_event; DROP TABLE upload;"
                          "INSERT INTO obs(unit_id, indicator_id, measure, period, value, status, reporter_id,"
                          " submission_id, line) VALUES (7, 3, 0, 2016307, 5, 'A', 1, 1, 2);"
                          "PRAGMA user_version = 2;",
