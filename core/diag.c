@@ -3,7 +3,9 @@
 #include "core/diag_int.h"
 
 #include "core/alloc.h"
+#include "core/csv.h"
 #include "core/strbuf.h"
+#include "core/text.h"
 #include "core/xlsx.h"
 
 #include <stdarg.h>
@@ -254,4 +256,29 @@ const char *ps_diag_code_name(ps_diag_code code)
 const char *ps_severity_name(ps_severity sev)
 {
     return sev == PS_SEV_ERROR ? "error" : "warning";
+}
+
+/* One diagnostic as a row of the errors CSV. */
+static void csv_one(const ps_diag *x, void *arg)
+{
+    char line[32], col[32];
+    snprintf(line, sizeof line, "%ld", x->line);
+    snprintf(col, sizeof col, "%d", x->column);
+    const char *cells[7] = {x->path, line, col, ps_severity_name(x->severity),
+                            ps_diag_code_name(x->code), x->message, x->value ? x->value : ""};
+    ps_strbuf sb = PS_STRBUF_INIT;
+    for (int i = 0; i < 7; i++) {
+        ps_text_csv_field(&sb, cells[i], true);
+        ps_sb_putc(&sb, i == 6 ? '\n' : ',');
+    }
+    fwrite(ps_sb_str(&sb), 1, sb.len, arg);
+    ps_sb_free(&sb);
+}
+
+void ps_diags_write_csv(const ps_diags *d, FILE *f, bool bom)
+{
+    if (bom)
+        fputs(PS_CSV_BOM, f);
+    fputs("file,line,column,severity,code,message,value\n", f);
+    ps_diags_each(d, csv_one, f);
 }
