@@ -7,6 +7,8 @@
 #include "core/safefile.h"
 #include "store/dbcatalog.h"
 
+#include "core/msg.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,7 +18,9 @@
 static int usage_error(ps_cli *cli, const char *fmt, va_list ap)
 {
     fprintf(stderr, "provstat%s%s: ", cli->command ? " " : "", cli->command ? cli->command : "");
+    PS_TABLE_FORMAT_BEGIN
     vfprintf(stderr, fmt, ap);
+    PS_TABLE_FORMAT_END
     fputc('\n', stderr);
     if (cli->usage)
         ps_cli_printf(stderr, PS_M_CLI_USAGE_LINE, cli->usage);
@@ -45,7 +49,9 @@ void ps_cli_printf(FILE *f, ps_msg_id id, ...)
 {
     va_list ap;
     va_start(ap, id);
+    PS_TABLE_FORMAT_BEGIN
     vfprintf(f, ps_msg(id), ap);
+    PS_TABLE_FORMAT_END
     va_end(ap);
 }
 
