@@ -7,6 +7,8 @@
 #include "core/safefile.h"
 #include "store/dbcatalog.h"
 
+#include "core/msg.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,7 +18,9 @@
 static int usage_error(ps_cli *cli, const char *fmt, va_list ap)
 {
     fprintf(stderr, "provstat%s%s: ", cli->command ? " " : "", cli->command ? cli->command : "");
+    PS_TABLE_FORMAT_BEGIN
     vfprintf(stderr, fmt, ap);
+    PS_TABLE_FORMAT_END
     fputc('\n', stderr);
     if (cli->usage)
         ps_cli_printf(stderr, PS_M_CLI_USAGE_LINE, cli->usage);
@@ -45,7 +49,9 @@ void ps_cli_printf(FILE *f, ps_msg_id id, ...)
 {
     va_list ap;
     va_start(ap, id);
+    PS_TABLE_FORMAT_BEGIN
     vfprintf(f, ps_msg(id), ap);
+    PS_TABLE_FORMAT_END
     va_end(ap);
 }
 
@@ -186,24 +192,10 @@ int ps_cli_errors_csv_open(const char *path, ps_safefile **sf)
     return 0;
 }
 
-static void csv_one(const ps_diag *x, void *arg)
-{
-    char line[32], col[32];
-    snprintf(line, sizeof line, "%ld", x->line);
-    snprintf(col, sizeof col, "%d", x->column);
-    const char *cells[7] = {x->path, line, col, ps_severity_name(x->severity),
-                            ps_diag_code_name(x->code), x->message, x->value ? x->value : ""};
-    ps_csv_row(arg, cells, 7, true);
-}
-
 ps_error ps_cli_errors_csv_write(const ps_diags *d, ps_safefile *sf, bool bom, ps_ctx *ctx)
 
 {
-    FILE *f = ps_safefile_stream(sf, 0);
-    if (bom)
-        fputs(PS_CSV_BOM, f);
-    fputs("file,line,column,severity,code,message,value\n", f);
-    ps_diags_each(d, csv_one, f);
+    ps_diags_write_csv(d, ps_safefile_stream(sf, 0), bom);
     return ps_safefile_commit(sf, ctx);
 }
 

@@ -3,8 +3,12 @@
 #include "core/diag_int.h"
 
 #include "core/alloc.h"
+#include "core/csv.h"
 #include "core/strbuf.h"
+#include "core/text.h"
 #include "core/xlsx.h"
+
+#include "core/msg.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -98,18 +102,16 @@ static void name_cell(const ps_diags *d, long line, int column, ps_strbuf *msg)
         ps_sb_printf(msg, " (%s!%ld:%ld)", d->sheet, line, line);
 }
 
+/* Adds a diagnostic whose text is already written in *text (NULL: the
+ * code's own text); one place for what every diagnostic gets: control
+ * characters escaped, a workbook's cell named. */
 static void add(ps_diags *d, const char *path, long line, int column, ps_severity sev,
-                ps_diag_code code, const char *value, const char *fmt, va_list ap)
+                ps_diag_code code, const char *value, const ps_strbuf *text)
 {
-    ps_strbuf sb = PS_STRBUF_INIT;
-    if (fmt)
-        ps_sb_vprintf(&sb, fmt, ap);
-    else
-        ps_sb_printf(&sb, "%s", ps_msg_text(ps_lang_get(), (unsigned)code < PS_D_COUNT_
-                                                             ? (ps_msg_id)code : PS_M_UNKNOWN_PROBLEM));
     ps_strbuf msg = PS_STRBUF_INIT;
-    put_escaped(&msg, ps_sb_str(&sb));
-    ps_sb_free(&sb);
+    put_escaped(&msg, text ? ps_sb_str(text)
+                           : ps_msg_text(ps_lang_get(), (unsigned)code < PS_D_COUNT_ ? (ps_msg_id)code
+                                                                                    : PS_M_UNKNOWN_PROBLEM));
     name_cell(d, line, column, &msg);
     ps_diag x = {ps_xstrdup(path ? path : ""), line, column, sev, code,
                  ps_sb_steal(&msg), ps_xstrdup(value)};
@@ -120,20 +122,30 @@ void ps_diag_add(ps_diags *d, const char *path, long line, int column,
                  ps_severity sev, ps_diag_code code, const char *value,
                  const char *fmt, ...)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    add(d, path, line, column, sev, code, value, fmt, ap);
-    va_end(ap);
+    ps_strbuf sb = PS_STRBUF_INIT;
+    if (fmt) {
+        va_list ap;
+        va_start(ap, fmt);
+        ps_sb_vprintf(&sb, fmt, ap);
+        va_end(ap);
+    }
+    add(d, path, line, column, sev, code, value, fmt ? &sb : NULL);
+    ps_sb_free(&sb);
 }
 
 void ps_diag_msg(ps_diags *d, const char *path, long line, int column,
                  ps_severity sev, ps_diag_code code, const char *value,
                  ps_msg_id msg, ...)
 {
+    ps_strbuf sb = PS_STRBUF_INIT;
     va_list ap;
     va_start(ap, msg);
-    add(d, path, line, column, sev, code, value, ps_msg(msg), ap);
+    PS_TABLE_FORMAT_BEGIN
+    ps_sb_vprintf(&sb, ps_msg(msg), ap); /* a table's format: tests/unit/core/test_msg.c checks its arguments */
+    PS_TABLE_FORMAT_END
     va_end(ap);
+    add(d, path, line, column, sev, code, value, &sb);
+    ps_sb_free(&sb);
 }
 
 void ps_diags_move(ps_diags *dst, ps_diags *src)
@@ -254,4 +266,29 @@ const char *ps_diag_code_name(ps_diag_code code)
 const char *ps_severity_name(ps_severity sev)
 {
     return sev == PS_SEV_ERROR ? "error" : "warning";
+}
+
+/* One diagnostic as a row of the errors CSV. */
+static void csv_one(const ps_diag *x, void *arg)
+{
+    char line[32], col[32];
+    snprintf(line, sizeof line, "%ld", x->line);
+    snprintf(col, sizeof col, "%d", x->column);
+    const char *cells[7] = {x->path, line, col, ps_severity_name(x->severity),
+                            ps_diag_code_name(x->code), x->message, x->value ? x->value : ""};
+    ps_strbuf sb = PS_STRBUF_INIT;
+    for (int i = 0; i < 7; i++) {
+        ps_text_csv_field(&sb, cells[i], true);
+        ps_sb_putc(&sb, i == 6 ? '\n' : ',');
+    }
+    fwrite(ps_sb_str(&sb), 1, sb.len, arg);
+    ps_sb_free(&sb);
+}
+
+void ps_diags_write_csv(const ps_diags *d, FILE *f, bool bom)
+{
+    if (bom)
+        fputs(PS_CSV_BOM, f);
+    fputs("file,line,column,severity,code,message,value\n", f);
+    ps_diags_each(d, csv_one, f);
 }

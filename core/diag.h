@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 typedef enum ps_diag_code {
 #define X(id, code) PS_D_##id,
@@ -67,6 +68,11 @@ void ps_diag_msg(ps_diags *d, const char *path, long line, int column,
  * is the sheet's row and column the cell's column, " (Dữ liệu!C12)", or
  * the row for column 0, " (Dữ liệu!12:12)". NULL or "": no more. */
 void ps_diags_set_sheet(ps_diags *d, const char *sheet);
+
+/* Writes every diagnostic as the errors CSV of SPEC §4 (header
+ * file,line,column,severity,code,message,value; text a spreadsheet would
+ * read as a formula guarded), after a UTF-8 byte-order mark when bom. */
+void ps_diags_write_csv(const ps_diags *d, FILE *f, bool bom);
 
 /* Moves every diagnostic of src to the end of dst; src is left empty. */
 void ps_diags_move(ps_diags *dst, ps_diags *src);

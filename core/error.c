@@ -2,6 +2,8 @@
 #include "core/error.h"
 #include "core/error_int.h"
 
+#include "core/msg.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -53,7 +55,9 @@ static ps_error fail(ps_ctx *ctx, ps_error err, const char *fmt, va_list ap)
 {
     if (!ctx || ctx->msg[0])
         return err;
+    PS_TABLE_FORMAT_BEGIN
     vsnprintf(ctx->msg, sizeof ctx->msg, fmt, ap);
+    PS_TABLE_FORMAT_END
     ctx->err = err;
     return err;
 }

@@ -172,7 +172,7 @@ static void fail(parser *p, ps_msg_id id, ...)
     if (p->msg && p->msgsz) {
         va_list ap;
         va_start(ap, id);
-        vsnprintf(p->msg, p->msgsz, ps_msg(id), ap);
+        ps_msg_vformat(p->msg, p->msgsz, id, ap);
         va_end(ap);
     }
 }

@@ -23,11 +23,19 @@ const char *ps_msg(ps_msg_id id)
     return ps_msg_text(current, id);
 }
 
+char *ps_msg_vformat(char *buf, size_t n, ps_msg_id id, va_list ap)
+{
+    PS_TABLE_FORMAT_BEGIN
+    vsnprintf(buf, n, ps_msg(id), ap);
+    PS_TABLE_FORMAT_END
+    return buf;
+}
+
 char *ps_msg_format(char *buf, size_t n, ps_msg_id id, ...)
 {
     va_list ap;
     va_start(ap, id);
-    vsnprintf(buf, n, ps_msg(id), ap);
+    ps_msg_vformat(buf, n, id, ap);
     va_end(ap);
     return buf;
 }

@@ -15,6 +15,7 @@
 #ifndef PS_MSG_H
 #define PS_MSG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -30,11 +31,22 @@ typedef enum ps_msg_id {
     PS_M_COUNT_
 } ps_msg_id;
 
+/* The texts are printf formats that are not literals, so the compiler
+ * cannot check their arguments: tests/unit/core/test_msg.c does, for every
+ * id and both languages. The few statements that apply a table's format
+ * stand between these two, which silence -Wformat-nonliteral there only. */
+#define PS_TABLE_FORMAT_BEGIN _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wformat-nonliteral\"")
+#define PS_TABLE_FORMAT_END _Pragma("GCC diagnostic pop")
+
 /* The text of id in lang (a static string, never NULL: an id out of range
  * gives a fixed "?"). */
 const char *ps_msg_text(ps_lang lang, ps_msg_id id);
 /* The text of id in the current thread's language. */
 const char *ps_msg(ps_msg_id id);
+
+/* The same with the arguments in ap: the one place that applies a
+ * table's format to a buffer. */
+char *ps_msg_vformat(char *buf, size_t n, ps_msg_id id, va_list ap);
 
 /* Formats the message id with the arguments that follow into buf (at most
  * n bytes, always terminated when n > 0); returns buf. */

@@ -136,7 +136,7 @@ static void msg_add(char *msg, size_t msgsz, ps_msg_id id, ...)
     if (len + 1 >= msgsz)
         return;
     va_start(ap, id);
-    vsnprintf(msg + len, msgsz - len, ps_msg(id), ap);
+    ps_msg_vformat(msg + len, msgsz - len, id, ap);
     va_end(ap);
 }
 

@@ -22,7 +22,7 @@ static void setmsg(char *msg, size_t msgsz, ps_msg_id id, ...)
     if (!msg || msgsz == 0)
         return;
     va_start(ap, id);
-    vsnprintf(msg, msgsz, ps_msg(id), ap);
+    ps_msg_vformat(msg, msgsz, id, ap);
     va_end(ap);
 }
 

@@ -198,7 +198,7 @@ static void fail_here(ps_xlsx *r, ps_msg_id id, ...)
     char text[sizeof r->pt.msg], where[160];
     va_list ap;
     va_start(ap, id);
-    vsnprintf(text, sizeof text, ps_msg(id), ap);
+    ps_msg_vformat(text, sizeof text, id, ap);
     va_end(ap);
     xl_fail(&r->pt, "%s: %s %s", r->label, text, here(r, where, sizeof where));
 }

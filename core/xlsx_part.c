@@ -63,7 +63,7 @@ void xl_failm(xl_part *pt, ps_msg_id id, ...)
     if (!pt->failed) {
         va_list ap;
         va_start(ap, id);
-        vsnprintf(pt->msg, sizeof pt->msg, ps_msg(id), ap);
+        ps_msg_vformat(pt->msg, sizeof pt->msg, id, ap);
         va_end(ap);
         pt->failed = true;
     }

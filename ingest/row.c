@@ -17,7 +17,7 @@ static void diag(const ps_row_ctx *c, long line, int col, ps_severity sev, ps_di
     char msg[1024];
     va_list ap;
     va_start(ap, id);
-    vsnprintf(msg, sizeof msg, ps_msg(id), ap);
+    ps_msg_vformat(msg, sizeof msg, id, ap);
     va_end(ap);
     ps_diag_add(c->d, c->path, line, col, sev, code, value, "%s", msg);
 }

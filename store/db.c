@@ -177,7 +177,8 @@ static const char ps_schema_accounts_sql[] =
     " id INTEGER PRIMARY KEY,"
     " login TEXT NOT NULL, reporter TEXT NOT NULL, file TEXT NOT NULL, outcome TEXT NOT NULL,"
     " at TEXT NOT NULL, errors INTEGER NOT NULL, warnings INTEGER NOT NULL,"
-    " submission_id INTEGER NOT NULL DEFAULT 0"
+    " submission_id INTEGER NOT NULL DEFAULT 0,"
+    " errors_csv BLOB NOT NULL DEFAULT x''"
     ") STRICT;"
     "PRAGMA user_version = 7;";
 

@@ -26,10 +26,16 @@ typedef struct ps_upload_info {
     const char *login, *reporter, *file, *outcome, *at;
     long errors, warnings;
     long long submission_id;  /* 0: nothing stored */
+    long long id;             /* the upload's own number (set by the record) */
+    const char *errors_csv;   /* its errors CSV (SPEC §4), kept for the office to download */
+    size_t errors_csv_len;
 } ps_upload_info;
 
-/* Records one upload of the portal. */
-ps_error ps_upload_record(ps_db *db, const ps_upload_info *u, ps_ctx *ctx);
+/* Records one upload of the portal; u->id gets its number. */
+ps_error ps_upload_record(ps_db *db, ps_upload_info *u, ps_ctx *ctx);
+/* The errors CSV of upload id and its reporter: *csv owned (free()),
+ * NULL when there is no such upload. */
+ps_error ps_upload_errors(ps_db *db, long long id, char **csv, size_t *n, char reporter[65], ps_ctx *ctx);
 /* Calls fn for the uploads of reporter (all when NULL), newest first, at most limit. */
 ps_error ps_upload_each(ps_db *db, const char *reporter, int limit, void (*fn)(const ps_upload_info *u, void *arg),
                         void *arg, ps_ctx *ctx);

@@ -37,8 +37,11 @@ static void upload_row(const ps_upload_info *u, void *arg)
 {
     ps_web_req *r = arg;
     ps_html_fmt(&r->body, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class=\"n\">%ld</td>"
-                          "<td class=\"n\">%ld</td></tr>",
+                          "<td class=\"n\">%ld</td><td>",
                 u->at, u->login, u->reporter, u->file, u->outcome, u->errors, u->warnings);
+    if (u->errors + u->warnings > 0)
+        ps_html_fmt(&r->body, "<a href=\"/upload/errors?id=%lld\">%s</a>", u->id, T(DOWNLOAD_ERRORS));
+    ps_html_tag(&r->body, "</td></tr>");
 }
 
 void ps_page_submissions(ps_web_req *r)
@@ -52,7 +55,7 @@ void ps_page_submissions(ps_web_req *r)
     ps_ctx ctx = {0};
     ps_error err = ps_submission_each(r->db, only, 200, submission_row, r, &ctx);
     ps_html_fmt(&r->body, "</table><h2>%s</h2><table id=\"uploads\"><tr><th>%s</th><th>%s</th><th>%s</th>"
-                          "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>",
+                          "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th></th></tr>",
                 T(UPLOADS), T(RECEIVED_AT), T(LOGIN_NAME), T(REPORTER), T(FILE_NAME), T(OUTCOME), T(ERROR),
                 T(WARNING));
     if (!err)

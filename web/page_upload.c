@@ -12,6 +12,7 @@
 #include "web/pages.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -81,15 +82,51 @@ static const char *outcome(ps_web_req *r, ps_error err, const ps_ingest_result *
  * submission, so this is where the office sees it). A failure to record
  * does not hide the file's result: the page says so below it. */
 static ps_error record(ps_web_req *r, const ps_ingest_result *res, const ps_diags *d, ps_error err,
-                       bool check_only, const char *at, ps_ctx *ctx)
+                       bool check_only, const char *at, long long *id, ps_ctx *ctx)
 {
     const char *outcome = res->already             ? "already"
                           : check_only              ? "checked"
                           : err && !res->committed ? "refused"
                                                     : "stored";
+    char *csv = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&csv, &n);
+    if (!f)
+        return ps_failm(ctx, PS_ERR_IO, PS_M_SERVE_OOM);
+    ps_diags_write_csv(d, f, true); /* with a BOM: Excel on Windows shows the Vietnamese right */
+    fclose(f);
     ps_upload_info u = {r->who.account.login, r->who.account.reporter, r->upload_name, outcome, at,
-                        (long)d->nerr, (long)d->nwarn, res->committed ? res->submission_id : 0};
-    return ps_upload_record(r->db, &u, ctx);
+                        (long)d->nerr, (long)d->nwarn, res->committed ? res->submission_id : 0, 0, csv, n};
+    ps_error rerr = ps_upload_record(r->db, &u, ctx);
+    *id = u.id;
+    free(csv);
+    return rerr;
+}
+
+/* GET /upload/errors?id=N: the errors CSV of one upload, for its office
+ * and the admins (SPEC §9). */
+void ps_page_upload_errors(ps_web_req *r)
+{
+    const char *idf = ps_web_field_get(r, "id");
+    char *end = NULL, *csv = NULL, rep[65];
+    size_t n = 0;
+    long long id = idf ? strtoll(idf, &end, 10) : 0;
+    ps_ctx ctx = {0};
+    if (!idf || *end || id <= 0 || ps_upload_errors(r->db, id, &csv, &n, rep, &ctx) || !csv) {
+        ps_web_error_page(r, 404, T(NOT_FOUND));
+        return;
+    }
+    bool mine = r->who.account.role == PS_ROLE_OFFICE && strcmp(rep, r->who.account.reporter) == 0;
+    if (!mine && r->who.account.role != PS_ROLE_ADMIN) {
+        free(csv);
+        ps_web_error_page(r, 403, T(FORBIDDEN));
+        return;
+    }
+    r->content_type = "text/csv; charset=utf-8";
+    ps_sb_append(&r->body.sb, csv, n);
+    free(csv);
+    free(r->disposition);
+    r->disposition = strdup("attachment; filename=\"errors.csv\"");
 }
 
 void ps_page_upload(ps_web_req *r)
@@ -117,12 +154,16 @@ void ps_page_upload(ps_web_req *r)
     }
     ps_diags_sort(&d);
     ps_ctx rctx = {0};
-    ps_error rerr = record(r, &res, &d, err, check_only, received, &rctx);
+    long long upload_id = 0;
+    ps_error rerr = record(r, &res, &d, err, check_only, received, &upload_id, &rctx);
     ps_web_page_begin(r, T(RESULT));
     ps_html_fmt(&r->body, "<p class=\"note\" id=\"outcome\">%s: %s</p>", r->upload_name,
                 outcome(r, err, &res, check_only));
     result_counts(r, &res);
     diag_table(r, &d);
+    if (!rerr && d.n)
+        ps_html_fmt(&r->body, "<p><a id=\"errors-csv\" href=\"/upload/errors?id=%lld\">%s</a></p>", upload_id,
+                    T(DOWNLOAD_ERRORS));
     if (rerr)
         ps_html_fmt(&r->body, "<p class=\"warning\">%s: %s</p>", T(NOT_RECORDED), ps_ctx_message(&rctx));
     ps_web_page_end(r);

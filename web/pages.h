@@ -13,6 +13,7 @@ void ps_page_home(ps_web_req *r);
 void ps_page_status(ps_web_req *r);
 void ps_page_upload_form(ps_web_req *r);
 void ps_page_upload(ps_web_req *r);
+void ps_page_upload_errors(ps_web_req *r);
 void ps_page_submissions(ps_web_req *r);
 void ps_page_trend(ps_web_req *r);
 void ps_page_summary(ps_web_req *r);

@@ -28,6 +28,7 @@ static const route routes[] = {
     {"GET", "/status", LOGGED_IN, ps_page_status},
     {"GET", "/upload", OFFICE, ps_page_upload_form},
     {"POST", "/upload", OFFICE, ps_page_upload},
+    {"GET", "/upload/errors", LOGGED_IN, ps_page_upload_errors},
     {"GET", "/submissions", LOGGED_IN, ps_page_submissions},
     {"GET", "/trend", LOGGED_IN, ps_page_trend},
     {"GET", "/summary", LOGGED_IN, ps_page_summary},

@@ -220,6 +220,27 @@ def http_bytes(srv, client, path):
     return c.getresponse().read()
 
 
+def test_errors_csv(srv):
+    ana = Client(srv)
+    ana.login("ana", PW_OFFICE)
+    bad = b"unit,indicator,period,value\n193,RETAIL,2016-05,12x5\n193,RETAIL,2016-04,=1+1\n"
+    r, page = ana.upload("/upload", bad, name="may.csv")
+    m = re.search(r'id="errors-csv" href="/upload/errors\?id=(\d+)"', page)
+    check("the result page offers the errors CSV", r.status == 200 and m is not None, page[-800:])
+    if not m:
+        return
+    csv = http_bytes(srv, ana, f"/upload/errors?id={m.group(1)}")
+    text = csv.decode("utf-8-sig")
+    check("the errors CSV has a BOM and the header of SPEC §4", csv.startswith(b"\xef\xbb\xbf") and
+          text.startswith("file,line,column,severity,code,message,value\n"), csv[:120])
+    check("its code column is the code, its messages in the page's language, text guarded",
+          ",error,bad-number," in text and "'=1+1" in text and "không" in text, text[:600])
+    ben = Client(srv)
+    ben.login("ben", PW_OTHER)
+    r, _ = ben.get(f"/upload/errors?id={m.group(1)}")
+    check("another office cannot read it (403)", r.status == 403, str(r.status))
+
+
 def test_template_raw_missing(srv):
     import io
     import zipfile
@@ -403,6 +424,7 @@ def main():
         test_submissions(srv)
         test_downloads_and_trend(srv)
         test_template_raw_missing(srv)
+        test_errors_csv(srv)
         test_admin(srv)
         test_secrets_kept_secret(srv)
         test_graceful_stop(srv)
