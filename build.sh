@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 
 PACKAGES="gcc make cmake pkg-config libc6-dev sqlite3 libsqlite3-dev libcsv-dev \
 libxlsxwriter-dev libgsl-dev libssl-dev libunistring-dev libzip-dev libexpat1-dev libsodium-dev libmicrohttpd-dev \
-python3 python3-openpyxl python3-selenium chromium chromium-driver locales"
+python3 python3-openpyxl python3-selenium chromium chromium-driver locales unzip"
 # the clang build and the fuzz harnesses (tests/fuzz)
 PACKAGES="$PACKAGES clang libclang-rt-14-dev"
 

@@ -237,8 +237,11 @@ def main():
     srv.add_user("lead", "leader-password-1", "--role", "leader")
     srv.start()
     tmp = tempfile.mkdtemp(prefix="provstat-browser-")
-    d = browser(tmp)
+    d = None
     try:
+        # inside the try: a browser that cannot start must still stop the
+        # server, or the test run waits on it forever
+        d = browser(tmp)
         p = Page(d, srv, shots)
         for step in (office_month, other_office_refused, leader_reads, leader_summary):
             try:
@@ -247,7 +250,8 @@ def main():
                 p.shot(f"error-{step.__name__}")
                 check(f"{step.__name__} runs to its end", False, f"{type(e).__name__}: {str(e).splitlines()[0]}")
     finally:
-        d.quit()
+        if d is not None:
+            d.quit()
         rc = srv.stop()
     check("the server stops cleanly", rc == 0, rc)
     print(f"{failed()} failed; screenshots in {shots}")

@@ -6,7 +6,8 @@ Starts `provstat serve` on a free loopback port and checks: the security
 headers on every answer, the cookie flags, CSRF on every POST (the login
 form included), a wrong password and an unknown login answered alike, the
 lockout after five failures and its record, role and scope, HTML escaping
-of text from files, logout and a POST replayed after it, the upload limit,
+of text from files, a malicious office tampering with every field, logout
+and a POST replayed after it, the upload limit,
 no password or token in the database or the log, and the graceful stop.
 """
 import os
@@ -314,6 +315,72 @@ def test_admin(srv):
     check("a tampered submission number is refused (400)", r.status == 400, str(r.status))
 
 
+def test_malicious_office(srv):
+    """An office tampering with what it sends (issue 14's malicious office):
+    fields it may not choose are ignored or refused, a path in the file's
+    name goes nowhere, a note with markup is kept as text and shown as text,
+    another office's files cannot be fetched; nothing is stored that the
+    office could not send through the form."""
+    ana = Client(srv)
+    ana.login("ana", PW_OFFICE)
+    db = sqlite3.connect(srv.db)
+    before = stored_values(srv)
+    r, page = ana.upload("/upload", sample("CCTK_194.csv"), name="CCTK_194.csv",
+                         fields={"reporter": "CCTK_194", "unit": "194", "period": "2016-07",
+                                 "path": "/etc/passwd", "role": "admin"})
+    check("tampered reporter, unit, period, path and role fields change nothing: 194's file is refused",
+          r.status == 200 and '<tr class="error">' in page and stored_values(srv) == before, page[-1200:])
+    escape = "/tmp/provstat-portal-escape.csv"
+    if os.path.exists(escape):
+        os.unlink(escape)
+    note = "<script>alert(3)</script>"
+    good = ("unit,indicator,period,value,note\n193,RETAIL,2016-03,1500.5," + note + "\n").encode()
+    r, page = ana.upload("/upload", good, name="../../../../../../.." + escape)
+    check("a file name with ../ is kept as its last part and writes nothing outside the upload folder",
+          r.status == 200 and not os.path.exists(escape) and "provstat-portal-escape.csv" in page
+          and "../" not in page.split('id="outcome"')[1][:300], page[-1200:])
+    kept = db.execute("SELECT o.note FROM obs o JOIN unit u ON u.id = o.unit_id JOIN indicator i"
+                      " ON i.id = o.indicator_id WHERE u.code = '193' AND i.code = 'RETAIL'"
+                      " AND o.period = 2016303 AND o.measure = 0").fetchone()
+    check("the note with <script> is stored as the text it is", kept is not None and kept[0] == note, str(kept))
+    for path in ("/submissions", "/summary?period=2016-03", "/status?period=2016-03"):
+        r, page = ana.get(path)
+        check(f"and no page shows it as markup ({path})", r.status == 200 and "<script>alert(3)" not in page,
+              str(r.status))
+    r, _ = ana.get("/summary?period=2016-07&unit=194")
+    check("a unit outside the office's scope in the address is refused (403)", r.status == 403, str(r.status))
+    r, page = ana.get("/summary?period=<script>x</script>")
+    check("a period that is not one is answered as an error, escaped",
+          r.status == 400 and "<script>x" not in page, str(r.status))
+    r, _ = ana.get("/template?reporter=CCTK_194&period=2016-08&format=csv")
+    check("a template asked for another reporter is the office's own",
+          r.status == 200 and "CCTK_193-2016-08.csv" in (r.getheader("Content-Disposition") or ""),
+          str(r.getheader("Content-Disposition")))
+    theirs = db.execute("SELECT s.id FROM submission s JOIN reporter r ON r.id = s.reporter_id"
+                        " WHERE r.code <> 'CCTK_193' LIMIT 1").fetchone()
+    if theirs is None:
+        other = Client(srv)
+        other.login("ben", PW_OTHER)
+        other.upload("/upload", sample("CCTK_194.csv", "2016-06"), name="CCTK_194.csv")
+        theirs = db.execute("SELECT s.id FROM submission s JOIN reporter r ON r.id = s.reporter_id"
+                            " WHERE r.code <> 'CCTK_193' LIMIT 1").fetchone()
+    r, _ = ana.get(f"/submission/raw?id={theirs[0]}")
+    check("another office's raw file cannot be fetched (403)", r.status == 403, str(r.status))
+    for path in ("/submission/raw?id=../../etc/passwd", "/submission/raw?id=-1", "/upload/errors?id=1e3",
+                 "/upload/errors?id=99999"):
+        r, _ = ana.get(path)
+        check(f"a tampered number is not found ({path})", r.status == 404, str(r.status))
+    token = ana.csrf("/upload")
+    count = stored_values(srv)
+    for path, fields in (("/admin/retract", {"submission": str(theirs[0])}),
+                         ("/admin/close", {"period": "2016-07", "unit": "193"}),
+                         ("/admin/account/add", {"login": "mallory", "password": "x" * 12, "role": "admin"})):
+        r, _ = ana.post(path, dict(fields, csrf=token))
+        check(f"an office's POST to {path} is refused (403)", r.status == 403, str(r.status))
+    accounts = [row[0] for row in db.execute("SELECT login FROM account")]
+    check("and nothing changed", stored_values(srv) == count and "mallory" not in accounts, str(accounts))
+
+
 def test_upload_limit(srv):
     """Above --max-upload (1 MiB here): a body sent in chunks, whose size is
     not declared, is read and cut at the limit (never kept whole) and
@@ -425,6 +492,7 @@ def main():
         test_downloads_and_trend(srv)
         test_template_raw_missing(srv)
         test_errors_csv(srv)
+        test_malicious_office(srv)
         test_admin(srv)
         test_secrets_kept_secret(srv)
         test_graceful_stop(srv)
