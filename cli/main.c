@@ -101,7 +101,8 @@ static int global_option(ps_cli *cli, int argc, char **argv, int *i)
 /* The language of messages and of documents for readers (SPEC §4):
  * --lang anywhere before "--", else PROVSTAT_LANG, else (messages only)
  * the locale variables; documents default to Vietnamese. 0, or 2 after a
- * usage error for a value that is neither vi nor en. */
+ * usage error for a value that is neither vi nor en, said in the language
+ * the sources after the bad one choose. */
 static int choose_lang(ps_cli *cli, int argc, char **argv)
 {
     const char *opt = NULL;
@@ -111,7 +112,9 @@ static int choose_lang(ps_cli *cli, int argc, char **argv)
             opt = v;
     }
     const char *env = getenv("PROVSTAT_LANG");
-    ps_lang lang = ps_lang_from_locale(getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"));
+    ps_lang lang = ps_lang_from_locale(getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG")), env_lang;
+    if (env && *env && ps_lang_parse(env, &env_lang))
+        lang = env_lang; /* a bad --lang is said in the language asked for next */
     ps_lang_set(lang);
     cli->doc_lang = PS_LANG_VI;
     if (opt) {
