@@ -29,7 +29,10 @@
 # The readers print the rows, fields and a hash of every field: they must
 # agree.
 #   ingestx:  provstat ingest data-excel.xlsx, likewise: the whole ingest of
-#             the workbook against ingest's of the CSV, in the same run
+#             the workbook against ingest's of the CSV, in the same run (its
+#             rows read ahead in a second thread, ingest/read_ahead.h)
+#   ingestp:  the same, read the plain way, in the ingest's own thread
+#             (provstat-test with PROVSTAT_TEST_PLAIN_READ=1)
 # Wall time with `date +%s%N`; CPU time (user + system) and peak memory
 # (max RSS) with GNU time's %U %S %M: on a busy machine CPU time is the
 # steadier figure. Needs a build (cmake --build build), python3 with
@@ -132,7 +135,8 @@ fi
 
 now() { date +%s%N; }
 median() { tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-kinds="csv excel openpyxl floor ingest ingestx"
+kinds="csv excel openpyxl floor ingest ingestx ingestp"
+pst=$root/build/provstat-test
 db=$dir/bench.db
 for k in $kinds; do
     eval "wall_$k=; cpu_$k=; mem_$k=0"
@@ -148,6 +152,10 @@ for i in $(seq "$runs"); do
         ingestx) rm -f "$db" "$db-wal" "$db-shm"
                 "$ps" --db "$db" init --catalog "$dir/catalog" >/dev/null
                 set -- "$ps" --db "$db" ingest "$data-excel.xlsx" --reporter NSO --received 2017-01-15 ;;
+        ingestp) rm -f "$db" "$db-wal" "$db-shm"
+                "$ps" --db "$db" init --catalog "$dir/catalog" >/dev/null
+                set -- env PROVSTAT_TEST_PLAIN_READ=1 "$pst" --db "$db" ingest "$data-excel.xlsx" --reporter NSO \
+                    --received 2017-01-15 ;;
         *) set -- "$reader" xlsx "$data-$k.xlsx" ;;
         esac
         sync
@@ -186,7 +194,8 @@ for k in $kinds; do
     csv) file=$data-same.csv; who="core/csv, data-same.csv" ;;
     floor) file=$data-excel.xlsx; who="floor: libzip + expat without handlers, data-excel.xlsx" ;;
     ingest) file=$data-same.csv; who="provstat ingest data-same.csv" ;;
-    ingestx) file=$data-excel.xlsx; who="provstat ingest data-excel.xlsx" ;;
+    ingestx) file=$data-excel.xlsx; who="provstat ingest data-excel.xlsx (read ahead)" ;;
+    ingestp) file=$data-excel.xlsx; who="provstat ingest data-excel.xlsx, read plainly" ;;
     *) file=$data-$k.xlsx; who="core/xlsx, data-$k.xlsx" ;;
     esac
     eval "w=\$wall_$k; c=\$cpu_$k; m=\$mem_$k"
@@ -201,4 +210,7 @@ for k in excel openpyxl floor; do
 done
 awk -v w="$medw_ingestx" -v c="$medc_ingestx" -v iw="$medw_ingest" -v ic="$medc_ingest" \
     'BEGIN { printf "- whole ingest of the workbook / of the same rows as CSV (measured): wall %.2f, CPU %.2f (target <= 2)\n",
+             (iw > 0 ? w / iw : 0), (ic > 0 ? c / ic : 0) }'
+awk -v w="$medw_ingestp" -v c="$medc_ingestp" -v iw="$medw_ingest" -v ic="$medc_ingest" \
+    'BEGIN { printf "- the same read plainly, in one thread / CSV: wall %.2f, CPU %.2f\n",
              (iw > 0 ? w / iw : 0), (ic > 0 ? c / ic : 0) }'

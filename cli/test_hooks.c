@@ -7,6 +7,7 @@
 
 #include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static long pause_rows;
@@ -37,6 +38,8 @@ void ps_cli_test_ingest(ps_ingest_opts *o)
     }
     if (ps_cli_parse_count(getenv("PROVSTAT_TEST_REFRESH_MAX"), 1LL << 40, &n) && n > 0)
         o->refresh_max = (size_t)n;
+    const char *plain = getenv("PROVSTAT_TEST_PLAIN_READ");
+    o->plain_read = plain && strcmp(plain, "1") == 0;
 }
 
 void ps_cli_test_report(ps_xlsx_opts *o)

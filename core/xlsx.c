@@ -293,6 +293,8 @@ static void finish_row(ps_xlsx *r)
         char *ref = r->cells[i].ref;
         memcpy(ref + column_letters((int)i + 1, ref), digits, nd);
     }
+    r->out.text = r->arena.buf;
+    r->out.text_len = r->arena.len;
     r->out.rec.line = r->row;
     r->out.rec.nfields = r->nf;
     r->out.rec.fields = r->fields;

@@ -45,6 +45,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Excel's last column (XFD): a row is never wider. */
+#define PS_XLSX_MAX_COLS 16384
+
 /* Limits; a zero field takes the default named beside it. */
 typedef struct ps_xlsx_opts {
     const char *label;            /* the file name for messages; copied; default "workbook" */
@@ -73,6 +76,9 @@ typedef struct ps_xlsx_cell {
 typedef struct ps_xlsx_row {
     ps_csv_record rec;          /* line = row number, fields as described above */
     const ps_xlsx_cell *cells;  /* rec.nfields entries, one per field */
+    const char *text;           /* the fields' bytes as one block: field i starts at */
+    size_t text_len;            /* rec.fields[i] within text[0..text_len), in order,
+                                   each NUL-terminated (a copy is one memcpy) */
 } ps_xlsx_row;                  /* owned by the reader, valid until the next ps_xlsx_next */
 
 typedef struct ps_xlsx ps_xlsx;

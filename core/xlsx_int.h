@@ -19,7 +19,7 @@
 
 /* Excel's limits. */
 #define XL_MAX_ROW 1048576L
-#define XL_MAX_COL 16384
+#define XL_MAX_COL PS_XLSX_MAX_COLS
 #define XL_MAX_CELL_BYTES (32767 * 4)   /* 32,767 characters of up to 4 bytes */
 
 /* The defaults of ps_xlsx_opts filled in. */

@@ -394,7 +394,8 @@ ps_error ps_ingest_file(ps_db *db, const ps_catalog *cat, const char *path,
     ps_csv_opts copts = {o->encoding, 0, path};
     ps_diags mine; /* this file's, dropped when it was ingested before */
     ps_diags_init(&mine);
-    if ((err = ps_input_open(&in, path, path, ctx)) || (err = ps_source_open(&src, in, &copts, &mine, ctx))) {
+    if ((err = ps_input_open(&in, path, path, ctx)) ||
+        (err = ps_source_open(&src, in, &copts, o->plain_read, &mine, ctx))) {
         ps_input_close(in);
         ps_diags_move(diags, &mine);
         return err;

@@ -3,6 +3,7 @@
 
 #include "core/filetype.h"
 #include "core/xlsx.h"
+#include "ingest/read_ahead.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 struct ps_source {
     ps_csv *csv;              /* one of the two */
     ps_xlsx *xlsx;
+    ps_read_ahead *ahead;     /* the workbook's rows read in a thread, or NULL */
     unsigned char *book;      /* the workbook's bytes, owned */
     size_t nbook;
     ps_xlsx_row *row;         /* the last row of the workbook */
@@ -28,16 +30,21 @@ static void refusal_to_diag(ps_diags *d, const char *label, ps_ctx *ctx)
     ps_ctx_clear(ctx);
 }
 
-static ps_error open_workbook(ps_source *s, ps_input *in, const char *label, ps_ctx *ctx)
+static ps_error open_workbook(ps_source *s, ps_input *in, const char *label, bool plain, ps_ctx *ctx)
 {
     ps_error err = ps_input_slurp(in, PS_SOURCE_WORKBOOK_MAX, &s->book, &s->nbook, ctx);
     if (err)
         return err;
     ps_xlsx_opts o = {.label = label};
-    return ps_xlsx_open(&s->xlsx, s->book, s->nbook, &o, ctx);
+    if ((err = ps_xlsx_open(&s->xlsx, s->book, s->nbook, &o, ctx)))
+        return err;
+    if (!plain)
+        s->ahead = ps_read_ahead_start(s->xlsx); /* NULL: read in this thread */
+    return PS_OK;
 }
 
-ps_error ps_source_open(ps_source **out, ps_input *in, const ps_csv_opts *copts, ps_diags *d, ps_ctx *ctx)
+ps_error ps_source_open(ps_source **out, ps_input *in, const ps_csv_opts *copts, bool plain_read, ps_diags *d,
+                        ps_ctx *ctx)
 {
     *out = NULL;
     const unsigned char *head;
@@ -52,7 +59,7 @@ ps_error ps_source_open(ps_source **out, ps_input *in, const ps_csv_opts *copts,
     if (t == PS_FT_TEXT)
         err = ps_csv_open_input(&s->csv, in, copts, ctx);
     else if (t == PS_FT_ZIP || t == PS_FT_XLSX || t == PS_FT_XLS)
-        err = open_workbook(s, in, ps_input_label(in), ctx); /* the reader tells an .xls or other zip apart */
+        err = open_workbook(s, in, ps_input_label(in), plain_read, ctx); /* the reader tells an .xls or other zip apart */
     else
         err = ps_failm(ctx, PS_ERR_REFUSED, PS_M_SRC_CANNOT_BE_READ, ps_input_label(in), ps_filetype_advice(t));
     if (err == PS_ERR_REFUSED) { /* neither a CSV nor a workbook: the file is refused, as data */
@@ -85,8 +92,8 @@ int ps_source_next(ps_source *s, ps_csv_record **rec, ps_diags *d, ps_ctx *ctx)
 {
     if (s->csv)
         return ps_csv_next(s->csv, rec, d, ctx);
-    int rc = ps_xlsx_next(s->xlsx, &s->row, ctx);
-    if (rc < 0 && ps_xlsx_error(s->xlsx) == PS_ERR_REFUSED)
+    int rc = s->ahead ? ps_read_ahead_next(s->ahead, &s->row, ctx) : ps_xlsx_next(s->xlsx, &s->row, ctx);
+    if (rc < 0 && ps_source_error(s) == PS_ERR_REFUSED)
         refusal_to_diag(d, s->label, ctx);
     *rec = rc > 0 ? &s->row->rec : NULL;
     return rc;
@@ -94,7 +101,9 @@ int ps_source_next(ps_source *s, ps_csv_record **rec, ps_diags *d, ps_ctx *ctx)
 
 ps_error ps_source_error(const ps_source *s)
 {
-    return s->csv ? ps_csv_error(s->csv) : ps_xlsx_error(s->xlsx);
+    if (s->csv)
+        return ps_csv_error(s->csv);
+    return s->ahead ? ps_read_ahead_error(s->ahead) : ps_xlsx_error(s->xlsx);
 }
 
 static bool cell_is(const ps_source *s, size_t i, ps_xlsx_kind kind)
@@ -114,7 +123,9 @@ bool ps_source_date_cell(const ps_source *s, size_t i)
 
 void ps_source_set_width(ps_source *s, size_t n)
 {
-    if (s->xlsx)
+    if (s->ahead)
+        ps_read_ahead_set_width(s->ahead, n);
+    else if (s->xlsx)
         ps_xlsx_set_width(s->xlsx, n);
 }
 
@@ -125,7 +136,9 @@ char ps_source_delimiter(const ps_source *s)
 
 long long ps_source_done(const ps_source *s)
 {
-    return s->csv ? ps_csv_bytes_read(s->csv) : ps_xlsx_bytes_read(s->xlsx);
+    if (s->csv)
+        return ps_csv_bytes_read(s->csv);
+    return s->ahead ? ps_read_ahead_bytes_read(s->ahead) : ps_xlsx_bytes_read(s->xlsx);
 }
 
 long long ps_source_total(const ps_source *s)
@@ -138,6 +151,7 @@ void ps_source_close(ps_source *s)
     if (!s)
         return;
     ps_csv_close(s->csv);
+    ps_read_ahead_stop(s->ahead); /* before the reader it reads */
     ps_xlsx_close(s->xlsx);
     free(s->book);
     free(s->label);

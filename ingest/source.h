@@ -10,8 +10,8 @@
  * line is the sheet's row number and the column the cell's column number,
  * so every check of SPEC §4 reads them alike.
  *
- * How fast rows are found is the readers' business; this file only
- * chooses between them.
+ * How fast rows are found is the readers' business (and read_ahead's); this
+ * file only chooses between them.
  */
 #ifndef PS_SOURCE_H
 #define PS_SOURCE_H
@@ -32,8 +32,11 @@ typedef struct ps_source ps_source;
  * what it is and how to send it, PS_OK and *out NULL (no rows). Errors of
  * the machine (reading, memory) are returned. On success *out is owned,
  * for ps_source_close. A workbook refused while its rows are read gets the
- * same diagnostic from ps_source_next. */
-ps_error ps_source_open(ps_source **out, ps_input *in, const ps_csv_opts *copts, ps_diags *d, ps_ctx *ctx);
+ * same diagnostic from ps_source_next. A workbook's rows are read ahead in
+ * a thread of their own (ingest/read_ahead) unless plain_read is true; the
+ * rows are the same either way. */
+ps_error ps_source_open(ps_source **out, ps_input *in, const ps_csv_opts *copts, bool plain_read, ps_diags *d,
+                        ps_ctx *ctx);
 
 /* True for a workbook. */
 bool ps_source_workbook(const ps_source *s);
