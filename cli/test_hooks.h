@@ -14,8 +14,8 @@
  *                                left alone)
  *   PROVSTAT_TEST_REFRESH_MAX=N  ingest: carry over at most N kept roll-up
  *                                values (ps_ingest_opts.refresh_max)
- *   PROVSTAT_TEST_PLAIN_READ=1   ingest: read a workbook's rows in the ingest's
- *                                own thread (ps_ingest_opts.plain_read)
+ *   PROVSTAT_TEST_PLAIN_READ=1   ingest: read a workbook in the ingest's own
+ *                                thread alone (ps_ingest_opts.plain_read)
  *   PROVSTAT_TEST_DATA_ROWS=N    report: data rows per Data sheet
  *                                (ps_xlsx_opts.data_rows_per_sheet)
  *   PROVSTAT_TEST_CONSTANT_MEMORY_ROWS=N  report: constant-memory mode from

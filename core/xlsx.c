@@ -517,6 +517,8 @@ ps_error ps_xlsx_open(ps_xlsx **out, const void *data, size_t n, const ps_xlsx_o
         err = xl_book_load(&r->b, r->za, &r->o, ctx);
     if (!err)
         err = xl_part_open(&r->pt, r->za, r->b.sheet_path, r->o.max_sheet_bytes, &r->o, &h, r, ctx);
+    if (!err && r->o.inflate_ahead)
+        xl_part_inflate_ahead(&r->pt);
     if (err == PS_ERR_NOT_FOUND)
         err = ps_failm(ctx, PS_ERR_REFUSED, PS_M_XL_SHEET_PART_MISSING, r->label, r->b.sheet_name,
                        r->b.sheet_path, XL_RESAVE);

@@ -57,6 +57,8 @@ typedef struct ps_xlsx_opts {
     size_t max_strings;           /* entries of the shared-string table: 2,000,000 */
     unsigned max_ratio;           /* inflated/compressed bytes of a part, once it is past 1 MiB: 500 */
     unsigned max_depth;           /* XML element nesting: 32 */
+    bool inflate_ahead;           /* inflate the sheet in a thread of its own
+                                     (core/inflate_ahead.h); the rows are the same */
 } ps_xlsx_opts;
 
 typedef enum ps_xlsx_kind {

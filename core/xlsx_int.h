@@ -9,6 +9,7 @@
 #define PS_XLSX_INT_H
 
 #include "core/error.h"
+#include "core/inflate_ahead.h"
 #include "core/strbuf.h"
 #include "core/xlsx.h"
 
@@ -39,6 +40,7 @@ struct xl_part {
     const char *file;          /* the label, for messages (borrowed) */
     char *name;                /* the entry's name (owned) */
     zip_file_t *f;
+    ps_inflate_ahead *ahead;   /* f inflated in a thread (xl_part_inflate_ahead), or NULL */
     XML_Parser p;
     const xl_handlers *h;
     void *u;                   /* the handlers' own state */
@@ -55,6 +57,9 @@ struct xl_part {
  * it is encrypted or declares more than limit bytes. */
 ps_error xl_part_open(xl_part *pt, zip_t *za, const char *name, size_t limit, const ps_xlsx_opts *o,
                       const xl_handlers *h, void *u, ps_ctx *ctx);
+/* From now on the entry is inflated in a thread of its own
+ * (core/inflate_ahead.h), when one can be started. */
+void xl_part_inflate_ahead(xl_part *pt);
 /* Parses on: 1 when a handler suspended the parse (xl_suspend), 0 at the
  * end of the part, -1 when refused (ctx has the message). */
 int xl_part_pump(xl_part *pt, ps_ctx *ctx);

@@ -14,7 +14,7 @@
 
 void xl_opts_fill(ps_xlsx_opts *o, const ps_xlsx_opts *given)
 {
-    static const ps_xlsx_opts defaults = {"workbook", 256u << 20, 64u << 20, 16u << 20, 2000000, 500, 32};
+    static const ps_xlsx_opts defaults = {"workbook", 256u << 20, 64u << 20, 16u << 20, 2000000, 500, 32, false};
     *o = given ? *given : defaults;
     o->label = o->label ? o->label : defaults.label;
     o->max_sheet_bytes = o->max_sheet_bytes ? o->max_sheet_bytes : defaults.max_sheet_bytes;
@@ -171,10 +171,11 @@ static enum XML_Status feed(xl_part *pt)
     void *buf = XML_GetBuffer(pt->p, CHUNK);
     if (!buf)
         ps_out_of_memory();
-    zip_int64_t n = zip_fread(pt->f, buf, CHUNK);
+    zip_int64_t n = pt->ahead ? ps_inflate_ahead_read(pt->ahead, buf, CHUNK) : zip_fread(pt->f, buf, CHUNK);
     if (n < 0) {
         xl_failm(pt, PS_M_XL_PART_CANNOT_INFLATE, pt->file, pt->name,
-                 zip_error_strerror(zip_file_get_error(pt->f)), XL_RESAVE);
+                 pt->ahead ? ps_inflate_ahead_error(pt->ahead) : zip_error_strerror(zip_file_get_error(pt->f)),
+                 XL_RESAVE);
         return XML_STATUS_ERROR;
     }
     pt->read += (size_t)n;
@@ -218,8 +219,15 @@ int xl_part_pump(xl_part *pt, ps_ctx *ctx)
     }
 }
 
+void xl_part_inflate_ahead(xl_part *pt)
+{
+    if (pt->f && !pt->ahead)
+        pt->ahead = ps_inflate_ahead_start(pt->f); /* NULL: read here */
+}
+
 void xl_part_close(xl_part *pt)
 {
+    ps_inflate_ahead_stop(pt->ahead); /* before the entry it reads */
     if (pt->p)
         XML_ParserFree(pt->p);
     if (pt->f)

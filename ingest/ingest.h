@@ -39,8 +39,10 @@ typedef struct ps_ingest_opts {
     size_t stage_max;           /* first values of new series held to be written in key
                                    order at most (ingest/writer.h); 0: the default bound,
                                    1: each written at once. The result is the same. */
-    bool plain_read;            /* read a workbook's rows in this thread, not ahead in
-                                   another (ingest/read_ahead.h). The result is the same. */
+    bool plain_read;            /* read a workbook in this thread alone: its rows not
+                                   ahead in another (ingest/read_ahead.h), its sheet not
+                                   inflated in a third (core/inflate_ahead.h). The
+                                   result is the same. */
 } ps_ingest_opts;
 
 typedef struct ps_ingest_result {

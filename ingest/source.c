@@ -35,7 +35,7 @@ static ps_error open_workbook(ps_source *s, ps_input *in, const char *label, boo
     ps_error err = ps_input_slurp(in, PS_SOURCE_WORKBOOK_MAX, &s->book, &s->nbook, ctx);
     if (err)
         return err;
-    ps_xlsx_opts o = {.label = label};
+    ps_xlsx_opts o = {.label = label, .inflate_ahead = !plain};
     if ((err = ps_xlsx_open(&s->xlsx, s->book, s->nbook, &o, ctx)))
         return err;
     if (!plain)

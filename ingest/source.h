@@ -33,8 +33,9 @@ typedef struct ps_source ps_source;
  * the machine (reading, memory) are returned. On success *out is owned,
  * for ps_source_close. A workbook refused while its rows are read gets the
  * same diagnostic from ps_source_next. A workbook's rows are read ahead in
- * a thread of their own (ingest/read_ahead) unless plain_read is true; the
- * rows are the same either way. */
+ * a thread of their own (ingest/read_ahead), its sheet inflated in another
+ * (core/inflate_ahead), unless plain_read is true; the rows are the same
+ * either way. */
 ps_error ps_source_open(ps_source **out, ps_input *in, const ps_csv_opts *copts, bool plain_read, ps_diags *d,
                         ps_ctx *ctx);
 

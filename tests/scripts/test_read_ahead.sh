@@ -19,7 +19,7 @@ py=/usr/bin/python3
 [ -x "$py" ] || py=python3
 sample=samples/quang-ninh
 "$py" tests/scripts/make_ingest_workbooks.py "$tmp/wb" || { fail "make the workbooks"; finish; }
-"$py" tests/scripts/make_xlsx_fixtures.py "$tmp/fx" hostile others rows || { fail "make the fixtures"; finish; }
+"$py" tests/scripts/make_xlsx_fixtures.py "$tmp/fx" hostile damaged others rows || { fail "make the fixtures"; finish; }
 "$py" - "$tmp/big.xlsx" >"$tmp/big.expect" <<'PY' || { fail "make the big workbook"; finish; }
 import sys, datetime, openpyxl
 wb = openpyxl.Workbook()

@@ -1,7 +1,9 @@
 /* test_read_ahead.c - a workbook's rows read ahead in a thread
- * (ingest/read_ahead.h) against ps_xlsx_next itself: the same rows, fields,
- * cells and end, with the queue full and the reader waiting, the width set
- * part way, a stop in the middle, and a refusal in the caller's language. */
+ * (ingest/read_ahead.h), its sheet inflated in another
+ * (core/inflate_ahead.h), against ps_xlsx_next alone: the same rows,
+ * fields, cells and end, with the queue full and the reader waiting, the
+ * width set part way, a stop in the middle, a damaged or bombed entry, and
+ * a refusal in the caller's language. */
 #include "check.h"
 #include "../core/xlsx_fixtures.h"
 
@@ -49,14 +51,17 @@ static void sleep_ms(long ms)
  * rows (when >= 0) sets the width to 3; sleeps `pause` ms before the first
  * row (the reader fills the queue and waits); stops after `stop_after`
  * rows when >= 0. */
-static seen read_all(const char *name, bool ahead, long width_after, long pause, long stop_after)
+static size_t sheet_limit; /* ps_xlsx_opts.max_sheet_bytes; 0: the default */
+
+static seen read_ways(const char *name, bool ahead, bool inflate, long width_after, long pause, long stop_after)
 {
     seen s = {0, 14695981039346656037ULL, 0, PS_OK, ""};
     size_t n = 0;
     unsigned char *data = fixture_read(name, &n);
     ps_xlsx *x = NULL;
     ps_ctx ctx = {0};
-    if (!data || ps_xlsx_open(&x, data, n, NULL, &ctx) != PS_OK) {
+    ps_xlsx_opts o = {.max_sheet_bytes = sheet_limit, .inflate_ahead = inflate};
+    if (!data || ps_xlsx_open(&x, data, n, &o, &ctx) != PS_OK) {
         s.end = -2;
         free(data);
         return s;
@@ -82,6 +87,12 @@ static seen read_all(const char *name, bool ahead, long width_after, long pause,
     return s;
 }
 
+/* Rows read ahead with the sheet inflated ahead, or both plainly. */
+static seen read_all(const char *name, bool ahead, long width_after, long pause, long stop_after)
+{
+    return read_ways(name, ahead, ahead, width_after, pause, stop_after);
+}
+
 #define CHECK_SAME(a, b)                         \
     do {                                         \
         CHECK_INT((a).rows, (b).rows);           \
@@ -99,6 +110,36 @@ TEST(same_rows)
     CHECK_INT(plain.rows, 60000);
     CHECK_INT(plain.end, 0);
     CHECK_SAME(plain, ahead);
+}
+
+/* Each of the two threads alone. */
+TEST(each_thread_alone)
+{
+    seen plain = read_ways("big_sheet.xlsx", false, false, -1, 0, -1);
+    seen rows = read_ways("big_sheet.xlsx", true, false, -1, 0, -1);
+    seen inflate = read_ways("big_sheet.xlsx", false, true, -1, 0, -1);
+    seen inflate_slow = read_ways("big_sheet.xlsx", false, true, -1, 50, -1);
+    CHECK_SAME(plain, rows);
+    CHECK_SAME(plain, inflate);
+    CHECK_SAME(plain, inflate_slow);
+}
+
+/* An entry whose data are damaged (libzip's error, found by the inflating
+ * thread), a zip bomb (the ratio limit) and an entry that lies about its
+ * size (the size limit, 1 MiB here) end alike, with the same message. */
+TEST(damaged_and_bombed_entries)
+{
+    static const char *const names[] = {"flipped.xlsx", "ratio_bomb.xlsx", "lying_size.xlsx"};
+    for (size_t i = 0; i < 3; i++) {
+        sheet_limit = i == 2 ? (size_t)1 << 20 : 0;
+        seen plain = read_ways(names[i], false, false, -1, 0, -1);
+        seen inflate = read_ways(names[i], false, true, -1, 0, -1);
+        seen both = read_ways(names[i], true, true, -1, 0, -1);
+        CHECK_INT(plain.end, -1);
+        CHECK_SAME(plain, inflate);
+        CHECK_SAME(plain, both);
+    }
+    sheet_limit = 0;
 }
 
 /* The caller slow to start: the reader fills the queue and waits for it. */
@@ -150,9 +191,11 @@ TEST(refusal_in_the_callers_language)
 
 int main(void)
 {
-    if (fixtures_make("hostile") != 0)
+    if (fixtures_make("hostile damaged") != 0)
         return 1;
     RUN(same_rows);
+    RUN(each_thread_alone);
+    RUN(damaged_and_bombed_entries);
     RUN(reader_waits_for_a_full_queue);
     RUN(width_set_part_way);
     RUN(stop_in_the_middle);
