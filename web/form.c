@@ -115,6 +115,10 @@ static enum MHD_Result body_field(void *cls, enum MHD_ValueKind kind, const char
     (void)content_type;
     (void)encoding;
     ps_web_req *r = cls;
+    if (!key) { /* a part without a name (fuzz_portal found it): no form of ours */
+        r->form_bad = true;
+        return MHD_YES;
+    }
     if (!filename) {
         add_field(r, key, data, size, off > 0);
         return MHD_YES;

@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,6 +138,18 @@ static size_t exchange(const char *req, size_t n, char *buf, size_t cap)
     return got;
 }
 
+/* A status libmicrohttpd answers by itself, before provstat sees the
+ * request (a malformed request, a body or headers beyond its limits, an
+ * HTTP version it does not speak): such answers carry no page of ours. */
+static bool library_refusal(const char *status)
+{
+    static const char *const own[] = {"400", "413", "414", "417", "431", "505"};
+    for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+        if (strncmp(status, own[i], 3) == 0)
+            return true;
+    return false;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!server)
@@ -146,8 +159,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *req = expand(data, size, &n);
     size_t got = exchange(req, n, answer, sizeof answer);
     free(req);
-    if (got > 12 && strncmp(answer, "HTTP/1.1 ", 9) == 0 && strncmp(answer + 9, "400", 3) != 0 &&
-        strncmp(answer + 9, "413", 3) != 0)
+    if (got > 12 && strncmp(answer, "HTTP/1.1 ", 9) == 0 && !library_refusal(answer + 9))
         FUZZ_ASSERT(strstr(answer, "X-Frame-Options: DENY") && strstr(answer, "Content-Security-Policy"),
                     "an answer without the security headers: %.200s", answer);
     static const char ping[] = "GET /login HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";

@@ -14,8 +14,8 @@
  *     core/filetype.c core/text.c core/number.c core/strbuf.c core/alloc.c \
  *     core/error.c $(pkg-config --cflags --libs libzip expat) -lunistring -lm
  *   mkdir -p /tmp/xlsx-corpus
- *   ./fuzz_xlsx -max_len=65536 -rss_limit_mb=512 /tmp/xlsx-corpus tests/fuzz/corpus/xlsx
- * The seeds in tests/fuzz/corpus/xlsx are workbooks written by
+ *   ./fuzz_xlsx -max_len=65536 -rss_limit_mb=512 /tmp/xlsx-corpus tests/fuzz/corpus/fuzz_xlsx
+ * The seeds in tests/fuzz/corpus/fuzz_xlsx are workbooks written by
  * tests/scripts/make_xlsx_fixtures.py (groups vietnamese, choice, openpyxl,
  * others) plus three of its damaged ones; the fuzzer's own finds go to the
  * first folder.

@@ -40,7 +40,14 @@ for n in $names; do
     [ -x "$bin" ] || { echo "run.sh: $bin is not built" >&2; status=2; continue; }
     if [ -n "$tmp" ]; then work=$tmp/$n; else work=$build/fuzz-work/$n; fi
     art=$build/fuzz-artifacts/$n
-    mkdir -p "$work" "$art" "$here/corpus/$n"
+    mkdir -p "$work" "$art"
+    # a harness without seeds starts from nothing and hardly gets past its
+    # first checks: refuse to call that a run
+    if [ -z "$(ls -A "$here/corpus/$n" 2>/dev/null)" ]; then
+        echo "FAIL $n: no seeds in $here/corpus/$n (each harness fuzz_NAME has its seeds in corpus/fuzz_NAME)"
+        status=1
+        continue
+    fi
     log=$art/last.log
     # -rss_limit_mb: the ingest harness holds a database; -timeout: a hang is a find
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \

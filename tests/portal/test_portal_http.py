@@ -417,6 +417,31 @@ def test_upload_limit(srv):
     check("a declared 2 GB body is answered 413 before it is sent", answer.startswith(b"HTTP/1.1 413"), answer[:80])
 
 
+def test_nameless_part(srv):
+    """A multipart part without a name (found by fuzz_portal: it reached
+    strdup(NULL)) is a malformed form: 400, nothing stored, the server on.
+    The request is the fuzzer's, chunked, its first part's header garbled."""
+    import socket
+    office = Client(srv)
+    office.login("ana", PW_OFFICE)
+    token = office.csrf("/upload")
+    before = stored_values(srv)
+    body = (f'--XX\r\nConte-iDnopstsition: form-data; name="csrf"\r\n\r\n{token}\r\n'
+            '--XX\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n'
+            'unit,indicator,period,value\n193,RETAIL,2016-07,1\n\r\n--XX--\r\n').encode()
+    cookie = "; ".join(f"{k}={v}" for k, v in office.cookies.items())
+    s = socket.create_connection(("127.0.0.1", srv.port))
+    s.sendall(f"POST /upload HTTP/1.1\r\nHost: x\r\nCookie: {cookie}\r\n"
+              "Content-Type: multipart/form-data; boundary=XX\r\nTransfer-Encoding: chunked\r\n\r\n".encode()
+              + b"%x\r\n" % len(body) + body + b"\r\n0\r\n\r\n")
+    s.settimeout(30)
+    answer = s.recv(4096)
+    s.close()
+    check("a form part without a name is refused (400)", answer.startswith(b"HTTP/1.1 400"), answer[:80])
+    r, _ = office.get("/status")
+    check("and the server goes on, nothing stored", r.status == 200 and stored_values(srv) == before)
+
+
 def test_secrets_kept_secret(srv):
     raw = open(srv.db, "rb").read()
     for side in ("-wal",):
@@ -488,6 +513,7 @@ def main():
         test_escaping(srv)
         test_upload_and_logout(srv)
         test_upload_limit(srv)
+        test_nameless_part(srv)
         test_submissions(srv)
         test_downloads_and_trend(srv)
         test_template_raw_missing(srv)
