@@ -236,8 +236,10 @@ static ps_error read_rows(ingest *g, ps_source *src)
     ps_source_set_width(src, rec->nfields);
     g->rc = (ps_row_ctx){g->cat, g->rep, &g->h, numfmt, g->fixed_unit, g->has_fixed_period, g->fixed_period,
                          o->force, g->closed, g->nclosed, g->sub_id, g->path, g->d, false};
-    g->wr = ps_writer_new(g->w, g->cat, g->sub_id, g->rep->id, g->path, ps_header_colno(&g->h, C_VALUE),
-                           g->o->stage_max);
+    /* rows read ahead: the staged values are written while the next rows
+     * are read, not all after them (the same result for any bound) */
+    size_t stage = o->stage_max ? o->stage_max : ps_source_reads_ahead(src) ? PS_WRITER_STAGE_READ_AHEAD : 0;
+    g->wr = ps_writer_new(g->w, g->cat, g->sub_id, g->rep->id, g->path, ps_header_colno(&g->h, C_VALUE), stage);
     long n = 0, every = o->progress_rows > 0 ? o->progress_rows : 4096;
     while ((rc = ps_source_next(src, &rec, g->d, g->ctx)) > 0) {
         date_period(g, src, rec);

@@ -19,7 +19,7 @@
 
 #include "core/xlsx.h"
 
-#define PS_READ_AHEAD_ROWS 1024
+#define PS_READ_AHEAD_ROWS 8192
 
 typedef struct ps_read_ahead ps_read_ahead;
 

@@ -83,6 +83,11 @@ bool ps_source_workbook(const ps_source *s)
     return s->xlsx != NULL;
 }
 
+bool ps_source_reads_ahead(const ps_source *s)
+{
+    return s->ahead != NULL;
+}
+
 const char *ps_source_sheet(const ps_source *s)
 {
     return s->xlsx ? ps_xlsx_sheet(s->xlsx) : NULL;

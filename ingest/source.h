@@ -41,6 +41,9 @@ ps_error ps_source_open(ps_source **out, ps_input *in, const ps_csv_opts *copts,
 
 /* True for a workbook. */
 bool ps_source_workbook(const ps_source *s);
+/* True when the rows are read ahead in another thread (a workbook, unless
+ * plain_read). */
+bool ps_source_reads_ahead(const ps_source *s);
 /* The sheet read ("Dữ liệu"), or NULL for a CSV. */
 const char *ps_source_sheet(const ps_source *s);
 

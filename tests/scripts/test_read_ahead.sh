@@ -5,9 +5,10 @@
 #
 # For every workbook of the tests (the officer's, the fixtures of
 # make_ingest_workbooks.py and make_xlsx_fixtures.py, hostile ones
-# included) and a workbook of 2,400 rows made here (the queue of 256 rows
-# filled and emptied many times over; title rows, a header wider than its
-# rows, empty rows, bad values and a date in the period column), both ways
+# included) and a workbook of 4,800 rows made here (more than one stage of
+# the writer's, PS_WRITER_STAGE_READ_AHEAD, written while rows are read;
+# title rows, a header wider than its rows, empty rows, bad values and a
+# date in the period column), both ways
 # must give the same exit status, the same output and diagnostics, the
 # same errors CSV and the same stored values, in English and in
 # Vietnamese: a refusal found by the reading thread is written in the
@@ -29,7 +30,7 @@ ws.append(["Báo cáo thống kê tháng"])
 ws.append([])
 ws.append(["Mã đơn vị", "Mã chỉ tiêu", "Kỳ", "Giá trị", "Loại", "Trạng thái", "Ghi chú"])
 n = bad = 0
-for y in range(1966, 2016):
+for y in range(1916, 2016):
     for m in range(1, 13):
         for ind in ("RETAIL", "NEW_ENTERPRISES", "DOCS_TOTAL", "PROC_FILES"):
             n += 1
@@ -86,7 +87,7 @@ check_eq "every workbook ingests the same read ahead and read plainly, in both l
 
 # the big workbook did go through the queue many times, and what it holds is right
 read good bad date_at <"$tmp/big.expect"
-check_eq "the 2,400-row workbook stores its good rows" "$good" "$rows"
+check_eq "the 4,800-row workbook stores its good rows" "$good" "$rows"
 check_eq "and names each of its bad values, at its own row" "$bad" \
     "$(grep -c "^$tmp/big.xlsx:[0-9]*:4: error: 12,5,3 is not a plain number" "$tmp/big.err")"
 if grep -q "^$tmp/big.xlsx:$date_at" "$tmp/big.err"; then
