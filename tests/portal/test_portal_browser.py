@@ -23,8 +23,8 @@ from portal import check, failed, Server, SUBMISSIONS  # noqa: E402
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 def browser(download_dir):
@@ -41,6 +41,19 @@ def browser(download_dir):
     return d
 
 
+def gone(element):
+    """True once element's page has been replaced. Chromium answers a
+    question about a node of a page that has gone either as a stale element
+    (what EC.staleness_of expects) or, now and then, with "Node with given
+    id does not belong to the document", which staleness_of lets through as
+    a failure: both mean the same here."""
+    try:
+        element.is_enabled()
+        return False
+    except WebDriverException:
+        return True
+
+
 class Page:
     def __init__(self, driver, srv, shots):
         self.d, self.srv, self.shots = driver, srv, shots
@@ -49,7 +62,7 @@ class Page:
         """Clicks a form's button and waits for the next page."""
         old = self.d.find_element(By.TAG_NAME, "html")
         button.click()
-        WebDriverWait(self.d, 60).until(EC.staleness_of(old))
+        WebDriverWait(self.d, 60).until(lambda d: gone(old))
 
     def go(self, path):
         self.d.get(self.srv.url(path))
