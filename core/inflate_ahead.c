@@ -2,9 +2,8 @@
 #include "core/inflate_ahead.h"
 
 #include "core/alloc.h"
+#include "core/handoff.h"
 
-#include <pthread.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,42 +15,35 @@ typedef struct block {
 
 struct ps_inflate_ahead {
     zip_file_t *f;
-    pthread_t thread;
-    pthread_mutex_t mu;         /* guards what follows, up to taken */
-    pthread_cond_t wake_inflater, wake_reader;
+    ps_handoff h;               /* h.mu guards what follows, up to taken */
     size_t head, count;         /* the first block not yet read; blocks filled */
-    bool inflater_waits, reader_waits, stop;
     char err[256];
     /* the reader's own */
     size_t taken;               /* bytes of blocks[head] already read */
     block blocks[PS_INFLATE_AHEAD_BLOCKS];
 };
 
-/* The inflater: blocks until the end, an error or a stop. */
+/* The inflater (the handoff's worker): blocks until the end, an error or a stop. */
 static void *inflate_blocks(void *arg)
 {
     ps_inflate_ahead *ia = arg;
     size_t tail = 0;
     for (;;) {
-        pthread_mutex_lock(&ia->mu);
-        while (ia->count == PS_INFLATE_AHEAD_BLOCKS && !ia->stop) {
-            ia->inflater_waits = true;
-            pthread_cond_wait(&ia->wake_inflater, &ia->mu);
-        }
-        ia->inflater_waits = false;
-        bool stop = ia->stop;
-        pthread_mutex_unlock(&ia->mu);
+        pthread_mutex_lock(&ia->h.mu);
+        while (ia->count == PS_INFLATE_AHEAD_BLOCKS && !ia->h.stop)
+            ps_handoff_worker_wait(&ia->h);
+        bool stop = ia->h.stop;
+        pthread_mutex_unlock(&ia->h.mu);
         if (stop)
             break;
         block *b = &ia->blocks[tail]; /* past head + count: the reader's never */
         b->len = zip_fread(ia->f, b->data, sizeof b->data);
-        pthread_mutex_lock(&ia->mu);
+        pthread_mutex_lock(&ia->h.mu);
         if (b->len < 0)
             snprintf(ia->err, sizeof ia->err, "%s", zip_error_strerror(zip_file_get_error(ia->f)));
         ia->count++;
-        if (ia->reader_waits)
-            pthread_cond_signal(&ia->wake_reader);
-        pthread_mutex_unlock(&ia->mu);
+        ps_handoff_wake_caller(&ia->h);
+        pthread_mutex_unlock(&ia->h.mu);
         if (b->len <= 0)
             break;
         tail = (tail + 1) % PS_INFLATE_AHEAD_BLOCKS;
@@ -63,13 +55,7 @@ ps_inflate_ahead *ps_inflate_ahead_start(zip_file_t *f)
 {
     ps_inflate_ahead *ia = ps_xcalloc(1, sizeof *ia);
     ia->f = f;
-    pthread_mutex_init(&ia->mu, NULL);
-    pthread_cond_init(&ia->wake_inflater, NULL);
-    pthread_cond_init(&ia->wake_reader, NULL);
-    if (pthread_create(&ia->thread, NULL, inflate_blocks, ia) != 0) {
-        pthread_cond_destroy(&ia->wake_reader);
-        pthread_cond_destroy(&ia->wake_inflater);
-        pthread_mutex_destroy(&ia->mu);
+    if (!ps_handoff_start(&ia->h, inflate_blocks, ia)) {
         free(ia);
         return NULL;
     }
@@ -78,13 +64,10 @@ ps_inflate_ahead *ps_inflate_ahead_start(zip_file_t *f)
 
 zip_int64_t ps_inflate_ahead_read(ps_inflate_ahead *ia, void *buf, zip_uint64_t n)
 {
-    pthread_mutex_lock(&ia->mu);
-    while (ia->count == 0) { /* the last block (0 or -1) is never given back */
-        ia->reader_waits = true;
-        pthread_cond_wait(&ia->wake_reader, &ia->mu);
-    }
-    ia->reader_waits = false;
-    pthread_mutex_unlock(&ia->mu);
+    pthread_mutex_lock(&ia->h.mu);
+    while (ia->count == 0) /* the last block (0 or -1) is never given back */
+        ps_handoff_caller_wait(&ia->h);
+    pthread_mutex_unlock(&ia->h.mu);
     block *b = &ia->blocks[ia->head];
     if (b->len <= 0)
         return b->len;
@@ -95,12 +78,11 @@ zip_int64_t ps_inflate_ahead_read(ps_inflate_ahead *ia, void *buf, zip_uint64_t 
     ia->taken += k;
     if (ia->taken == (size_t)b->len) { /* the block is read: give it back */
         ia->taken = 0;
-        pthread_mutex_lock(&ia->mu);
+        pthread_mutex_lock(&ia->h.mu);
         ia->head = (ia->head + 1) % PS_INFLATE_AHEAD_BLOCKS;
         ia->count--;
-        if (ia->inflater_waits)
-            pthread_cond_signal(&ia->wake_inflater);
-        pthread_mutex_unlock(&ia->mu);
+        ps_handoff_wake_worker(&ia->h);
+        pthread_mutex_unlock(&ia->h.mu);
     }
     return (zip_int64_t)k;
 }
@@ -114,13 +96,6 @@ void ps_inflate_ahead_stop(ps_inflate_ahead *ia)
 {
     if (!ia)
         return;
-    pthread_mutex_lock(&ia->mu);
-    ia->stop = true;
-    pthread_cond_signal(&ia->wake_inflater);
-    pthread_mutex_unlock(&ia->mu);
-    pthread_join(ia->thread, NULL);
-    pthread_cond_destroy(&ia->wake_reader);
-    pthread_cond_destroy(&ia->wake_inflater);
-    pthread_mutex_destroy(&ia->mu);
+    ps_handoff_stop(&ia->h);
     free(ia);
 }

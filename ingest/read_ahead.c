@@ -2,9 +2,9 @@
 #include "ingest/read_ahead.h"
 
 #include "core/alloc.h"
+#include "core/handoff.h"
 #include "core/msg.h"
 
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,11 +31,9 @@ typedef struct slot {
 struct ps_read_ahead {
     ps_xlsx *x;
     ps_lang lang;               /* the caller's, for the reader's messages */
-    pthread_t thread;
-    pthread_mutex_t mu;         /* guards what follows, up to width */
-    pthread_cond_t wake_reader, wake_caller;
+    ps_handoff h;               /* the reader is its worker; h.mu guards what
+                                   follows, up to "the caller's own" */
     size_t head, count;         /* the first slot not yet given back; slots published */
-    bool reader_waits, caller_waits, stop;
     bool done;                  /* the reader has stopped: end is its last word */
     int end;                    /* ps_xlsx_next's 0 (the sheet's end) or -1 */
     ps_error err;
@@ -81,19 +79,16 @@ static void copy_row(slot *s, const ps_xlsx_row *row, long long bytes)
  * stop. Waits while the queue is full. */
 static bool publish(ps_read_ahead *ra, size_t *pending, size_t *count)
 {
-    pthread_mutex_lock(&ra->mu);
+    pthread_mutex_lock(&ra->h.mu);
     ra->count += *pending;
     *pending = 0;
-    if (ra->caller_waits && ra->count >= TAKE)
-        pthread_cond_signal(&ra->wake_caller);
-    while (ra->count == PS_READ_AHEAD_ROWS && !ra->stop) {
-        ra->reader_waits = true;
-        pthread_cond_wait(&ra->wake_reader, &ra->mu);
-    }
-    ra->reader_waits = false;
+    if (ra->count >= TAKE)
+        ps_handoff_wake_caller(&ra->h);
+    while (ra->count == PS_READ_AHEAD_ROWS && !ra->h.stop)
+        ps_handoff_worker_wait(&ra->h);
     *count = ra->count; /* can only fall until the next publish */
-    bool go_on = !ra->stop;
-    pthread_mutex_unlock(&ra->mu);
+    bool go_on = !ra->h.stop;
+    pthread_mutex_unlock(&ra->h.mu);
     return go_on;
 }
 
@@ -116,15 +111,14 @@ static void *read_rows(void *arg)
         if (++pending == PUBLISH && !publish(ra, &pending, &count))
             break;
     }
-    pthread_mutex_lock(&ra->mu);
+    pthread_mutex_lock(&ra->h.mu);
     ra->count += pending;
     ra->done = true;
     ra->end = rc < 0 ? -1 : 0;
     ra->err = ps_xlsx_error(ra->x);
     snprintf(ra->msg, sizeof ra->msg, "%s", rc < 0 ? ps_ctx_message(&local) : "");
-    if (ra->caller_waits)
-        pthread_cond_signal(&ra->wake_caller);
-    pthread_mutex_unlock(&ra->mu);
+    ps_handoff_wake_caller(&ra->h);
+    pthread_mutex_unlock(&ra->h.mu);
     return NULL;
 }
 
@@ -133,13 +127,7 @@ ps_read_ahead *ps_read_ahead_start(ps_xlsx *x)
     ps_read_ahead *ra = ps_xcalloc(1, sizeof *ra);
     ra->x = x;
     ra->lang = ps_lang_get();
-    pthread_mutex_init(&ra->mu, NULL);
-    pthread_cond_init(&ra->wake_reader, NULL);
-    pthread_cond_init(&ra->wake_caller, NULL);
-    if (pthread_create(&ra->thread, NULL, read_rows, ra) != 0) {
-        pthread_cond_destroy(&ra->wake_caller);
-        pthread_cond_destroy(&ra->wake_reader);
-        pthread_mutex_destroy(&ra->mu);
+    if (!ps_handoff_start(&ra->h, read_rows, ra)) {
         free(ra);
         return NULL;
     }
@@ -167,18 +155,15 @@ static void pad_row(ps_read_ahead *ra, slot *s)
  * waiting for a batch; the number of rows taken (0: the end). */
 static size_t take(ps_read_ahead *ra)
 {
-    pthread_mutex_lock(&ra->mu);
+    pthread_mutex_lock(&ra->h.mu);
     ra->head = (ra->head + ra->used) % PS_READ_AHEAD_ROWS;
     ra->count -= ra->used;
-    if (ra->reader_waits && ra->count <= PS_READ_AHEAD_ROWS / 2)
-        pthread_cond_signal(&ra->wake_reader);
-    while (ra->count < TAKE && !ra->done) {
-        ra->caller_waits = true;
-        pthread_cond_wait(&ra->wake_caller, &ra->mu);
-    }
-    ra->caller_waits = false;
+    if (ra->count <= PS_READ_AHEAD_ROWS / 2)
+        ps_handoff_wake_worker(&ra->h);
+    while (ra->count < TAKE && !ra->done)
+        ps_handoff_caller_wait(&ra->h);
     size_t n = ra->count;
-    pthread_mutex_unlock(&ra->mu);
+    pthread_mutex_unlock(&ra->h.mu);
     ra->used = 0;
     return n;
 }
@@ -223,19 +208,12 @@ void ps_read_ahead_stop(ps_read_ahead *ra)
 {
     if (!ra)
         return;
-    pthread_mutex_lock(&ra->mu);
-    ra->stop = true;
-    pthread_cond_signal(&ra->wake_reader);
-    pthread_mutex_unlock(&ra->mu);
-    pthread_join(ra->thread, NULL);
+    ps_handoff_stop(&ra->h);
     for (size_t i = 0; i < PS_READ_AHEAD_ROWS; i++) {
         free(ra->slots[i].text);
         free(ra->slots[i].fields);
         free(ra->slots[i].cells);
     }
     free(ra->pad);
-    pthread_cond_destroy(&ra->wake_caller);
-    pthread_cond_destroy(&ra->wake_reader);
-    pthread_mutex_destroy(&ra->mu);
     free(ra);
 }
