@@ -102,8 +102,9 @@ for f in 0 1 2 3; do
 done
 check_eq "rows generated" 120000 "$(cat big?.csv | grep -vc '^unit')"
 
-# a writer holds the lock for 32 s; once it has it, the ingests start
-(echo "BEGIN IMMEDIATE;"; sleep 32; echo "COMMIT;") | sqlite3 "$qdb" &
+# a writer holds the lock for 32 s (waiting its turn behind the probe
+# below, which takes the lock for a moment); once it has it, the ingests start
+(echo ".timeout 60000"; echo "BEGIN IMMEDIATE;"; sleep 32; echo "COMMIT;") | sqlite3 "$qdb" &
 holder=$!
 on_exit='kill $holder $reader 2>/dev/null'
 i=0
