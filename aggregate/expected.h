@@ -50,7 +50,7 @@ bool ps_expected_reports_for(const ps_catalog *cat, const ps_reporter *rep, int 
 
 /* Calls fn(arg, item, ctx) for every value reporter rep (borrowed) is
  * expected to send for period p, measure PS_MEASURE_ACTUAL or
- * PS_MEASURE_PLAN (store/obs.h), in the order above. unit >= 0 limits the
+ * PS_MEASURE_PLAN (core/measure.h), in the order above. unit >= 0 limits the
  * items to that unit (none when rep does not report for it); -1 gives
  * every unit. Errors: PS_ERR_USAGE for a plan whose p is not a year, or
  * an unknown measure; otherwise what fn returns. */

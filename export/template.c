@@ -3,11 +3,11 @@
 
 #include "aggregate/expected.h"
 #include "core/alloc.h"
+#include "core/measure.h"
 #include "core/number.h"
 #include "core/safefile.h"
 #include "core/strbuf.h"
 #include "core/text.h"
-#include "store/obs.h"
 
 #include <errno.h>
 #include <stdio.h>

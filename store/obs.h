@@ -9,12 +9,11 @@
 #ifndef PS_OBS_H
 #define PS_OBS_H
 
+#include "core/measure.h"
 #include "store/db.h"
 
 #include <stdbool.h>
 #include <stddef.h>
-
-enum { PS_MEASURE_ACTUAL = 0, PS_MEASURE_PLAN = 1 };
 
 /* Flags stored with a value. */
 enum {
