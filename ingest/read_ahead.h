@@ -10,9 +10,10 @@
  * two ways on every workbook of the tests.
  *
  * At most PS_READ_AHEAD_ROWS rows wait in the queue, so memory stays
- * bounded whatever the sheet's size; each side sleeps only when it has to
- * (the queue full, or empty) and is woken only when the other side sees it
- * waiting.
+ * bounded whatever the sheet's size. Rows pass in batches (read_ahead.c):
+ * the caller sleeps until a batch is there or the sheet is read, the
+ * reader while the queue is full, and each is woken only when the other
+ * sees it asleep.
  */
 #ifndef PS_READ_AHEAD_H
 #define PS_READ_AHEAD_H

@@ -58,8 +58,8 @@ ps_error ps_source_open(ps_source **out, ps_input *in, const ps_csv_opts *copts,
         return ps_failm(ctx, PS_ERR_IO, PS_M_OUT_OF_MEMORY);
     if (t == PS_FT_TEXT)
         err = ps_csv_open_input(&s->csv, in, copts, ctx);
-    else if (t == PS_FT_ZIP || t == PS_FT_XLSX || t == PS_FT_XLS)
-        err = open_workbook(s, in, ps_input_label(in), plain_read, ctx); /* the reader tells an .xls or other zip apart */
+    else if (t == PS_FT_ZIP || t == PS_FT_XLSX || t == PS_FT_XLS) /* the reader tells an .xls or other zip apart */
+        err = open_workbook(s, in, ps_input_label(in), plain_read, ctx);
     else
         err = ps_failm(ctx, PS_ERR_REFUSED, PS_M_SRC_CANNOT_BE_READ, ps_input_label(in), ps_filetype_advice(t));
     if (err == PS_ERR_REFUSED) { /* neither a CSV nor a workbook: the file is refused, as data */

@@ -22,17 +22,17 @@
 
 typedef struct ps_writer ps_writer;
 
+/* The bound when the rows are read ahead in another thread
+ * (ingest/read_ahead.h): small enough that writing the staged values
+ * overlaps the reading of the next rows rather than following the last. */
+#define PS_WRITER_STAGE_READ_AHEAD 4096
+
 /* A writer for submission sub_id of reporter_id through w (borrowed, like
  * cat). Diagnostics of the history warnings are labelled path, column
  * value_col. The first values of series with nothing stored before the
  * file are staged, stage_max at most (0: the default, 2^20), and written
  * in key order (writer.c says what that buys); stage_max 1 writes each at
  * once. What is stored and every diagnostic are the same for any bound. */
-/* The bound when the rows are read ahead in another thread
- * (ingest/read_ahead.h): small enough that writing the staged values
- * overlaps the reading of the next rows rather than following the last. */
-#define PS_WRITER_STAGE_READ_AHEAD 4096
-
 ps_writer *ps_writer_new(ps_obs_writer *w, const ps_catalog *cat, long long sub_id, long long reporter_id,
                          const char *path, int value_col, size_t stage_max);
 void ps_writer_free(ps_writer *wr);
